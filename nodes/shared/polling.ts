@@ -1,0 +1,123 @@
+import { createHash } from 'crypto';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+/**
+ * State of a polling trigger, kept in the node's static data under one key per event.
+ * - timestamp mode: `cursor` is the newest change time seen; `idsAtCursor` the ids that carry exactly
+ *   that time, so records that tie with the cursor are neither skipped nor emitted twice.
+ * - fingerprint mode (APIs without a change date): `fingerprints` maps id → hash of the record.
+ */
+export interface PollState {
+	cursor?: string;
+	idsAtCursor?: string[];
+	fingerprints?: Record<string, string>;
+	initialized?: boolean;
+}
+
+export interface PollOptions {
+	/** Static-data key (e.g. the event name) so switching events starts a fresh cursor. */
+	key: string;
+	mode: 'timestamp' | 'fingerprint';
+	/**
+	 * Fetches candidate records. `since` is the stored cursor (inclusive, ISO or vendor format) in
+	 * timestamp mode, undefined on the first poll and in fingerprint mode.
+	 */
+	fetch(since: string | undefined): Promise<IDataObject[]>;
+	id(record: IDataObject): string;
+	/** Change time of a record (timestamp mode); records without one are ignored. */
+	timestamp?(record: IDataObject): string | undefined;
+	/** Comparable form of a timestamp (default: Date.parse, then string). */
+	compare?(a: string, b: string): number;
+	/** Hash input for fingerprint mode (default: the whole record). */
+	fingerprint?(record: IDataObject): string;
+	/** First poll: emit nothing and remember where we are (default), or emit what is there. */
+	emitOnFirstPoll?: boolean;
+	/** Only records for which this is true are emitted (they still move the cursor). */
+	filter?(record: IDataObject): boolean;
+}
+
+function defaultCompare(a: string, b: string): number {
+	const ta = Date.parse(a.replace(' +00:00', 'Z').replace(' ', 'T'));
+	const tb = Date.parse(b.replace(' +00:00', 'Z').replace(' ', 'T'));
+	if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+	if (!Number.isNaN(ta) && !Number.isNaN(tb)) return 0;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function hash(value: string): string {
+	return createHash('sha1').update(value).digest('hex');
+}
+
+/** Pure core: which records are new, and the state after emitting them. */
+export function selectChanges(
+	records: IDataObject[],
+	state: PollState,
+	options: Omit<PollOptions, 'fetch' | 'key'>,
+): { changed: IDataObject[]; next: PollState } {
+	const firstPoll = !state.initialized;
+	if (options.mode === 'fingerprint') {
+		const previous = state.fingerprints ?? {};
+		const fingerprints: Record<string, string> = {};
+		const changed: IDataObject[] = [];
+		for (const record of records) {
+			const id = options.id(record);
+			const print = hash(options.fingerprint ? options.fingerprint(record) : JSON.stringify(record));
+			fingerprints[id] = print;
+			if (previous[id] !== print && (!firstPoll || options.emitOnFirstPoll)) changed.push(record);
+		}
+		return { changed: changed.filter((r) => !options.filter || options.filter(r)), next: { initialized: true, fingerprints } };
+	}
+
+	const compare = options.compare ?? defaultCompare;
+	const timeOf = options.timestamp ?? (() => undefined);
+	let cursor = state.cursor;
+	let idsAtCursor = new Set(state.idsAtCursor ?? []);
+	const changed: IDataObject[] = [];
+	const sorted = records
+		.map((record) => ({ record, time: timeOf(record), id: options.id(record) }))
+		.filter((r): r is { record: IDataObject; time: string; id: string } => typeof r.time === 'string' && r.time !== '')
+		.sort((a, b) => compare(a.time, b.time));
+	for (const entry of sorted) {
+		const order = cursor === undefined ? 1 : compare(entry.time, cursor);
+		if (order < 0) continue;
+		if (order === 0 && idsAtCursor.has(entry.id)) continue;
+		if (!firstPoll || options.emitOnFirstPoll) changed.push(entry.record);
+		if (order > 0) {
+			cursor = entry.time;
+			idsAtCursor = new Set([entry.id]);
+		} else {
+			idsAtCursor.add(entry.id);
+		}
+	}
+	return {
+		changed: changed.filter((r) => !options.filter || options.filter(r)),
+		next: { initialized: true, cursor, idsAtCursor: [...idsAtCursor] },
+	};
+}
+
+/**
+ * The body of a polling trigger's `poll()`: manual runs return one sample record and leave the state
+ * alone; real polls emit only changes, and store the new cursor only after everything succeeded.
+ */
+export async function pollForChanges(this: IPollFunctions, options: PollOptions): Promise<INodeExecutionData[][] | null> {
+	const staticData = this.getWorkflowStaticData('node') as IDataObject;
+	const all = (staticData.poll as Record<string, PollState> | undefined) ?? {};
+	const state: PollState = all[options.key] ?? {};
+
+	if (this.getMode() === 'manual') {
+		const records = await options.fetch(options.mode === 'timestamp' ? undefined : undefined);
+		const candidates = options.filter ? records.filter(options.filter) : records;
+		const newest = [...candidates].sort((a, b) => {
+			const ta = options.timestamp?.(a) ?? '';
+			const tb = options.timestamp?.(b) ?? '';
+			return (options.compare ?? defaultCompare)(tb, ta);
+		});
+		return newest.length ? [this.helpers.returnJsonArray([newest[0]])] : null;
+	}
+
+	const records = await options.fetch(options.mode === 'timestamp' ? state.cursor : undefined);
+	const { changed, next } = selectChanges(records, state, options);
+	// Only now, with every request done, does the cursor move.
+	staticData.poll = { ...all, [options.key]: next };
+	return changed.length ? [this.helpers.returnJsonArray(changed)] : null;
+}
