@@ -1,0 +1,42 @@
+'use strict';
+/**
+ * `npm test`: everything CI runs, in order, from a fresh clone.
+ *   1. install dev dependencies if node_modules is missing or older than package-lock.json
+ *   2. build (tsc + icons)   3. lint (n8n rule sets, zero errors)   4. README in step with the node descriptions
+ *   5. unit + sandbox + in-process node tests (jest project `unit`)
+ *   6. real-n8n end-to-end tier (scripts/e2e.js: installs n8n into .cache/ on first run)
+ * Set PSA_SKIP_E2E=1 to stop after step 5 (fast local loop; CI never sets it).
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(label, command, args) {
+	const started = Date.now();
+	console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	if (result.status !== 0) {
+		console.error(`✖ ${label} failed after ${seconds} s`);
+		process.exit(result.status || 1);
+	}
+	console.log(`✔ ${label} (${seconds} s)`);
+}
+
+function needsInstall() {
+	const marker = path.join(root, 'node_modules', '.package-lock.json');
+	if (!fs.existsSync(marker)) return true;
+	return fs.statSync(path.join(root, 'package-lock.json')).mtimeMs > fs.statSync(marker).mtimeMs + 1000;
+}
+
+const total = Date.now();
+if (needsInstall()) run('install', npm, ['ci', '--no-audit', '--no-fund']);
+run('build', npm, ['run', 'build']);
+run('lint', npm, ['run', 'lint']);
+run('docs check', process.execPath, ['scripts/gen-docs.js', '--check']);
+run('unit, sandbox and in-process tests', process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'unit']);
+if (process.env.PSA_SKIP_E2E !== '1') run('real-n8n end-to-end tests', process.execPath, ['scripts/e2e.js']);
+console.log(`\nAll green in ${((Date.now() - total) / 1000).toFixed(0)} s.`);
