@@ -194,6 +194,8 @@ function runtimeFor(version, nodeBin, nodeDir) {
 		nodeBin,
 		nodeDir,
 		n8nBin,
+		/** Env vars this n8n version needs at run time (besides the quiet defaults). */
+		extraEnv: { ...spec.runtimeEnv },
 		/** Extra env that this n8n version needs at run time, merged over `extra`. */
 		env(extra = {}) {
 			const env = { ...process.env, ...extra, ...spec.runtimeEnv };

@@ -1,0 +1,359 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench:queue` — scale-out test on n8n queue mode (issue #8).
+ *
+ * Installs Redis and PostgreSQL from Debian's packages when they are missing, starts them on 127.0.0.1
+ * with data in a temporary folder, starts n8n main + 3 workers in queue mode (Postgres database, Bull
+ * queue on Redis) with this package loaded, and the Blikk sandbox (4 requests/second per token). Then it
+ * runs several executions of a 1,000-item "create contact" job on ONE Blikk credential at the same time
+ * and reports aggregate requests/second vs the ceiling, the 429 rate (target ≤ 1 %), failed items (0)
+ * and duplicates (0). Everything is stopped at the end.
+ *
+ * Env: QUEUE_EXECUTIONS (3), QUEUE_ITEMS (1000), QUEUE_WORKERS (3), QUEUE_WORKER_CONCURRENCY (1),
+ *      BENCH_QUICK=1 (3 × 200 items), BENCH_KEEP=1 (keep the temp folder).
+ */
+const fs = require('fs');
+const os = require('os');
+const net = require('net');
+const path = require('path');
+const { execFileSync, spawnSync } = require('child_process');
+
+const REPO = path.resolve(__dirname, '..');
+const n8n = require('./lib/n8n-proc');
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const EXECUTIONS = Number(process.env.QUEUE_EXECUTIONS || 3);
+const ITEMS = Number(process.env.QUEUE_ITEMS || (QUICK ? 200 : 1000));
+const WORKERS = Number(process.env.QUEUE_WORKERS || 3);
+// One job per worker at a time: with 3 executions and 3 workers, each worker runs one, so three separate
+// processes pace the same credential (the case the per-process limiter cannot see).
+const CONCURRENCY = Number(process.env.QUEUE_WORKER_CONCURRENCY || 1);
+const CEILING = 4;
+
+const log = (msg) => console.log(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+// ------------------------------------------------------------------ Debian packages
+function findPgBin(name) {
+	const root = '/usr/lib/postgresql';
+	if (!fs.existsSync(root)) return null;
+	const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a));
+	return versions.length ? path.join(root, versions[0], 'bin', name) : null;
+}
+
+function which(cmd) {
+	const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+	return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function ensurePackages() {
+	const missing = [];
+	if (!which('redis-server')) missing.push('redis-server');
+	if (!findPgBin('initdb') || !findPgBin('pg_ctl')) missing.push('postgresql');
+	if (!missing.length) return;
+	if (process.getuid && process.getuid() !== 0) throw new Error(`missing ${missing.join(', ')}: install them (apt-get install -y ${missing.join(' ')}) or run as root`);
+	log(`installing ${missing.join(', ')} from Debian packages (apt-get update, apt-get install) …`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-q', 'redis-server', 'postgresql'], { stdio: 'inherit', env });
+}
+
+// ------------------------------------------------------------------ PostgreSQL (temp cluster)
+function asPostgres(argv) {
+	const asRoot = process.getuid && process.getuid() === 0;
+	if (!asRoot) return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const quoted = argv.map((a) => `'${String(a).replace(/'/g, `'\\''`)}'`).join(' ');
+	return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function startPostgres(tmp) {
+	const port = await n8n.freePortAvoiding();
+	const dataDir = path.join(tmp, 'pgdata');
+	const sockDir = path.join(tmp, 'pgsock');
+	const logFile = path.join(tmp, 'postgres.log');
+	fs.mkdirSync(dataDir, { mode: 0o700 });
+	fs.mkdirSync(sockDir);
+	fs.writeFileSync(logFile, '');
+	if (process.getuid && process.getuid() === 0) {
+		const { uid, gid } = (() => {
+			const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+			if (!line) throw new Error('no postgres user (is the postgresql package installed?)');
+			const parts = line.split(':');
+			return { uid: Number(parts[2]), gid: Number(parts[3]) };
+		})();
+		for (const p of [dataDir, sockDir, logFile]) fs.chownSync(p, uid, gid);
+	}
+	asPostgres([findPgBin('initdb'), '-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+	asPostgres([
+		findPgBin('pg_ctl'), '-D', dataDir, '-l', logFile, '-w', '-t', '60',
+		'-o', `-p ${port} -h 127.0.0.1 -k ${sockDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+		'start',
+	]);
+	execFileSync(findPgBin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n'], { stdio: 'pipe' });
+	return {
+		port,
+		stop() {
+			try {
+				asPostgres([findPgBin('pg_ctl'), '-D', dataDir, '-m', 'fast', '-w', 'stop']);
+			} catch (error) {
+				log(`postgres stop: ${error.message.split('\n')[0]}`);
+			}
+		},
+	};
+}
+
+// ------------------------------------------------------------------ Redis
+function redisPing(port) {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.setTimeout(1000);
+		socket.once('connect', () => socket.write('PING\r\n'));
+		socket.once('data', (d) => {
+			socket.destroy();
+			resolve(d.toString().startsWith('+PONG'));
+		});
+		socket.once('error', () => resolve(false));
+		socket.once('timeout', () => {
+			socket.destroy();
+			resolve(false);
+		});
+	});
+}
+
+async function startRedis(tmp) {
+	const port = await n8n.freePortAvoiding();
+	const dir = path.join(tmp, 'redis');
+	fs.mkdirSync(dir);
+	const child = n8n.spawnTracked(which('redis-server'), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'], { cwd: dir });
+	const out = fs.createWriteStream(path.join(tmp, 'redis.log'));
+	child.stdout.pipe(out);
+	child.stderr.pipe(out);
+	for (let i = 0; i < 100; i++) {
+		if (await redisPing(port)) return { port, child, stop: () => n8n.stopChild(child) };
+		await n8n.sleep(100);
+	}
+	throw new Error(`redis did not answer PING on ${port}; see ${path.join(tmp, 'redis.log')}`);
+}
+
+// ------------------------------------------------------------------ workflow
+function createJobWorkflow(webhookPath, credentialId) {
+	return {
+		name: `bench queue: create contacts (${webhookPath})`,
+		nodes: [
+			{
+				id: 'wh',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: webhookPath,
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: 'split',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
+			{
+				id: 'blikk',
+				name: 'Blikk',
+				type: 'n8n-nodes-psa.blikk',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', additionalFields: {} },
+				credentials: { blikkApi: { id: credentialId, name: 'Blikk sandbox' } },
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+			'Split Out': { main: [[{ node: 'Blikk', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+	};
+}
+
+async function waitForExecutions(api, workflowId, count, { timeoutMs, since = 0 }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const list = (await api.listExecutions({ workflowId, limit: 250 })).filter((e) => Number(e.id) > since);
+		const finished = list.filter((e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status) || e.stoppedAt);
+		if (finished.length >= count) return finished;
+		if (Date.now() > deadline) throw new Error(`only ${finished.length}/${count} executions finished within ${timeoutMs / 1000} s`);
+		await n8n.sleep(1000);
+	}
+}
+
+// ------------------------------------------------------------------ main
+async function main() {
+	const started = Date.now();
+	if (!fs.existsSync(path.join(REPO, 'dist', 'nodes', 'Blikk', 'Blikk.node.js'))) {
+		throw new Error('dist/nodes/Blikk/Blikk.node.js is missing: run `npm run build` first (the Blikk node must exist)');
+	}
+	ensurePackages();
+	const runtime = await n8n.loadRuntime();
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'psa-queue-'));
+	fs.chmodSync(tmp, 0o755);
+	log(`temp folder ${tmp}`);
+	const stops = [];
+	const result = { date: new Date().toISOString(), executions: EXECUTIONS, items: ITEMS, workers: WORKERS, concurrency: CONCURRENCY, ceiling: CEILING };
+	try {
+		const pg = await startPostgres(tmp);
+		stops.push(() => pg.stop());
+		log(`postgres on 127.0.0.1:${pg.port}`);
+		const redis = await startRedis(tmp);
+		stops.push(() => redis.stop());
+		log(`redis on 127.0.0.1:${redis.port}`);
+
+		const { create } = require(path.join(REPO, 'sandbox', 'blikk'));
+		const blikk = create({});
+		await blikk.listen(0, '127.0.0.1');
+		stops.push(() => blikk.close());
+		const tap = n8n.tapSandbox(blikk);
+		log(`blikk sandbox on ${blikk.url} (ceiling ${blikk.config.rateLimit.limit} requests / ${blikk.config.rateLimit.windowMs} ms per token)`);
+
+		const userFolder = path.join(tmp, 'n8n');
+		fs.mkdirSync(userFolder);
+		n8n.installPackage(userFolder);
+		const queueEnv = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(pg.port),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'postgres',
+			DB_POSTGRESDB_PASSWORD: 'unused-trust-auth',
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			N8N_LOG_LEVEL: 'warn',
+			EXECUTIONS_DATA_PRUNE: 'false',
+		};
+		const main = await n8n.startN8n({ runtime, userFolder, env: queueEnv, log, timeoutMs: 240_000 });
+		stops.push(() => main.stop());
+		const workers = [];
+		for (let w = 0; w < WORKERS; w++) {
+			const healthPort = await n8n.freePortAvoiding([5678, 5679, main.port]);
+			const brokerPort = await n8n.freePortAvoiding([5678, 5679, main.port, healthPort]);
+			const worker = await n8n.startWorker({ runtime, userFolder, env: queueEnv, healthPort, brokerPort, concurrency: CONCURRENCY, logFile: path.join(tmp, `worker-${w + 1}.log`) });
+			stops.push(() => worker.stop());
+			workers.push(worker);
+			log(`worker ${w + 1} ready (health :${healthPort}, broker :${brokerPort}) in ${worker.readySeconds.toFixed(1)} s`);
+		}
+		result.workerPids = workers.map((w) => w.child.pid);
+
+		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);
+		const api = n8n.publicApi(main.baseUrl, apiKey);
+		const cred = await api.createCredential(blikk.demoCredential());
+		const webhookPath = `bench-queue-${Date.now().toString(36)}`;
+		const wf = await api.createWorkflow(createJobWorkflow(webhookPath, cred.id));
+		await api.activate(wf.id);
+		await n8n.sleep(1500);
+
+		const post = (body) => n8n.http('POST', `${main.baseUrl}/webhook/${webhookPath}`, { body, timeoutMs: 60_000 });
+		// Warm-up: one item, so the credential's access token is fetched once and stored (as in a running
+		// installation); every worker then uses the same token, which is what Blikk's limit counts.
+		await post({ items: [{ name: 'warm-up' }] });
+		const warm = await waitForExecutions(api, wf.id, 1, { timeoutMs: 120_000 });
+		const lastWarmId = Math.max(...warm.map((e) => Number(e.id)));
+		log(`warm-up execution ${lastWarmId}: ${warm[0].status}`);
+		await n8n.sleep(1500); // let the sandbox's 1 s window empty
+		tap.take();
+
+		const expected = [];
+		const bodies = [];
+		const run = Date.now().toString(36);
+		for (let e = 0; e < EXECUTIONS; e++) {
+			const items = [];
+			for (let i = 0; i < ITEMS; i++) {
+				const name = `q-${run}-${e + 1}-${String(i + 1).padStart(4, '0')}`;
+				items.push({ name });
+				expected.push(name);
+			}
+			bodies.push({ items });
+		}
+		const physical = (EXECUTIONS * ITEMS) / CEILING;
+		log(`starting ${EXECUTIONS} executions × ${ITEMS} items on one credential (${WORKERS} workers, concurrency ${CONCURRENCY}); physical limit ${physical.toFixed(0)} s`);
+		const t0 = Date.now();
+		await Promise.all(bodies.map((b) => post(b)));
+		const done = await waitForExecutions(api, wf.id, EXECUTIONS, { timeoutMs: Math.max(600_000, physical * 3000), since: lastWarmId });
+		const wall = (Date.now() - t0) / 1000;
+
+		const events = tap.take();
+		const creates = n8n.summarize(events, (e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path));
+		const all = n8n.summarize(events);
+		const names = new Map();
+		for (const c of blikk.store().contacts) if (typeof c.name === 'string' && c.name.startsWith(`q-${run}-`)) names.set(c.name, (names.get(c.name) || 0) + 1);
+		const duplicates = [...names.values()].filter((n) => n > 1).reduce((s, n) => s + n - 1, 0);
+		const missing = expected.filter((n) => !names.has(n)).length;
+
+		// Which worker ran what: not exposed per execution; count each worker's executions from its own log is
+		// not reliable either, so we report the spread of authorization tokens and the executions' status.
+		Object.assign(result, {
+			wall,
+			physical,
+			requests: all.requests,
+			createRequests: creates.requests,
+			r429: all.r429,
+			rate429: all.requests ? all.r429 / all.requests : 0,
+			aggregateRate: creates.okRate,
+			aggregateAllRate: all.rate,
+			ratioToCeiling: creates.okRate / CEILING,
+			failedItems: missing,
+			duplicates,
+			otherErrors: all.errors,
+			tokens: all.distinctAuth,
+			executionStatus: done.map((e) => e.status),
+			runtime: { n8n: runtime.version, node: execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim() },
+		});
+		printResult(result);
+		const outDir = path.join(REPO, 'bench', 'results');
+		fs.mkdirSync(outDir, { recursive: true });
+		fs.writeFileSync(path.join(outDir, `queue-mode-${result.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+	} finally {
+		log('stopping n8n workers, n8n main, redis, postgres, sandbox …');
+		for (const stop of stops.reverse()) {
+			try {
+				await stop();
+			} catch (error) {
+				log(`stop: ${error.message}`);
+			}
+		}
+		if (process.env.BENCH_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+		else log(`kept ${tmp}`);
+		log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	}
+	return result;
+}
+
+function printResult(r) {
+	const pct = (x) => `${(x * 100).toFixed(2)} %`;
+	console.log('\n## n8n queue mode: one Blikk credential, several executions at once\n');
+	console.log(`${r.workers} workers (concurrency ${r.concurrency}) + main, Redis, PostgreSQL; ${r.executions} executions × ${r.items} items; Blikk ceiling ${r.ceiling} req/s per token\n`);
+	console.log('| measure | value | target |');
+	console.log('|---|---:|---:|');
+	console.log(`| wall time | ${r.wall.toFixed(1)} s | physical limit ${r.physical.toFixed(1)} s |`);
+	console.log(`| requests to Blikk (all) | ${r.requests} | ${r.executions * r.items} creates |`);
+	console.log(`| aggregate successful creates/s | ${r.aggregateRate.toFixed(2)} (${r.ratioToCeiling.toFixed(2)} × ceiling) | ≤ ${r.ceiling}, close to it |`);
+	console.log(`| 429 answers | ${r.r429} (${pct(r.rate429)} of requests) | ≤ 1 % |`);
+	console.log(`| failed items (not created) | ${r.failedItems} | 0 |`);
+	console.log(`| duplicates in the sandbox | ${r.duplicates} | 0 |`);
+	console.log(`| other error answers | ${r.otherErrors} | 0 |`);
+	console.log(`| distinct access tokens used | ${r.tokens} | 1 |`);
+	console.log(`| execution status | ${r.executionStatus.join(', ')} | success |`);
+	console.log(`| n8n / Node | ${r.runtime.n8n} / ${r.runtime.node} | |`);
+}
+
+module.exports = { main };
+
+if (require.main === module) {
+	main().then(
+		() => process.exit(0),
+		(error) => {
+			console.error(error && error.stack ? error.stack : error);
+			process.exit(1);
+		},
+	);
+}

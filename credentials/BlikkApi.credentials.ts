@@ -1,0 +1,105 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** Base URL as typed by the user, checked: http(s) only, no trailing slash. */
+export function blikkBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const raw = String(credentials.baseUrl ?? '').trim() || 'https://publicapi.blikk.com';
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new Error(`Blikk credential: Base URL "${raw}" is not a valid URL (expected e.g. https://publicapi.blikk.com)`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new Error(`Blikk credential: Base URL must start with https:// or http://, got "${raw}"`);
+	}
+	return raw.replace(/\/+$/, '');
+}
+
+/**
+ * Blikk API-application (application id + secret). n8n exchanges them for a Bearer token with
+ * `POST /v1/Auth/Token` (Basic auth) before the first request (`preAuthentication`), keeps the token in the
+ * hidden, expirable `accessToken` field, and on a 401 exchanges again once and repeats the request.
+ * Pattern: n8n's MetabaseApi credential (session token in an expirable hidden field).
+ */
+export class BlikkApi implements ICredentialType {
+	name = 'blikkApi';
+
+	displayName = 'Blikk API';
+
+	icon: Icon = 'file:../nodes/Blikk/blikk.svg';
+
+	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/blikk.md';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Expires',
+			name: 'tokenExpires',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Application ID',
+			name: 'applicationId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The ID of the API-application. In Blikk: cog icon (administrator) → Integrationer → API-applikationer.',
+		},
+		{
+			displayName: 'Application Secret',
+			name: 'applicationSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret shown when the API-application was created',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://publicapi.blikk.com',
+			required: true,
+			placeholder: 'https://publicapi.blikk.com',
+			description: 'Change only for a test system or the local sandbox. Must start with https:// (or http:// for a local sandbox).',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const basic = Buffer.from(`${String(credentials.applicationId ?? '').trim()}:${String(credentials.applicationSecret ?? '')}`).toString('base64');
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${blikkBaseUrl(credentials)}/v1/Auth/Token`,
+			headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+			json: true,
+		})) as { accessToken?: string; expires?: string };
+		if (!response?.accessToken) {
+			throw new Error('Blikk did not return an access token for this application id and secret');
+		}
+		return { accessToken: response.accessToken, tokenExpires: response.expires ?? '' };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+}

@@ -1,0 +1,106 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollForChanges } from '../shared/polling';
+import { requirePositiveInteger } from '../shared/validation';
+import { loadOptions } from './methods';
+import { listAll, type CennoResource } from './transport';
+
+interface EventDef {
+	resource: CennoResource;
+	/** The timestamp that orders the event. */
+	timeField: 'created_at' | 'updated_at';
+	/** "Updated" events skip records never changed after creation. */
+	updatesOnly: boolean;
+	/** Whether the project filter applies. */
+	perProject: boolean;
+}
+
+const EVENTS: Record<string, EventDef> = {
+	newItem: { resource: 'item', timeField: 'created_at', updatesOnly: false, perProject: true },
+	newProject: { resource: 'project', timeField: 'created_at', updatesOnly: false, perProject: false },
+	newTimeEntry: { resource: 'timeEntry', timeField: 'created_at', updatesOnly: false, perProject: true },
+	updatedItem: { resource: 'item', timeField: 'updated_at', updatesOnly: true, perProject: true },
+	updatedTimeEntry: { resource: 'timeEntry', timeField: 'updated_at', updatesOnly: true, perProject: true },
+};
+
+export class CennoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cenno Trigger',
+		name: 'cennoTrigger',
+		icon: 'file:cenno.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when time entries, items or projects are created or changed in Cenno',
+		defaults: { name: 'Cenno Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cennoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'New Item', value: 'newItem', description: 'An item (task) was created' },
+					{ name: 'New Project', value: 'newProject', description: 'A project was created' },
+					{ name: 'New Time Entry', value: 'newTimeEntry', description: 'Hours were logged' },
+					{ name: 'Updated Item', value: 'updatedItem', description: 'An existing item was changed' },
+					{ name: 'Updated Time Entry', value: 'updatedTimeEntry', description: 'An existing time entry was changed' },
+				],
+				default: 'newTimeEntry',
+			},
+			{
+				displayName: 'Project Name or ID',
+				name: 'projectId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getProjects' },
+				default: '',
+				description:
+					'Only records of this project; leave empty for all projects. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { event: ['newItem', 'newTimeEntry', 'updatedItem', 'updatedTimeEntry'] } },
+			},
+			{
+				displayName:
+					'Cenno has no webhooks and no "changed since" filter: each poll reads the whole list and n8n keeps the newest timestamp it has seen. The first poll after activation only remembers where things stand.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	methods = { loadOptions };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		const def = EVENTS[event] ?? EVENTS.newTimeEntry;
+		const rawProject = def.perProject ? this.getNodeParameter('projectId', '') : '';
+		const projectId =
+			rawProject === '' || rawProject === undefined || rawProject === null
+				? undefined
+				: requirePositiveInteger(this.getNode(), 0, 'Project', rawProject);
+
+		return await pollForChanges.call(this, {
+			key: `${event}:${projectId ?? 'all'}`,
+			mode: 'timestamp',
+			fetch: async () => {
+				const records = await listAll.call(this, def.resource);
+				return projectId === undefined ? records : records.filter((r) => Number(r.project_id) === projectId);
+			},
+			id: (record: IDataObject) => String(record.id),
+			timestamp: (record: IDataObject) => (typeof record[def.timeField] === 'string' ? (record[def.timeField] as string) : undefined),
+			filter: def.updatesOnly
+				? (record: IDataObject) => Date.parse(String(record.updated_at)) > Date.parse(String(record.created_at))
+				: undefined,
+		});
+	}
+}

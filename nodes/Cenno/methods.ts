@@ -1,0 +1,119 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { listAll, type CennoResource } from './transport';
+
+type Labeller = (record: IDataObject, lookups: Lookups) => string;
+
+interface Lookups {
+	projects?: Map<number, string>;
+}
+
+function userName(record: IDataObject): string {
+	const name = [record.first_name, record.last_name].filter(Boolean).join(' ').trim();
+	return name || String(record.email ?? `User ${String(record.id)}`);
+}
+
+const LABELS: Record<CennoResource, Labeller> = {
+	company: (r) => String(r.title ?? `Company ${String(r.id)}`),
+	user: (r) => (r.email ? `${userName(r)} (${String(r.email)})` : userName(r)),
+	project: (r) => String(r.title ?? `Project ${String(r.id)}`),
+	category: (r, l) => `${String(r.title ?? `Category ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
+	item: (r, l) => `${String(r.title ?? `Item ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
+	timeEntry: (r) => `${String(r.date ?? '')} · ${String(r.hours ?? '')} h${r.description ? ` · ${String(r.description)}` : ''} (#${String(r.id)})`,
+};
+
+/** The project the user already chose in the node (top-level locator, Update Fields or Filters). */
+function chosenProject(ctx: ILoadOptionsFunctions): number | undefined {
+	const candidates: unknown[] = [];
+	for (const path of ['projectId', 'filters.projectId', 'updateFields.projectId', 'additionalFields.projectId']) {
+		try {
+			candidates.push(ctx.getCurrentNodeParameter(path, { extractValue: true }));
+		} catch {
+			// not a parameter of this operation
+		}
+	}
+	for (const value of candidates) {
+		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		if (/^\d+$/.test(text)) return Number(text);
+	}
+	return undefined;
+}
+
+async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<{ list: IDataObject[]; lookups: Lookups }> {
+	let list = await listAll.call(ctx, resource);
+	const lookups: Lookups = {};
+	if (resource === 'user') list = list.filter((r) => !r.deleted_at);
+	if (resource === 'item' || resource === 'category') {
+		const projectId = chosenProject(ctx);
+		if (projectId !== undefined) list = list.filter((r) => Number(r.project_id) === projectId);
+		else {
+			const projects = await listAll.call(ctx, 'project');
+			lookups.projects = new Map(projects.map((p) => [Number(p.id), String(p.title ?? '')]));
+		}
+	}
+	if (resource === 'timeEntry') {
+		list = [...list].sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')) || Number(b.id) - Number(a.id));
+	}
+	return { list, lookups };
+}
+
+async function options(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<INodePropertyOptions[]> {
+	const { list, lookups } = await records(ctx, resource);
+	return list
+		.map((r) => ({ name: LABELS[resource](r, lookups), value: Number(r.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function search(ctx: ILoadOptionsFunctions, resource: CennoResource, filter?: string): Promise<INodeListSearchResult> {
+	const { list, lookups } = await records(ctx, resource);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = list
+		.map((r) => ({ name: LABELS[resource](r, lookups), value: String(r.id) }))
+		.filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.value === needle);
+	if (resource !== 'timeEntry') results.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+export const loadOptions = {
+	async getCompanies(this: ILoadOptionsFunctions) {
+		return await options(this, 'company');
+	},
+	async getUsers(this: ILoadOptionsFunctions) {
+		return await options(this, 'user');
+	},
+	async getProjects(this: ILoadOptionsFunctions) {
+		return await options(this, 'project');
+	},
+	async getCategories(this: ILoadOptionsFunctions) {
+		return await options(this, 'category');
+	},
+	async getItems(this: ILoadOptionsFunctions) {
+		return await options(this, 'item');
+	},
+};
+
+export const listSearch = {
+	async searchCompanies(this: ILoadOptionsFunctions, filter?: string) {
+		return await search(this, 'company', filter);
+	},
+	async searchUsers(this: ILoadOptionsFunctions, filter?: string) {
+		return await search(this, 'user', filter);
+	},
+	async searchProjects(this: ILoadOptionsFunctions, filter?: string) {
+		return await search(this, 'project', filter);
+	},
+	async searchCategories(this: ILoadOptionsFunctions, filter?: string) {
+		return await search(this, 'category', filter);
+	},
+	async searchItems(this: ILoadOptionsFunctions, filter?: string) {
+		return await search(this, 'item', filter);
+	},
+	async searchTimeEntries(this: ILoadOptionsFunctions, filter?: string) {
+		return await search(this, 'timeEntry', filter);
+	},
+};

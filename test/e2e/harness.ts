@@ -1,0 +1,461 @@
+/**
+ * E2E harness: what test/e2e/*.test.ts import to drive the real n8n started by scripts/e2e.js.
+ *
+ * scripts/e2e.js starts the sandboxes and one real n8n with this package installed as a community
+ * package, then runs jest with N8N_PSA_E2E=<json file>. Everything here reads that file.
+ *
+ *   import { e2e, nodeType, createSandboxCredential, runViaWebhook, sandboxControl } from './harness';
+ *   const cred = await createSandboxCredential('blikk');
+ *   const r = await runViaWebhook(workflowWith(nodeType('blikk'), cred), { any: 'body' });
+ *   expect(r.status).toBe(200); expect(r.items[0].id).toBeDefined();
+ *
+ * Fast path: runViaWebhook (≈0.1-0.2 s per run; the webhook copy of a workflow is created and activated
+ * once, then reused). Slow path: runManual (`n8n execute --id`, a fresh n8n process, ≈5 s).
+ * Inside a webhook-run workflow the request body is at `{{$json.body.<field>}}`.
+ */
+import { spawn } from 'child_process';
+import { createHash, randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as net from 'net';
+
+// ------------------------------------------------------------------ types
+export type Vendor = 'smenso' | 'cenno' | 'rm' | 'blikk';
+
+export interface DemoCredential {
+	type: string;
+	name: string;
+	data: Record<string, unknown>;
+}
+
+export interface E2EInfo {
+	n8n: {
+		version: string;
+		major: number;
+		baseUrl: string;
+		port: number;
+		apiKey: string;
+		cookie: string;
+		browserId: string;
+		userFolder: string;
+		logFile: string;
+		nodeBin: string;
+		n8nBin: string;
+		env: Record<string, string>;
+	};
+	nodeTypePrefix: string;
+	packageName: string;
+	sandboxes: Partial<Record<Vendor, { url: string; port: number; demoCredential: DemoCredential | null }>>;
+}
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	[key: string]: unknown;
+}
+
+export interface Workflow {
+	id?: string;
+	name?: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, { main?: Array<Array<{ node: string; type: string; index: number }> | null> }>;
+	settings?: Record<string, unknown>;
+	staticData?: unknown;
+	[key: string]: unknown;
+}
+
+export interface CreatedCredential {
+	id: string;
+	name: string;
+	type: string;
+}
+
+// ------------------------------------------------------------------ connection info
+let cached: E2EInfo | undefined;
+
+/** The connection info written by scripts/e2e.js. Throws with a hint when run outside it. */
+export function e2e(): E2EInfo {
+	if (cached) return cached;
+	const file = process.env.N8N_PSA_E2E;
+	if (!file) throw new Error('N8N_PSA_E2E is not set: run the e2e tier with `npm run test:e2e` (scripts/e2e.js starts n8n)');
+	cached = JSON.parse(fs.readFileSync(file, 'utf8')) as E2EInfo;
+	return cached;
+}
+
+/** Our node types load as `n8n-nodes-psa.<nodeName>` (e.g. `n8n-nodes-psa.blikk`). */
+export const NODE_TYPE_PREFIX = 'n8n-nodes-psa.';
+export const nodeType = (name: string): string => `${NODE_TYPE_PREFIX}${name}`;
+
+/** The sandbox base URL of a vendor (throws if that sandbox is not running). */
+export function sandboxUrl(vendor: Vendor): string {
+	const s = e2e().sandboxes[vendor];
+	if (!s) throw new Error(`the ${vendor} sandbox is not running in this e2e session`);
+	return s.url;
+}
+
+// ------------------------------------------------------------------ HTTP
+export class HttpError extends Error {
+	constructor(message: string, public status: number, public body: unknown) {
+		super(message);
+	}
+}
+
+async function http<T = any>(method: string, url: string, opts: { body?: unknown; cookie?: boolean; apiKey?: boolean } = {}): Promise<T> {
+	const info = e2e();
+	const headers: Record<string, string> = { accept: 'application/json', 'browser-id': info.n8n.browserId };
+	if (opts.body !== undefined) headers['content-type'] = 'application/json';
+	if (opts.cookie) headers.cookie = info.n8n.cookie;
+	if (opts.apiKey) headers['x-n8n-api-key'] = info.n8n.apiKey;
+	const res = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+	const text = await res.text();
+	let json: any;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = text;
+	}
+	if (!res.ok) throw new HttpError(`${method} ${new URL(url).pathname} → ${res.status}: ${text.slice(0, 500)}`, res.status, json);
+	return json as T;
+}
+
+/** Public API call (`/api/v1…`, X-N8N-API-KEY). */
+export const publicApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> => http<T>(method, `${e2e().n8n.baseUrl}/api/v1${path}`, { body, apiKey: true });
+/** Internal REST call (`/rest…`, owner cookie). */
+export const restApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> => http<T>(method, `${e2e().n8n.baseUrl}/rest${path}`, { body, cookie: true });
+
+// ------------------------------------------------------------------ credentials
+/** Create a credential through the public API. */
+export async function createCredential(cred: DemoCredential): Promise<CreatedCredential> {
+	const r = await publicApi<{ id: string; name: string; type: string }>('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+	return { id: r.id, name: r.name, type: r.type };
+}
+
+/**
+ * Create a credential from a sandbox's `demoCredential`, with `data` fields overridden (e.g. a wrong
+ * token) and a unique name.
+ */
+export async function createSandboxCredential(vendor: Vendor, dataOverrides: Record<string, unknown> = {}, name?: string): Promise<CreatedCredential> {
+	const demo = e2e().sandboxes[vendor]?.demoCredential;
+	if (!demo) throw new Error(`no demoCredential for the ${vendor} sandbox`);
+	return createCredential({ type: demo.type, name: name ?? `${demo.name} ${randomUUID().slice(0, 8)}`, data: { ...demo.data, ...dataOverrides } });
+}
+
+/** Run a credential's test request (`POST /rest/credentials/test`). `data` falls back to the stored data. */
+export async function testCredential(cred: CreatedCredential, data: Record<string, unknown> = {}): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const r = await restApi<any>('POST', '/credentials/test', { credentials: { id: cred.id, name: cred.name, type: cred.type, data } });
+	return r.data ?? r;
+}
+
+// ------------------------------------------------------------------ workflows
+const SETTINGS_KEYS = ['saveExecutionProgress', 'saveManualExecutions', 'saveDataErrorExecution', 'saveDataSuccessExecution', 'executionTimeout', 'errorWorkflow', 'timezone', 'executionOrder', 'callerPolicy', 'callerIds'];
+
+/** Only the fields POST /api/v1/workflows accepts. */
+export function sanitizeWorkflow(wf: Workflow): Workflow {
+	const settings: Record<string, unknown> = {};
+	for (const k of SETTINGS_KEYS) if (wf.settings?.[k] !== undefined) settings[k] = wf.settings[k];
+	if (!settings.executionOrder) settings.executionOrder = 'v1';
+	const out: Workflow = { name: wf.name ?? `e2e ${randomUUID().slice(0, 8)}`, nodes: wf.nodes, connections: wf.connections ?? {}, settings };
+	if (wf.staticData) out.staticData = wf.staticData;
+	return out;
+}
+
+export interface Substitutions {
+	/** Exact-string replacements applied to the file's JSON text, e.g. { '{{SANDBOX_URL}}': url }. */
+	text?: Record<string, string>;
+	/** Point every node credential of a type at a created credential: { blikkApi: cred }. */
+	credentials?: Record<string, CreatedCredential>;
+	/** Override node parameters by node name: { 'Get Projects': { limit: 5 } } (shallow merge). */
+	parameters?: Record<string, Record<string, unknown>>;
+	name?: string;
+}
+
+/** Read a workflow JSON (e.g. examples/blikk-*.json) and apply substitutions; nothing is created. */
+export function loadWorkflowFile(file: string, subs: Substitutions = {}): Workflow {
+	let text = fs.readFileSync(file, 'utf8');
+	for (const [from, to] of Object.entries(subs.text ?? {})) text = text.split(from).join(to);
+	const wf = JSON.parse(text) as Workflow;
+	return applySubstitutions(wf, subs);
+}
+
+/** Apply `credentials` / `parameters` / `name` substitutions to a workflow object (returns a copy). */
+export function applySubstitutions(wf: Workflow, subs: Substitutions = {}): Workflow {
+	const copy = JSON.parse(JSON.stringify(wf)) as Workflow;
+	for (const node of copy.nodes) {
+		for (const [type, cred] of Object.entries(subs.credentials ?? {})) {
+			if (node.credentials?.[type] || (cred && node.credentials && Object.keys(node.credentials).length === 0)) {
+				node.credentials = { ...node.credentials, [type]: { id: cred.id, name: cred.name } };
+			}
+		}
+		const p = subs.parameters?.[node.name];
+		if (p) node.parameters = { ...node.parameters, ...p };
+	}
+	if (subs.name) copy.name = subs.name;
+	return copy;
+}
+
+/** Create a workflow through the public API. */
+export async function createWorkflow(wf: Workflow): Promise<Workflow & { id: string }> {
+	return publicApi('POST', '/workflows', sanitizeWorkflow(wf));
+}
+
+/** Load + substitute + create a workflow file (e.g. `examples/blikk-projects.json`). */
+export async function createWorkflowFromFile(file: string, subs: Substitutions = {}): Promise<Workflow & { id: string }> {
+	return createWorkflow(loadWorkflowFile(file, subs));
+}
+
+export const activate = (id: string) => publicApi('POST', `/workflows/${id}/activate`);
+export const deactivate = (id: string) => publicApi('POST', `/workflows/${id}/deactivate`);
+export const deleteWorkflow = (id: string) => publicApi('DELETE', `/workflows/${id}`);
+
+/** A linear workflow from nodes: each node feeds the next (positions and ids filled in). */
+export function chain(...nodes: Array<Omit<WorkflowNode, 'position' | 'typeVersion'> & Partial<Pick<WorkflowNode, 'position' | 'typeVersion'>>>): Workflow {
+	const full = nodes.map((n, i) => ({ id: randomUUID(), typeVersion: 1, position: [i * 220, 0] as [number, number], ...n }));
+	const connections: Workflow['connections'] = {};
+	for (let i = 0; i < full.length - 1; i++) connections[full[i].name] = { main: [[{ node: full[i + 1].name, type: 'main', index: 0 }]] };
+	return { name: `e2e ${randomUUID().slice(0, 8)}`, nodes: full, connections };
+}
+
+// ------------------------------------------------------------------ executions
+export interface Execution {
+	id: string;
+	workflowId: string;
+	status?: string;
+	finished: boolean;
+	mode: string;
+	startedAt: string;
+	stoppedAt: string | null;
+	data?: any;
+}
+
+export async function listExecutions(opts: { workflowId?: string; includeData?: boolean; status?: string; limit?: number } = {}): Promise<Execution[]> {
+	const q = new URLSearchParams({ includeData: String(opts.includeData ?? false), limit: String(opts.limit ?? 100) });
+	if (opts.workflowId) q.set('workflowId', opts.workflowId);
+	if (opts.status) q.set('status', opts.status);
+	return (await publicApi<{ data: Execution[] }>('GET', `/executions?${q}`)).data;
+}
+
+/**
+ * Wait for a finished execution of a workflow that is not in `ignoreIds` (pass the ids seen before the
+ * action). Returns it with data.
+ */
+export async function waitForExecution(workflowId: string, opts: { ignoreIds?: string[]; timeoutMs?: number; intervalMs?: number } = {}): Promise<Execution> {
+	const deadline = Date.now() + (opts.timeoutMs ?? 60000);
+	const ignore = new Set((opts.ignoreIds ?? []).map(String));
+	for (;;) {
+		const list = await listExecutions({ workflowId, includeData: true, limit: 20 });
+		const hit = list.find((e) => !ignore.has(String(e.id)) && e.stoppedAt && e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
+		if (hit) return hit;
+		if (Date.now() > deadline) throw new Error(`no finished execution of workflow ${workflowId} within ${opts.timeoutMs ?? 60000} ms`);
+		await new Promise((r) => setTimeout(r, opts.intervalMs ?? 250));
+	}
+}
+
+/** Items (json only) a node produced in an execution's run data (`execution.data` or an IRun). */
+export function nodeOutput(runOrExecution: any, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+	const data = runOrExecution?.data?.resultData ? runOrExecution.data : runOrExecution;
+	const runs = data?.resultData?.runData?.[nodeName];
+	if (!runs) return [];
+	const last = runs[runs.length - 1];
+	return (last?.data?.main?.[outputIndex] ?? []).map((i: any) => i.json);
+}
+
+/** The error message of a failed run, if any. */
+export function runError(runOrExecution: any): { message: string; description?: string; node?: string; httpCode?: string } | undefined {
+	const data = runOrExecution?.data?.resultData ? runOrExecution.data : runOrExecution;
+	const err = data?.resultData?.error;
+	if (!err) return undefined;
+	return { message: err.message, description: err.description, node: err.node?.name, httpCode: err.httpCode };
+}
+
+// ------------------------------------------------------------------ webhook fast path
+const WEBHOOK = 'n8n-nodes-base.webhook';
+const MANUAL = 'n8n-nodes-base.manualTrigger';
+
+/**
+ * A copy of `wf` with a Webhook node (POST, responseMode lastNode, responseData allEntries) in front:
+ * a Manual Trigger is replaced; otherwise the webhook feeds every node without incoming connections.
+ */
+export function withWebhook(wf: Workflow, path: string): Workflow {
+	const copy = JSON.parse(JSON.stringify(wf)) as Workflow;
+	const params = { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} };
+	const existing = copy.nodes.find((n) => n.type === WEBHOOK);
+	if (existing) {
+		existing.parameters = { ...existing.parameters, ...params };
+		existing.webhookId = path;
+		return copy;
+	}
+	let targets: string[];
+	const manual = copy.nodes.find((n) => n.type === MANUAL);
+	if (manual) {
+		targets = (copy.connections[manual.name]?.main?.[0] ?? []).map((c) => c.node);
+		copy.nodes = copy.nodes.filter((n) => n !== manual);
+		delete copy.connections[manual.name];
+	} else {
+		const incoming = new Set<string>();
+		for (const src of Object.values(copy.connections)) for (const outs of src.main ?? []) for (const c of outs ?? []) incoming.add(c.node);
+		targets = copy.nodes.filter((n) => !incoming.has(n.name) && !/trigger/i.test(n.type)).map((n) => n.name);
+	}
+	const name = copy.nodes.some((n) => n.name === 'Webhook') ? `Webhook ${path}` : 'Webhook';
+	copy.nodes.unshift({ id: randomUUID(), name, type: WEBHOOK, typeVersion: 2, position: [-220, 0], webhookId: path, parameters: params });
+	copy.connections[name] = { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] };
+	return copy;
+}
+
+const webhookCache = new Map<string, { id: string; path: string }>();
+
+export interface WebhookRun {
+	/** HTTP status of the webhook response (200 on success, 500 when a node failed). */
+	status: number;
+	/** Parsed response body: on success the last node's items (array of json). */
+	data: any;
+	/** Same as `data` when it is an array, else []. */
+	items: Array<Record<string, unknown>>;
+	workflowId: string;
+	/** On a non-2xx status: the failed execution (with data) and its error. */
+	execution?: Execution;
+	error?: ReturnType<typeof runError>;
+}
+
+/**
+ * Run a workflow through a Webhook node in front of it, synchronously over HTTP. The activated webhook
+ * copy is cached per workflow JSON, so repeated runs with different bodies cost ≈0.1 s each.
+ * `body` arrives as `$json.body` in the first node after the webhook.
+ */
+export async function runViaWebhook(wf: Workflow, body: unknown = {}, opts: { query?: Record<string, string>; fresh?: boolean } = {}): Promise<WebhookRun> {
+	const key = createHash('sha256').update(JSON.stringify({ nodes: wf.nodes, connections: wf.connections, settings: wf.settings })).digest('hex');
+	let entry = opts.fresh ? undefined : webhookCache.get(key);
+	if (!entry) {
+		const path = `e2e-${key.slice(0, 12)}-${randomUUID().slice(0, 6)}`;
+		const created = await createWorkflow({ ...withWebhook(wf, path), name: `${wf.name ?? 'e2e'} [webhook]` });
+		await activate(created.id);
+		entry = { id: created.id, path };
+		webhookCache.set(key, entry);
+	}
+	const before = await listExecutions({ workflowId: entry.id, limit: 5 });
+	const qs = opts.query ? `?${new URLSearchParams(opts.query)}` : '';
+	const res = await fetch(`${e2e().n8n.baseUrl}/webhook/${entry.path}${qs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const text = await res.text();
+	let data: any;
+	try {
+		data = text ? JSON.parse(text) : undefined;
+	} catch {
+		data = text;
+	}
+	const run: WebhookRun = { status: res.status, data, items: Array.isArray(data) ? data : [], workflowId: entry.id };
+	if (!res.ok) {
+		try {
+			run.execution = await waitForExecution(entry.id, { ignoreIds: before.map((e) => e.id), timeoutMs: 15000 });
+			run.error = runError(run.execution);
+		} catch {}
+	}
+	return run;
+}
+
+/** Deactivate every webhook copy this test file activated (call in afterAll). */
+export async function cleanupWebhooks(): Promise<void> {
+	for (const { id } of webhookCache.values()) await deactivate(id).catch(() => undefined);
+	webhookCache.clear();
+}
+
+// ------------------------------------------------------------------ manual (n8n execute) path
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.on('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address() as net.AddressInfo;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+export interface ManualRun {
+	exitCode: number;
+	/** The parsed `--rawOutput` run (IRun: { data: { resultData: { runData, error? } }, status, … }). */
+	run: any;
+	stdout: string;
+	stderr: string;
+	workflowId: string;
+	error?: ReturnType<typeof runError>;
+}
+
+/**
+ * Create `wf` (it needs a Manual Trigger) and run it with `n8n execute --id=<id> --rawOutput`: a fresh n8n
+ * process on the same database, with its own task-broker port. ≈5 s per run on n8n 2.x.
+ */
+export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs?: number } = {}): Promise<ManualRun> {
+	const info = e2e();
+	const id = 'nodes' in wf ? (await createWorkflow(wf as Workflow)).id : wf.id;
+	let brokerPort = await freePort();
+	while (brokerPort === 5678 || brokerPort === 5679 || brokerPort === info.n8n.port) brokerPort = await freePort();
+	const env = { ...process.env, ...info.n8n.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'warn' };
+	return new Promise((resolve, reject) => {
+		const child = spawn(info.n8n.nodeBin, [info.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], { cwd: info.n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`n8n execute --id=${id} timed out\n${stderr.slice(-2000)}`));
+		}, opts.timeoutMs ?? 120000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			const run = parseRawOutput(stdout);
+			if (run === undefined) return reject(new Error(`n8n execute --id=${id} exited ${code} without JSON output\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`));
+			resolve({ exitCode: code ?? 1, run, stdout, stderr, workflowId: id, error: runError(run) });
+		});
+	});
+}
+
+/** `--rawOutput` prints some log lines before the JSON on 2.x: parse from the first line that starts it. */
+export function parseRawOutput(stdout: string): any {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (!lines[i].startsWith('{')) continue;
+		try {
+			return JSON.parse(lines.slice(i).join('\n'));
+		} catch {}
+	}
+	return undefined;
+}
+
+// ------------------------------------------------------------------ sandbox control
+/**
+ * Call a sandbox control endpoint: `sandboxControl('blikk', 'stats')` → GET /__sandbox/stats;
+ * with a body it POSTs: `sandboxControl('blikk', 'faults', { … })`, `sandboxControl('smenso', 'reset', {})`.
+ */
+export async function sandboxControl<T = any>(vendor: Vendor, path: string, body?: unknown): Promise<T> {
+	const p = path.startsWith('/__sandbox/') ? path : `/__sandbox/${path.replace(/^\//, '')}`;
+	const res = await fetch(`${sandboxUrl(vendor)}${p}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	if (!res.ok) throw new HttpError(`sandbox ${vendor} ${p} → ${res.status}: ${text.slice(0, 300)}`, res.status, text);
+	try {
+		return JSON.parse(text) as T;
+	} catch {
+		return text as unknown as T;
+	}
+}
+
+// ------------------------------------------------------------------ node types
+/** Names of all node types the running n8n has loaded (from the editor's `/types/nodes.json`). */
+export async function loadedNodeTypes(): Promise<string[]> {
+	const list = await http<Array<{ name: string }>>('GET', `${e2e().n8n.baseUrl}/types/nodes.json`, { cookie: true });
+	return [...new Set(list.map((t) => t.name))];
+}
+
+/** Names of all credential types the running n8n has loaded. */
+export async function loadedCredentialTypes(): Promise<string[]> {
+	const list = await http<Array<{ name: string }>>('GET', `${e2e().n8n.baseUrl}/types/credentials.json`, { cookie: true });
+	return [...new Set(list.map((t) => t.name))];
+}

@@ -1,0 +1,84 @@
+/** Shared set-up for the smenso in-process tests: one sandbox, the node classes, a run helper. */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SmensoApi } from '../../credentials/SmensoApi.credentials';
+import { Smenso } from '../../nodes/Smenso/Smenso.node';
+import { SmensoTrigger } from '../../nodes/Smenso/SmensoTrigger.node';
+import { runLoadOptions, runNode, runPoll } from '../harness/inprocess';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { create } = require('../../sandbox/smenso');
+
+export interface SmensoSandbox {
+	url: string;
+	config: IDataObject;
+	counters: { ticketsCreated: number; recordsReceived: number; writes: number; timezones: Record<string, number> };
+	stats: { requests: number; byRoute: Record<string, number>; byStatus: Record<string, number>; rateLimited: number; log: Array<{ method: string; path: string; status: number }> };
+	listen(): Promise<string>;
+	close(): Promise<void>;
+	reset(): void;
+	addFault(spec: IDataObject): void;
+	baseUrl(): string;
+	state(): {
+		members: IDataObject[];
+		absenceTypes: IDataObject[];
+		phases: IDataObject[];
+		types: IDataObject[];
+		projects: IDataObject[];
+		tasks: IDataObject[];
+		timeRecords: IDataObject[];
+		absences: IDataObject[];
+		statusReports: IDataObject[];
+		statusReportTemplates: IDataObject[];
+		views: IDataObject[];
+	};
+	flushTickets(): void;
+	demoCredential(): { type: string; name: string; data: IDataObject };
+}
+
+export function createSmensoSandbox(options: IDataObject = {}): SmensoSandbox {
+	return create({ ticketDelayMs: 50, ...options }) as SmensoSandbox;
+}
+
+export const credentialTypes = [new SmensoApi()];
+
+export function credentialsFor(sandbox: SmensoSandbox, extra: IDataObject = {}) {
+	return {
+		smensoApi: { connection: 'customUrl', workspace: '', baseUrl: sandbox.baseUrl(), token: 'smenso-sandbox-token', timezone: 'Europe/Berlin', ...extra },
+	};
+}
+
+export function run(sandbox: SmensoSandbox, parameters: INodeParameters, input?: IDataObject[], options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {}) {
+	return runNode({
+		nodeType: new Smenso(),
+		parameters: { maxWait: 5, ...parameters },
+		credentialTypes,
+		credentials: credentialsFor(sandbox, options.credentials),
+		input,
+		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
+	});
+}
+
+export function poll(sandbox: SmensoSandbox, parameters: INodeParameters, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+	return runPoll({ nodeType: new SmensoTrigger(), parameters, credentialTypes, credentials: credentialsFor(sandbox), staticData, mode });
+}
+
+export function loadOptions(sandbox: SmensoSandbox, kind: 'loadOptions' | 'listSearch', method: string, parameters: INodeParameters = {}, filter?: string, nodeType: 'action' | 'trigger' = 'action') {
+	return runLoadOptions({
+		nodeType: nodeType === 'action' ? new Smenso() : new SmensoTrigger(),
+		kind,
+		method,
+		parameters,
+		credentialTypes,
+		credentials: credentialsFor(sandbox),
+		filter,
+	});
+}
+
+export const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+/** Requests that reached the sandbox's write routes (POST/PUT/DELETE on /integration/). */
+export function writesSent(sandbox: SmensoSandbox): number {
+	return sandbox.stats.log.filter((entry) => entry.method !== 'GET' && entry.path.includes('/integration/')).length;
+}
