@@ -1,6 +1,7 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
@@ -37,6 +38,7 @@ export class BlikkApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/blikk.md';
 
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Access Token',
@@ -49,6 +51,7 @@ export class BlikkApi implements ICredentialType {
 			displayName: 'Token Expires',
 			name: 'tokenExpires',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -101,5 +104,67 @@ export class BlikkApi implements ICredentialType {
 				Authorization: '=Bearer {{$credentials.accessToken}}',
 			},
 		},
+	};
+
+	/**
+	 * Token exchange (n8n always runs preAuthentication when testing) plus one cheap read: the first contact.
+	 * The credential tester only shows fixed texts, so the read does not fail on a 4xx
+	 * (`ignoreHttpStatusErrors`) and the rules below read Blikk's 403 body instead: they name the missing
+	 * permission and say whether the IP address is allowed. At run time the node's errors carry the same
+	 * fields for every request.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/Core/Contacts',
+			method: 'GET',
+			qs: { page: 1, pageSize: 1 },
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'ipAddressAllowed',
+					value: false,
+					message:
+						'Blikk answered 403: the IP address n8n calls from is not allowed for this API-application (ipAddressAllowed: false). Add it to the application in Blikk, or remove the IP restriction.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'permissionsRequired[0]',
+					value: 'Contact_Read',
+					message:
+						'Blikk answered 403: the token was issued, but the API-application lacks permissionsRequired: Contact_Read (the IP address is allowed). Grant the permission in Blikk, or ignore this if the workflows never read contacts.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'permissionsRequired[0]',
+					value: 'Contact_read',
+					message:
+						'Blikk answered 403: the token was issued, but the API-application lacks permissionsRequired: Contact_read (the IP address is allowed). Grant the permission in Blikk, or ignore this if the workflows never read contacts.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'Invalid token',
+					message: 'Blikk did not accept the access token it issued (401 Invalid token). Check the Base URL.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'An unexpected error has occurred.',
+					message: 'Blikk answered 500 (An unexpected error has occurred). Try again later.',
+				},
+			},
+		],
 	};
 }

@@ -17,9 +17,9 @@ export class CennoApi implements ICredentialType {
 
 	displayName = 'Cenno API';
 
-	icon: Icon = 'file:../nodes/Cenno/cenno.svg';
+	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/cenno.md';
 
-	documentationUrl = 'https://www.cennoapp.com/';
+	icon: Icon = { light: 'file:../nodes/Cenno/cenno.svg', dark: 'file:../nodes/Cenno/cenno.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

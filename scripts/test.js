@@ -2,7 +2,8 @@
 /**
  * `npm test`: everything CI runs, in order, from a fresh clone.
  *   1. install dev dependencies if node_modules is missing or older than package-lock.json
- *   2. build (tsc + icons)   3. lint (n8n rule sets, zero errors)   4. README in step with the node descriptions
+ *   2. build (tsc + icons)   3. lint (n8n rule sets, zero errors)   3b. n8n's community-package scanner on the
+ *   packed tarball   4. README in step with the node descriptions
  *   5. unit + sandbox + in-process node tests (jest project `unit`)
  *   6. real-n8n end-to-end tier (scripts/e2e.js: installs n8n into .cache/ on first run)
  * Set PSA_SKIP_E2E=1 to stop after step 5 (fast local loop; CI never sets it).
@@ -36,6 +37,7 @@ const total = Date.now();
 if (needsInstall()) run('install', npm, ['ci', '--no-audit', '--no-fund']);
 run('build', npm, ['run', 'build']);
 run('lint', npm, ['run', 'lint']);
+run('community-package scan of the packed tarball', process.execPath, ['scripts/scan-package.js']);
 run('docs check', process.execPath, ['scripts/gen-docs.js', '--check']);
 run('unit, sandbox and in-process tests', process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'unit']);
 if (process.env.PSA_SKIP_E2E !== '1') run('real-n8n end-to-end tests', process.execPath, ['scripts/e2e.js']);

@@ -30,8 +30,8 @@ export const blikkProfile: VendorProfile = {
 		`${blikkBaseUrl(credentials).toLowerCase()}|${String(credentials.applicationId ?? '').trim()}`,
 };
 
-export async function blikkRequest<T = IDataObject>(this: RequestContext, spec: RequestSpec): Promise<T> {
-	return await vendorRequest.call<RequestContext, [VendorProfile, RequestSpec], Promise<T>>(this, blikkProfile, spec);
+export async function blikkRequest(this: RequestContext, spec: RequestSpec): Promise<IDataObject> {
+	return (await vendorRequest.call(this, blikkProfile, spec)) as IDataObject;
 }
 
 export async function blikkList(this: RequestContext, spec: RequestSpec, options: ListOptions): Promise<IDataObject[]> {

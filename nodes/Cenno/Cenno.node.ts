@@ -4,8 +4,9 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from './methods';
 import { categoryDescription, categoryOperations } from './resources/category';
@@ -29,7 +30,7 @@ export class Cenno implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cenno',
 		name: 'cenno',
-		icon: 'file:cenno.svg',
+		icon: { light: 'file:cenno.svg', dark: 'file:cenno.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -85,7 +86,9 @@ export class Cenno implements INodeType {
 					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
 					continue;
 				}
-				throw error;
+				// Both constructors hand back an error that is already of their class unchanged.
+				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			}
 		}
 		return [out];

@@ -34,7 +34,7 @@ export class CennoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cenno Trigger',
 		name: 'cennoTrigger',
-		icon: 'file:cenno.svg',
+		icon: { light: 'file:cenno.svg', dark: 'file:cenno.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

@@ -126,11 +126,18 @@ function create(options = {}) {
 	function dateValue(value, field) {
 		if (value === undefined || value === '') return undefined;
 		const text = String(value).trim();
-		const t = Date.parse(text.replace(' +00:00', 'Z').replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T'));
+		const t = timeOf(text);
 		if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(t)) throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
 		return t;
 	}
-	const timeOf = (s) => (s ? Date.parse(String(s).replace(' +00:00', 'Z').replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T')) : NaN);
+	/** Blikk datetimes: `2022-07-01 04:43:12 +00:00`, `2021-01-01 14:00:00`, `2021-10-01`; no zone means UTC. */
+	function timeOf(value) {
+		if (!value) return NaN;
+		let text = String(value).trim().replace(/^(\d{4}-\d{2}-\d{2})[ T]/, '$1T').replace(/\s*\+00:00$/, 'Z');
+		if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
+		else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
+		return Date.parse(text);
+	}
 
 	/** Validates paging/sorting and slices the list. `sorts` maps sortBy value (lower case) → key fn. */
 	function paged(ctx, list, { sorts = {}, objectName } = {}) {

@@ -221,8 +221,9 @@ function create(options = {}) {
 				const collection = ctx.params.collection;
 				if (!COLLECTIONS.includes(collection)) throw new HttpError(404, { error: `unknown collection ${collection}` });
 				const now = nowStamp();
-				const record = { ...seedData.template(collection, state), ...(ctx.body || {}) };
-				record.id = record.id ?? state.nextId[collection]++;
+				const record = { ...seedData.template(collection, state), id: undefined, ...(ctx.body || {}) };
+				if (record.id === undefined || record.id === null) record.id = state.nextId[collection]++;
+				if (find(collection, record.id)) throw new HttpError(422, { id: ['has already been taken'] });
 				record.created_at = (ctx.body && ctx.body.created_at) || now;
 				record.updated_at = (ctx.body && ctx.body.updated_at) || record.created_at;
 				state[collection].push(record);

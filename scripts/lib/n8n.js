@@ -135,7 +135,6 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, extra = {} }) {
 		N8N_PORT: String(port || 5678),
 		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port || 5678}/`,
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${port || 5678}/`,
-		WEBHOOK_URL: `http://127.0.0.1:${port || 5678}/`,
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
@@ -156,6 +155,11 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, extra = {} }) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		N8N_AI_ENABLED: 'false',
+		// explicit values for settings whose defaults 2.x announces to change (keeps the log quiet)
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_TASK_TIMEOUT: '60',
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: '268435456',
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_LOG_LEVEL: 'info',
@@ -165,6 +169,8 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, extra = {} }) {
 		TZ: 'UTC',
 		NO_COLOR: '1',
 	};
+	// 1.x reads WEBHOOK_URL; 2.x warns about it and reads N8N_WEBHOOK_URL.
+	if (runtime && runtime.major < 2) base.WEBHOOK_URL = base.N8N_WEBHOOK_URL;
 	const merged = { ...base, ...extra };
 	return runtime ? runtime.env(merged) : { ...process.env, ...merged };
 }
@@ -409,6 +415,20 @@ function withWebhook(wf, webhookPath) {
 }
 
 /**
+ * POST to a production webhook URL. Activation registers the webhook route asynchronously (≈0.5 s after
+ * the activate call returns on 2.41.1), so a 404 "not registered" is retried for up to `waitMs`.
+ */
+async function postWebhook(url, body, { waitMs = 15000 } = {}) {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		if (res.status !== 404 || Date.now() > deadline) return res;
+		await res.text();
+		await sleep(100);
+	}
+}
+
+/**
  * Create + activate a webhook-fronted copy of `wf` and POST `body` to it.
  * Returns { status, data, workflowId } (data = parsed JSON response).
  */
@@ -418,7 +438,7 @@ async function runWebhookWorkflow({ baseUrl, apiKey }, wf, body = {}) {
 	const created = await api.createWorkflow(withWebhook(wf, webhookPath));
 	await api.activate(created.id);
 	try {
-		const res = await http('POST', `${baseUrl}/webhook/${webhookPath}`, { body, raw: true });
+		const res = await postWebhook(`${baseUrl}/webhook/${webhookPath}`, body);
 		const text = await res.text();
 		let data;
 		try {
@@ -457,6 +477,7 @@ module.exports = {
 	testCredential,
 	loadedNodeTypes,
 	withWebhook,
+	postWebhook,
 	runWebhookWorkflow,
 	// convenience wrappers with the signatures the brief names
 	createCredential: (ctx, cred) => publicApi(ctx.baseUrl, ctx.apiKey).createCredential(cred),
@@ -535,8 +556,9 @@ function distStaleReason() {
 	return '';
 }
 
-/** Run `npm run build` when dist/ is missing or stale. */
+/** Run `npm run build` when dist/ is missing or stale (N8N_PSA_NO_BUILD=1 skips the check). */
 function ensureBuilt({ log = () => {}, force = false } = {}) {
+	if (process.env.N8N_PSA_NO_BUILD && !force) return false;
 	const why = force ? 'forced' : distStaleReason();
 	if (!why) return false;
 	log(`building (${why}): npm run build`);

@@ -12,6 +12,7 @@ import {
 	loadedNodeTypes,
 	NODE_TYPE_PREFIX,
 	nodeOutput,
+	restApi,
 	runManual,
 	runViaWebhook,
 	sandboxControl,
@@ -45,10 +46,10 @@ afterAll(() => cleanupWebhooks());
 describe('e2e harness', () => {
 	it('talks to a running n8n of the expected version', async () => {
 		const { n8n } = e2e();
-		const res = await fetch(`${n8n.baseUrl}/rest/settings`);
-		expect(res.status).toBe(200);
-		const body = (await res.json()) as any;
-		expect((body.data ?? body).versionCli).toBe(n8n.version);
+		const health = await fetch(`${n8n.baseUrl}/healthz/readiness`);
+		expect(health.status).toBe(200);
+		const settings = await restApi('GET', '/settings'); // versionCli only when logged in
+		expect((settings.data ?? settings).versionCli).toBe(n8n.version);
 	});
 
 	it('has every node type listed in package.json n8n.nodes registered as n8n-nodes-psa.<name>', async () => {

@@ -338,7 +338,15 @@ export async function runViaWebhook(wf: Workflow, body: unknown = {}, opts: { qu
 	}
 	const before = await listExecutions({ workflowId: entry.id, limit: 5 });
 	const qs = opts.query ? `?${new URLSearchParams(opts.query)}` : '';
-	const res = await fetch(`${e2e().n8n.baseUrl}/webhook/${entry.path}${qs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	// Activation registers the route ≈0.5 s after the call returns: retry 404 "not registered" briefly.
+	const deadline = Date.now() + 15000;
+	let res: Response;
+	for (;;) {
+		res = await fetch(`${e2e().n8n.baseUrl}/webhook/${entry.path}${qs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		if (res.status !== 404 || Date.now() > deadline) break;
+		await res.text();
+		await new Promise((r) => setTimeout(r, 100));
+	}
 	const text = await res.text();
 	let data: any;
 	try {
@@ -393,7 +401,7 @@ export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs
 	const id = 'nodes' in wf ? (await createWorkflow(wf as Workflow)).id : wf.id;
 	let brokerPort = await freePort();
 	while (brokerPort === 5678 || brokerPort === 5679 || brokerPort === info.n8n.port) brokerPort = await freePort();
-	const env = { ...process.env, ...info.n8n.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'warn' };
+	const env = { ...process.env, ...info.n8n.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info' }; // --rawOutput is printed through the logger at info level
 	return new Promise((resolve, reject) => {
 		const child = spawn(info.n8n.nodeBin, [info.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], { cwd: info.n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-export type Show = { resource: string[]; operation?: string[] };
+export type Show = { resource: string[]; operation?: string[]; [key: string]: Array<string | boolean | number> | undefined };
 
 export function show(resource: string, operation?: string | string[]): { show: Show } {
 	return { show: operation ? { resource: [resource], operation: ([] as string[]).concat(operation) } : { resource: [resource] } };
@@ -43,12 +43,13 @@ export function locator(
 /** Sort By / Sort Order options for a list, as the docs name them per endpoint. */
 export function sortOptions(values: string[]): INodeProperties[] {
 	const label = (v: string) => v.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+	const first = values[0];
 	return [
 		{
 			displayName: 'Sort By',
 			name: 'sortBy',
 			type: 'options',
-			default: values[0],
+			default: first,
 			options: values
 				.slice()
 				.sort((a, b) => label(a).localeCompare(label(b)))

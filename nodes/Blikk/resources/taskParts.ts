@@ -285,14 +285,14 @@ export const taskAttachmentHandlers: Record<string, Handler> = {
 			const data = await this.helpers.getBinaryDataBuffer(i, field);
 			const fileName = binary.fileName ?? `file.${binary.fileExtension ?? 'bin'}`;
 			form = multipart([
-				{ name: 'name', value: name || fileName },
-				{ name: 'file', value: data, filename: fileName, contentType: binary.mimeType || 'application/octet-stream' },
+				{ name: 'Name', value: name || fileName },
+				{ name: 'File', value: data, filename: fileName, contentType: binary.mimeType || 'application/octet-stream' },
 			]);
 		} else {
 			const url = requireString(this.getNode(), i, 'External URL', this.getNodeParameter('externalUrl', i));
 			if (!/^https?:\/\//i.test(url)) throw invalidInput(this.getNode(), i, 'External URL', `must start with https:// or http://, got "${url}"`);
 			form = multipart([
-				{ name: 'name', value: name || url },
+				{ name: 'Name', value: name || url },
 				{ name: 'externalUrl', value: url },
 				{ name: 'externalUrlType', value: this.getNodeParameter('externalUrlType', i) as string },
 			]);

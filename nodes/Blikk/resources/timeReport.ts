@@ -27,7 +27,7 @@ const sharedFields: INodeProperties[] = [
 	{ displayName: 'Invoiceable Hours', name: 'invoiceableHours', type: 'number', typeOptions: { numberPrecision: 2, minValue: 0 }, default: 0, description: 'Hours to invoice (default: the same as Hours)' },
 	{ displayName: 'Materials (JSON)', name: 'materials', type: 'json', default: '[]', description: 'Materials used, e.g. [{"articleId": 55, "title": "Screws", "units": 4, "unitPrice": 600}]' },
 	{ displayName: 'Task ID', name: 'taskId', type: 'number', default: 0, description: 'The task the time was spent on' },
-	{ displayName: 'Travel Report (JSON)', name: 'travelReport', type: 'json', default: '{}', description: 'e.g. {"place": "Piteå-Luleå", "distance": 100, "toSalary": true}' },
+	{ displayName: 'Travel Report (JSON)', name: 'travelReport', type: 'json', default: '{}', description: 'E.g. {"place": "Piteå-Luleå", "distance": 100, "toSalary": true}.' },
 ];
 
 const codeFields = (withStandard: boolean): INodeProperties[] => [
@@ -81,7 +81,7 @@ export const timeReportDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, 'update'),
 		hint: MERGE_HINT,
-		options: [
+		options: ([
 			...sharedFields,
 			...codeFields(false),
 			{ displayName: 'Absence Project ID', name: 'absenceProjectId', type: 'number', default: 0, description: 'Move the report to this absence project' },
@@ -90,7 +90,7 @@ export const timeReportDescription: INodeProperties[] = [
 			{ displayName: 'Internal Project ID', name: 'internalProjectId', type: 'number', default: 0, description: 'Move the report to this internal project' },
 			{ displayName: 'Project ID', name: 'projectId', type: 'number', default: 0, description: 'Move the report to this project' },
 			{ displayName: 'User ID', name: 'userId', type: 'number', default: 0 },
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	...returnAllOrLimit(R, 'getAll', { maxLimit: 100000 }),
 	{

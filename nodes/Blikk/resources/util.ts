@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { invalidInput, requirePositiveInteger } from '../../shared';
 
@@ -87,4 +88,10 @@ export function jsonParam(ctx: IExecuteFunctions, i: number, label: string, valu
 	} catch {
 		throw invalidInput(ctx.getNode(), i, label, 'is not valid JSON');
 	}
+}
+
+/** Errors leave the node as NodeApiError / NodeOperationError: ours already are; anything else is wrapped. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -133,7 +133,7 @@ export const timeEntryDescription: INodeProperties[] = [
 		default: {},
 		description: 'Only the fields added here are changed; everything else stays as it is',
 		displayOptions: show('timeEntry', ['update']),
-		options: [
+		options: ([
 			...entryFields('updateFields.'),
 			{
 				displayName: 'Date',
@@ -152,7 +152,7 @@ export const timeEntryDescription: INodeProperties[] = [
 			},
 			optionsField('projectId', 'Project', 'getProjects'),
 			optionsField('userId', 'User', 'getUsers'),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	// ---- Get Many ----
 	...returnAllOrLimit('timeEntry', 'getAll'),

@@ -1,0 +1,353 @@
+'use strict';
+/**
+ * Part B of `npm run bench`: our nodes vs n8n's built-in HTTP Request node, side by side in ONE real n8n
+ * (2.41.1, SQLite) against the sandboxes (issue #8, jobs 1-3).
+ *
+ * The HTTP Request side is configured the way a careful user would: its own pagination, an interval
+ * between requests that respects the documented ceiling, "Retry On Fail" at its maximum (5 tries, 5 s
+ * apart), batching (1 item per batch, ceiling interval) for writes, and for smenso a hand-built
+ * POST → Wait → status poll → If loop. Every workflow is fronted by a Webhook (responseMode lastNode) and
+ * ends in a Summarize node, so both sides hand back the same small summary.
+ *
+ * What is measured comes from the sandboxes (every request they answered, tapped on their HTTP server),
+ * the records in their state afterwards (duplicates, missing), the webhook's answer, and /proc RSS of the
+ * n8n process.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const n8n = require('./lib/n8n-proc');
+
+const REPO = n8n.REPO;
+const RETRY = { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 };
+
+// ------------------------------------------------------------------ workflow building blocks
+let nodeCounter = 0;
+function node(name, type, typeVersion, parameters, extra = {}) {
+	nodeCounter++;
+	return { id: crypto.randomUUID(), name, type, typeVersion, position: [nodeCounter * 220, extra.y || 0], parameters, ...extra, y: undefined };
+}
+
+function chain(...nodes) {
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return connections;
+}
+
+function webhookNode(webhookPath) {
+	return node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }, { webhookId: webhookPath });
+}
+
+function splitOut(name, field) {
+	return node(name, 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: field, options: {} });
+}
+
+function summarize(field = 'id') {
+	return node('Summarize', 'n8n-nodes-base.summarize', 1.1, {
+		fieldsToSummarize: { values: [{ aggregation: 'count', field }, { aggregation: 'countUnique', field }] },
+		options: {},
+	});
+}
+
+function workflow(name, nodes, connections) {
+	for (const n of nodes) delete n.y;
+	return { name, nodes, connections, settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none', saveDataErrorExecution: 'all', saveManualExecutions: false } };
+}
+
+/** HTTP Request node (v4.2) with the careful-user settings. */
+function httpRequest(name, { method = 'GET', url, credentialType, credentialId, credentialName, headers, query, body, pagination, batching, options = {} }) {
+	const parameters = { method, url, options: { ...options } };
+	if (credentialType) {
+		parameters.authentication = 'genericCredentialType';
+		parameters.genericAuthType = credentialType;
+	}
+	if (headers) {
+		parameters.sendHeaders = true;
+		parameters.headerParameters = { parameters: Object.entries(headers).map(([n, value]) => ({ name: n, value })) };
+	}
+	if (query) {
+		parameters.sendQuery = true;
+		parameters.queryParameters = { parameters: Object.entries(query).map(([n, value]) => ({ name: n, value: String(value) })) };
+	}
+	if (body) {
+		parameters.sendBody = true;
+		parameters.specifyBody = 'json';
+		parameters.jsonBody = body;
+	}
+	if (pagination) parameters.options.pagination = { pagination };
+	if (batching) parameters.options.batching = { batch: batching };
+	const extra = { ...RETRY };
+	if (credentialType) extra.credentials = { [credentialType]: { id: credentialId, name: credentialName } };
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, extra);
+}
+
+// ------------------------------------------------------------------ running one job
+async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, check, physical, rssPid }) {
+	const webhookPath = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
+	const created = await ctx.api.createWorkflow(wf);
+	await ctx.api.activate(created.id);
+	await n8n.sleep(300);
+	await n8n.sleep(1100); // let the vendor's 1 s window empty between jobs
+	tap.take();
+	const rss = rssPid ? n8n.rssSampler(rssPid, 100) : null;
+	const t0 = Date.now();
+	let status = 0;
+	let data;
+	try {
+		const res = await n8n.http('POST', `${ctx.baseUrl}/webhook/${webhookPath}`, { body, raw: true, timeoutMs: 3_600_000 });
+		status = res.status;
+		const text = await res.text();
+		try {
+			data = JSON.parse(text);
+		} catch {
+			data = text;
+		}
+	} catch (error) {
+		data = { error: error.message };
+	}
+	const wall = (Date.now() - t0) / 1000;
+	const peakRss = rss ? rss.stop() : undefined;
+	await n8n.sleep(200);
+	const events = tap.take();
+	await ctx.api.deactivate(created.id).catch(() => {});
+	await ctx.api.deleteWorkflow(created.id).catch(() => {});
+	const s = n8n.summarize(events);
+	const row = { label, side, vendor, wall, status, requests: s.requests, r429: s.r429, errors: s.errors, physical, peakRss, completed: status === 200 && !(data && data.error && !data.count_id && !data.count) };
+	Object.assign(row, check ? await check({ data, events, sandbox, status }) : {});
+	ctx.log(`  ${side.padEnd(5)} ${label}: ${wall.toFixed(1)} s, ${s.requests} requests, ${s.r429} × 429, HTTP ${status}${row.completed ? '' : ` (failed: ${String((data && (data.message || data.error)) || data).slice(0, 160)})`}`);
+	return row;
+}
+
+function countsFrom(data) {
+	if (!data || typeof data !== 'object') return { records: 0, unique: 0 };
+	return { records: Number(data.count_id ?? 0), unique: Number(data.unique_count_id ?? 0) };
+}
+
+// ------------------------------------------------------------------ Blikk
+const blikk = {
+	key: 'blikk',
+	ceiling: 4,
+	async credentials(ctx, sandbox) {
+		const demo = sandbox.demoCredential();
+		const ours = await ctx.api.createCredential(demo);
+		const basic = await ctx.api.createCredential({ type: 'httpBasicAuth', name: 'Blikk app id + secret', data: { user: demo.data.applicationId, password: demo.data.applicationSecret } });
+		return { ours, basic };
+	},
+	/** A careful user's token step: POST /v1/Auth/Token with Basic auth, once. */
+	tokenNode(ctx, sandbox, creds) {
+		return httpRequest('Get token', { method: 'POST', url: `${sandbox.url}/v1/Auth/Token`, credentialType: 'httpBasicAuth', credentialId: creds.basic.id, credentialName: 'Blikk app id + secret' });
+	},
+	seedContacts(sandbox, total) {
+		const have = sandbox.store().contacts.length;
+		if (total > have) sandbox.config.seed = { contacts: total - have };
+		return sandbox.store().contacts.length;
+	},
+	listOurs(ctx, sandbox, creds, wh) {
+		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { blikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const hook = webhookNode(wh);
+		const sum = summarize();
+		return workflow(`bench ours: list Blikk contacts`, [hook, ours, sum], chain(hook, ours, sum));
+	},
+	listHttp(ctx, sandbox, creds, wh) {
+		const hook = webhookNode(wh);
+		const token = this.tokenNode(ctx, sandbox, creds);
+		const list = httpRequest('List contacts', {
+			url: `${sandbox.url}/v1/Core/Contacts`,
+			headers: { Authorization: "=Bearer {{ $('Get token').first().json.accessToken }}" },
+			query: { page: 1, pageSize: 100 },
+			pagination: {
+				paginationMode: 'updateAParameterInEachRequest',
+				parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+				paginationCompleteWhen: 'other',
+				completeExpression: '={{ $response.body.page >= $response.body.totalPages }}',
+				limitPagesFetched: false,
+				requestInterval: 250,
+			},
+		});
+		const split = splitOut('Split Out', 'items');
+		const sum = summarize();
+		return workflow(`bench http: list Blikk contacts`, [hook, token, list, split, sum], chain(hook, token, list, split, sum));
+	},
+	createOurs(ctx, sandbox, creds, wh) {
+		const hook = webhookNode(wh);
+		const split = splitOut('Split Out', 'body.items');
+		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', additionalFields: {} }, { credentials: { blikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const sum = summarize();
+		return workflow(`bench ours: create Blikk contacts`, [hook, split, ours, sum], chain(hook, split, ours, sum));
+	},
+	createHttp(ctx, sandbox, creds, wh) {
+		// Webhook → Get token (first branch, runs first in v1 order) and Webhook → Split Out → Create (second).
+		const hook = webhookNode(wh);
+		const token = this.tokenNode(ctx, sandbox, creds);
+		token.position = [220, -200];
+		const split = splitOut('Split Out', 'body.items');
+		const create = httpRequest('Create contact', {
+			method: 'POST',
+			url: `${sandbox.url}/v1/Core/Contacts`,
+			headers: { Authorization: "=Bearer {{ $('Get token').first().json.accessToken }}" },
+			body: '={{ JSON.stringify({ name: $json.name, contactType: "company" }) }}',
+			batching: { batchSize: 1, batchInterval: 250 },
+		});
+		const sum = summarize();
+		const connections = {
+			Webhook: { main: [[{ node: 'Get token', type: 'main', index: 0 }, { node: 'Split Out', type: 'main', index: 0 }]] },
+			'Split Out': { main: [[{ node: 'Create contact', type: 'main', index: 0 }]] },
+			'Create contact': { main: [[{ node: 'Summarize', type: 'main', index: 0 }]] },
+		};
+		return workflow(`bench http: create Blikk contacts`, [hook, token, split, create, sum], connections);
+	},
+	createdCheck(sandbox, prefix, expected) {
+		const names = new Map();
+		for (const c of sandbox.store().contacts) if (typeof c.name === 'string' && c.name.startsWith(prefix)) names.set(c.name, (names.get(c.name) || 0) + 1);
+		return {
+			created: names.size,
+			duplicates: [...names.values()].reduce((s, n) => s + Math.max(0, n - 1), 0),
+			failedItems: expected - names.size,
+		};
+	},
+};
+
+function itemsBody(prefix, n) {
+	const items = [];
+	for (let i = 0; i < n; i++) items.push({ name: `${prefix}${String(i + 1).padStart(5, '0')}` });
+	return { items };
+}
+
+async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
+	const rows = [];
+	const creds = await blikk.credentials(ctx, sandbox);
+	const ceiling = sandbox.config.rateLimit.limit / (sandbox.config.rateLimit.windowMs / 1000);
+	for (const n of sizes) {
+		const total = blikk.seedContacts(sandbox, n);
+		const needed = Math.ceil(total / 100);
+		for (const side of ['ours', 'http']) {
+			const wh = `bench-${side}-blikk-list-${n}-${Date.now().toString(36)}`;
+			const wf = side === 'ours' ? blikk.listOurs(ctx, sandbox, creds, wh) : blikk.listHttp(ctx, sandbox, creds, wh);
+			rows.push(
+				await runJob(ctx, {
+					label: `Blikk: list all ${total} contacts`,
+					job: 'list',
+					side,
+					vendor: 'blikk',
+					wf,
+					sandbox,
+					tap,
+					physical: (needed - 1) / ceiling,
+					rssPid: n >= 50_000 ? ctx.pid : undefined,
+					check: ({ data }) => ({ ...countsFrom(data), expected: total, needed }),
+				}),
+			);
+		}
+	}
+	for (const side of ['ours', 'http']) {
+		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
+		const wh = `bench-${side}-blikk-create-${Date.now().toString(36)}`;
+		const wf = side === 'ours' ? blikk.createOurs(ctx, sandbox, creds, wh) : blikk.createHttp(ctx, sandbox, creds, wh);
+		rows.push(
+			await runJob(ctx, {
+				label: `Blikk: create ${createCount} contacts from ${createCount} items`,
+				job: 'create',
+				side,
+				vendor: 'blikk',
+				wf,
+				body: itemsBody(prefix, createCount),
+				sandbox,
+				tap,
+				physical: (createCount - 1) / ceiling + 0, // the token request is extra
+				check: ({ events }) => {
+					const creates = n8n.summarize(events, (e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path));
+					return { ...blikk.createdCheck(sandbox, prefix, createCount), expected: createCount, achieved: creates.okRate, ceiling };
+				},
+			}),
+		);
+	}
+	return rows;
+}
+
+// ------------------------------------------------------------------ table
+const f1 = (x) => (x === undefined || x === null || Number.isNaN(x) ? '—' : Number(x).toFixed(1));
+const mb = (b) => (b ? `${Math.round(b / 1048576)} MB` : '—');
+
+function printTable(rows, log = console.log) {
+	log('\n## B. Our nodes vs the HTTP Request node, in one n8n, against the sandboxes\n');
+	log('| job | side | wall s | limit s | requests | 429s | completed | records / N | failed items | duplicates | req/s (× ceiling) | peak RSS |');
+	log('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
+	for (const r of rows) {
+		const records = r.expected !== undefined && r.records !== undefined ? `${r.records} / ${r.expected}${r.unique !== undefined && r.unique !== r.records ? ` (${r.unique} unique)` : ''}` : r.created !== undefined ? `${r.created} / ${r.expected}` : '—';
+		const rate = r.achieved ? `${r.achieved.toFixed(2)} (${(r.achieved / r.ceiling).toFixed(2)})` : '—';
+		log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests}${r.needed ? ` (need ${r.needed})` : ''} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${records} | ${r.failedItems ?? '—'} | ${r.duplicates ?? '—'} | ${rate} | ${mb(r.peakRss)} |`);
+	}
+	// ratios
+	const byLabel = new Map();
+	for (const r of rows) {
+		if (!byLabel.has(r.label)) byLabel.set(r.label, {});
+		byLabel.get(r.label)[r.side] = r;
+	}
+	log('\n| job | wall ours / theirs | requests ours / theirs | 429s ours / theirs |');
+	log('|---|---:|---:|---:|');
+	for (const [label, { ours, http }] of byLabel) {
+		if (!ours || !http) continue;
+		const ratio = (a, b) => (b ? (a / b).toFixed(2) : a ? '∞' : '—');
+		log(`| ${label} | ${ratio(ours.wall, http.wall)}${http.completed ? '' : ' (theirs failed)'} | ${ratio(ours.requests, http.requests)} | ${ours.r429} / ${http.r429} |`);
+	}
+}
+
+// ------------------------------------------------------------------ orchestration
+async function runSideBySide({ quick = false, log = console.log, only } = {}) {
+	const runtime = await n8n.loadRuntime();
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'psa-bench-'));
+	const stops = [];
+	const rows = [];
+	try {
+		const sandboxes = {};
+		const taps = {};
+		for (const key of ['blikk', 'rm', 'smenso']) {
+			if (only && !only.includes(key)) continue;
+			try {
+				const { create } = require(path.join(REPO, 'sandbox', key));
+				const sandbox = create({});
+				await sandbox.listen(0, '127.0.0.1');
+				stops.push(() => sandbox.close());
+				sandboxes[key] = sandbox;
+				taps[key] = n8n.tapSandbox(sandbox);
+			} catch (error) {
+				log(`(skipping ${key}: sandbox not available: ${error.message.split('\n')[0]})`);
+			}
+		}
+		const userFolder = path.join(tmp, 'n8n');
+		n8n.installPackage(userFolder);
+		const main = await n8n.startN8n({ runtime, userFolder, env: { N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64', EXECUTIONS_DATA_PRUNE: 'false', NODE_OPTIONS: '--max-old-space-size=4096' }, log });
+		stops.push(() => main.stop());
+		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);
+		const ctx = { baseUrl: main.baseUrl, api: n8n.publicApi(main.baseUrl, apiKey), pid: main.child.pid, log };
+		ctx.idleRss = n8n.rssOf(main.child.pid);
+		const sizes = quick ? [5_000] : [5_000, 50_000];
+		const createCount = quick ? 200 : 1000;
+		if (sandboxes.blikk) rows.push(...(await blikkJobs(ctx, sandboxes.blikk, taps.blikk, sizes, createCount)));
+		ctx.runtime = runtime;
+		printTable(rows, log);
+		log(`\nn8n ${runtime.version} (Node ${require('child_process').execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim()}), idle RSS of the n8n process before the jobs: ${mb(ctx.idleRss)}`);
+		return { rows, n8nVersion: runtime.version };
+	} finally {
+		for (const stop of stops.reverse()) {
+			try {
+				await stop();
+			} catch {}
+		}
+		if (process.env.BENCH_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+module.exports = { runSideBySide, printTable };
+
+if (require.main === module) {
+	runSideBySide({ quick: process.env.BENCH_QUICK === '1', only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined }).then(
+		() => process.exit(0),
+		(error) => {
+			console.error(error && error.stack ? error.stack : error);
+			process.exit(1);
+		},
+	);
+}
