@@ -114,6 +114,11 @@ async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, c
 	await ctx.api.deactivate(created.id).catch(() => {});
 	await ctx.api.deleteWorkflow(created.id).catch(() => {});
 	const s = n8n.summarize(events);
+	if (process.env.BENCH_DEBUG === '1') {
+		const dir = path.join(REPO, 'bench', 'results');
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, `events-${side}-${label.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify({ data, events: events.map((e) => ({ ...e, auth: undefined })) }, null, 1));
+	}
 	const row = { label, side, vendor, wall, status, requests: s.requests, r429: s.r429, errors: s.errors, physical, peakRss, completed: status === 200 && !(data && data.error && !data.count_id && !data.count) };
 	Object.assign(row, check ? await check({ data, events, sandbox, status }) : {});
 	ctx.log(`  ${side.padEnd(5)} ${label}: ${wall.toFixed(1)} s, ${s.requests} requests, ${s.r429} × 429, HTTP ${status}${row.completed ? '' : ` (failed: ${String((data && (data.message || data.error)) || data).slice(0, 160)})`}`);
@@ -173,7 +178,7 @@ const blikk = {
 	createOurs(ctx, sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', additionalFields: {} }, { credentials: { blikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, { credentials: { blikkApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow(`bench ours: create Blikk contacts`, [hook, split, ours, sum], chain(hook, split, ours, sum));
 	},
@@ -187,7 +192,7 @@ const blikk = {
 			method: 'POST',
 			url: `${sandbox.url}/v1/Core/Contacts`,
 			headers: { Authorization: "=Bearer {{ $('Get token').first().json.accessToken }}" },
-			body: '={{ JSON.stringify({ name: $json.name, contactType: "company" }) }}',
+			body: '={{ JSON.stringify({ name: $json.name, contactType: "company", responsibleId: 1 }) }}',
 			batching: { batchSize: 1, batchInterval: 250 },
 		});
 		const sum = summarize();

@@ -163,7 +163,7 @@ function createJobWorkflow(webhookPath, credentialId) {
 				type: 'n8n-nodes-psa.blikk',
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', additionalFields: {} },
+				parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} },
 				credentials: { blikkApi: { id: credentialId, name: 'Blikk sandbox' } },
 			},
 		],
@@ -233,15 +233,23 @@ async function main() {
 		};
 		const main = await n8n.startN8n({ runtime, userFolder, env: queueEnv, log, timeoutMs: 240_000 });
 		stops.push(() => main.stop());
-		const workers = [];
+		// Workers start in parallel (each takes ~20-30 s to boot); each has its own health and task-broker port.
+		const ports = [];
 		for (let w = 0; w < WORKERS; w++) {
-			const healthPort = await n8n.freePortAvoiding([5678, 5679, main.port]);
-			const brokerPort = await n8n.freePortAvoiding([5678, 5679, main.port, healthPort]);
-			const worker = await n8n.startWorker({ runtime, userFolder, env: queueEnv, healthPort, brokerPort, concurrency: CONCURRENCY, logFile: path.join(tmp, `worker-${w + 1}.log`) });
-			stops.push(() => worker.stop());
-			workers.push(worker);
-			log(`worker ${w + 1} ready (health :${healthPort}, broker :${brokerPort}) in ${worker.readySeconds.toFixed(1)} s`);
+			const avoid = [5678, 5679, main.port, ...ports];
+			const healthPort = await n8n.freePortAvoiding(avoid);
+			const brokerPort = await n8n.freePortAvoiding([...avoid, healthPort]);
+			ports.push(healthPort, brokerPort);
 		}
+		const workers = await Promise.all(
+			Array.from({ length: WORKERS }, async (_, w) => {
+				const [healthPort, brokerPort] = ports.slice(w * 2, w * 2 + 2);
+				const worker = await n8n.startWorker({ runtime, userFolder, env: queueEnv, healthPort, brokerPort, concurrency: CONCURRENCY, logFile: path.join(tmp, `worker-${w + 1}.log`) });
+				stops.push(() => worker.stop());
+				log(`worker ${w + 1} ready (health :${healthPort}, broker :${brokerPort}) in ${worker.readySeconds.toFixed(1)} s`);
+				return worker;
+			}),
+		);
 		result.workerPids = workers.map((w) => w.child.pid);
 
 		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);

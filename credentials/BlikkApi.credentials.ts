@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +8,9 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+/** Path (lodash-style) to the first missing permission in a Blikk 403 body. */
+const FIRST_REQUIRED_PERMISSION = ['permissionsRequired', '0'].join('.');
 
 /** Base URL as typed by the user, checked: http(s) only, no trailing slash. */
 export function blikkBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -121,7 +125,15 @@ export class BlikkApi implements ICredentialType {
 			qs: { page: 1, pageSize: 1 },
 			ignoreHttpStatusErrors: true,
 		},
+		// The typings allow one kind of rule per list; n8n's tester checks each rule's `type` at run time.
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Blikk rejected the application ID or secret (401). Copy both again from Blikk: Integrationer → API-applikationer.',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -134,7 +146,7 @@ export class BlikkApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'permissionsRequired[0]',
+					key: FIRST_REQUIRED_PERMISSION,
 					value: 'Contact_Read',
 					message:
 						'Blikk answered 403: the token was issued, but the API-application lacks permissionsRequired: Contact_Read (the IP address is allowed). Grant the permission in Blikk, or ignore this if the workflows never read contacts.',
@@ -143,7 +155,7 @@ export class BlikkApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'permissionsRequired[0]',
+					key: FIRST_REQUIRED_PERMISSION,
 					value: 'Contact_read',
 					message:
 						'Blikk answered 403: the token was issued, but the API-application lacks permissionsRequired: Contact_read (the IP address is allowed). Grant the permission in Blikk, or ignore this if the workflows never read contacts.',
@@ -165,6 +177,6 @@ export class BlikkApi implements ICredentialType {
 					message: 'Blikk answered 500 (An unexpected error has occurred). Try again later.',
 				},
 			},
-		],
+		] as unknown as IAuthenticateRuleResponseSuccessBody[],
 	};
 }

@@ -18,7 +18,7 @@ export class ResourceManagementApi implements ICredentialType {
 
 	displayName = 'Resource Management by Smartsheet (10,000ft) API';
 
-	icon: Icon = 'file:../nodes/ResourceManagement/resourcemanagement.svg';
+	icon: Icon = { light: 'file:../nodes/ResourceManagement/resourcemanagement.svg', dark: 'file:../nodes/ResourceManagement/resourcemanagement.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/rm.md';
 

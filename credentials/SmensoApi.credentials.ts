@@ -18,7 +18,7 @@ export class SmensoApi implements ICredentialType {
 
 	displayName = 'Smenso API';
 
-	icon: Icon = 'file:../nodes/Smenso/smenso.svg';
+	icon: Icon = { light: 'file:../nodes/Smenso/smenso.svg', dark: 'file:../nodes/Smenso/smenso.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/smenso.md';
 

@@ -55,7 +55,7 @@ function run(cmd, args, opts) {
 		};
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
-		const timer = setInterval(() => log(`  … ${args.slice(0, 2).join(' ')} still running (${Math.round((Date.now() - started) / 1000)} s)`), 30000);
+		const timer = setInterval(() => log(`  … ${args.filter((a) => !a.includes('/')).slice(0, 2).join(' ')} still running (${Math.round((Date.now() - started) / 1000)} s)`), 30000);
 		const killOnExit = () => {
 			try {
 				child.kill('SIGTERM');

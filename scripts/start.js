@@ -149,6 +149,7 @@ async function main() {
 	}
 	// Exit if n8n dies on its own.
 	n8n.child.once('exit', (code) => {
+		if (stopping) return;
 		log(`n8n exited (${code}); log tail:\n${n8n.logTail(30)}`);
 		shutdown(1);
 	});

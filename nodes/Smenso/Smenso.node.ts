@@ -58,7 +58,7 @@ export class Smenso implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'smenso',
 		name: 'smenso',
-		icon: 'file:smenso.svg',
+		icon: { light: 'file:smenso.svg', dark: 'file:smenso.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -39,7 +39,7 @@ export class SmensoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'smenso Trigger',
 		name: 'smensoTrigger',
-		icon: 'file:smenso.svg',
+		icon: { light: 'file:smenso.svg', dark: 'file:smenso.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

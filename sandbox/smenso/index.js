@@ -22,7 +22,8 @@
  *                                        finish with an extra error message
  *   rateLimit: { limit, windowMs }, rateLimitHeader: 'retry-after' | 'reset'
  *   lockedBefore ('2026-01-01')          time records dated before this are locked
- *   seed: { projects, tasksPerProject, timeRecords, absences } sizes of the seeded data
+ *   seed: { projects, tasksPerProject, timeRecords, absences, randomSeed } sizes of the seeded data; a
+ *                                        changed seed reseeds at once (reset also reseeds)
  */
 const { createSandbox, HttpError, slidingWindow, seededRandom } = require('../lib/server');
 
@@ -232,6 +233,14 @@ function create(options = {}) {
 	};
 	if (options.seed) config.seed = options.seed;
 	let state = seedState(config.seed);
+	let seedShape = JSON.stringify(config.seed || {});
+	/** A changed `seed` (POST /__sandbox/config) reseeds at once, so a benchmark can size the lists in one call. */
+	function reseedIfChanged() {
+		const shape = JSON.stringify(config.seed || {});
+		if (shape === seedShape) return;
+		seedShape = shape;
+		state = seedState(config.seed);
+	}
 	let limiter = slidingWindow(config.rateLimit);
 	let limiterShape = JSON.stringify(config.rateLimit);
 	const counters = { ticketsCreated: 0, recordsReceived: 0, writes: 0, timezones: {} };
@@ -880,6 +889,7 @@ function create(options = {}) {
 		errorBody: (status, message) => ({ errors: [message] }),
 		notFound: (ctx) => ({ status: 404, body: { errors: [`No endpoint ${ctx.method} ${ctx.path}`] } }),
 		authenticate(ctx) {
+			reseedIfChanged();
 			processDueTickets();
 			const header = String(ctx.headers.authorization || '');
 			const match = /^Basic (.+)$/.exec(header);
@@ -918,6 +928,7 @@ function create(options = {}) {
 		},
 		rateLimitResponse: (retryAfter) => rateLimitAnswer(retryAfter, Date.now() + retryAfter * 1000),
 		reset() {
+			seedShape = JSON.stringify(config.seed || {});
 			state = seedState(config.seed);
 			config.ticketFault = null;
 			limiter.reset();
@@ -927,6 +938,7 @@ function create(options = {}) {
 			counters.timezones = {};
 		},
 		snapshot() {
+			reseedIfChanged();
 			return {
 				members: state.members,
 				absenceTypes: state.absenceTypes,
@@ -956,7 +968,10 @@ function create(options = {}) {
 	}
 
 	sandbox.counters = counters;
-	sandbox.state = () => state;
+	sandbox.state = () => {
+		reseedIfChanged();
+		return state;
+	};
 	sandbox.baseUrl = () => `${sandbox.url}${P}`;
 	sandbox.demoCredential = () => ({
 		type: 'smensoApi',

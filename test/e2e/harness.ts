@@ -56,8 +56,19 @@ export interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	webhookId?: string;
-	[key: string]: unknown;
+	disabled?: boolean;
+	notes?: string;
+	notesInFlow?: boolean;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+	alwaysOutputData?: boolean;
+	executeOnce?: boolean;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
+
+/** A node for `chain()`: position, typeVersion (default 1) and id are filled in. */
+export type NodeInput = Omit<WorkflowNode, 'position' | 'typeVersion' | 'id'> & Partial<Pick<WorkflowNode, 'position' | 'typeVersion' | 'id'>>;
 
 export interface Workflow {
 	id?: string;
@@ -129,9 +140,12 @@ export const publicApi = <T = any>(method: string, path: string, body?: unknown)
 export const restApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> => http<T>(method, `${e2e().n8n.baseUrl}/rest${path}`, { body, cookie: true });
 
 // ------------------------------------------------------------------ credentials
+const createdCredentialData = new Map<string, Record<string, unknown>>();
+
 /** Create a credential through the public API. */
 export async function createCredential(cred: DemoCredential): Promise<CreatedCredential> {
 	const r = await publicApi<{ id: string; name: string; type: string }>('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+	createdCredentialData.set(r.id, cred.data);
 	return { id: r.id, name: r.name, type: r.type };
 }
 
@@ -145,8 +159,21 @@ export async function createSandboxCredential(vendor: Vendor, dataOverrides: Rec
 	return createCredential({ type: demo.type, name: name ?? `${demo.name} ${randomUUID().slice(0, 8)}`, data: { ...demo.data, ...dataOverrides } });
 }
 
-/** Run a credential's test request (`POST /rest/credentials/test`). `data` falls back to the stored data. */
-export async function testCredential(cred: CreatedCredential, data: Record<string, unknown> = {}): Promise<{ status: 'OK' | 'Error'; message: string }> {
+/**
+ * Run a credential's test request (what the editor's "Test" / "Retry" does).
+ * Without `data`: tests the stored credential (`POST /api/v1/credentials/{id}/test` on 2.x; on 1.x the
+ * data it was created with through this harness). With `data`: tests exactly that data (give ALL fields:
+ * `/rest/credentials/test` does not merge partial data with the stored one).
+ */
+export async function testCredential(cred: CreatedCredential, data?: Record<string, unknown>): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	if (!data) {
+		try {
+			return await publicApi('POST', `/credentials/${cred.id}/test`);
+		} catch (e) {
+			if (!(e instanceof HttpError) || (e.status !== 404 && e.status !== 405)) throw e;
+		}
+		data = createdCredentialData.get(cred.id) ?? {};
+	}
 	const r = await restApi<any>('POST', '/credentials/test', { credentials: { id: cred.id, name: cred.name, type: cred.type, data } });
 	return r.data ?? r;
 }
@@ -213,8 +240,8 @@ export const deactivate = (id: string) => publicApi('POST', `/workflows/${id}/de
 export const deleteWorkflow = (id: string) => publicApi('DELETE', `/workflows/${id}`);
 
 /** A linear workflow from nodes: each node feeds the next (positions and ids filled in). */
-export function chain(...nodes: Array<Omit<WorkflowNode, 'position' | 'typeVersion'> & Partial<Pick<WorkflowNode, 'position' | 'typeVersion'>>>): Workflow {
-	const full = nodes.map((n, i) => ({ id: randomUUID(), typeVersion: 1, position: [i * 220, 0] as [number, number], ...n }));
+export function chain(...nodes: NodeInput[]): Workflow {
+	const full: WorkflowNode[] = nodes.map((n, i) => ({ id: randomUUID(), typeVersion: 1, position: [i * 220, 0] as [number, number], ...n }));
 	const connections: Workflow['connections'] = {};
 	for (let i = 0; i < full.length - 1; i++) connections[full[i].name] = { main: [[{ node: full[i + 1].name, type: 'main', index: 0 }]] };
 	return { name: `e2e ${randomUUID().slice(0, 8)}`, nodes: full, connections };
@@ -393,7 +420,8 @@ export interface ManualRun {
 }
 
 /**
- * Create `wf` (it needs a Manual Trigger) and run it with `n8n execute --id=<id> --rawOutput`: a fresh n8n
+ * Create `wf` (its start node must be a Manual Trigger: `n8n execute` cannot start from a polling or
+ * webhook trigger) and run it with `n8n execute --id=<id> --rawOutput`: a fresh n8n
  * process on the same database, with its own task-broker port. ≈5 s per run on n8n 2.x.
  */
 export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs?: number } = {}): Promise<ManualRun> {
@@ -416,7 +444,12 @@ export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs
 		child.on('close', (code) => {
 			clearTimeout(timer);
 			const run = parseRawOutput(stdout);
-			if (run === undefined) return reject(new Error(`n8n execute --id=${id} exited ${code} without JSON output\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`));
+			if (run === undefined) {
+				const hint = /Missing node to start execution/.test(stdout)
+					? '\nHint: `n8n execute` starts only from a Manual Trigger (not from a polling/webhook trigger node); test trigger nodes through activation + waitForExecution, or in-process.'
+					: '';
+				return reject(new Error(`n8n execute --id=${id} exited ${code} without JSON output${hint}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`));
+			}
 			resolve({ exitCode: code ?? 1, run, stdout, stderr, workflowId: id, error: runError(run) });
 		});
 	});

@@ -27,6 +27,7 @@ export interface CennoSandbox {
 	close(): Promise<void>;
 	reset(): void;
 	addFault(spec: IDataObject): void;
+	clearFaults(): void;
 	state(): CennoState;
 	demoCredential(): { type: string; name: string; data: IDataObject };
 }

@@ -48,10 +48,10 @@ export function credentialsFor(sandbox: SmensoSandbox, extra: IDataObject = {}) 
 	};
 }
 
-export function run(sandbox: SmensoSandbox, parameters: INodeParameters, input?: IDataObject[], options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {}) {
+export function run(sandbox: SmensoSandbox, parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {}) {
 	return runNode({
 		nodeType: new Smenso(),
-		parameters: { maxWait: 5, ...parameters },
+		parameters: { maxWait: 5, ...parameters } as INodeParameters,
 		credentialTypes,
 		credentials: credentialsFor(sandbox, options.credentials),
 		input,
@@ -60,16 +60,16 @@ export function run(sandbox: SmensoSandbox, parameters: INodeParameters, input?:
 	});
 }
 
-export function poll(sandbox: SmensoSandbox, parameters: INodeParameters, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return runPoll({ nodeType: new SmensoTrigger(), parameters, credentialTypes, credentials: credentialsFor(sandbox), staticData, mode });
+export function poll(sandbox: SmensoSandbox, parameters: IDataObject, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+	return runPoll({ nodeType: new SmensoTrigger(), parameters: parameters as INodeParameters, credentialTypes, credentials: credentialsFor(sandbox), staticData, mode });
 }
 
-export function loadOptions(sandbox: SmensoSandbox, kind: 'loadOptions' | 'listSearch', method: string, parameters: INodeParameters = {}, filter?: string, nodeType: 'action' | 'trigger' = 'action') {
+export function loadOptions(sandbox: SmensoSandbox, kind: 'loadOptions' | 'listSearch', method: string, parameters: IDataObject = {}, filter?: string, nodeType: 'action' | 'trigger' = 'action') {
 	return runLoadOptions({
 		nodeType: nodeType === 'action' ? new Smenso() : new SmensoTrigger(),
 		kind,
 		method,
-		parameters,
+		parameters: parameters as INodeParameters,
 		credentialTypes,
 		credentials: credentialsFor(sandbox),
 		filter,

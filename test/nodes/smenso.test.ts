@@ -263,7 +263,30 @@ describe('tickets: wait off, get status, failed, success with errors, never fini
 	});
 });
 
+describe('rate limits', () => {
+	it('429 answered only with X-RateLimit-Reset is waited out too', async () => {
+		sandbox.config.rateLimit = { limit: 2, windowMs: 1500 };
+		sandbox.config.rateLimitHeader = 'reset';
+		try {
+			const r = await run(sandbox, { resource: 'project', operation: 'get', projectId: rl('={{ $json.id }}') }, sandbox.state().projects.slice(0, 4).map((p) => ({ id: p.id })));
+			expect(r.error).toBeUndefined();
+			expect(json(r.items).map((p) => p.id)).toEqual(sandbox.state().projects.slice(0, 4).map((p) => p.id));
+			expect(sandbox.stats.rateLimited).toBeGreaterThan(0);
+		} finally {
+			sandbox.config.rateLimit = { limit: 1000, windowMs: 60000 };
+			sandbox.config.rateLimitHeader = 'retry-after';
+		}
+	});
+});
+
 describe('batching', () => {
+	it('Batch Size caps the records per request', async () => {
+		const projectId = String(activeProject().id);
+		const r = await run(sandbox, { resource: 'task', operation: 'create', projectId: rl(projectId), title: '={{ $json.title }}', options: { batchSize: 2 } }, ['a', 'b', 'c', 'd', 'e'].map((title) => ({ title })));
+		expect(json(r.items).map((t) => t.title)).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(sandbox.counters.ticketsCreated).toBe(3);
+	});
+
 	it('500 items → one request, one ticket, 500 paired outputs with their own outcomes', async () => {
 		const members = sandbox.state().members;
 		const existing = sandbox.state().absences[0];

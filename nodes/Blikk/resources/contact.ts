@@ -167,13 +167,15 @@ export const contactDescription: INodeProperties[] = [
 function address(value: unknown): IDataObject | undefined {
 	const a = (value as IDataObject | undefined)?.address as IDataObject | undefined;
 	if (!a) return undefined;
+	// Empty fields count as "not set": on update they keep the current value.
+	const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 	return defined({
-		streetAddress: a.streetAddress as string | undefined,
-		additionalAddress: a.additionalAddress as string | undefined,
-		postalCode: a.postalCode as string | undefined,
-		city: a.city as string | undefined,
-		state: a.state as string | undefined,
-		countryId: a.countryId === '' || a.countryId === undefined ? undefined : Number(a.countryId),
+		streetAddress: text(a.streetAddress),
+		additionalAddress: text(a.additionalAddress),
+		postalCode: text(a.postalCode),
+		city: text(a.city),
+		state: text(a.state),
+		countryId: a.countryId === '' || a.countryId === undefined || a.countryId === null ? undefined : Number(a.countryId),
 	});
 }
 

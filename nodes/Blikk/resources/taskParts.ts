@@ -246,7 +246,7 @@ export const taskAttachmentDescription: INodeProperties[] = [
 		],
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', displayOptions: show(A, 'upload'), description: 'Name shown in Blikk (default: the file name or the link)' },
-	{ displayName: 'New Name', name: 'name', type: 'string', default: '', required: true, displayOptions: show(A, 'rename') },
+	{ displayName: 'New Name', name: 'newName', type: 'string', default: '', required: true, displayOptions: show(A, 'rename') },
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -261,11 +261,11 @@ export const taskAttachmentDescription: INodeProperties[] = [
 ];
 
 /** multipart/form-data body, built by hand: the shared helper sends it as-is (no extra dependency). */
-function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string; contentType?: string }>): { body: Buffer; contentType: string } {
+function multipart(parts: Array<{ field: string; value: string | Buffer; filename?: string; contentType?: string }>): { body: Buffer; contentType: string } {
 	const boundary = `----n8nBlikk${Date.now().toString(16)}${Math.floor(Math.random() * 1e9).toString(16)}`;
 	const chunks: Buffer[] = [];
 	for (const part of parts) {
-		const disposition = `form-data; name="${part.name}"${part.filename !== undefined ? `; filename="${part.filename.replace(/"/g, '')}"` : ''}`;
+		const disposition = `form-data; name="${part.field}"${part.filename !== undefined ? `; filename="${part.filename.replace(/"/g, '')}"` : ''}`;
 		const head = `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.contentType ? `Content-Type: ${part.contentType}\r\n` : ''}\r\n`;
 		chunks.push(Buffer.from(head, 'utf8'), Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value, 'utf8'), Buffer.from('\r\n'));
 	}
@@ -285,16 +285,16 @@ export const taskAttachmentHandlers: Record<string, Handler> = {
 			const data = await this.helpers.getBinaryDataBuffer(i, field);
 			const fileName = binary.fileName ?? `file.${binary.fileExtension ?? 'bin'}`;
 			form = multipart([
-				{ name: 'Name', value: name || fileName },
-				{ name: 'File', value: data, filename: fileName, contentType: binary.mimeType || 'application/octet-stream' },
+				{ field: 'name', value: name || fileName },
+				{ field: 'file', value: data, filename: fileName, contentType: binary.mimeType || 'application/octet-stream' },
 			]);
 		} else {
 			const url = requireString(this.getNode(), i, 'External URL', this.getNodeParameter('externalUrl', i));
 			if (!/^https?:\/\//i.test(url)) throw invalidInput(this.getNode(), i, 'External URL', `must start with https:// or http://, got "${url}"`);
 			form = multipart([
-				{ name: 'Name', value: name || url },
-				{ name: 'externalUrl', value: url },
-				{ name: 'externalUrlType', value: this.getNodeParameter('externalUrlType', i) as string },
+				{ field: 'name', value: name || url },
+				{ field: 'externalUrl', value: url },
+				{ field: 'externalUrlType', value: this.getNodeParameter('externalUrlType', i) as string },
 			]);
 		}
 		return await blikkRequest.call(this, {
@@ -328,7 +328,7 @@ export const taskAttachmentHandlers: Record<string, Handler> = {
 	async rename(i) {
 		const taskId = idParam(this, i, 'taskId', 'Task');
 		const id = idParam(this, i, 'attachmentId', 'Attachment ID');
-		const name = requireString(this.getNode(), i, 'New Name', this.getNodeParameter('name', i));
+		const name = requireString(this.getNode(), i, 'New Name', this.getNodeParameter('newName', i));
 		return await blikkRequest.call(this, { method: 'PUT', path: `/v1/Core/Tasks/${taskId}/Attachments/${id}`, body: { name }, itemIndex: i, idempotent: true });
 	},
 	async delete(i) {

@@ -1,0 +1,174 @@
+/**
+ * Cenno in real n8n (package installed as a community package): credential test, log time for several
+ * items + list them back, the 422 backstop, no user secrets in output, and the trigger (manual sample,
+ * activation that polls, a new entry picked up by a later poll).
+ */
+import {
+	activate,
+	cleanupWebhooks,
+	createSandboxCredential,
+	createWorkflow,
+	deactivate,
+	listExecutions,
+	nodeOutput,
+	runManual,
+	runViaWebhook,
+	sandboxControl,
+	sandboxUrl,
+	testCredential,
+	waitForExecution,
+	type CreatedCredential,
+	type Workflow,
+} from './harness';
+
+const CENNO = 'n8n-nodes-psa.cenno';
+const TRIGGER = 'n8n-nodes-psa.cennoTrigger';
+const SECRETS = /crypted_password|password_salt|persistence_token|perishable_token|"token"/;
+let cred: CreatedCredential;
+
+beforeAll(async () => {
+	await sandboxControl('cenno', 'reset', {});
+	cred = await createSandboxCredential('cenno');
+});
+afterAll(async () => await cleanupWebhooks());
+
+const credentials = () => ({ cennoApi: { id: cred.id, name: cred.name } });
+const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+function workflow(nodes: Array<Omit<Workflow['nodes'][number], 'position' | 'typeVersion'> & { typeVersion?: number }>): Workflow {
+	const connections: Workflow['connections'] = {};
+	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		name: `cenno e2e ${Date.now()}`,
+		nodes: nodes.map((n, i) => ({ typeVersion: 1, ...n, position: [i * 220, 0] as [number, number] })),
+		connections,
+	};
+}
+
+describe('Cenno in real n8n', () => {
+	it('credential test: OK, and a clear message for a wrong key', async () => {
+		expect((await testCredential(cred)).status).toBe('OK');
+		const bad = await createSandboxCredential('cenno', { apiKey: 'wrong-key' });
+		const result = await testCredential(bad);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/rejected the API key \(401\)/);
+	});
+
+	it('log time for several items, then list them back filtered by project and date', async () => {
+		const log = workflow([
+			{ name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.hours', options: {} } },
+			{
+				name: 'Cenno',
+				type: CENNO,
+				credentials: credentials(),
+				parameters: {
+					resource: 'timeEntry',
+					operation: 'create',
+					projectId: rl(1276),
+					userId: rl(1179),
+					date: '={{ $json.day }}',
+					hours: '={{ $json.h }}',
+					additionalFields: { description: '={{ $json.note }}', billable: true },
+				},
+			},
+		]);
+		const run = await runViaWebhook(log, {
+			hours: [
+				{ day: '2026-06-01', h: 1.5, note: 'E2E design' },
+				{ day: '2026-06-02', h: 3, note: 'E2E build' },
+			],
+		});
+		expect(run.status).toBe(200);
+		expect(run.items.map((e) => [e.date, e.hours, e.description, e.project_id, e.user_id])).toEqual([
+			['2026-06-01', 1.5, 'E2E design', 1276, 1179],
+			['2026-06-02', 3, 'E2E build', 1276, 1179],
+		]);
+
+		const list = workflow([
+			{
+				name: 'Cenno',
+				type: CENNO,
+				credentials: credentials(),
+				parameters: { resource: 'timeEntry', operation: 'getAll', limit: 10, filters: { projectId: 1276, dateFrom: '2026-06-01', dateTo: '2026-06-30' } },
+			},
+		]);
+		const listed = await runViaWebhook(list, {});
+		expect(listed.status).toBe(200);
+		expect(listed.items.map((e) => e.description)).toEqual(['E2E design', 'E2E build']);
+	});
+
+	it("bad hours fail before sending; the API's 422 names the field", async () => {
+		const wf = workflow([
+			{
+				name: 'Cenno',
+				type: CENNO,
+				credentials: credentials(),
+				parameters: {
+					resource: 'timeEntry',
+					operation: 'create',
+					projectId: rl('={{ $json.body.project }}'),
+					userId: rl(1178),
+					date: '2026-06-03',
+					hours: '={{ $json.body.hours }}',
+					additionalFields: { itemId: 10346 },
+				},
+			},
+		]);
+		const before = await sandboxControl<{ requests: number }>('cenno', 'stats');
+		const zero = await runViaWebhook(wf, { project: 1274, hours: 0 });
+		expect(zero.status).toBe(500);
+		expect(zero.error?.message).toMatch(/Hours: must be greater than 0/);
+		expect((await sandboxControl<{ requests: number }>('cenno', 'stats')).requests).toBe(before.requests);
+		const wrongProject = await runViaWebhook(wf, { project: 1275, hours: 1 });
+		expect(wrongProject.status).toBe(500);
+		expect(wrongProject.error?.message).toBe('item_id: does not belong to the project');
+	});
+
+	it('users come without password hashes or tokens', async () => {
+		const wf = workflow([{ name: 'Cenno', type: CENNO, credentials: credentials(), parameters: { resource: 'user', operation: 'getAll', returnAll: true, simplify: false } }]);
+		const run = await runViaWebhook(wf, {});
+		expect(run.status).toBe(200);
+		expect(run.items.length).toBeGreaterThan(3);
+		expect(JSON.stringify(run.items)).not.toMatch(SECRETS);
+	});
+
+	it('trigger: manual run returns a sample; an active workflow polls and picks up a new time entry', async () => {
+		const trigger = (pollTimes: unknown) =>
+			workflow([
+				{ name: 'Cenno Trigger', type: TRIGGER, credentials: credentials(), parameters: { event: 'newTimeEntry', pollTimes } },
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', parameters: {} },
+			]);
+		const manual = await runManual(trigger({ item: [{ mode: 'everyMinute' }] }));
+		expect(manual.error).toBeUndefined();
+		const sample = nodeOutput(manual.run, 'Cenno Trigger');
+		expect(sample).toHaveLength(1);
+		expect(sample[0].id).toBeDefined();
+
+		await sandboxControl('cenno', 'stats/reset', {});
+		const created = await createWorkflow(trigger({ item: [{ mode: 'everyX', value: 1, unit: 'minutes' }] }));
+		await activate(created.id);
+		try {
+			// activation polls once: it remembers where things stand and emits nothing
+			const deadline = Date.now() + 15000;
+			let polled = 0;
+			while (Date.now() < deadline && polled === 0) {
+				polled = (await sandboxControl<{ byRoute: Record<string, number> }>('cenno', 'stats')).byRoute['GET /api/time_entries'] ?? 0;
+				if (!polled) await new Promise((r) => setTimeout(r, 200));
+			}
+			expect(polled).toBeGreaterThanOrEqual(1);
+			const seen = (await listExecutions({ workflowId: created.id })).map((e) => e.id);
+			// a new entry; the next poll (within a minute) starts the workflow with it
+			const response = await fetch(`${sandboxUrl('cenno')}/api/time_entries`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from('cenno-sandbox-key:').toString('base64')}` },
+				body: JSON.stringify({ time_entry: { user_id: 1178, project_id: 1274, date: '2026-06-05', hours: 2, description: 'E2E trigger' } }),
+			});
+			expect(response.status).toBe(201);
+			const execution = await waitForExecution(created.id, { ignoreIds: seen, timeoutMs: 75000, intervalMs: 1000 });
+			const emitted = nodeOutput(execution, 'Cenno Trigger');
+			expect(emitted.map((e) => e.description)).toEqual(['E2E trigger']);
+		} finally {
+			await deactivate(created.id);
+		}
+	}, 150000);
+});

@@ -1,0 +1,78 @@
+/** Shared set-up for the Blikk in-process tests: sandbox, credentials, run wrappers. */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { BlikkApi } from '../../credentials/BlikkApi.credentials';
+import { Blikk } from '../../nodes/Blikk/Blikk.node';
+import { BlikkTrigger } from '../../nodes/Blikk/BlikkTrigger.node';
+import { resetPacers } from '../../nodes/shared';
+import { CredentialStore, runLoadOptions, runNode, runPoll } from '../harness/inprocess';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { create } = require('../../sandbox/blikk') as { create: (options?: IDataObject) => BlikkSandbox };
+
+export interface BlikkSandbox {
+	url: string;
+	config: IDataObject;
+	stats: { requests: number; byStatus: Record<string, number>; byRoute: Record<string, number>; rateLimited: number; log: Array<{ t: number; method: string; path: string; status: number }> };
+	listen(port?: number): Promise<string>;
+	close(): Promise<void>;
+	reset(): void;
+	resetStats(): void;
+	addFault(spec: IDataObject): void;
+	store(): {
+		contacts: IDataObject[];
+		tasks: IDataObject[];
+		timeReports: IDataObject[];
+		projects: IDataObject[];
+		users: IDataObject[];
+		comments: IDataObject[];
+		checklists: IDataObject[];
+		attachments: IDataObject[];
+		taskBoards: IDataObject[];
+		registers: Record<string, IDataObject[]>;
+	};
+	tokens: Map<string, { appId: string; expiresAt: number }>;
+	demoCredential(): { type: string; name: string; data: IDataObject };
+}
+
+export function createBlikkSandbox(options: IDataObject = {}): BlikkSandbox {
+	return create(options);
+}
+
+export function blikkCredentials(sandbox: BlikkSandbox, overrides: IDataObject = {}): IDataObject {
+	return { applicationId: 'sandbox-app', applicationSecret: 'sandbox-secret', baseUrl: sandbox.url, accessToken: '', tokenExpires: '', ...overrides };
+}
+
+/** A credential store per test so tokens are shared across runs only when a test wants it. */
+export function storeFor(sandbox: BlikkSandbox, overrides: IDataObject = {}): CredentialStore {
+	return new CredentialStore({ blikkApi: blikkCredentials(sandbox, overrides) as never });
+}
+
+export const rl = (value: string | number, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value: String(value) });
+
+export async function run(
+	sandbox: BlikkSandbox,
+	parameters: INodeParameters,
+	extra: { input?: IDataObject[]; continueOnFail?: boolean; store?: CredentialStore } = {},
+) {
+	return await runNode({
+		nodeType: new Blikk(),
+		parameters,
+		credentials: extra.store ?? storeFor(sandbox),
+		credentialTypes: [new BlikkApi()],
+		input: extra.input,
+		continueOnFail: extra.continueOnFail,
+	});
+}
+
+export async function poll(sandbox: BlikkSandbox, event: string, staticData: IDataObject | undefined, store: CredentialStore, mode: 'trigger' | 'manual' = 'trigger') {
+	return await runPoll({ nodeType: new BlikkTrigger(), parameters: { event }, credentials: store, credentialTypes: [new BlikkApi()], staticData, mode });
+}
+
+export async function load(sandbox: BlikkSandbox, kind: 'loadOptions' | 'listSearch', method: string, filter?: string, paginationToken?: string) {
+	return await runLoadOptions({ nodeType: new Blikk(), kind, method, filter, paginationToken, credentials: storeFor(sandbox), credentialTypes: [new BlikkApi()], parameters: { resource: 'task', operation: 'create' } });
+}
+
+export const json = (items: INodeExecutionData[][]) => (items[0] ?? []).map((i) => i.json);
+
+export { resetPacers };

@@ -1,0 +1,191 @@
+/**
+ * Cenno Trigger (polling), in-process through n8n-core's PollContext against the Cenno sandbox:
+ * every event over several polls, tied timestamps, the project filter, manual-mode sample, cursor kept
+ * when a poll fails, and no secrets in the output.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { createCennoSandbox, expectNoSecrets, poll, type CennoSandbox } from './cenno.helpers';
+
+let sandbox: CennoSandbox;
+const KEY = 'cenno-sandbox-key';
+
+beforeAll(async () => {
+	sandbox = createCennoSandbox();
+	await sandbox.listen();
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const ids = (items: INodeExecutionData[][] | null) => (items?.[0] ?? []).map((i) => i.json.id);
+
+/** Freezes the sandbox clock (Cenno timestamps have whole seconds: records written in one second tie). */
+const at = (iso: string) => (sandbox.config.now = iso);
+
+async function api(method: string, path: string, body?: unknown): Promise<IDataObject> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method,
+		headers: {
+			Authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`,
+			'Content-Type': 'application/json',
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	expect(response.status).toBeLessThan(300);
+	return (await response.json()) as IDataObject;
+}
+
+const logTime = (extra: IDataObject = {}) =>
+	api('POST', '/api/time_entries', { time_entry: { user_id: 1178, project_id: 1274, item_id: 10346, date: '2026-03-02', hours: 1, ...extra } });
+
+describe('new time entry', () => {
+	it('first poll remembers where things stand; later polls emit only new entries, tied timestamps once each', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry' });
+		expect(first.error).toBeUndefined();
+		expect(first.items).toBeNull();
+
+		at('2030-01-01T10:00:00Z');
+		const a = await logTime({ description: 'A' });
+		const second = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
+		expect(ids(second.items)).toEqual([a.id]);
+
+		// B is written in the same second as A: same created_at. It must still come, once.
+		const b = await logTime({ description: 'B' });
+		expect(b.created_at).toBe(a.created_at);
+		const third = await poll(sandbox, { event: 'newTimeEntry' }, second.staticData);
+		expect(ids(third.items)).toEqual([b.id]);
+
+		const fourth = await poll(sandbox, { event: 'newTimeEntry' }, third.staticData);
+		expect(fourth.items).toBeNull();
+
+		// two in one later second, both new in one poll
+		at('2030-01-01T10:00:05Z');
+		const c = await logTime({ description: 'C' });
+		const d = await logTime({ description: 'D' });
+		const fifth = await poll(sandbox, { event: 'newTimeEntry' }, fourth.staticData);
+		expect(ids(fifth.items).sort()).toEqual([c.id, d.id].sort());
+		expect((fifth.items![0][0].json as IDataObject).description).toBeDefined();
+		expect(await poll(sandbox, { event: 'newTimeEntry' }, fifth.staticData)).toMatchObject({ items: null });
+	});
+
+	it('updates of existing entries do not count as new', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry' });
+		at('2030-01-01T10:00:00Z');
+		await api('PUT', '/api/time_entries/14915', { time_entry: { hours: 5 } });
+		const second = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
+		expect(second.items).toBeNull();
+	});
+
+	it('the project filter: only entries of that project are emitted', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry', projectId: 1275 });
+		at('2030-01-01T10:00:00Z');
+		await logTime({ description: 'other project' });
+		const mine = await logTime({ project_id: 1275, item_id: null, description: 'mine' });
+		const second = await poll(sandbox, { event: 'newTimeEntry', projectId: 1275 }, first.staticData);
+		expect(ids(second.items)).toEqual([mine.id]);
+	});
+
+	it('a failed poll keeps the cursor: the entry comes with the next successful poll', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry' });
+		at('2030-01-01T10:00:00Z');
+		const a = await logTime();
+		// n8n itself retries a 401 once: keep answering 401 until cleared
+		sandbox.addFault({ type: 'status', status: 401, path: '/api/time_entries', body: 'HTTP Basic: Access denied.', count: -1 });
+		const failed = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
+		expect(failed.error?.message).toMatch(/Authentication failed/);
+		expect(failed.staticData).toEqual(first.staticData);
+		sandbox.clearFaults();
+		const retried = await poll(sandbox, { event: 'newTimeEntry' }, failed.staticData);
+		expect(ids(retried.items)).toEqual([a.id]);
+	});
+});
+
+describe('updated time entry', () => {
+	it('emits entries changed after creation, once per change; new entries are not "updated"', async () => {
+		const first = await poll(sandbox, { event: 'updatedTimeEntry' });
+		expect(first.items).toBeNull();
+		at('2030-01-01T10:00:00Z');
+		await logTime({ description: 'brand new' });
+		at('2030-01-01T10:00:01Z');
+		await api('PUT', '/api/time_entries/14915', { time_entry: { description: 'changed' } });
+		const second = await poll(sandbox, { event: 'updatedTimeEntry' }, first.staticData);
+		expect(ids(second.items)).toEqual([14915]);
+		expect(second.items![0][0].json).toMatchObject({ id: 14915, description: 'changed' });
+		// a second entry changed in the same second as the first: tie, emitted once
+		await api('PUT', '/api/time_entries/14914', { time_entry: { hours: 2.5 } });
+		const third = await poll(sandbox, { event: 'updatedTimeEntry' }, second.staticData);
+		expect(ids(third.items)).toEqual([14914]);
+		expect((await poll(sandbox, { event: 'updatedTimeEntry' }, third.staticData)).items).toBeNull();
+		at('2030-01-01T11:00:00Z');
+		await api('PUT', '/api/time_entries/14915', { time_entry: { description: 'changed again' } });
+		const fourth = await poll(sandbox, { event: 'updatedTimeEntry' }, third.staticData);
+		expect(fourth.items![0].map((i) => i.json.description)).toEqual(['changed again']);
+	});
+});
+
+describe('items and projects', () => {
+	it('new item and updated item', async () => {
+		const newFirst = await poll(sandbox, { event: 'newItem' });
+		const updFirst = await poll(sandbox, { event: 'updatedItem' });
+		at('2030-02-01T08:00:00Z');
+		const item = await api('POST', '/__cenno/items', { title: 'Write proposal', project_id: 1276 });
+		const newSecond = await poll(sandbox, { event: 'newItem' }, newFirst.staticData);
+		expect(ids(newSecond.items)).toEqual([item.id]);
+		expect((await poll(sandbox, { event: 'updatedItem' }, updFirst.staticData)).items).toBeNull();
+
+		at('2030-02-01T09:00:00Z');
+		await api('PATCH', '/__cenno/items/10346', { status_type: 'closed' });
+		await api('PATCH', `/__cenno/items/${String(item.id)}`, { title: 'Write proposal v2' });
+		const updSecond = await poll(sandbox, { event: 'updatedItem' }, updFirst.staticData);
+		expect(ids(updSecond.items).sort()).toEqual([10346, item.id].sort());
+		expect((await poll(sandbox, { event: 'newItem' }, newSecond.staticData)).items).toBeNull();
+
+		const filtered = await poll(sandbox, { event: 'updatedItem', projectId: 1276 }, {});
+		expect(filtered.items).toBeNull(); // first poll of this filter: remembers only
+	});
+
+	it('new project', async () => {
+		const first = await poll(sandbox, { event: 'newProject' });
+		at('2030-03-01T08:00:00Z');
+		const p1 = await api('POST', '/__cenno/projects', { title: 'Autumn Campaign', company_id: 623 });
+		const p2 = await api('POST', '/__cenno/projects', { title: 'Winter Campaign', company_id: 623 });
+		const second = await poll(sandbox, { event: 'newProject' }, first.staticData);
+		expect(ids(second.items).sort()).toEqual([p1.id, p2.id].sort());
+		expect((await poll(sandbox, { event: 'newProject' }, second.staticData)).items).toBeNull();
+	});
+
+	it('each event keeps its own cursor', async () => {
+		const first = await poll(sandbox, { event: 'newProject' });
+		at('2030-03-01T08:00:00Z');
+		await api('POST', '/__cenno/projects', { title: 'X' });
+		// switching the event starts fresh (remember only), even with the other event's static data
+		const other = await poll(sandbox, { event: 'newItem' }, first.staticData);
+		expect(other.items).toBeNull();
+		const back = await poll(sandbox, { event: 'newProject' }, other.staticData);
+		expect(ids(back.items)).toHaveLength(1);
+	});
+});
+
+describe('manual mode', () => {
+	it('returns the newest record as a sample and leaves the cursor alone', async () => {
+		at('2030-01-01T10:00:00Z');
+		const a = await logTime({ description: 'newest' });
+		const manual = await poll(sandbox, { event: 'newTimeEntry' }, {}, 'manual');
+		expect(ids(manual.items)).toEqual([a.id]);
+		expect(manual.staticData).toEqual({});
+		const project = await poll(sandbox, { event: 'newProject' }, {}, 'manual');
+		expect(project.items?.[0]).toHaveLength(1);
+	});
+});
+
+describe('secrets', () => {
+	it('no user secrets and no API key in any trigger output', async () => {
+		const outputs = [];
+		for (const event of ['newItem', 'newProject', 'newTimeEntry', 'updatedItem', 'updatedTimeEntry']) {
+			outputs.push((await poll(sandbox, { event }, {}, 'manual')).items);
+			outputs.push((await poll(sandbox, { event }, {})).staticData);
+		}
+		expect(outputs.filter(Boolean).length).toBeGreaterThan(5);
+		expectNoSecrets(sandbox, outputs);
+	});
+});
