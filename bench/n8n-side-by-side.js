@@ -134,15 +134,23 @@ function countsFrom(data) {
 const blikk = {
 	key: 'blikk',
 	ceiling: 4,
-	async credentials(ctx, sandbox) {
+	/**
+	 * One Blikk application (so one access token, one rate-limit bucket, and one pacer in our node) per job
+	 * and side: a job never inherits the pace, or the 429s, of the job before it.
+	 */
+	async credentials(ctx, sandbox, job) {
+		const appId = `bench-${job}-${crypto.randomBytes(3).toString('hex')}`;
+		const secret = `${appId}-secret`;
+		sandbox.config.apps[appId] = { secret, permissions: '*', ipAllowed: true };
 		const demo = sandbox.demoCredential();
-		const ours = await ctx.api.createCredential(demo);
-		const basic = await ctx.api.createCredential({ type: 'httpBasicAuth', name: 'Blikk app id + secret', data: { user: demo.data.applicationId, password: demo.data.applicationSecret } });
+		const data = { ...demo.data, applicationId: appId, applicationSecret: secret };
+		const ours = await ctx.api.createCredential({ ...demo, name: `Blikk ${appId}`, data });
+		const basic = await ctx.api.createCredential({ type: 'httpBasicAuth', name: `Blikk basic ${appId}`, data: { user: appId, password: secret } });
 		return { ours, basic };
 	},
 	/** A careful user's token step: POST /v1/Auth/Token with Basic auth, once. */
 	tokenNode(ctx, sandbox, creds) {
-		return httpRequest('Get token', { method: 'POST', url: `${sandbox.url}/v1/Auth/Token`, credentialType: 'httpBasicAuth', credentialId: creds.basic.id, credentialName: 'Blikk app id + secret' });
+		return httpRequest('Get token', { method: 'POST', url: `${sandbox.url}/v1/Auth/Token`, credentialType: 'httpBasicAuth', credentialId: creds.basic.id, credentialName: creds.basic.name });
 	},
 	seedContacts(sandbox, total) {
 		const have = sandbox.store().contacts.length;
@@ -214,6 +222,222 @@ const blikk = {
 	},
 };
 
+// ------------------------------------------------------------------ Resource Management
+const RM_LIMIT = { limit: 60, windowMs: 10_000 }; // X-RateLimit ceiling set in the sandbox for the bench
+
+const rm = {
+	/** One token per job and side (own fixed window, own pacer). */
+	async credentials(ctx, sandbox, job) {
+		const token = `bench-rm-${job}-${crypto.randomBytes(3).toString('hex')}`;
+		sandbox.benchTokens.push(token); // the same array the sandbox checks tokens against (see runSideBySide)
+		const demo = sandbox.demoCredential();
+		const ours = await ctx.api.createCredential({ ...demo, name: `RM ${token}`, data: { ...demo.data, apiToken: token } });
+		const header = await ctx.api.createCredential({ type: 'httpHeaderAuth', name: `RM header ${token}`, data: { name: 'auth', value: token } });
+		return { ours, header };
+	},
+	listOurs(sandbox, creds, wh) {
+		const hook = webhookNode(wh);
+		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { resourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const sum = summarize();
+		return workflow('bench ours: list RM people', [hook, ours, sum], chain(hook, ours, sum));
+	},
+	listHttp(sandbox, creds, wh) {
+		const hook = webhookNode(wh);
+		const list = httpRequest('List people', {
+			url: `${sandbox.url}/api/v1/users`,
+			credentialType: 'httpHeaderAuth',
+			credentialId: creds.header.id,
+			credentialName: creds.header.name,
+			query: { per_page: 1000 },
+			pagination: {
+				paginationMode: 'responseContainsNextURL',
+				nextURL: `={{ "${sandbox.url}" + $response.body.paging.next }}`,
+				paginationCompleteWhen: 'other',
+				completeExpression: '={{ !$response.body.paging.next }}',
+				limitPagesFetched: false,
+				requestInterval: Math.ceil(RM_LIMIT.windowMs / RM_LIMIT.limit),
+			},
+		});
+		const split = splitOut('Split Out', 'data');
+		const sum = summarize();
+		return workflow('bench http: list RM people', [hook, list, split, sum], chain(hook, list, split, sum));
+	},
+	createOurs(sandbox, creds, wh) {
+		const hook = webhookNode(wh);
+		const split = splitOut('Split Out', 'body.items');
+		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, { credentials: { resourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const sum = summarize();
+		return workflow('bench ours: create RM people', [hook, split, ours, sum], chain(hook, split, ours, sum));
+	},
+	createHttp(sandbox, creds, wh) {
+		const hook = webhookNode(wh);
+		const split = splitOut('Split Out', 'body.items');
+		const create = httpRequest('Create person', {
+			method: 'POST',
+			url: `${sandbox.url}/api/v1/users`,
+			credentialType: 'httpHeaderAuth',
+			credentialId: creds.header.id,
+			credentialName: creds.header.name,
+			body: '={{ JSON.stringify({ first_name: "Bench", last_name: $json.name, email: $json.name + "@example.com" }) }}',
+			batching: { batchSize: 1, batchInterval: Math.ceil(RM_LIMIT.windowMs / RM_LIMIT.limit) },
+		});
+		const sum = summarize();
+		return workflow('bench http: create RM people', [hook, split, create, sum], chain(hook, split, create, sum));
+	},
+	createdCheck(sandbox, prefix, expected) {
+		const seen = new Map();
+		for (const u of sandbox.state().users) if (typeof u.email === 'string' && u.email.startsWith(prefix)) seen.set(u.email, (seen.get(u.email) || 0) + 1);
+		return { created: seen.size, duplicates: [...seen.values()].reduce((a, n) => a + Math.max(0, n - 1), 0), failedItems: expected - seen.size };
+	},
+};
+
+async function rmJobs(ctx, sandbox, tap, sizes, createCount) {
+	const rows = [];
+	const ceiling = RM_LIMIT.limit / (RM_LIMIT.windowMs / 1000);
+	for (const n of sizes) {
+		const have = sandbox.state().users.filter((u) => !u.archived).length;
+		if (n > have) sandbox.config.seed = { users: n - have };
+		const total = sandbox.state().users.filter((u) => !u.archived).length;
+		const needed = Math.ceil(total / 1000);
+		for (const side of ['ours', 'http']) {
+			const creds = await rm.credentials(ctx, sandbox, `list${n}-${side}`);
+			const wh = `bench-${side}-rm-list-${n}-${Date.now().toString(36)}`;
+			rows.push(
+				await runJob(ctx, {
+					label: `RM: list all ${total} people`,
+					side,
+					vendor: 'rm',
+					wf: side === 'ours' ? rm.listOurs(sandbox, creds, wh) : rm.listHttp(sandbox, creds, wh),
+					sandbox,
+					tap,
+					// Fixed window: `limit` requests at once, then wait for the next window.
+					physical: Math.floor((needed - 1) / RM_LIMIT.limit) * (RM_LIMIT.windowMs / 1000),
+					rssPid: n >= 50_000 ? ctx.pid : undefined,
+					check: ({ data }) => ({ ...countsFrom(data), expected: total, needed }),
+				}),
+			);
+		}
+	}
+	for (const side of ['ours', 'http']) {
+		const creds = await rm.credentials(ctx, sandbox, `create-${side}`);
+		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
+		const wh = `bench-${side}-rm-create-${Date.now().toString(36)}`;
+		rows.push(
+			await runJob(ctx, {
+				label: `RM: create ${createCount} people from ${createCount} items`,
+				side,
+				vendor: 'rm',
+				wf: side === 'ours' ? rm.createOurs(sandbox, creds, wh) : rm.createHttp(sandbox, creds, wh),
+				body: itemsBody(prefix, createCount),
+				sandbox,
+				tap,
+				physical: Math.floor((createCount - 1) / RM_LIMIT.limit) * (RM_LIMIT.windowMs / 1000),
+				check: ({ events }) => {
+					const creates = n8n.summarize(events, (e) => e.method === 'POST' && /\/api\/v1\/users$/i.test(e.path));
+					return { ...rm.createdCheck(sandbox, prefix, createCount), expected: createCount, achieved: creates.okRate, ceiling };
+				},
+			}),
+		);
+	}
+	return rows;
+}
+
+// ------------------------------------------------------------------ smenso
+const SMENSO_TICKET_DELAY_MS = 2000; // the sandbox processes a ticket this long after the write
+
+const smenso = {
+	project(sandbox) {
+		return sandbox.state().projects.find((p) => !p.isArchived && !p.isTemplate);
+	},
+	writeOurs(sandbox, cred, wh) {
+		const hook = webhookNode(wh);
+		hook.parameters.responseData = 'allEntries';
+		const split = splitOut('Split Out', 'body.items');
+		const ours = node(
+			'smenso',
+			'n8n-nodes-psa.smenso',
+			1,
+			{ resource: 'task', operation: 'create', projectId: { __rl: true, mode: 'id', value: this.project(sandbox).id }, title: '={{ $json.name }}', additionalFields: { externalId: '={{ $json.name }}' }, waitForCompletion: true, maxWait: 600, options: {} },
+			{ credentials: { smensoApi: { id: cred.id, name: cred.name } } },
+		);
+		return workflow('bench ours: smenso tasks', [hook, split, ours], chain(hook, split, ours));
+	},
+	writeHttp(sandbox, header, wh) {
+		// POST each item → Wait 2 s → GET the ticket status → If still running, back to Wait.
+		const hook = webhookNode(wh);
+		hook.parameters.responseData = 'allEntries';
+		const split = splitOut('Split Out', 'body.items');
+		const projectId = this.project(sandbox).id;
+		const post = httpRequest('Create task', {
+			method: 'POST',
+			url: `${sandbox.baseUrl()}/integration/task/json`,
+			credentialType: 'httpHeaderAuth',
+			credentialId: header.id,
+			credentialName: header.name,
+			body: `={{ JSON.stringify({ projectId: "${projectId}", task: [{ title: $json.name, externalId: $json.name }] }) }}`,
+			batching: { batchSize: 1, batchInterval: 100 },
+		});
+		const wait = node('Wait', 'n8n-nodes-base.wait', 1.1, { amount: 2 }, { webhookId: crypto.randomUUID() });
+		const poll = httpRequest('Ticket status', {
+			url: `={{ "${sandbox.baseUrl()}/integration/status/json/" + $json.ticketId }}`,
+			credentialType: 'httpHeaderAuth',
+			credentialId: header.id,
+			credentialName: header.name,
+			batching: { batchSize: 1, batchInterval: 100 },
+			options: { response: { response: { fullResponse: false } } },
+		});
+		const done = node('Finished?', 'n8n-nodes-base.if', 2, {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+				conditions: [{ id: crypto.randomUUID(), leftValue: '={{ $json.statusId }}', rightValue: 10, operator: { type: 'number', operation: 'gte' } }],
+				combinator: 'and',
+			},
+			options: {},
+		});
+		const connections = {
+			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+			'Split Out': { main: [[{ node: 'Create task', type: 'main', index: 0 }]] },
+			'Create task': { main: [[{ node: 'Wait', type: 'main', index: 0 }]] },
+			Wait: { main: [[{ node: 'Ticket status', type: 'main', index: 0 }]] },
+			'Ticket status': { main: [[{ node: 'Finished?', type: 'main', index: 0 }]] },
+			'Finished?': { main: [[], [{ node: 'Wait', type: 'main', index: 0 }]] },
+		};
+		return workflow('bench http: smenso tasks', [hook, split, post, wait, poll, done], connections);
+	},
+};
+
+async function smensoJobs(ctx, sandbox, tap, count) {
+	const rows = [];
+	sandbox.config.ticketDelayMs = SMENSO_TICKET_DELAY_MS;
+	const demo = sandbox.demoCredential();
+	const cred = await ctx.api.createCredential(demo);
+	const header = await ctx.api.createCredential({ type: 'httpHeaderAuth', name: 'smenso header', data: { name: 'Authorization', value: `Basic ${demo.data.token}` } });
+	for (const side of ['ours', 'http']) {
+		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
+		const wh = `bench-${side}-smenso-${Date.now().toString(36)}`;
+		rows.push(
+			await runJob(ctx, {
+				label: `smenso: ${count} task writes with ticket outcomes`,
+				side,
+				vendor: 'smenso',
+				wf: side === 'ours' ? smenso.writeOurs(sandbox, cred, wh) : smenso.writeHttp(sandbox, header, wh),
+				body: itemsBody(prefix, count),
+				sandbox,
+				tap,
+				physical: SMENSO_TICKET_DELAY_MS / 1000,
+				check: ({ data }) => {
+					const items = Array.isArray(data) ? data : [];
+					const known = items.filter((j) => j && (j.statusId !== undefined || j.ticket !== undefined || j.ticketId !== undefined || j.state !== undefined)).length;
+					const seen = new Map();
+					for (const t of sandbox.state().tasks || []) if (typeof t.title === 'string' && t.title.startsWith(prefix)) seen.set(t.title, (seen.get(t.title) || 0) + 1);
+					return { outputItems: items.length, outcomesKnown: known, created: seen.size, expected: count, duplicates: [...seen.values()].reduce((a, n) => a + Math.max(0, n - 1), 0), failedItems: count - seen.size, completed: Array.isArray(data) && items.length === count };
+				},
+			}),
+		);
+	}
+	return rows;
+}
+
 function itemsBody(prefix, n) {
 	const items = [];
 	for (let i = 0; i < n; i++) items.push({ name: `${prefix}${String(i + 1).padStart(5, '0')}` });
@@ -222,12 +446,12 @@ function itemsBody(prefix, n) {
 
 async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 	const rows = [];
-	const creds = await blikk.credentials(ctx, sandbox);
 	const ceiling = sandbox.config.rateLimit.limit / (sandbox.config.rateLimit.windowMs / 1000);
 	for (const n of sizes) {
 		const total = blikk.seedContacts(sandbox, n);
 		const needed = Math.ceil(total / 100);
 		for (const side of ['ours', 'http']) {
+			const creds = await blikk.credentials(ctx, sandbox, `list${n}-${side}`);
 			const wh = `bench-${side}-blikk-list-${n}-${Date.now().toString(36)}`;
 			const wf = side === 'ours' ? blikk.listOurs(ctx, sandbox, creds, wh) : blikk.listHttp(ctx, sandbox, creds, wh);
 			rows.push(
@@ -247,6 +471,7 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 		}
 	}
 	for (const side of ['ours', 'http']) {
+		const creds = await blikk.credentials(ctx, sandbox, `create-${side}`);
 		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-blikk-create-${Date.now().toString(36)}`;
 		const wf = side === 'ours' ? blikk.createOurs(ctx, sandbox, creds, wh) : blikk.createHttp(ctx, sandbox, creds, wh);
@@ -312,7 +537,10 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 			if (only && !only.includes(key)) continue;
 			try {
 				const { create } = require(path.join(REPO, 'sandbox', key));
-				const sandbox = create({});
+				// RM: the bench's X-RateLimit ceiling; smenso: tickets take SMENSO_TICKET_DELAY_MS.
+				const rmTokens = ['rm-sandbox-token'];
+				const sandbox = create(key === 'rm' ? { rateLimit: RM_LIMIT, tokens: rmTokens } : {});
+				if (key === 'rm') sandbox.benchTokens = rmTokens;
 				await sandbox.listen(0, '127.0.0.1');
 				stops.push(() => sandbox.close());
 				sandboxes[key] = sandbox;
@@ -322,15 +550,18 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 			}
 		}
 		const userFolder = path.join(tmp, 'n8n');
-		n8n.installPackage(userFolder);
+		const installed = n8n.installPackage(userFolder);
+		const nodeTypes = new Set(JSON.parse(fs.readFileSync(path.join(installed.target, 'package.json'), 'utf8')).n8n.nodes.map((f) => path.basename(f, '.node.js')).map((b) => b.charAt(0).toLowerCase() + b.slice(1)));
 		const main = await n8n.startN8n({ runtime, userFolder, env: { N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64', EXECUTIONS_DATA_PRUNE: 'false', NODE_OPTIONS: '--max-old-space-size=4096' }, log });
 		stops.push(() => main.stop());
 		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);
-		const ctx = { baseUrl: main.baseUrl, api: n8n.publicApi(main.baseUrl, apiKey), pid: main.child.pid, log };
+		const ctx = { baseUrl: main.baseUrl, api: n8n.publicApi(main.baseUrl, apiKey), pid: main.child.pid, log, nodeTypes };
 		ctx.idleRss = n8n.rssOf(main.child.pid);
 		const sizes = quick ? [5_000] : [5_000, 50_000];
 		const createCount = quick ? 200 : 1000;
 		if (sandboxes.blikk) rows.push(...(await blikkJobs(ctx, sandboxes.blikk, taps.blikk, sizes, createCount)));
+		if (sandboxes.rm && ctx.nodeTypes.has('resourceManagement')) rows.push(...(await rmJobs(ctx, sandboxes.rm, taps.rm, sizes, createCount)));
+		if (sandboxes.smenso && ctx.nodeTypes.has('smenso')) rows.push(...(await smensoJobs(ctx, sandboxes.smenso, taps.smenso, quick ? 100 : 500)));
 		ctx.runtime = runtime;
 		printTable(rows, log);
 		log(`\nn8n ${runtime.version} (Node ${require('child_process').execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim()}), idle RSS of the n8n process before the jobs: ${mb(ctx.idleRss)}`);

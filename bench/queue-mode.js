@@ -244,7 +244,8 @@ async function main() {
 		const workers = await Promise.all(
 			Array.from({ length: WORKERS }, async (_, w) => {
 				const [healthPort, brokerPort] = ports.slice(w * 2, w * 2 + 2);
-				const worker = await n8n.startWorker({ runtime, userFolder, env: queueEnv, healthPort, brokerPort, concurrency: CONCURRENCY, logFile: path.join(tmp, `worker-${w + 1}.log`) });
+				// Info level on workers: their "Worker started execution N" lines show which worker ran what.
+				const worker = await n8n.startWorker({ runtime, userFolder, env: { ...queueEnv, N8N_LOG_LEVEL: 'info' }, healthPort, brokerPort, concurrency: CONCURRENCY, logFile: path.join(tmp, `worker-${w + 1}.log`) });
 				stops.push(() => worker.stop());
 				log(`worker ${w + 1} ready (health :${healthPort}, broker :${brokerPort}) in ${worker.readySeconds.toFixed(1)} s`);
 				return worker;
@@ -297,8 +298,12 @@ async function main() {
 		const duplicates = [...names.values()].filter((n) => n > 1).reduce((s, n) => s + n - 1, 0);
 		const missing = expected.filter((n) => !names.has(n)).length;
 
-		// Which worker ran what: not exposed per execution; count each worker's executions from its own log is
-		// not reliable either, so we report the spread of authorization tokens and the executions' status.
+		// Which worker ran which execution, from the workers' own logs.
+		const ids = new Set(done.map((e) => String(e.id)));
+		const perWorker = workers.map((w) => {
+			const text = fs.existsSync(w.logFile) ? fs.readFileSync(w.logFile, 'utf8') : '';
+			return [...text.matchAll(/Worker started execution (\d+)/g)].filter((m) => ids.has(m[1])).length;
+		});
 		Object.assign(result, {
 			wall,
 			physical,
@@ -314,6 +319,7 @@ async function main() {
 			otherErrors: all.errors,
 			tokens: all.distinctAuth,
 			executionStatus: done.map((e) => e.status),
+			executionsPerWorker: perWorker,
 			runtime: { n8n: runtime.version, node: execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim() },
 		});
 		printResult(result);
@@ -351,6 +357,7 @@ function printResult(r) {
 	console.log(`| other error answers | ${r.otherErrors} | 0 |`);
 	console.log(`| distinct access tokens used | ${r.tokens} | 1 |`);
 	console.log(`| execution status | ${r.executionStatus.join(', ')} | success |`);
+	console.log(`| executions run by each worker | ${r.executionsPerWorker.join(' / ')} | spread |`);
 	console.log(`| n8n / Node | ${r.runtime.n8n} / ${r.runtime.node} | |`);
 }
 

@@ -38,7 +38,7 @@ export class BlikkApi implements ICredentialType {
 
 	displayName = 'Blikk API';
 
-	icon: Icon = 'file:../nodes/Blikk/blikk.svg';
+	icon: Icon = { light: 'file:../nodes/Blikk/blikk.svg', dark: 'file:../nodes/Blikk/blikk.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/blikk.md';
 

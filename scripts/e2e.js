@@ -53,7 +53,7 @@ async function runVersion(version, sandboxes, jestArgs, timings) {
 	try {
 		const tp = Date.now();
 		lib.installPackage(userFolder, { log });
-		timings['pack + install'] = (Date.now() - tp) / 1000;
+		timings[`pack + install ${version}`] = (Date.now() - tp) / 1000;
 		n8n = await lib.startN8n({ runtime, userFolder, log });
 		timings[`n8n ${version} ready`] = n8n.readySeconds;
 		const { cookie, apiKey } = await lib.setupOwnerAndApiKey(n8n.baseUrl);

@@ -32,7 +32,7 @@ export class Blikk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Blikk',
 		name: 'blikk',
-		icon: 'file:blikk.svg',
+		icon: { light: 'file:blikk.svg', dark: 'file:blikk.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -82,7 +82,7 @@ export class BlikkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Blikk Trigger',
 		name: 'blikkTrigger',
-		icon: 'file:blikk.svg',
+		icon: { light: 'file:blikk.svg', dark: 'file:blikk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

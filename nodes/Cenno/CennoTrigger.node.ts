@@ -5,10 +5,9 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { pollForChanges } from '../shared/polling';
-import { requirePositiveInteger } from '../shared/validation';
 import { loadOptions } from './methods';
 import { listAll, type CennoResource } from './transport';
 
@@ -84,10 +83,11 @@ export class CennoTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const def = EVENTS[event] ?? EVENTS.newTimeEntry;
 		const rawProject = def.perProject ? this.getNodeParameter('projectId', '') : '';
-		const projectId =
-			rawProject === '' || rawProject === undefined || rawProject === null
-				? undefined
-				: requirePositiveInteger(this.getNode(), 0, 'Project', rawProject);
+		const projectText = typeof rawProject === 'number' ? String(rawProject) : typeof rawProject === 'string' ? rawProject.trim() : '';
+		if (projectText && !/^\d+$/.test(projectText)) {
+			throw new NodeOperationError(this.getNode(), `Project: must be a Cenno project ID (a whole number), got "${projectText}"`);
+		}
+		const projectId = projectText ? Number(projectText) : undefined;
 
 		return await pollForChanges.call(this, {
 			key: `${event}:${projectId ?? 'all'}`,

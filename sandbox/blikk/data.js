@@ -423,12 +423,12 @@ function seed(sizes = {}) {
 	};
 }
 
-/** One seeded time report: users/projects rotate, a third are sent to attest, a sixth attested. */
+/** One seeded time report: users/projects rotate; ids 3, 6, 9 … are sent to attest, ids 6, 12 … attested. */
 function makeTimeReport(id, i, { users, projects, activities, at }) {
 	const user = users[i % users.length];
 	const activity = activities[i % 5];
-	const sent = i % 3 === 0;
-	const attested = i % 6 === 0;
+	const sent = i % 3 === 2;
+	const attested = i % 6 === 5;
 	return {
 		id,
 		date: at(i * 720).slice(0, 10),

@@ -15,6 +15,7 @@
  *     IP not on its list (see config.apps)
  *
  * Config (options or POST /__sandbox/config; setters act at once):
+ * POST /__sandbox/reset restores the seed data and these settings (as given in `options`).
  *   apps: { [appId]: { secret, permissions: [...] | '*', ipAllowed } }
  *      defaults: sandbox-app/sandbox-secret (all), limited-app/limited-secret (no Contact_Read, Contact_Write),
  *      blocked-app/blocked-secret (IP not allowed)
@@ -1086,7 +1087,9 @@ function create(options = {}) {
 		reset: () => {
 			state = seed(options.seed || {});
 			tokens.clear();
-			limiter.reset();
+			config.apps = { ...DEFAULT_APPS, ...(options.apps || {}) };
+			config.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+			config.rateLimit = { limit: 4, windowMs: 1000, ...(options.rateLimit || {}) };
 		},
 		snapshot: () => ({ ...state, attachments: state.attachments.map((a) => ({ ...a, content: a.content ? a.content.toString('base64') : null })), tokens: tokens.size }),
 	});

@@ -125,7 +125,8 @@ function installPackage(userFolder, { log = () => {} } = {}) {
 
 // ------------------------------------------------------------------ env
 /** The quiet, offline environment for an n8n process (server or `execute`). */
-function n8nEnv({ runtime, userFolder, port, brokerPort, extra = {} }) {
+function n8nEnv(opts) {
+	const { runtime, userFolder, port, brokerPort, extra = {} } = opts;
 	const base = {
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
@@ -160,7 +161,6 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, extra = {} }) {
 		N8N_RUNNERS_TASK_TIMEOUT: '60',
 		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: '268435456',
 		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
@@ -171,19 +171,17 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, extra = {} }) {
 	};
 	// 1.x reads WEBHOOK_URL; 2.x warns about it and reads N8N_WEBHOOK_URL.
 	if (runtime && runtime.major < 2) base.WEBHOOK_URL = base.N8N_WEBHOOK_URL;
+	// 2.x only: the MCP registry module reaches out to the network (1.x does not know the module and exits).
+	if (!runtime || runtime.major >= 2) base.N8N_DISABLED_MODULES = 'mcp-registry';
 	const merged = { ...base, ...extra };
+	if (opts.varsOnly) return { ...merged, ...(runtime ? runtime.extraEnv : {}) };
 	return runtime ? runtime.env(merged) : { ...process.env, ...merged };
 }
 
 /** Only the variables n8nEnv sets (no process.env), e.g. to hand to another process via JSON. */
 function n8nEnvVars(opts) {
-	const all = n8nEnv({ ...opts, runtime: null });
-	const out = {};
-	for (const [k, v] of Object.entries(all)) if (process.env[k] !== v || /^(N8N_|DB_|WEBHOOK_URL)/.test(k)) out[k] = v;
-	if (opts.runtime) {
-		Object.assign(out, opts.runtime.extraEnv || {});
-		if (opts.runtime.nodeDir) out.PATH = `${path.join(opts.runtime.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
-	}
+	const out = n8nEnv({ ...opts, varsOnly: true });
+	if (opts.runtime && opts.runtime.nodeDir) out.PATH = `${path.join(opts.runtime.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
 	return out;
 }
 

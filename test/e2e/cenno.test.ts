@@ -1,7 +1,7 @@
 /**
  * Cenno in real n8n (package installed as a community package): credential test, log time for several
- * items + list them back, the 422 backstop, no user secrets in output, and the trigger (manual sample,
- * activation that polls, a new entry picked up by a later poll).
+ * items + list them back, the 422 backstop, no user secrets in output, and the trigger (activation polls
+ * and remembers; a new entry is emitted by the next scheduled poll, up to a minute later: the slow case).
  */
 import {
 	activate,
@@ -11,7 +11,6 @@ import {
 	deactivate,
 	listExecutions,
 	nodeOutput,
-	runManual,
 	runViaWebhook,
 	sandboxControl,
 	sandboxUrl,
@@ -132,18 +131,13 @@ describe('Cenno in real n8n', () => {
 		expect(JSON.stringify(run.items)).not.toMatch(SECRETS);
 	});
 
-	it('trigger: manual run returns a sample; an active workflow polls and picks up a new time entry', async () => {
+	it('trigger: activation polls once (remembers only); the next scheduled poll emits exactly the new entry', async () => {
 		const trigger = (pollTimes: unknown) =>
 			workflow([
 				{ name: 'Cenno Trigger', type: TRIGGER, credentials: credentials(), parameters: { event: 'newTimeEntry', pollTimes } },
 				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', parameters: {} },
 			]);
-		const manual = await runManual(trigger({ item: [{ mode: 'everyMinute' }] }));
-		expect(manual.error).toBeUndefined();
-		const sample = nodeOutput(manual.run, 'Cenno Trigger');
-		expect(sample).toHaveLength(1);
-		expect(sample[0].id).toBeDefined();
-
+		// (The manual-mode sample is tested in-process: `n8n execute` cannot start a workflow at a polling trigger.)
 		await sandboxControl('cenno', 'stats/reset', {});
 		const created = await createWorkflow(trigger({ item: [{ mode: 'everyX', value: 1, unit: 'minutes' }] }));
 		await activate(created.id);

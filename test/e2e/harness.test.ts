@@ -92,7 +92,7 @@ describe('e2e harness', () => {
 	it('runs a Manual Trigger workflow via `n8n execute --id`', async () => {
 		const wf = chain({ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }, setNode('Mark', 'mark', 'manual-ok'));
 		const r = await runManual(wf);
-		expect(r.exitCode).toBe(0);
+		if (r.exitCode !== 0) throw new Error(`n8n execute exited ${r.exitCode}: ${JSON.stringify(r.error)}\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`);
 		expect(nodeOutput(r.run, 'Mark')).toEqual([{ mark: 'manual-ok' }]);
 	});
 

@@ -144,7 +144,16 @@ const createdCredentialData = new Map<string, Record<string, unknown>>();
 
 /** Create a credential through the public API. */
 export async function createCredential(cred: DemoCredential): Promise<CreatedCredential> {
-	const r = await publicApi<{ id: string; name: string; type: string }>('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+	let r: { id: string; name: string; type: string };
+	try {
+		r = await publicApi('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+	} catch (e) {
+		// n8n 1.x validates public-API credential data against a schema built from the properties and
+		// rejects valid data for properties with displayOptions; the editor's REST route does not.
+		if (!(e instanceof HttpError) || e.status !== 400 || !/does not match/.test(e.message)) throw e;
+		const rest = await restApi<any>('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+		r = rest.data ?? rest;
+	}
 	createdCredentialData.set(r.id, cred.data);
 	return { id: r.id, name: r.name, type: r.type };
 }

@@ -189,3 +189,12 @@ describe('secrets', () => {
 		expectNoSecrets(sandbox, outputs);
 	});
 });
+
+describe('configuration errors', () => {
+	it('a project filter that is not an id fails the poll with a readable message and no request', async () => {
+		const before = sandbox.stats.requests;
+		const r = await poll(sandbox, { event: 'newTimeEntry', projectId: 'Website' });
+		expect(r.error?.message).toBe('Project: must be a Cenno project ID (a whole number), got "Website"');
+		expect(sandbox.stats.requests).toBe(before);
+	});
+});

@@ -250,6 +250,29 @@ describe('time entries', () => {
 		expect(out[0].item_id).toBeNull();
 	});
 
+	it('the date takes expressions such as {{ $now }} (only the day is sent)', async () => {
+		const r = await run(sandbox, { resource: 'timeEntry', operation: 'create', projectId: rl(1274), userId: rl(1178), date: '={{ $now }}', hours: 0.25 }, undefined, { timezone: 'Europe/Helsinki' });
+		expect(r.error).toBeUndefined();
+		const day = json(r.items)[0].date as string;
+		expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const helsinkiToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+		expect(day).toBe(helsinkiToday);
+	});
+
+	it('a large account: 5,000 entries are listed in one request and filtered locally', async () => {
+		sandbox.config.seed = { timeEntries: 5000 };
+		try {
+			const started = Date.now();
+			const r = await run(sandbox, { resource: 'timeEntry', operation: 'getAll', limit: 5, filters: { userId: 1180, billable: true } });
+			expect(json(r.items)).toHaveLength(5);
+			expect(json(r.items).every((e) => e.user_id === 1180 && e.billable === true)).toBe(true);
+			expect(sandbox.stats.byRoute['GET /api/time_entries']).toBe(1);
+			expect(Date.now() - started).toBeLessThan(5000);
+		} finally {
+			sandbox.config.seed = {};
+		}
+	});
+
 	it('hours must be > 0 and dates real: checked before sending, naming the field and the item', async () => {
 		const base = { resource: 'timeEntry', operation: 'create', projectId: rl(1274), userId: rl(1178), date: '2026-03-02' };
 		const before = writes();

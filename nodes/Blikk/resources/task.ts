@@ -62,7 +62,7 @@ export const taskDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Complete', value: 'complete', action: 'Complete a task', description: 'Mark a task as completed (read, merge, write)' },
 			{ name: 'Create', value: 'create', action: 'Create a task', description: 'Create a task for a crew, optionally on a board and project' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a task', description: 'Blikk refuses when time is reported on the task' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a task', description: 'Delete a task (Blikk refuses when time is reported on it)' },
 			{ name: 'Get', value: 'get', action: 'Get a task' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many tasks' },
 			{ name: 'Update', value: 'update', action: 'Update a task', description: 'Change only the fields you set (read, merge, write)' },

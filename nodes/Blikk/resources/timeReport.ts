@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput, requireNumber, requirePositiveInteger } from '../../shared';
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { returnAllOrLimit, simplifyField } from '../../shared/descriptions';
 import { blikkList, blikkRequest } from '../transport';
 import { MERGE_HINT, locator, show, sortOptions } from './common';
 import { idList, idParam, idValue, jsonParam, listOptions, listQuery, toBlikkDateTime, type Handler } from './util';
@@ -45,7 +45,7 @@ export const timeReportDescription: INodeProperties[] = [
 		displayOptions: show(R),
 		default: 'create',
 		options: [
-			{ name: 'Delete', value: 'delete', action: 'Delete a time report', description: 'Blikk refuses when the report is attested or invoiced' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a time report', description: 'Delete a time report (Blikk refuses when it is attested or invoiced)' },
 			{ name: 'Get', value: 'get', action: 'Get a time report' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many time reports', description: 'List time reports, e.g. the ones not yet attested' },
 			{ name: 'Log Time', value: 'create', action: 'Log time', description: 'Create a time report for a user' },
@@ -152,6 +152,7 @@ export const timeReportDescription: INodeProperties[] = [
 			},
 		],
 	},
+	{ ...simplifyField(R, 'getAll'), description: 'Whether to return flat records (userId, userName, projectId, projectName, activityName, …) instead of the raw data with nested references' },
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -384,9 +385,30 @@ export const timeReportHandlers: Record<string, Handler> = {
 			},
 			options,
 		);
-		return await blikkList.call(this, { method: 'GET', path: '/v1/Core/TimeReports', qs, itemIndex: i }, listOptions(this, i));
+		const rows = await blikkList.call(this, { method: 'GET', path: '/v1/Core/TimeReports', qs, itemIndex: i }, listOptions(this, i));
+		return (this.getNodeParameter('simplify', i, true) as boolean) ? rows.map(simplifyTimeReport) : rows;
 	},
 };
+
+/** A time report as one flat row: references become `<name>Id` / `<name>Name`, `objectName` goes. */
+export function simplifyTimeReport(r: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(r)) {
+		if (key === 'objectName') continue;
+		if (value && typeof value === 'object' && !Array.isArray(value) && 'id' in (value as IDataObject)) {
+			const ref = value as IDataObject;
+			out[`${key}Id`] = ref.id;
+			out[`${key}Name`] = ref.name ?? null;
+			if (ref.number !== undefined) out[`${key}Number`] = ref.number;
+		} else if (value === null && ['user', 'project', 'internalProject', 'absenceProject', 'contact', 'activity', 'timeCode', 'timeArticle', 'costCenter'].includes(key)) {
+			out[`${key}Id`] = null;
+			out[`${key}Name`] = null;
+		} else {
+			out[key] = value;
+		}
+	}
+	return out;
+}
 
 function invalidId(ctx: IExecuteFunctions, i: number, label: string): never {
 	throw invalidInput(ctx.getNode(), i, label, 'is required');

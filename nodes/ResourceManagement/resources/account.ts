@@ -223,10 +223,9 @@ export const report: ResourceModule = {
 					values: [
 						{ displayName: 'Attribute', name: 'attribute', type: 'options', default: 'project_id', options: FILTER_ATTRS.map(([value, name]) => ({ name, value })) },
 						{
-							displayName: 'Operation',
-							name: 'operation',
+							displayName: 'Mode',
+							name: 'mode',
 							type: 'options',
-							noDataExpression: true,
 							default: 'inclusion',
 							options: [
 								{ name: 'Include Only', value: 'inclusion' },

@@ -1,0 +1,172 @@
+/**
+ * Resource Management by Smartsheet (10,000ft) in real n8n (package installed as a community package):
+ * credential test, log time for several items then submit them and list them back, and the webhook
+ * trigger's full lifecycle (activate → registration seen by the sandbox → a sandbox event delivered →
+ * execution seen → deactivate → webhook deleted).
+ */
+import { randomUUID } from 'crypto';
+
+import {
+	activate,
+	cleanupWebhooks,
+	createSandboxCredential,
+	createWorkflow,
+	deactivate,
+	deleteWorkflow,
+	e2e,
+	listExecutions,
+	nodeOutput,
+	runViaWebhook,
+	sandboxControl,
+	sandboxUrl,
+	testCredential,
+	waitForExecution,
+	type CreatedCredential,
+} from './harness';
+
+const RM = 'n8n-nodes-psa.resourceManagement';
+const TRIGGER = 'n8n-nodes-psa.resourceManagementTrigger';
+let cred: CreatedCredential;
+
+const credentials = () => ({ resourceManagementApi: { id: cred.id, name: cred.name } });
+const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+type Json = Record<string, any>;
+
+async function rmApi(method: string, path: string, body?: unknown): Promise<Json> {
+	const token = String(e2e().sandboxes.rm?.demoCredential?.data.apiToken ?? 'rm-sandbox-token');
+	const res = await fetch(`${sandboxUrl('rm')}/api/v1${path}`, { method, headers: { auth: token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	const text = await res.text();
+	return text ? JSON.parse(text) : {};
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+beforeAll(async () => {
+	await sandboxControl('rm', 'reset', {});
+	// n8n's webhook URL here is http://127.0.0.1:<port>/…: allow the loopback test URL (the API wants https).
+	await sandboxControl('rm', 'config', { allowHttpLoopback: true });
+	cred = await createSandboxCredential('rm');
+});
+afterAll(async () => await cleanupWebhooks());
+
+describe('Resource Management in real n8n', () => {
+	it('credential test: OK, and a clear message for a bad token', async () => {
+		expect((await testCredential(cred)).status).toBe('OK');
+		const bad = await createSandboxCredential('rm', { apiToken: 'wrong-token' });
+		const result = await testCredential(bad);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/rejected the API token \(401\)/);
+	});
+
+	it('log time for several items, submit them for approval, then list them back', async () => {
+		const users = (await rmApi('GET', '/users?per_page=100')).data as Json[];
+		const user = users.find((u) => u.license_type === 'licensed' && !u.account_owner)!;
+		const project = ((await rmApi('GET', '/projects?per_page=100')).data as Json[])[0];
+		const workflow = {
+			name: `rm e2e log time ${randomUUID().slice(0, 6)}`,
+			nodes: [
+				{ id: randomUUID(), name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0] as [number, number], parameters: { fieldToSplitOut: 'body.entries', options: {} } },
+				{
+					id: randomUUID(),
+					name: 'Log Time',
+					type: RM,
+					typeVersion: 1,
+					position: [220, 0] as [number, number],
+					credentials: credentials(),
+					parameters: { resource: 'timeEntry', operation: 'create', userId: rl(user.id), assignableType: 'project', projectId: rl(project.id), date: '={{ $json.day }}', hours: '={{ $json.h }}', additionalFields: { task: '={{ $json.task }}' } },
+				},
+				{
+					id: randomUUID(),
+					name: 'Submit',
+					type: RM,
+					typeVersion: 1,
+					position: [440, 0] as [number, number],
+					credentials: credentials(),
+					parameters: { resource: 'approval', operation: 'submit', approvableType: 'TimeEntry', approvableIds: '={{ $json.id }}' },
+				},
+			],
+			connections: {
+				Split: { main: [[{ node: 'Log Time', type: 'main', index: 0 }]] },
+				'Log Time': { main: [[{ node: 'Submit', type: 'main', index: 0 }]] },
+			},
+		};
+		const run = await runViaWebhook(workflow, { entries: [{ day: '2026-06-01', h: 1.5, task: 'E2E design' }, { day: '2026-06-02', h: 3, task: 'E2E build' }] });
+		expect(run.status).toBe(200);
+		expect(run.items).toHaveLength(2);
+		expect(run.items.every((a) => a.status === 'pending' && a.approvable_type === 'TimeEntry')).toBe(true);
+
+		const list = {
+			name: `rm e2e list ${randomUUID().slice(0, 6)}`,
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'List',
+					type: RM,
+					typeVersion: 1,
+					position: [0, 0] as [number, number],
+					credentials: credentials(),
+					parameters: { resource: 'timeEntry', operation: 'getAll', scope: 'user', scopeUserId: rl(user.id), returnAll: true, filters: { from: '2026-06-01', to: '2026-06-02' }, fields: ['approvals'] },
+				},
+			],
+			connections: {},
+		};
+		const listed = await runViaWebhook(list, {});
+		expect(listed.status).toBe(200);
+		expect(listed.items.map((t) => [t.date, t.hours, t.task])).toEqual([
+			['2026-06-01', 1.5, 'E2E design'],
+			['2026-06-02', 3, 'E2E build'],
+		]);
+		expect(listed.items.every((t) => (t.approvals as Json).data[0].status === 'pending')).toBe(true);
+
+		// A bad item is a clear node error naming the field and item.
+		const bad = await runViaWebhook(workflow, { entries: [{ day: '2026-06-03', h: -1, task: 'x' }] });
+		expect(bad.status).toBe(500);
+		expect(bad.error?.message).toBe('Hours: must be at least 0, got -1 (item 0)');
+	});
+
+	it('webhook trigger: activate registers, an event starts a run, deactivate deletes the webhooks', async () => {
+		const webhookId = randomUUID();
+		const created = await createWorkflow({
+			name: `rm e2e trigger ${webhookId.slice(0, 6)}`,
+			nodes: [
+				{ id: randomUUID(), name: 'RM Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], webhookId, credentials: credentials(), parameters: { events: ['project.created', 'time.entry.created'] } },
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+		try {
+			await activate(created.id);
+			const ours = await until('the webhooks to be registered', async () => {
+				const hooks = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) => String(w.url).includes(webhookId));
+				return hooks.length === 2 ? hooks : undefined;
+			});
+			expect(ours.map((w) => w.event_type).sort()).toEqual(['project.created', 'time.entry.created']);
+			expect(ours[0].url).toMatch(new RegExp(`/webhook/${webhookId}/webhook$`));
+
+			const before = await listExecutions({ workflowId: created.id });
+			const project = await rmApi('POST', '/projects', { name: `Trigger e2e ${webhookId.slice(0, 6)}` });
+			const execution = await waitForExecution(created.id, { ignoreIds: before.map((e) => e.id), timeoutMs: 30000 });
+			expect(execution.status).toBe('success');
+			expect(nodeOutput(execution, 'RM Trigger')).toEqual([{ type: 'project.created', data: expect.objectContaining({ id: project.id, name: project.name }) }]);
+			const delivered = (await sandboxControl('rm', 'state')).deliveries as Json[];
+			expect(delivered.filter((d) => String(d.url).includes(webhookId)).map((d) => d.status)).toEqual([200]);
+
+			await deactivate(created.id);
+			await until('the webhooks to be deleted', async () => {
+				const left = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) => String(w.url).includes(webhookId));
+				return left.length === 0 ? true : undefined;
+			});
+		} finally {
+			await deactivate(created.id).catch(() => undefined);
+			await deleteWorkflow(created.id).catch(() => undefined);
+		}
+	});
+});
