@@ -8,8 +8,8 @@
  * playwright-core. Talks to a running `npm start` demo at N8N_PSA_URL (default http://127.0.0.1:5678);
  * when none answers, it starts `npm start` itself and stops it afterwards.
  *
- * Env: N8N_PSA_URL, N8N_PSA_SCREENSHOT_WORKFLOW (workflow name to show; default: the first workflow that
- * uses an n8n-nodes-psa node), N8N_PSA_SCREENSHOT_OUT (default docs/screenshot.png), CHROMIUM (binary).
+ * Env: N8N_PSA_URL, N8N_PSA_SCREENSHOT_WORKFLOW (workflow name to show; default: the workflow with the most
+ * n8n-nodes-psa nodes), N8N_PSA_SCREENSHOT_OUT (default docs/screenshot.png), CHROMIUM (binary).
  */
 const fs = require('fs');
 const os = require('os');
@@ -118,14 +118,17 @@ async function main() {
 		const wanted = process.env.N8N_PSA_SCREENSHOT_WORKFLOW;
 		let target = wanted ? list.find((w) => w.name === wanted) : null;
 		if (!target) {
+			// Default: the workflow with the most n8n-nodes-psa nodes.
+			let best = 0;
 			for (const w of list) {
 				const full = await page.evaluate(async (id) => {
 					const r = await fetch(`/rest/workflows/${id}`, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
 					return r.ok ? (await r.json()).data : null;
 				}, w.id);
-				if (full && full.nodes.some((n) => n.type.startsWith('n8n-nodes-psa.'))) {
+				const score = full ? full.nodes.filter((n) => n.type.startsWith('n8n-nodes-psa.')).length : 0;
+				if (score > best) {
+					best = score;
 					target = w;
-					break;
 				}
 			}
 		}
@@ -144,12 +147,13 @@ async function main() {
 		fs.mkdirSync(path.dirname(out), { recursive: true });
 		await page.screenshot({ path: out });
 		log(`saved ${path.relative(REPO, out)}`);
-		// Second picture: the parameters panel of the first n8n-nodes-psa node (`<out>-node.png`).
+		// Second picture: the parameters panel of the first n8n-nodes-psa action node (`<out>-node.png`).
 		const full = await page.evaluate(async (id) => {
 			const r = await fetch(`/rest/workflows/${id}`, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
 			return r.ok ? (await r.json()).data : null;
 		}, target.id);
-		const ours = full && full.nodes.find((n) => n.type.startsWith('n8n-nodes-psa.'));
+		const psaNodes = full ? full.nodes.filter((n) => n.type.startsWith('n8n-nodes-psa.')) : [];
+		const ours = psaNodes.find((n) => !/Trigger$/.test(n.type)) || psaNodes[0]; // an action node shows more
 		if (ours) {
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${ours.name}"], [data-test-id="canvas-node"]:has-text("${ours.name}")`).first().dblclick();
 			await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor({ timeout: 15000 }).catch(() => {});

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from './methods';
-import { warmUpToken } from './transport';
 import { contactDescription, contactHandlers } from './resources/contact';
 import { registerDescription, registerHandlers, registerResourceOptions } from './resources/registers';
 import { taskDescription, taskHandlers } from './resources/task';
@@ -76,7 +75,6 @@ export class Blikk implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
-		if (items.length > 4) await warmUpToken.call(this);
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const resource = this.getNodeParameter('resource', i) as string;

@@ -140,12 +140,13 @@ export class ResourceManagementTrigger implements INodeType {
 						// Leave nothing half-registered behind.
 						for (const id of created) await deleteWebhook(this, id).catch(() => undefined);
 						const message = (error as Error).message ?? '';
-						if (/no more than 10|10 per|limit/i.test(message)) {
+						const status = (error as NodeApiError).httpCode;
+						if ((status === '400' || status === '422') && /no more than 10|per event type/i.test(message)) {
 							throw new NodeOperationError(this.getNode(), `Resource Management already has ${PER_TYPE_LIMIT} webhooks for "${event}", its limit per event type`, {
 								description: 'Delete unused webhooks (Resource Management node › Webhook › Get Many / Delete) or deactivate other workflows that listen to this event, then activate again.',
 							});
 						}
-						if (/https/i.test(message)) {
+						if ((status === '400' || status === '422') && /https/i.test(message)) {
 							throw new NodeOperationError(this.getNode(), `Resource Management refused the webhook URL ${url}: ${message}`, {
 								description: 'Resource Management only posts to https addresses. Set WEBHOOK_URL (N8N_WEBHOOK_URL) of n8n to its public https address.',
 							});

@@ -95,6 +95,24 @@ describe('time entries: log time and friends', () => {
 		const paths = sandbox().stats.log.map((l) => l.path);
 		expect(paths).toHaveLength(Math.ceil(all.length / 1000));
 		expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
+		// A Limit that crosses a page boundary fetches only the pages it needs, and no extra one.
+		sandbox().resetStats();
+		const some = await op('timeEntry', 'getAll', { scope: 'account', returnAll: false, limit: 1500 });
+		expect(some).toHaveLength(1500);
+		expect(sandbox().stats.log).toHaveLength(2);
+		expect(some.map((t) => t.id)).toEqual(all.slice(0, 1500).map((t) => t.id));
+	});
+
+	test('list search pages through the API with the next link as pagination token', async () => {
+		await fetch(`${sandbox().url}/__sandbox/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: { users: 300 } }) });
+		const first = (await loadOptions(credentials(), 'listSearch', 'searchUsers')) as { results: Array<{ value: string }>; paginationToken?: string };
+		expect(first.results).toHaveLength(200);
+		expect(first.paginationToken).toBe('/api/v1/users?per_page=200&page=2');
+		const { runLoadOptions } = await import('../harness/inprocess');
+		const second = (await runLoadOptions({ nodeType: new ResourceManagement(), kind: 'listSearch', method: 'searchUsers', credentials: { resourceManagementApi: credentials() as never }, credentialTypes: [new ResourceManagementApi()], paginationToken: first.paginationToken })) as { results: Array<{ value: string }>; paginationToken?: string };
+		expect(second.results.length).toBe(st().users.filter((u) => !u.archived).length - 200);
+		expect(second.paginationToken).toBeUndefined();
+		expect(new Set([...first.results, ...second.results].map((r) => r.value)).size).toBe(first.results.length + second.results.length);
 	});
 
 	test('a 429 is waited out until X-RateLimit-Reset and the request repeated; a tight window is paced', async () => {
