@@ -30,7 +30,8 @@ module.exports = { startAll, VENDORS };
 
 if (require.main === module) {
 	const basePort = Number(process.env.SANDBOX_BASE_PORT || 4101);
-	startAll({ basePort }).then(({ sandboxes, stop }) => {
+	// Developers point a local n8n (http://127.0.0.1) at these: let the RM sandbox accept http webhook URLs.
+	startAll({ basePort, options: { rm: { allowHttpLoopback: true } } }).then(({ sandboxes, stop }) => {
 		for (const [vendor, sandbox] of Object.entries(sandboxes)) {
 			console.log(`${vendor.padEnd(7)} sandbox: ${sandbox.url}`);
 		}

@@ -35,7 +35,9 @@ async function main() {
 	const runtime = await ensureN8n();
 
 	const basePort = Number(process.env.SANDBOX_BASE_PORT || 4101);
-	const sb = await lib.startSandboxes({ basePort, log });
+	// The demo n8n listens on http://127.0.0.1: let the Resource Management sandbox accept that webhook URL
+	// (the real API, like the sandbox by default, insists on https).
+	const sb = await lib.startSandboxes({ basePort, log, options: { rm: { allowHttpLoopback: true } } });
 	const stopAll = [];
 	stopAll.push(() => sb.stop());
 

@@ -24,6 +24,14 @@ const FETCH_PATH: Record<string, string> = {
 	assignment: '/assignments',
 };
 
+/** The `fields=` values each object type supports (from the API docs). */
+const FIELDS_BY_TYPE: Record<string, string[]> = {
+	project: ['tags', 'children', 'budget_items', 'summary', 'custom_field_values'],
+	user: ['tags', 'assignments', 'availabilities', 'custom_field_values'],
+	time: ['approvals'],
+	assignment: ['subtasks', 'subtasks_counts'],
+};
+
 const PER_TYPE_LIMIT = 10;
 
 interface WebhookRecord {
@@ -95,11 +103,22 @@ export class ResourceManagementTrigger implements INodeType {
 			{
 				displayName: 'Include Fields',
 				name: 'fields',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. tags,custom_field_values',
-				description: 'Optional fields for the re-read, comma-separated (e.g. tags, custom_field_values, assignments, approvals, subtasks)',
+				type: 'multiOptions',
+				default: [],
+				description: 'Optional fields for the re-read; each event asks only for the ones its object supports',
 				displayOptions: { show: { fetchFull: [true] } },
+				options: [
+					{ name: 'Approvals (Time Entries)', value: 'approvals' },
+					{ name: 'Assignments (People)', value: 'assignments' },
+					{ name: 'Availabilities (People)', value: 'availabilities' },
+					{ name: 'Budget Items (Projects)', value: 'budget_items' },
+					{ name: 'Custom Field Values (Projects, People)', value: 'custom_field_values' },
+					{ name: 'Phases (Projects)', value: 'children' },
+					{ name: 'Subtask Counts (Assignments)', value: 'subtasks_counts' },
+					{ name: 'Subtasks (Assignments)', value: 'subtasks' },
+					{ name: 'Summary (Projects)', value: 'summary' },
+					{ name: 'Tags (Projects, People)', value: 'tags' },
+				],
 			},
 		],
 	};
@@ -193,11 +212,12 @@ export class ResourceManagementTrigger implements INodeType {
 		// Answer Resource Management first, then read the full record.
 		const res = this.getResponseObject();
 		res.status(200).end();
-		const path = FETCH_PATH[type.split('.')[0]];
-		const fields = String(this.getNodeParameter('fields', '') ?? '')
-			.split(',')
+		const kind = type.split('.')[0];
+		const path = FETCH_PATH[kind];
+		const chosen = this.getNodeParameter('fields', []) as string[] | string;
+		const fields = (Array.isArray(chosen) ? chosen : String(chosen).split(','))
 			.map((f) => f.trim())
-			.filter(Boolean);
+			.filter((f) => f && (FIELDS_BY_TYPE[kind] ?? []).includes(f));
 		let out: IDataObject = { type, data };
 		if (path && data.id !== undefined) {
 			try {

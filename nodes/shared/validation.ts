@@ -55,9 +55,23 @@ export function isGuid(value: unknown): boolean {
 	return typeof value === 'string' && GUID.test(value.trim());
 }
 
-/** Accepts n8n date fields (ISO strings, with or without time) and returns YYYY-MM-DD. */
+/**
+ * Text of a date-like value from an n8n field: an ISO string, a JS Date, or a luxon DateTime (what
+ * `{{ $now }}` and `{{ $today.plus(1, 'day') }}` evaluate to). Luxon values keep their own zone.
+ */
+export function dateText(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+	if (value && typeof value === 'object') {
+		const luxon = value as { isLuxonDateTime?: boolean; isValid?: boolean; toISO?: () => string | null };
+		if (typeof luxon.toISO === 'function') return luxon.isValid === false ? '' : (luxon.toISO() ?? '');
+	}
+	return '';
+}
+
+/** Accepts n8n date fields (ISO strings with or without time, Dates, luxon DateTimes) and returns YYYY-MM-DD. */
 export function toDateOnly(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
+	const text = dateText(value);
 	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
 	if (!match) throw invalidInput(node, itemIndex, field, `must be a date (YYYY-MM-DD), got "${String(value ?? '')}"`);
 	const [, y, m, d] = match;

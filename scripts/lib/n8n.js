@@ -491,7 +491,7 @@ module.exports = {
  * missing or fails to start are skipped with a warning (so the harness works while vendors are being
  * written). Returns { sandboxes: { vendor: { url, port, demoCredential } }, raw, stop() }.
  */
-async function startSandboxes({ basePort = 0, log = () => {} } = {}) {
+async function startSandboxes({ basePort = 0, log = () => {}, options = {} } = {}) {
 	const mod = require(path.join(REPO, 'sandbox', 'index.js'));
 	const vendors = mod.VENDORS || ['smenso', 'cenno', 'rm', 'blikk'];
 	const started = [];
@@ -501,7 +501,7 @@ async function startSandboxes({ basePort = 0, log = () => {} } = {}) {
 		const port = basePort ? basePort + i : 0;
 		i++;
 		try {
-			const r = await mod.startAll({ host: '127.0.0.1', basePort: port, vendors: [vendor] });
+			const r = await mod.startAll({ host: '127.0.0.1', basePort: port, vendors: [vendor], options });
 			started.push(r);
 			const sb = r.sandboxes[vendor];
 			let demoCredential = null;

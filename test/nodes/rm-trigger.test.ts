@@ -158,7 +158,7 @@ test('delivery: sandbox writes arrive as { type, data } items; other event types
 });
 
 test('Fetch Full Record answers first, then re-reads the object with the chosen fields', async () => {
-	parameters = { events: ['user.updated'], fetchFull: true, fields: 'tags' };
+	parameters = { events: ['user.updated'], fetchFull: true, fields: ['tags', 'subtasks'] };
 	await hook('create', parameters);
 	const user = (sandbox().state().users as unknown as IDataObject[])[2];
 	await api('PUT', `/users/${String(user.id)}`, { last_name: 'Refetched' });
@@ -171,6 +171,9 @@ test('Fetch Full Record answers first, then re-reads the object with the chosen 
 	expect(item.type).toBe('user.updated');
 	expect((item.data as IDataObject).last_name).toBe('Refetched');
 	expect((item.data as IDataObject).tags).toEqual(expect.objectContaining({ data: expect.any(Array) }));
+	// Only the fields a user supports were asked for.
+	expect((sandbox().stats.log as IDataObject[]).some((l) => l.path === `/api/v1/users/${String(user.id)}`)).toBe(true);
+	expect((item.data as IDataObject).subtasks).toBeUndefined();
 	// A delivery for an object that no longer exists still emits the payload, with the reason.
 	const direct = await runWebhook({
 		nodeType: new ResourceManagementTrigger(),

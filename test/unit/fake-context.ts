@@ -25,14 +25,14 @@ export const testNode: INode = {
 };
 
 export function fakeContext(options: FakeContextOptions) {
-	const calls: Array<{ credentialType: string; options: IHttpRequestOptions }> = [];
+	const calls: Array<{ credentialType: string; options: IHttpRequestOptions; t: number }> = [];
 	const ctx = {
 		calls,
 		getNode: () => testNode,
 		getCredentials: async () => options.credentials,
 		helpers: {
 			async httpRequestWithAuthentication(credentialType: string, request: IHttpRequestOptions) {
-				calls.push({ credentialType, options: request });
+				calls.push({ credentialType, options: request, t: Date.now() });
 				const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
 				if (options.authHeader) {
 					headers[options.authHeader.name] = `${options.authHeader.prefix ?? ''}${String(options.credentials[options.authHeader.field])}`;
