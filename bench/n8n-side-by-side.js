@@ -506,8 +506,9 @@ function printTable(rows, log = console.log) {
 	log('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
 		const records = r.expected !== undefined && r.records !== undefined ? `${r.records} / ${r.expected}${r.unique !== undefined && r.unique !== r.records ? ` (${r.unique} unique)` : ''}` : r.created !== undefined ? `${r.created} / ${r.expected}` : '—';
+		const records2 = r.outcomesKnown !== undefined ? `${records}; outcomes known ${r.outcomesKnown} / ${r.expected}` : records;
 		const rate = r.achieved ? `${r.achieved.toFixed(2)} (${(r.achieved / r.ceiling).toFixed(2)})` : '—';
-		log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests}${r.needed ? ` (need ${r.needed})` : ''} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${records} | ${r.failedItems ?? '—'} | ${r.duplicates ?? '—'} | ${rate} | ${mb(r.peakRss)} |`);
+		log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests}${r.needed ? ` (need ${r.needed})` : ''} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${records2} | ${r.failedItems ?? '—'} | ${r.duplicates ?? '—'} | ${rate} | ${mb(r.peakRss)} |`);
 	}
 	// ratios
 	const byLabel = new Map();
@@ -564,6 +565,7 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 		if (sandboxes.smenso && ctx.nodeTypes.has('smenso')) rows.push(...(await smensoJobs(ctx, sandboxes.smenso, taps.smenso, quick ? 100 : 500)));
 		ctx.runtime = runtime;
 		printTable(rows, log);
+		log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine is shared: other processes' load shows up as timing jitter)`);
 		log(`\nn8n ${runtime.version} (Node ${require('child_process').execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim()}), idle RSS of the n8n process before the jobs: ${mb(ctx.idleRss)}`);
 		return { rows, n8nVersion: runtime.version };
 	} finally {

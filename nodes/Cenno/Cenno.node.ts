@@ -1,23 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations, type OperationTable } from '../shared/execute';
 
 import { listSearch, loadOptions } from './methods';
 import { categoryDescription, categoryOperations } from './resources/category';
-import type { Handler } from './resources/common';
 import { companyDescription, companyOperations } from './resources/company';
 import { itemDescription, itemOperations } from './resources/item';
 import { projectDescription, projectOperations } from './resources/project';
 import { timeEntryDescription, timeEntryOperations } from './resources/timeEntry';
 import { userDescription, userOperations } from './resources/user';
 
-const OPERATIONS: Record<string, Record<string, Handler>> = {
+const OPERATIONS: OperationTable = {
 	category: categoryOperations,
 	company: companyOperations,
 	item: itemOperations,
@@ -68,29 +62,6 @@ export class Cenno implements INodeType {
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				const handler = OPERATIONS[resource]?.[operation];
-				if (!handler) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex: i });
-				}
-				const result = await handler.call(this, i);
-				const records: IDataObject[] = Array.isArray(result) ? result : [result];
-				for (const json of records) out.push({ json, pairedItem: { item: i } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				// Both constructors hand back an error that is already of their class unchanged.
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-		}
-		return [out];
+		return await executeOperations.call(this, OPERATIONS);
 	}
 }

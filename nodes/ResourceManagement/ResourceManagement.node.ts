@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations, type OperationTable } from '../shared/execute';
 
 const MAIN = [NodeConnectionTypes.Main];
 
@@ -25,7 +20,6 @@ import {
 import { availability, customField, customFieldValue, placeholderResource, tag, user, userStatus } from './resources/people';
 import { discipline, holiday, leaveType, report, role, statusOption, webhook } from './resources/account';
 import type { ResourceModule } from './resources/common';
-import { asNodeError } from './resources/common';
 
 const MODULES: ResourceModule[] = [
 	approval,
@@ -54,6 +48,21 @@ const MODULES: ResourceModule[] = [
 	timeEntry,
 	webhook,
 ].sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+
+/** RM handlers take the context as an argument; the shared loop calls them with `this`. */
+const OPERATIONS: OperationTable = Object.fromEntries(
+	MODULES.map((m) => [
+		m.resource.value as string,
+		Object.fromEntries(
+			Object.entries(m.handlers).map(([operation, handler]) => [
+				operation,
+				async function (this: IExecuteFunctions, i: number) {
+					return await handler(this, i);
+				},
+			]),
+		),
+	]),
+);
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -84,26 +93,6 @@ export class ResourceManagement implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		const handlers = new Map(MODULES.map((m) => [m.resource.value as string, m.handlers]));
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				const handler = handlers.get(resource)?.[operation];
-				if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex: i });
-				const result = await handler(this, i);
-				const records: IDataObject[] = Array.isArray(result) ? result : [result];
-				for (const json of records) out.push({ json, pairedItem: { item: i } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				throw asNodeError(this.getNode(), error, i);
-			}
-		}
-		return [out];
+		return await executeOperations.call(this, OPERATIONS);
 	}
 }

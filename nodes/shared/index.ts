@@ -8,3 +8,4 @@ export * from './tickets';
 export * from './polling';
 export * from './descriptions';
 export * from './validation';
+export * from './execute';

@@ -69,8 +69,16 @@ export async function poll(sandbox: BlikkSandbox, event: string, staticData: IDa
 	return await runPoll({ nodeType: new BlikkTrigger(), parameters: { event }, credentials: store, credentialTypes: [new BlikkApi()], staticData, mode });
 }
 
+const loadStores = new WeakMap<object, CredentialStore>();
+
+/** Dropdowns and searches, sharing one saved credential (token) per sandbox, as the editor does. */
 export async function load(sandbox: BlikkSandbox, kind: 'loadOptions' | 'listSearch', method: string, filter?: string, paginationToken?: string) {
-	return await runLoadOptions({ nodeType: new Blikk(), kind, method, filter, paginationToken, credentials: storeFor(sandbox), credentialTypes: [new BlikkApi()], parameters: { resource: 'task', operation: 'create' } });
+	let store = loadStores.get(sandbox);
+	if (!store) {
+		store = storeFor(sandbox);
+		loadStores.set(sandbox, store);
+	}
+	return await runLoadOptions({ nodeType: new Blikk(), kind, method, filter, paginationToken, credentials: store, credentialTypes: [new BlikkApi()], parameters: { resource: 'task', operation: 'create' } });
 }
 
 export const json = (items: INodeExecutionData[][]) => (items[0] ?? []).map((i) => i.json);

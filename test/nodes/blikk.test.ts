@@ -499,5 +499,5 @@ describe('registers and dropdowns', () => {
 		expect(reports.paginationToken).toBe('2');
 		const boards = (await load(sandbox, 'listSearch', 'searchTaskBoards', 'El')) as { results: Array<{ name: string }> };
 		expect(boards.results.map((b) => b.name)).toEqual(['El-avdelningen']);
-	});
+	}, 30000);
 });

@@ -2,11 +2,9 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
-	INode,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequestAll } from '../../shared/paging';
 import { vendorRequest } from '../../shared/transport';
@@ -314,8 +312,4 @@ export const ALLOCATION_MODES: INodePropertyOptions[] = [
 	{ name: 'Percent of Availability', value: 'percent' },
 ];
 
-/** The error to throw from a catch block: our n8n errors unchanged, anything else wrapped. */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
-}
+export { asNodeError } from '../../shared/execute';
