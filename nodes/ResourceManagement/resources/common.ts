@@ -109,24 +109,14 @@ export function idList(ctx: IExecuteFunctions, value: unknown, i: number, label:
 	return parts.map((p) => requirePositiveInteger(ctx.getNode(), i, label, p));
 }
 
-/**
- * Expressions such as `{{ $now }}` or `{{ $today.plus({ days: 1 }) }}` hand us a luxon DateTime: take its
- * calendar day in its own zone (the workflow's), which is the day the user means.
- */
-function fromDateTime(value: unknown): unknown {
-	if (value && typeof value === 'object' && typeof (value as { toISODate?: unknown }).toISODate === 'function') {
-		return (value as { toISODate: () => string | null }).toISODate() ?? value;
-	}
-	return value;
-}
-
+/** Dates from n8n fields, expressions and `{{ $now }}` (luxon) alike: the shared validation reads them all. */
 export function date(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string {
-	return toDateOnly(ctx.getNode(), i, label, fromDateTime(value));
+	return toDateOnly(ctx.getNode(), i, label, value);
 }
 
 export function optionalDate(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	return toDateOnly(ctx.getNode(), i, label, fromDateTime(value));
+	return toDateOnly(ctx.getNode(), i, label, value);
 }
 
 export function number(ctx: IExecuteFunctions, i: number, label: string, value: unknown, bounds?: { min?: number; max?: number; exclusiveMin?: number }): number {
