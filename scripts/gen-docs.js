@@ -81,7 +81,8 @@ function vendorSection({ key, node }) {
 	let text = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8').trim() : `## ${node}\n\n_Not documented yet._`;
 	text = text.replace('<!-- operations-table -->', description ? operationsTable(description) : '_Node not built._');
 	text = text.replace('<!-- trigger-events -->', triggerEvents(loadDescription(node, `${node}Trigger`)));
-	return text;
+	// Vendor files start at `##`; in the README they sit under "## Vendors".
+	return text.replace(/^(#{2,5}) /gm, '#$1 ');
 }
 
 function render(readme) {

@@ -57,9 +57,6 @@ export const listSearch = {
 	async searchTimeReports(this: ILoadOptionsFunctions, filter?: string, token?: string) {
 		return await searchPage(this, '/v1/Core/TimeReports', filter, token, (r) => `#${String(r.id)} ${String(r.date)} ${nameOf(r.user)} ${String(r.hours)} h${r.project ? ` ${nameOf(r.project)}` : ''}`, { sortBy: 'createdDate', sortOrder: 'descending' }, false);
 	},
-	async searchTaskBoards(this: ILoadOptionsFunctions, filter?: string, token?: string) {
-		return await searchPage(this, '/v1/Core/TaskBoards', filter, token, (b) => String(b.name));
-	},
 };
 
 export const loadOptions = {
@@ -95,6 +92,9 @@ export const loadOptions = {
 	},
 	async getUsers(this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/Users'), userName);
+	},
+	async getTaskBoards(this: ILoadOptionsFunctions) {
+		return [{ name: 'No Board', value: -1 }, ...asOptions(await all(this, '/v1/Core/TaskBoards'))];
 	},
 	async getTaskBoardColumns(this: ILoadOptionsFunctions) {
 		const boards = await all(this, '/v1/Core/TaskBoards');

@@ -34,6 +34,14 @@ const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED'
 /**
  * Reads status, headers, body and network code from whatever n8n threw: a NodeApiError wrapping an
  * axios error (`cause`), the axios error itself, or a plain Error. Never copies the request config.
+ *
+ * n8n 1.x (n8n-workflow 1.x, e.g. n8n 1.123.81) throws a NodeApiError *without* the axios error: its
+ * ExecutionBaseError declares `cause` as a class field, which resets the `cause` that Error's constructor
+ * had just set to undefined. What survives on that error is `httpCode` (the HTTP status as a string, or the
+ * network code such as "ECONNREFUSED"), `context.data` (the response body, only when it was a JSON object)
+ * and `messages` (axios's own texts, e.g. "connect ECONNREFUSED …", "timeout of 30000ms exceeded").
+ * Response headers are not kept anywhere, so on 1.x a 429 is waited out from the body (`waitInSeconds`) or
+ * by backoff instead of `Retry-After` / `X-RateLimit-Reset`, and text or array bodies are not available.
  */
 export function describeFailure(error: unknown): FailureInfo {
 	const candidates: Array<Record<string, unknown>> = [];
@@ -54,16 +62,29 @@ export function describeFailure(error: unknown): FailureInfo {
 		if (!info.code && code && NETWORK_CODES.includes(code)) info.code = code;
 		if (!info.message && typeof candidate.message === 'string') info.message = candidate.message;
 	}
+	// No axios response reachable (n8n 1.x, see above): fall back to what NodeApiError itself keeps.
+	const top = candidates[0];
+	const httpCode =
+		top && (typeof top.httpCode === 'string' || typeof top.httpCode === 'number') ? String(top.httpCode).trim() : '';
+	if (info.status === undefined && /^\d{3}$/.test(httpCode) && Number(httpCode) >= 100) {
+		info.status = Number(httpCode);
+		const context = top.context as { data?: unknown } | undefined;
+		if (info.body === undefined && context && context.data !== undefined && context.data !== null) {
+			info.body = context.data;
+		}
+	}
+	if (!info.code && info.status === undefined && NETWORK_CODES.includes(httpCode)) info.code = httpCode;
 	if (!info.code) {
-		const text = candidates.map((c) => String(c.message ?? '')).join(' ');
+		const texts: string[] = [];
+		for (const c of candidates) {
+			texts.push(String(c.message ?? ''));
+			if (Array.isArray(c.messages)) texts.push(...c.messages.map((m) => String(m)));
+		}
+		const text = texts.join(' ');
 		const found = NETWORK_CODES.find((code) => text.includes(code));
 		if (found) info.code = found;
 		else if (/timeout of \d+ms exceeded|timed out/i.test(text)) info.code = 'ETIMEDOUT';
 		else if (/socket hang up/i.test(text)) info.code = 'ECONNRESET';
-	}
-	if (info.status === undefined && candidates[0] && typeof candidates[0].httpCode === 'string') {
-		const parsed = Number(candidates[0].httpCode);
-		if (Number.isInteger(parsed) && parsed >= 100) info.status = parsed;
 	}
 	if (typeof info.body === 'string') {
 		try {

@@ -624,7 +624,8 @@ function create(options = {}) {
 				tokenCounter++;
 				const hex = (n) => (n + tokenCounter * 7919).toString(16).padStart(12, '0').slice(-12);
 				const accessToken = `pk_00000000-0000-4000-8000-${hex(1)}.pa_00000000-0000-4000-8000-${hex(Date.now() % 1e9)}`;
-				const expiresAt = Math.floor((Date.now() + config.tokenLifetimeSeconds * 1000) / 1000) * 1000;
+				// `expires` has whole seconds: round up so a token lives at least the configured lifetime.
+				const expiresAt = Math.ceil((Date.now() + config.tokenLifetimeSeconds * 1000) / 1000) * 1000;
 				tokens.set(accessToken, { appId, expiresAt });
 				return { status: 200, body: { objectName: 'auth.token', accessToken, expires: stamp(expiresAt) } };
 			},

@@ -84,15 +84,16 @@ describe('token lifecycle', () => {
 	});
 
 	it('a short token lifetime: tokens expire between runs and n8n refreshes them', async () => {
-		sandbox.config.tokenLifetimeSeconds = 1;
+		sandbox.config.tokenLifetimeSeconds = 2;
 		const store = storeFor(sandbox);
 		await run(sandbox, { resource: 'country', operation: 'getAll', returnAll: true }, { store });
-		await new Promise((resolve) => setTimeout(resolve, 1100));
+		expect(store.preAuthCount('blikkApi')).toBe(1);
+		await new Promise((resolve) => setTimeout(resolve, 3100));
 		const again = await run(sandbox, { resource: 'country', operation: 'getAll', returnAll: true }, { store });
 		expect(again.error).toBeUndefined();
 		expect(store.preAuthCount('blikkApi')).toBe(2);
 		sandbox.config.tokenLifetimeSeconds = 3600;
-	});
+	}, 15000);
 });
 
 describe('pacing and paging', () => {
@@ -225,6 +226,9 @@ describe('tasks', () => {
 	it('get many with every filter', async () => {
 		const all = await run(sandbox, { resource: 'task', operation: 'getAll', returnAll: true });
 		expect(json(all.items)).toHaveLength(40);
+		const noBoard = await run(sandbox, { resource: 'task', operation: 'getAll', returnAll: true, filters: { taskBoardId: -1 } });
+		expect(noBoard.error).toBeUndefined();
+		expect(json(noBoard.items)).toHaveLength(0);
 		const byBoard = await run(sandbox, { resource: 'task', operation: 'getAll', returnAll: true, filters: { taskBoardId: 2, memberIds: [2], createdByUserIds: [1] } });
 		expect(json(byBoard.items).length).toBeGreaterThan(0);
 		expect(json(byBoard.items).every((t) => (t.board as { id: number }).id === 2)).toBe(true);
@@ -497,7 +501,7 @@ describe('registers and dropdowns', () => {
 		const reports = (await load(sandbox, 'listSearch', 'searchTimeReports')) as { results: unknown[]; paginationToken?: string };
 		expect(reports.results).toHaveLength(50);
 		expect(reports.paginationToken).toBe('2');
-		const boards = (await load(sandbox, 'listSearch', 'searchTaskBoards', 'El')) as { results: Array<{ name: string }> };
-		expect(boards.results.map((b) => b.name)).toEqual(['El-avdelningen']);
+		const boards = (await load(sandbox, 'loadOptions', 'getTaskBoards')) as Array<{ name: string; value: number }>;
+		expect(boards).toEqual([{ name: 'No Board', value: -1 }, { name: 'Bygg norr', value: 1 }, { name: 'El-avdelningen', value: 2 }, { name: 'Service', value: 3 }]);
 	}, 30000);
 });

@@ -91,8 +91,22 @@ export const taskDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, 'getAll'),
 		options: [
-			{ displayName: 'Board Column ID', name: 'taskBoardColumnId', type: 'number', default: 0, description: 'Only tasks in this task board column' },
-			{ displayName: 'Board ID', name: 'taskBoardId', type: 'number', default: 0, description: 'Only tasks on this task board. -1 lists tasks that are on no board.' },
+			{
+				displayName: 'Board Column Name or ID',
+				name: 'taskBoardColumnId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTaskBoardColumns' },
+				default: '',
+				description: 'Only tasks in this task board column. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Board Name or ID',
+				name: 'taskBoardId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTaskBoards' },
+				default: '',
+				description: 'Only tasks on this task board ("No Board" = tasks on no board). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			{
 				displayName: 'Created By User Names or IDs',
 				name: 'createdByUserIds',
@@ -200,7 +214,7 @@ export const taskHandlers: Record<string, Handler> = {
 	async getAll(i) {
 		const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const board = f.taskBoardId === undefined || f.taskBoardId === 0 ? undefined : Number(f.taskBoardId) === -1 ? -1 : idValue(this, i, 'Board ID', f.taskBoardId);
+		const board = f.taskBoardId === undefined || f.taskBoardId === '' || f.taskBoardId === 0 ? undefined : Number(f.taskBoardId) === -1 ? -1 : idValue(this, i, 'Board', f.taskBoardId);
 		const qs = listQuery(
 			{
 				from: toBlikkDateTime(this, i, 'Start Date From', f.from),
@@ -209,7 +223,7 @@ export const taskHandlers: Record<string, Handler> = {
 				createdByUserIds: idList(this, i, 'Created By User Names or IDs', f.createdByUserIds),
 				taskIds: idList(this, i, 'Task IDs', f.taskIds),
 				taskBoardId: board,
-				taskBoardColumnId: idValue(this, i, 'Board Column ID', f.taskBoardColumnId),
+				taskBoardColumnId: idValue(this, i, 'Board Column', f.taskBoardColumnId),
 			},
 			options,
 		);
