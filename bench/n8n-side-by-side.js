@@ -14,6 +14,7 @@
  * n8n process.
  */
 const crypto = require('crypto');
+const http = require('http');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -96,9 +97,9 @@ async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, c
 	let status = 0;
 	let data;
 	try {
-		const res = await n8n.http('POST', `${ctx.baseUrl}/webhook/${webhookPath}`, { body, raw: true, timeoutMs: 3_600_000 });
+		const res = await postNoTimeout(`${ctx.baseUrl}/webhook/${webhookPath}`, body);
 		status = res.status;
-		const text = await res.text();
+		const text = res.text;
 		try {
 			data = JSON.parse(text);
 		} catch {
@@ -121,8 +122,24 @@ async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, c
 	}
 	const row = { label, side, vendor, wall, status, requests: s.requests, r429: s.r429, errors: s.errors, physical, peakRss, completed: status === 200 && !(data && data.error && !data.count_id && !data.count) };
 	Object.assign(row, check ? await check({ data, events, sandbox, status }) : {});
-	ctx.log(`  ${side.padEnd(5)} ${label}: ${wall.toFixed(1)} s, ${s.requests} requests, ${s.r429} × 429, HTTP ${status}${row.completed ? '' : ` (failed: ${String((data && (data.message || data.error)) || data).slice(0, 160)})`}`);
+	ctx.log(`  ${side.padEnd(5)} ${label}: ${wall.toFixed(1)} s, ${s.requests} requests, ${s.r429} × 429, HTTP ${status}${peakRss ? `, peak RSS ${Math.round(peakRss / 1048576)} MB` : ''}${row.completed ? '' : ` (failed: ${String((data && (data.message || data.error)) || data).slice(0, 160)})`}`);
 	return row;
+}
+
+/** POST JSON and wait as long as n8n takes (fetch/undici aborts after 300 s without response headers). */
+function postNoTimeout(url, body) {
+	return new Promise((resolve, reject) => {
+		const data = Buffer.from(JSON.stringify(body));
+		const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': data.length } }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+			res.on('error', reject);
+		});
+		req.setTimeout(0);
+		req.on('error', reject);
+		req.end(data);
+	});
 }
 
 function countsFrom(data) {
@@ -318,7 +335,7 @@ async function rmJobs(ctx, sandbox, tap, sizes, createCount) {
 			);
 		}
 	}
-	for (const side of ['ours', 'http']) {
+	for (const side of process.env.BENCH_WRITES === '0' ? [] : ['ours', 'http']) {
 		const creds = await rm.credentials(ctx, sandbox, `create-${side}`);
 		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-rm-create-${Date.now().toString(36)}`;
@@ -470,7 +487,7 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 			);
 		}
 	}
-	for (const side of ['ours', 'http']) {
+	for (const side of process.env.BENCH_WRITES === '0' ? [] : ['ours', 'http']) {
 		const creds = await blikk.credentials(ctx, sandbox, `create-${side}`);
 		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-blikk-create-${Date.now().toString(36)}`;
@@ -558,11 +575,12 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);
 		const ctx = { baseUrl: main.baseUrl, api: n8n.publicApi(main.baseUrl, apiKey), pid: main.child.pid, log, nodeTypes };
 		ctx.idleRss = n8n.rssOf(main.child.pid);
-		const sizes = quick ? [5_000] : [5_000, 50_000];
+		// BENCH_SIZES=5000,50000 (default) or "none" to skip the listings.
+		const sizes = process.env.BENCH_SIZES ? (process.env.BENCH_SIZES === 'none' ? [] : process.env.BENCH_SIZES.split(',').map(Number)) : quick ? [5_000] : [5_000, 50_000];
 		const createCount = quick ? 200 : 1000;
 		if (sandboxes.blikk) rows.push(...(await blikkJobs(ctx, sandboxes.blikk, taps.blikk, sizes, createCount)));
 		if (sandboxes.rm && ctx.nodeTypes.has('resourceManagement')) rows.push(...(await rmJobs(ctx, sandboxes.rm, taps.rm, sizes, createCount)));
-		if (sandboxes.smenso && ctx.nodeTypes.has('smenso')) rows.push(...(await smensoJobs(ctx, sandboxes.smenso, taps.smenso, quick ? 100 : 500)));
+		if (sandboxes.smenso && ctx.nodeTypes.has('smenso') && process.env.BENCH_WRITES !== '0') rows.push(...(await smensoJobs(ctx, sandboxes.smenso, taps.smenso, quick ? 100 : 500)));
 		ctx.runtime = runtime;
 		printTable(rows, log);
 		log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine is shared: other processes' load shows up as timing jitter)`);

@@ -1,8 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { blikkBaseUrl } from '../../credentials/BlikkApi.credentials';
-import { credentialsFor, vendorRequest, vendorRequestAll } from '../shared';
+import { vendorRequest, vendorRequestAll } from '../shared';
 import type { ListOptions, RequestContext, RequestSpec, VendorProfile } from '../shared';
 
 /**
@@ -26,41 +25,20 @@ export const blikkProfile: VendorProfile = {
 		firstPage: 1,
 	},
 	queryArrayFormat: 'comma',
-	// Blikk's ceiling is 4 per second per token, enforced strictly. The shared pacer spaces sends by slot;
-	// a send delayed by a busy event loop shortens the gap to the next ones, so pace 5% under the ceiling.
-	requestsPerSecond: 3.8,
+	// 4 per second per token, enforced on a sliding second: the shared pacer spaces sends and also guards
+	// the window on real response times, so a send delayed by a token exchange cannot crowd the next ones.
+	requestsPerSecond: 4,
 	limiterKey: (credentials: ICredentialDataDecryptedObject) =>
 		`${blikkBaseUrl(credentials).toLowerCase()}|${String(credentials.applicationId ?? '').trim()}`,
 };
 
 export async function blikkRequest(this: RequestContext, spec: RequestSpec): Promise<IDataObject> {
-	await warmUpToken(this);
 	return (await vendorRequest.call(this, blikkProfile, spec)) as IDataObject;
 }
 
 export async function blikkList(this: RequestContext, spec: RequestSpec, options: ListOptions): Promise<IDataObject[]> {
-	await warmUpToken(this);
 	return await vendorRequestAll.call(this, blikkProfile, spec, options);
 }
 
-const warmed = new WeakSet<object>();
-
-/**
- * Workaround for the first request after a token exchange. The shared pacer reserves a send slot, then
- * n8n runs preAuthentication (POST /v1/Auth/Token) inside that slot, so the request reaches Blikk late
- * while the next ones keep their slots: five requests can then fall into one sliding second and the
- * fifth gets a 429 (also for one item whose Return All reads five pages). So, once per execution and
- * only when the stored token is empty, just before the first real request: one cheap read takes the
- * exchange, and a pause a little longer than one pace interval follows. Costs one request and 0.3 s per
- * token (Blikk tokens last about an hour). Bad input is still refused before anything is sent.
- */
-async function warmUpToken(ctx: RequestContext): Promise<void> {
-	if (warmed.has(ctx)) return;
-	warmed.add(ctx);
-	const credentials = await credentialsFor(ctx, blikkProfile);
-	if (credentials.accessToken) return;
-	await vendorRequest.call(ctx, blikkProfile, { method: 'GET', path: '/v1/Admin/Countries', qs: { page: 1, pageSize: 1 } });
-	await sleep(300);
-}
 
 

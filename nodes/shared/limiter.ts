@@ -22,6 +22,13 @@ export interface PacerClock {
 
 const systemClock: PacerClock = { now: () => Date.now() };
 
+interface SendRecord {
+	/** When the response arrived (epoch ms); undefined while the request is out. */
+	end: number | undefined;
+	settled: Promise<void>;
+	settle: () => void;
+}
+
 export class Pacer {
 	/** Current allowed rate in requests per second (Infinity: unpaced). */
 	rate: number;
@@ -71,6 +78,12 @@ export class Pacer {
 
 	private sentSinceRemaining = 0;
 
+	/** N of "at most N per second" (the documented ceiling, whole requests); 0 when unpaced. */
+	private readonly windowSize: number;
+
+	/** The latest sends, in reservation order, with the time their response arrived. */
+	private inFlight: SendRecord[] = [];
+
 	constructor(
 		requestsPerSecond: number | undefined,
 		readonly margin = 0.04,
@@ -78,6 +91,7 @@ export class Pacer {
 	) {
 		this.ceiling = requestsPerSecond && requestsPerSecond > 0 ? requestsPerSecond : Infinity;
 		this.rate = this.ceiling;
+		this.windowSize = Number.isFinite(this.ceiling) && this.ceiling >= 1 ? Math.floor(this.ceiling) : 0;
 	}
 
 	/** Milliseconds between sends at the current rate. */
@@ -86,25 +100,68 @@ export class Pacer {
 		return now < this.windowFloorUntil ? Math.max(paced, this.windowInterval) : paced;
 	}
 
-	/** Reserves the next send slot; returns when to send (epoch ms). */
-	reserve(now = this.clock.now()): number {
+	/** Reserves the next send slot, not before `notBefore`; returns when to send (epoch ms). */
+	reserve(now = this.clock.now(), notBefore = 0): number {
 		this.grow(now);
-		const start = Math.max(now, this.pausedUntil, this.nextSlot);
+		const start = Math.max(now, this.pausedUntil, this.nextSlot, notBefore);
 		this.nextSlot = start + this.interval(start);
 		this.sent++;
 		this.sentSinceRemaining++;
 		return start;
 	}
 
-	/** Waits for this caller's send slot. */
-	async acquire(): Promise<void> {
+	/**
+	 * Waits for this caller's send slot and returns `release`, to call when the response has arrived.
+	 *
+	 * Besides the even spacing, a documented ceiling of N per second is guarded on real times: a request
+	 * may only start one second after the response to the request N places before it arrived. A send that
+	 * left late (n8n fetching a token inside it, a busy event loop) then cannot crowd N + 1 arrivals into
+	 * one second, however the slots were planned. On loopback this costs nothing; with slow responses it
+	 * trades a little speed for never tripping the vendor's limit.
+	 */
+	async acquire(): Promise<() => void> {
 		for (;;) {
+			const ref = this.windowSize ? this.inFlight[this.inFlight.length - this.windowSize] : undefined;
+			if (ref && ref.end === undefined) {
+				await ref.settled;
+				continue;
+			}
 			const now = this.clock.now();
-			const at = this.reserve(now);
+			const at = this.reserve(now, ref?.end === undefined ? 0 : ref.end + 1000);
+			const entry = this.track();
 			if (at > now) await sleep(at - now);
-			// A 429 seen by another caller while we slept moves the pause: honour it.
-			if (this.pausedUntil <= this.clock.now()) return;
+			// A 429 seen by another caller while we slept moves the pause: give the slot back and queue again.
+			if (this.pausedUntil > this.clock.now()) {
+				this.forget(entry);
+				continue;
+			}
+			return () => this.finish(entry);
 		}
+	}
+
+	private track(): SendRecord {
+		let settle = () => {};
+		const settled = new Promise<void>((resolve) => (settle = resolve));
+		const entry: SendRecord = { end: undefined, settled, settle };
+		if (this.windowSize) {
+			this.inFlight.push(entry);
+			// Only the last N matter for the guard; older finished ones can go.
+			while (this.inFlight.length > this.windowSize * 4 && this.inFlight[0].end !== undefined) this.inFlight.shift();
+		}
+		return entry;
+	}
+
+	private finish(entry: SendRecord): void {
+		if (entry.end !== undefined) return;
+		entry.end = this.clock.now();
+		entry.settle();
+	}
+
+	private forget(entry: SendRecord): void {
+		const index = this.inFlight.indexOf(entry);
+		if (index >= 0) this.inFlight.splice(index, 1);
+		entry.end = entry.end ?? -Infinity;
+		entry.settle();
 	}
 
 	/** The server said "wait": nobody on this credential sends before `until` (epoch ms). */

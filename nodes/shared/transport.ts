@@ -126,43 +126,48 @@ export async function vendorRequestFull(
 	let rateLimitAttempts = 0;
 	let transientRetries = 0;
 	for (;;) {
-		await pacer.acquire();
+		const release = await pacer.acquire();
 		let failure: FailureInfo;
 		try {
-			const raw = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				profile.credentialType,
-				{ ...options, headers: { ...options.headers } },
-			)) as { body: unknown; headers: Record<string, string>; statusCode: number };
-			const headers = raw.headers ?? {};
-			const limits = rateLimitHeaders(headers);
-			pacer.onSuccess(limits.remaining, limits.resetAt, limits.limit);
-			let body = raw.body;
-			if (options.json && typeof body === 'string' && body.trim() !== '') {
-				try {
-					body = JSON.parse(body);
-				} catch {
-					failure = { status: raw.statusCode, headers, body: undefined, message: 'malformed JSON', code: 'EBADJSON' };
-					if (idempotent && transientRetries < MAX_TRANSIENT_RETRIES) {
-						transientRetries++;
-						await sleep(backoffMs(transientRetries, 500));
-						continue;
+			try {
+				const raw = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					profile.credentialType,
+					{ ...options, headers: { ...options.headers } },
+				)) as { body: unknown; headers: Record<string, string>; statusCode: number };
+				const headers = raw.headers ?? {};
+				const limits = rateLimitHeaders(headers);
+				pacer.onSuccess(limits.remaining, limits.resetAt, limits.limit);
+				let body = raw.body;
+				if (options.json && typeof body === 'string' && body.trim() !== '') {
+					try {
+						body = JSON.parse(body);
+					} catch {
+						failure = { status: raw.statusCode, headers, body: undefined, message: 'malformed JSON', code: 'EBADJSON' };
+						if (idempotent && transientRetries < MAX_TRANSIENT_RETRIES) {
+							transientRetries++;
+							await sleep(backoffMs(transientRetries, 500));
+							continue;
+						}
+						throw buildApiError(this.getNode(), {
+							vendor: profile.name,
+							status: raw.statusCode,
+							message: `${profile.name} answered with a response that is not valid JSON`,
+							description: idempotent ? 'The request was retried and the answer stayed malformed.' : 'The request may have been carried out.',
+							itemIndex: spec.itemIndex,
+							secrets,
+						});
 					}
-					throw buildApiError(this.getNode(), {
-						vendor: profile.name,
-						status: raw.statusCode,
-						message: `${profile.name} answered with a response that is not valid JSON`,
-						description: idempotent ? 'The request was retried and the answer stayed malformed.' : 'The request may have been carried out.',
-						itemIndex: spec.itemIndex,
-						secrets,
-					});
 				}
+				return { body, headers, statusCode: raw.statusCode };
+			} catch (error) {
+				// Already mapped (malformed JSON above): NodeApiError returns the same instance.
+				if (isVendorError(error)) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				failure = describeFailure(error);
 			}
-			return { body, headers, statusCode: raw.statusCode };
-		} catch (error) {
-			// Already mapped (malformed JSON above): NodeApiError returns the same instance.
-			if (isVendorError(error)) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			failure = describeFailure(error);
+		} finally {
+			// The response (or the failure) is in: the pacer's one-second guard counts from now.
+			release();
 		}
 
 		// 429: wait as the server says (all methods: a throttled request was not carried out).

@@ -325,7 +325,8 @@ describe('task comments, checklists, attachments', () => {
 
 describe('time reports', () => {
 	it('log time fills activity, time code and time article from the user’s standards', async () => {
-		const r = await run(sandbox, { resource: 'timeReport', operation: 'create', user: rl(2), date: '2026-11-10', hours: 7.5, projectType: 'project', project: rl(1) });
+		// A date with a time and zone is the calendar day as written (not shifted to UTC).
+		const r = await run(sandbox, { resource: 'timeReport', operation: 'create', user: rl(2), date: '2026-11-10T00:30:00+02:00', hours: 7.5, projectType: 'project', project: rl(1) });
 		expect(r.error).toBeUndefined();
 		const report = json(r.items)[0];
 		const user = sandbox.store().users[1] as { standardActivity: { id: number }; standardTimeArticle: { id: number } };

@@ -65,3 +65,22 @@ it('notices other consumers of the token from X-RateLimit-Remaining and slows to
 	pacer.onSuccess(996, 60_000, 1000);
 	expect(pacer.interval()).toBeCloseTo(60_000 / (996 * 0.25), 0);
 });
+
+it('guards "N per second" on real response times: a late send cannot crowd N + 1 arrivals into one second', async () => {
+	const pacer = new Pacer(4);
+	const started = Date.now();
+	// The first request is slow (as when n8n exchanges a token inside it); the next ones are fast.
+	const first = await pacer.acquire();
+	await new Promise((r) => setTimeout(r, 300));
+	first();
+	const starts: number[] = [];
+	for (let i = 0; i < 4; i++) {
+		const release = await pacer.acquire();
+		starts.push(Date.now() - started);
+		release();
+	}
+	// Even spacing alone would send the fifth request at ~1.04 s; the guard holds it to 1 s after the
+	// first response (0.3 s + 1 s).
+	expect(starts[3]).toBeGreaterThanOrEqual(1290);
+	expect(starts[0]).toBeLessThan(400);
+});

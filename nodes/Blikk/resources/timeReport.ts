@@ -4,7 +4,7 @@ import { invalidInput, requireNumber, requirePositiveInteger } from '../../share
 import { returnAllOrLimit, simplifyField } from '../../shared/descriptions';
 import { blikkList, blikkRequest } from '../transport';
 import { MERGE_HINT, locator, show, sortOptions } from './common';
-import { idList, idParam, idValue, jsonParam, listOptions, listQuery, toBlikkDateTime, type Handler } from './util';
+import { idList, idParam, idValue, jsonParam, listOptions, listQuery, toBlikkDate, type Handler } from './util';
 
 const R = 'timeReport';
 export const STANDARD = 'standard';
@@ -177,9 +177,9 @@ function writeFields(ctx: IExecuteFunctions, i: number, f: IDataObject): IDataOb
 	const node = ctx.getNode();
 	const out: IDataObject = {};
 	if (f.date !== undefined) {
-		const d = toBlikkDateTime(ctx, i, 'Date', f.date);
+		const d = toBlikkDate(ctx, i, 'Date', f.date);
 		if (!d) throw invalidInput(node, i, 'Date', 'is required');
-		out.date = `${d.slice(0, 10)} 00:00:00`;
+		out.date = `${d} 00:00:00`;
 	}
 	if (f.hours !== undefined) out.hours = requireNumber(node, i, 'Hours', f.hours, { min: 0, max: 24 });
 	if (f.invoiceableHours !== undefined) out.invoiceableHours = requireNumber(node, i, 'Invoiceable Hours', f.invoiceableHours, { min: 0, max: 24 });
@@ -372,8 +372,8 @@ export const timeReportHandlers: Record<string, Handler> = {
 		const flag = (v: unknown) => (v === 'true' ? true : v === 'false' ? false : undefined);
 		const qs = listQuery(
 			{
-				from: toBlikkDateTime(this, i, 'Date From', f.from)?.slice(0, 10),
-				to: toBlikkDateTime(this, i, 'Date To', f.to)?.slice(0, 10),
+				from: toBlikkDate(this, i, 'Date From', f.from),
+				to: toBlikkDate(this, i, 'Date To', f.to),
 				userIds: idList(this, i, 'User Names or IDs', f.userIds),
 				projectId: idValue(this, i, 'Project ID', f.projectId),
 				internalProjectId: idValue(this, i, 'Internal Project ID', f.internalProjectId),
@@ -454,8 +454,8 @@ export const userDayStatisticDescription: INodeProperties[] = [
 
 export const userDayStatisticHandlers: Record<string, Handler> = {
 	async getAll(i) {
-		const from = toBlikkDateTime(this, i, 'From', this.getNodeParameter('from', i, ''));
-		const to = toBlikkDateTime(this, i, 'To', this.getNodeParameter('to', i, ''));
+		const from = toBlikkDate(this, i, 'From', this.getNodeParameter('from', i, ''));
+		const to = toBlikkDate(this, i, 'To', this.getNodeParameter('to', i, ''));
 		if (!from) throw invalidInput(this.getNode(), i, 'From', 'is required');
 		if (!to) throw invalidInput(this.getNode(), i, 'To', 'is required');
 		const days = (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86400000;

@@ -95,3 +95,18 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
+
+/**
+ * A day (time report date, list spans): the calendar date as written, YYYY-MM-DD. A time or zone after it
+ * is ignored on purpose: "2026-11-10T00:00:00+01:00" is the 10th, not the 9th in UTC.
+ */
+export function toBlikkDate(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : String(value);
+	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+	const check = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+	if (!match || !check || check.getUTCDate() !== Number(match[3]) || check.getUTCMonth() !== Number(match[2]) - 1) {
+		throw invalidInput(ctx.getNode(), i, label, `must be a date (YYYY-MM-DD), got "${text}"`);
+	}
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
