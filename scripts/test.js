@@ -5,7 +5,7 @@
  *   2. build (tsc + icons)   3. lint (n8n rule sets, zero errors)   3b. n8n's community-package scanner on the
  *   packed tarball   4. README in step with the node descriptions
  *   5. unit + sandbox + in-process node tests (jest project `unit`)
- *   6. real-n8n end-to-end tier (scripts/e2e.js: installs n8n into .cache/ on first run)
+ *   6. real-n8n end-to-end tier on n8n 2.41.1 and 1.123.81 (scripts/e2e.js: installs them into .cache/ on first run)
  * Set PSA_SKIP_E2E=1 to stop after step 5 (fast local loop; CI never sets it).
  */
 const { spawnSync } = require('child_process');
@@ -40,5 +40,7 @@ run('lint', npm, ['run', 'lint']);
 run('community-package scan of the packed tarball', process.execPath, ['scripts/scan-package.js']);
 run('docs check', process.execPath, ['scripts/gen-docs.js', '--check']);
 run('unit, sandbox and in-process tests', process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'unit']);
-if (process.env.PSA_SKIP_E2E !== '1') run('real-n8n end-to-end tests', process.execPath, ['scripts/e2e.js']);
+// Both n8n lines users run: 2.x (Node 24, installed from npm into .cache/) and 1.x (this Node).
+process.env.N8N_PSA_E2E_VERSIONS = process.env.N8N_PSA_E2E_VERSIONS || '2.41.1,1.123.81';
+if (process.env.PSA_SKIP_E2E !== '1') run(`real-n8n end-to-end tests (n8n ${process.env.N8N_PSA_E2E_VERSIONS})`, process.execPath, ['scripts/e2e.js']);
 console.log(`\nAll green in ${((Date.now() - total) / 1000).toFixed(0)} s.`);

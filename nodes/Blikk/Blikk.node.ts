@@ -1,5 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations, type OperationTable } from '../shared/execute';
 
 import { listSearch, loadOptions } from './methods';
 import { contactDescription, contactHandlers } from './resources/contact';
@@ -14,9 +16,8 @@ import {
 	taskCommentHandlers,
 } from './resources/taskParts';
 import { timeReportDescription, timeReportHandlers, userDayStatisticDescription, userDayStatisticHandlers } from './resources/timeReport';
-import { asNodeError, type Handler } from './resources/util';
 
-const handlers: Record<string, Record<string, Handler>> = {
+const handlers: OperationTable = {
 	contact: contactHandlers,
 	task: taskHandlers,
 	taskAttachment: taskAttachmentHandlers,
@@ -73,29 +74,6 @@ export class Blikk implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				const handler = handlers[resource]?.[operation];
-				if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, { itemIndex: i });
-				const result = await handler.call(this, i);
-				if (Array.isArray(result) && result.length && typeof (result[0] as INodeExecutionData).json === 'object' && 'pairedItem' in (result[0] as INodeExecutionData)) {
-					out.push(...(result as INodeExecutionData[]));
-				} else {
-					const rows = (Array.isArray(result) ? result : [result]) as IDataObject[];
-					out.push(...rows.map((json) => ({ json, pairedItem: { item: i } })));
-				}
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				throw asNodeError(this.getNode(), error, i);
-			}
-		}
-		return [out];
+		return await executeOperations.call(this, handlers);
 	}
 }

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { invalidInput, requirePositiveInteger } from '../../shared';
 
@@ -90,11 +89,6 @@ export function jsonParam(ctx: IExecuteFunctions, i: number, label: string, valu
 	}
 }
 
-/** Errors leave the node as NodeApiError / NodeOperationError: ours already are; anything else is wrapped. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
-}
 
 /**
  * A day (time report date, list spans): the calendar date as written, YYYY-MM-DD. A time or zone after it
