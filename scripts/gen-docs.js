@@ -104,7 +104,10 @@ if (require.main === module) {
 	const next = render(current);
 	if (process.argv.includes('--check')) {
 		if (next !== current) {
-			console.error('README.md is out of date with the node descriptions: run `npm run docs`.');
+			const a = current.split('\n');
+			const b = next.split('\n');
+			const line = a.findIndex((text, i) => text !== b[i]);
+			console.error(`README.md is out of date with the node descriptions: run \`npm run docs\`.\nFirst difference at line ${line + 1}:\n- ${a[line]}\n+ ${b[line]}`);
 			process.exit(1);
 		}
 		console.log('README.md is up to date.');
