@@ -9,7 +9,7 @@ import type { ListOptions, RequestContext, RequestSpec, VendorProfile } from '..
  * - Lists: `?page=1&pageSize=100` → `{ page, pageSize, totalPages, items }` (pageSize ≤ 100).
  * - Integer-array filters are comma-separated (`filter.tagIds=1,2`).
  * - 4 requests per second per access token. Tokens change (they expire), so the pace is keyed by base URL +
- *   application id: every token of one application shares one pace in this process.
+ *   application id: every token of one application shares one pace in this n8n instance.
  */
 export const blikkProfile: VendorProfile = {
 	name: 'Blikk',

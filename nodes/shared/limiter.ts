@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Pace for one credential, shared by every item and every execution of that credential in this process.
+ * Pace for one credential, shared by every item and every execution of that credential in this n8n instance (one OS process).
  *
  * - Spacing: send slots are reserved in order at least `1 / rate` seconds apart (with a small safety
  *   margin), so concurrent callers never burst past a documented ceiling (Blikk: 4 req/s).
@@ -222,7 +222,7 @@ export class Pacer {
 
 const pacers = new Map<string, Pacer>();
 
-/** The one Pacer of a credential in this process. */
+/** The one Pacer of a credential in this n8n instance. */
 export function pacerFor(key: string, requestsPerSecond: number | undefined): Pacer {
 	let pacer = pacers.get(key);
 	if (!pacer) {
