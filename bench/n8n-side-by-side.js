@@ -175,7 +175,7 @@ const blikk = {
 		return sandbox.store().contacts.length;
 	},
 	listOurs(ctx, sandbox, creds, wh) {
-		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { blikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const hook = webhookNode(wh);
 		const sum = summarize();
 		return workflow(`bench ours: list Blikk contacts`, [hook, ours, sum], chain(hook, ours, sum));
@@ -203,7 +203,7 @@ const blikk = {
 	createOurs(ctx, sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, { credentials: { blikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow(`bench ours: create Blikk contacts`, [hook, split, ours, sum], chain(hook, split, ours, sum));
 	},
@@ -254,7 +254,7 @@ const rm = {
 	},
 	listOurs(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
-		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { resourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow('bench ours: list RM people', [hook, ours, sum], chain(hook, ours, sum));
 	},
@@ -282,7 +282,7 @@ const rm = {
 	createOurs(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, { credentials: { resourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow('bench ours: create RM people', [hook, split, ours, sum], chain(hook, split, ours, sum));
 	},
@@ -375,7 +375,7 @@ const smenso = {
 			'n8n-nodes-psa.smenso',
 			1,
 			{ resource: 'task', operation: 'create', projectId: { __rl: true, mode: 'id', value: this.project(sandbox).id }, title: '={{ $json.name }}', additionalFields: { externalId: '={{ $json.name }}' }, waitForCompletion: true, maxWait: 600, options: {} },
-			{ credentials: { smensoApi: { id: cred.id, name: cred.name } } },
+			{ credentials: { psaSmensoApi: { id: cred.id, name: cred.name } } },
 		);
 		return workflow('bench ours: smenso tasks', [hook, split, ours], chain(hook, split, ours));
 	},

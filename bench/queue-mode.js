@@ -164,7 +164,7 @@ function createJobWorkflow(webhookPath, credentialId) {
 				typeVersion: 1,
 				position: [440, 0],
 				parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} },
-				credentials: { blikkApi: { id: credentialId, name: 'Blikk sandbox' } },
+				credentials: { psaBlikkApi: { id: credentialId, name: 'Blikk sandbox' } },
 			},
 		],
 		connections: {

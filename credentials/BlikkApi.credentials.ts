@@ -34,7 +34,7 @@ export function blikkBaseUrl(credentials: ICredentialDataDecryptedObject): strin
  * Pattern: n8n's MetabaseApi credential (session token in an expirable hidden field).
  */
 export class BlikkApi implements ICredentialType {
-	name = 'blikkApi';
+	name = 'psaBlikkApi';
 
 	displayName = 'Blikk API';
 

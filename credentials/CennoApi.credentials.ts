@@ -13,7 +13,7 @@ import type {
  * - Test: GET /projects (any user may read projects; /users would load password hashes for nothing).
  */
 export class CennoApi implements ICredentialType {
-	name = 'cennoApi';
+	name = 'psaCennoApi';
 
 	displayName = 'Cenno API';
 

@@ -14,7 +14,7 @@ import type {
  *   put it in a URL, where it would end up in logs).
  */
 export class ResourceManagementApi implements ICredentialType {
-	name = 'resourceManagementApi';
+	name = 'psaResourceManagementApi';
 
 	displayName = 'Resource Management by Smartsheet (10,000ft) API';
 

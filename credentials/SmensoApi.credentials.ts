@@ -14,7 +14,7 @@ import type {
  * - Optional default time zone, sent as the `Timezone` header by the nodes.
  */
 export class SmensoApi implements ICredentialType {
-	name = 'smensoApi';
+	name = 'psaSmensoApi';
 
 	displayName = 'Smenso API';
 

@@ -41,7 +41,7 @@ export class Blikk implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'blikkApi', required: true }],
+		credentials: [{ name: 'psaBlikkApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

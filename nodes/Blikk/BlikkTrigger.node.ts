@@ -91,7 +91,7 @@ export class BlikkTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'blikkApi', required: true }],
+		credentials: [{ name: 'psaBlikkApi', required: true }],
 		properties: [
 			{
 				displayName: 'Event',

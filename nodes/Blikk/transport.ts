@@ -13,7 +13,7 @@ import type { ListOptions, RequestContext, RequestSpec, VendorProfile } from '..
  */
 export const blikkProfile: VendorProfile = {
 	name: 'Blikk',
-	credentialType: 'blikkApi',
+	credentialType: 'psaBlikkApi',
 	baseUrl: (credentials: ICredentialDataDecryptedObject) => blikkBaseUrl(credentials),
 	paging: {
 		style: 'pageCount',

@@ -33,7 +33,7 @@ export class Cenno implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cennoApi', required: true }],
+		credentials: [{ name: 'psaCennoApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -42,7 +42,7 @@ export class CennoTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cennoApi', required: true }],
+		credentials: [{ name: 'psaCennoApi', required: true }],
 		properties: [
 			{
 				displayName: 'Event',

@@ -32,7 +32,7 @@ export function cennoBaseUrl(credentials: ICredentialDataDecryptedObject): strin
  */
 export const cennoProfile: VendorProfile = {
 	name: 'Cenno',
-	credentialType: 'cennoApi',
+	credentialType: 'psaCennoApi',
 	baseUrl: cennoBaseUrl,
 	paging: { style: 'none' },
 	limiterKey: (credentials) => `${cennoBaseUrl(credentials)}|${String(credentials.apiKey ?? '')}`,

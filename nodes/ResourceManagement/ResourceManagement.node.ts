@@ -86,7 +86,7 @@ export class ResourceManagement implements INodeType {
 		usableAsTool: true,
 		inputs: MAIN,
 		outputs: MAIN,
-		credentials: [{ name: 'resourceManagementApi', required: true }],
+		credentials: [{ name: 'psaResourceManagementApi', required: true }],
 		properties: [resourceProperty, ...MODULES.flatMap((m) => m.properties)],
 	};
 

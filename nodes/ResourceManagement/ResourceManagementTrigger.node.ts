@@ -71,7 +71,7 @@ export class ResourceManagementTrigger implements INodeType {
 		defaults: { name: 'Resource Management Trigger' },
 		inputs: [],
 		outputs: MAIN,
-		credentials: [{ name: 'resourceManagementApi', required: true }],
+		credentials: [{ name: 'psaResourceManagementApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',

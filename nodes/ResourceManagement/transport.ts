@@ -37,7 +37,7 @@ export function rmBaseUrl(credentials: ICredentialDataDecryptedObject): string {
  */
 export const rmProfile: VendorProfile = {
 	name: 'Resource Management',
-	credentialType: 'resourceManagementApi',
+	credentialType: 'psaResourceManagementApi',
 	baseUrl: rmBaseUrl,
 	paging: { style: 'linkNext', pageSizeParam: 'per_page', maxPageSize: 1000, itemsKey: 'data', nextPath: ['paging', 'next'] },
 	queryArrayFormat: 'comma',

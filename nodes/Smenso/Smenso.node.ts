@@ -68,7 +68,7 @@ export class Smenso implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smensoApi', required: true }],
+		credentials: [{ name: 'psaSmensoApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -48,7 +48,7 @@ export class SmensoTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smensoApi', required: true }],
+		credentials: [{ name: 'psaSmensoApi', required: true }],
 		properties: [
 			{
 				displayName: 'Event',

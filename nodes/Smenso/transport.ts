@@ -29,7 +29,7 @@ export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): stri
 /** smenso: no paging, `{ errors: [] }` bodies (mapped by the shared helper), optional Timezone header. */
 export const smensoProfile: VendorProfile = {
 	name: 'smenso',
-	credentialType: 'smensoApi',
+	credentialType: 'psaSmensoApi',
 	baseUrl: smensoBaseUrl,
 	paging: { style: 'none' },
 	limiterKey: (credentials) => `${smensoBaseUrl(credentials)}|${String(credentials.token ?? '')}`,

@@ -44,7 +44,7 @@ export type PagingStrategy =
 export interface VendorProfile {
 	/** Shown in error messages, e.g. "Blikk". */
 	name: string;
-	/** n8n credential type name, e.g. "blikkApi". */
+	/** n8n credential type name, e.g. "psaBlikkApi". */
 	credentialType: string;
 	/** Base URL without trailing slash, from the decrypted credential. */
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;

@@ -1098,7 +1098,7 @@ function create(options = {}) {
 	sandbox.store = () => state;
 	sandbox.tokens = tokens;
 	sandbox.demoCredential = () => ({
-		type: 'blikkApi',
+		type: 'psaBlikkApi',
 		name: 'Blikk sandbox',
 		data: { applicationId: 'sandbox-app', applicationSecret: 'sandbox-secret', baseUrl: sandbox.url },
 	});

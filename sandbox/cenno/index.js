@@ -298,7 +298,7 @@ function create(options = {}) {
 		return state;
 	};
 	sandbox.demoCredential = () => ({
-		type: 'cennoApi',
+		type: 'psaCennoApi',
 		name: 'Cenno sandbox',
 		data: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: config.apiKey },
 	});

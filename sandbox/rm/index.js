@@ -1470,7 +1470,7 @@ function create(options = {}) {
 	sandbox.deliveries = () => deliveries;
 	sandbox.state = () => state;
 	sandbox.demoCredential = () => ({
-		type: 'resourceManagementApi',
+		type: 'psaResourceManagementApi',
 		name: 'Resource Management sandbox',
 		data: { region: 'custom', baseUrl: `${sandbox.url}${API}`, apiToken: tokens[0] },
 	});

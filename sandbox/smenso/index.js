@@ -974,7 +974,7 @@ function create(options = {}) {
 	};
 	sandbox.baseUrl = () => `${sandbox.url}${P}`;
 	sandbox.demoCredential = () => ({
-		type: 'smensoApi',
+		type: 'psaSmensoApi',
 		name: 'smenso sandbox',
 		data: { connection: 'customUrl', workspace: '', baseUrl: `${sandbox.url}${P}`, token: config.token, timezone: 'Europe/Berlin' },
 	});

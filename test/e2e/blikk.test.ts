@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await cleanupWebhooks());
 
-const credentials = () => ({ blikkApi: { id: cred.id, name: cred.name } });
+const credentials = () => ({ psaBlikkApi: { id: cred.id, name: cred.name } });
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function workflow(nodes: Workflow['nodes']): Workflow {
@@ -58,7 +58,7 @@ describe('Blikk in real n8n', () => {
 	});
 
 	it('the crew-tasks example creates three tasks and comments on each', async () => {
-		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'blikk-crew-tasks.json'), { credentials: { blikkApi: cred } });
+		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'blikk-crew-tasks.json'), { credentials: { psaBlikkApi: cred } });
 		const run = await runViaWebhook(wf, {});
 		expect(run.status).toBe(200);
 		expect(run.items).toHaveLength(3);
@@ -69,7 +69,7 @@ describe('Blikk in real n8n', () => {
 	});
 
 	it('the log-time example logs two reports with standard codes and lists the reports waiting for attest', async () => {
-		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'blikk-log-time.json'), { credentials: { blikkApi: cred } });
+		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'blikk-log-time.json'), { credentials: { psaBlikkApi: cred } });
 		const run = await runViaWebhook(wf, {});
 		expect(run.status).toBe(200);
 		expect(run.items.length).toBeGreaterThan(0);

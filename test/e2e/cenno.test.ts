@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await cleanupWebhooks());
 
-const credentials = () => ({ cennoApi: { id: cred.id, name: cred.name } });
+const credentials = () => ({ psaCennoApi: { id: cred.id, name: cred.name } });
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 function workflow(nodes: Array<Omit<Workflow['nodes'][number], 'position' | 'typeVersion'> & { typeVersion?: number }>): Workflow {

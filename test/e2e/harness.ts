@@ -203,7 +203,7 @@ export function sanitizeWorkflow(wf: Workflow): Workflow {
 export interface Substitutions {
 	/** Exact-string replacements applied to the file's JSON text, e.g. { '{{SANDBOX_URL}}': url }. */
 	text?: Record<string, string>;
-	/** Point every node credential of a type at a created credential: { blikkApi: cred }. */
+	/** Point every node credential of a type at a created credential: { psaBlikkApi: cred }. */
 	credentials?: Record<string, CreatedCredential>;
 	/** Override node parameters by node name: { 'Get Projects': { limit: 5 } } (shallow merge). */
 	parameters?: Record<string, Record<string, unknown>>;

@@ -29,7 +29,7 @@ const RM = 'n8n-nodes-psa.resourceManagement';
 const TRIGGER = 'n8n-nodes-psa.resourceManagementTrigger';
 let cred: CreatedCredential;
 
-const credentials = () => ({ resourceManagementApi: { id: cred.id, name: cred.name } });
+const credentials = () => ({ psaResourceManagementApi: { id: cred.id, name: cred.name } });
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 type Json = Record<string, any>;
 
@@ -135,12 +135,12 @@ describe('Resource Management in real n8n', () => {
 	});
 
 	it('the example workflows run as shipped (timesheet → submit → pending list; hours report)', async () => {
-		const logTime = loadWorkflowFile('examples/rm-log-time-and-submit.json', { credentials: { resourceManagementApi: cred } });
+		const logTime = loadWorkflowFile('examples/rm-log-time-and-submit.json', { credentials: { psaResourceManagementApi: cred } });
 		const run = await runViaWebhook(logTime, {});
 		expect(run.status).toBe(200);
 		expect(run.items.length).toBeGreaterThanOrEqual(3);
 		expect(run.items.every((a) => a.status === 'pending')).toBe(true);
-		const report = loadWorkflowFile('examples/rm-hours-report.json', { credentials: { resourceManagementApi: cred } });
+		const report = loadWorkflowFile('examples/rm-hours-report.json', { credentials: { psaResourceManagementApi: cred } });
 		const rows = await runViaWebhook({ ...report, connections: { ...report.connections, 'When clicking ‘Execute workflow’': { main: [[{ node: 'Report rows', type: 'main', index: 0 }]] } } }, {});
 		expect(rows.status).toBe(200);
 		expect(rows.items[0]).toEqual(expect.objectContaining({ user_id: expect.any(Number), project_id: expect.any(Number), incurred_hours: expect.any(Number) }));
@@ -186,7 +186,7 @@ describe('Resource Management in real n8n', () => {
 
 	it('the assignment example: a new assignment in Resource Management composes a message for the person', async () => {
 		const webhookId = randomUUID();
-		const wf = loadWorkflowFile('examples/rm-assignment-trigger.json', { credentials: { resourceManagementApi: cred }, text: { '5d0c2f1e-7a3b-4c2d-9e1f-2b3c4d5e6f70': webhookId } });
+		const wf = loadWorkflowFile('examples/rm-assignment-trigger.json', { credentials: { psaResourceManagementApi: cred }, text: { '5d0c2f1e-7a3b-4c2d-9e1f-2b3c4d5e6f70': webhookId } });
 		const created = await createWorkflow(wf);
 		try {
 			await activate(created.id);

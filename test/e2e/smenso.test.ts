@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await cleanupWebhooks());
 
-const credentials = () => ({ smensoApi: { id: cred.id, name: cred.name } });
+const credentials = () => ({ psaSmensoApi: { id: cred.id, name: cred.name } });
 
 function workflow(nodes: Workflow['nodes']): Workflow {
 	const connections: Workflow['connections'] = {};
@@ -87,7 +87,7 @@ describe('smenso in real n8n', () => {
 
 	it('the import example (50 tasks from a Code node) runs as one ticket', async () => {
 		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'smenso-import-tasks.json'), {
-			credentials: { smensoApi: cred },
+			credentials: { psaSmensoApi: cred },
 			parameters: { 'Create tasks': { projectId: { __rl: true, mode: 'id', value: projectId } } },
 		});
 		const before = await sandboxControl<{ counters: { ticketsCreated: number } }>('smenso', 'state');

@@ -9,7 +9,7 @@
  *   const { items, error } = await runNode({
  *     nodeType: new Blikk(),
  *     credentialTypes: [new BlikkApi()],
- *     credentials: { blikkApi: { baseUrl: sandbox.url, appId: 'a', appSecret: 's', accessToken: '' } },
+ *     credentials: { psaBlikkApi: { baseUrl: sandbox.url, appId: 'a', appSecret: 's', accessToken: '' } },
  *     parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
  *     input: [{ id: 1 }, { id: 2 }],
  *   });
@@ -17,10 +17,10 @@
  *   // Credential data persists across runs like n8n's saved credential: passing the same `credentials`
  *   // object (or the same CredentialStore) again reuses the token preAuthentication stored; a new
  *   // object starts fresh. Counting token exchanges:
- *   const store = new CredentialStore({ blikkApi: {...} });
+ *   const store = new CredentialStore({ psaBlikkApi: {...} });
  *   const r1 = await runNode({ ..., credentials: store });
  *   const r2 = await runNode({ ..., credentials: store });
- *   expect(store.preAuthCount('blikkApi')).toBe(1);   // r1.preAuthentications is per run
+ *   expect(store.preAuthCount('psaBlikkApi')).toBe(1);   // r1.preAuthentications is per run
  *
  *   // Polling triggers: static data round-trips.
  *   const p1 = await runPoll({ nodeType, parameters, credentials, credentialTypes });

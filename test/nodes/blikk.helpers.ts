@@ -45,7 +45,7 @@ export function blikkCredentials(sandbox: BlikkSandbox, overrides: IDataObject =
 
 /** A credential store per test so tokens are shared across runs only when a test wants it. */
 export function storeFor(sandbox: BlikkSandbox, overrides: IDataObject = {}): CredentialStore {
-	return new CredentialStore({ blikkApi: blikkCredentials(sandbox, overrides) as never });
+	return new CredentialStore({ psaBlikkApi: blikkCredentials(sandbox, overrides) as never });
 }
 
 export const rl = (value: string | number, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value: String(value) });

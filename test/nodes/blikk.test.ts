@@ -57,11 +57,11 @@ describe('token lifecycle', () => {
 		const store = storeFor(sandbox);
 		const first = await run(sandbox, { resource: 'country', operation: 'getAll', returnAll: true }, { store });
 		expect(first.error).toBeUndefined();
-		expect(store.preAuthCount('blikkApi')).toBe(1);
-		expect(store.get('blikkApi')?.accessToken).toMatch(/^pk_/);
-		expect(store.get('blikkApi')?.tokenExpires).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+00:00$/);
+		expect(store.preAuthCount('psaBlikkApi')).toBe(1);
+		expect(store.get('psaBlikkApi')?.accessToken).toMatch(/^pk_/);
+		expect(store.get('psaBlikkApi')?.tokenExpires).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+00:00$/);
 		await run(sandbox, { resource: 'country', operation: 'getAll', returnAll: true }, { store });
-		expect(store.preAuthCount('blikkApi')).toBe(1);
+		expect(store.preAuthCount('psaBlikkApi')).toBe(1);
 
 		// Token expires in the middle of a 12-item run: every item still succeeds.
 		sandbox.resetStats();
@@ -79,7 +79,7 @@ describe('token lifecycle', () => {
 		expect(json(r.items)).toHaveLength(12);
 		expect(expired).toBe(true);
 		expect(sandbox.stats.byStatus['401']).toBeGreaterThanOrEqual(1);
-		expect(store.preAuthCount('blikkApi')).toBe(2);
+		expect(store.preAuthCount('psaBlikkApi')).toBe(2);
 		expect(sandbox.store().tasks.filter((t) => String(t.title).startsWith('Expiry '))).toHaveLength(12);
 	});
 
@@ -87,11 +87,11 @@ describe('token lifecycle', () => {
 		sandbox.config.tokenLifetimeSeconds = 2;
 		const store = storeFor(sandbox);
 		await run(sandbox, { resource: 'country', operation: 'getAll', returnAll: true }, { store });
-		expect(store.preAuthCount('blikkApi')).toBe(1);
+		expect(store.preAuthCount('psaBlikkApi')).toBe(1);
 		await new Promise((resolve) => setTimeout(resolve, 3100));
 		const again = await run(sandbox, { resource: 'country', operation: 'getAll', returnAll: true }, { store });
 		expect(again.error).toBeUndefined();
-		expect(store.preAuthCount('blikkApi')).toBe(2);
+		expect(store.preAuthCount('psaBlikkApi')).toBe(2);
 		sandbox.config.tokenLifetimeSeconds = 3600;
 	}, 15000);
 });

@@ -42,7 +42,7 @@ export function createCennoSandbox(options: IDataObject = {}): CennoSandbox {
 export const credentialTypes = [new CennoApi()];
 
 export function credentialsFor(sandbox: CennoSandbox, extra: IDataObject = {}) {
-	return { cennoApi: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: API_KEY, ...extra } };
+	return { psaCennoApi: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: API_KEY, ...extra } };
 }
 
 export function run(

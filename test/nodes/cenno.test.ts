@@ -37,14 +37,14 @@ const entry = (id: number) => sandbox.state().time_entries.find((e) => e.id === 
 
 describe('credential', () => {
 	it('passes with the key, and names the problem for a wrong key (401) and a wrong address (404)', async () => {
-		const ok = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox).cennoApi });
+		const ok = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox).psaCennoApi });
 		expect(ok.status).toBe('OK');
 		expect(sandbox.stats.byRoute['GET /api/projects']).toBe(1);
 		expect(sandbox.stats.byRoute['GET /api/users']).toBeUndefined();
-		const bad = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { apiKey: 'nope' }).cennoApi });
+		const bad = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { apiKey: 'nope' }).psaCennoApi });
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/rejected the API key \(401\)/);
-		const wrongUrl = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { baseUrl: `${sandbox.url}/elsewhere` }).cennoApi });
+		const wrongUrl = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { baseUrl: `${sandbox.url}/elsewhere` }).psaCennoApi });
 		expect(wrongUrl.status).toBe('Error');
 		expect(wrongUrl.message).toMatch(/No Cenno API at this address/);
 	});
@@ -440,7 +440,7 @@ describe('example workflows (examples/cenno-*.json) work as shipped', () => {
 			{ day: '2026-03-03', hours: 1, note: 'Internal sync', billable: false },
 			{ day: '2026-03-04', hours: 4, note: 'Front-end build', billable: true },
 		];
-		expect(node(logExample, 'Log time').credentials).toEqual({ cennoApi: { id: 'cenno-sandbox', name: 'Cenno sandbox' } });
+		expect(node(logExample, 'Log time').credentials).toEqual({ psaCennoApi: { id: 'cenno-sandbox', name: 'Cenno sandbox' } });
 		const logged = await run(sandbox, node(logExample, 'Log time').parameters as never, rows);
 		expect(logged.error).toBeUndefined();
 		expect(json(logged.items).map((e) => [e.date, e.hours, e.billable])).toEqual([

@@ -29,7 +29,7 @@ beforeAll(async () => {
 			const result = await runWebhook({
 				nodeType: new ResourceManagementTrigger(),
 				parameters,
-				credentials: { resourceManagementApi: credentials() as never },
+				credentials: { psaResourceManagementApi: credentials() as never },
 				credentialTypes,
 				body,
 				staticData,
@@ -54,7 +54,7 @@ async function hook(name: 'checkExists' | 'create' | 'delete', params: INodePara
 		nodeType: new ResourceManagementTrigger(),
 		hook: name,
 		parameters: params,
-		credentials: { resourceManagementApi: credentials() as never },
+		credentials: { psaResourceManagementApi: credentials() as never },
 		credentialTypes,
 		webhookUrl: url,
 		staticData,
@@ -110,7 +110,7 @@ test('the 10-per-event-type limit is a clear error and nothing is left half-regi
 		nodeType: new ResourceManagementTrigger(),
 		hook: 'create',
 		parameters: { events: ['user.created', 'project.created'] },
-		credentials: { resourceManagementApi: credentials() as never },
+		credentials: { psaResourceManagementApi: credentials() as never },
 		credentialTypes,
 		webhookUrl: hookUrl,
 	}).catch((error: Error) => ({ error }));
@@ -124,7 +124,7 @@ test('a plain-http n8n URL is refused with advice about WEBHOOK_URL', async () =
 		nodeType: new ResourceManagementTrigger(),
 		hook: 'create',
 		parameters: { events: ['user.created'] },
-		credentials: { resourceManagementApi: credentials() as never },
+		credentials: { psaResourceManagementApi: credentials() as never },
 		credentialTypes,
 		webhookUrl: hookUrl,
 	}).catch((error: Error & { description?: string }) => ({ error }));
@@ -178,7 +178,7 @@ test('Fetch Full Record answers first, then re-reads the object with the chosen 
 	const direct = await runWebhook({
 		nodeType: new ResourceManagementTrigger(),
 		parameters,
-		credentials: { resourceManagementApi: credentials() as never },
+		credentials: { psaResourceManagementApi: credentials() as never },
 		credentialTypes,
 		body: { type: 'user.updated', data: { id: 999999 } },
 	});

@@ -58,7 +58,7 @@ export async function run(
 	const result = await runNode({
 		nodeType: new ResourceManagement(),
 		parameters,
-		credentials: { resourceManagementApi: credentials as never },
+		credentials: { psaResourceManagementApi: credentials as never },
 		credentialTypes,
 		input,
 		continueOnFail,
@@ -88,7 +88,7 @@ export async function loadOptions(credentials: IDataObject, kind: 'loadOptions' 
 		kind,
 		method,
 		parameters,
-		credentials: { resourceManagementApi: credentials as never },
+		credentials: { psaResourceManagementApi: credentials as never },
 		credentialTypes,
 		filter,
 	});

@@ -109,7 +109,7 @@ describe('time entries: log time and friends', () => {
 		expect(first.results).toHaveLength(200);
 		expect(first.paginationToken).toBe('/api/v1/users?per_page=200&page=2');
 		const { runLoadOptions } = await import('../harness/inprocess');
-		const second = (await runLoadOptions({ nodeType: new ResourceManagement(), kind: 'listSearch', method: 'searchUsers', credentials: { resourceManagementApi: credentials() as never }, credentialTypes: [new ResourceManagementApi()], paginationToken: first.paginationToken })) as { results: Array<{ value: string }>; paginationToken?: string };
+		const second = (await runLoadOptions({ nodeType: new ResourceManagement(), kind: 'listSearch', method: 'searchUsers', credentials: { psaResourceManagementApi: credentials() as never }, credentialTypes: [new ResourceManagementApi()], paginationToken: first.paginationToken })) as { results: Array<{ value: string }>; paginationToken?: string };
 		expect(second.results.length).toBe(st().users.filter((u) => !u.archived).length - 200);
 		expect(second.paginationToken).toBeUndefined();
 		expect(new Set([...first.results, ...second.results].map((r) => r.value)).size).toBe(first.results.length + second.results.length);

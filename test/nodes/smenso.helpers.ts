@@ -44,7 +44,7 @@ export const credentialTypes = [new SmensoApi()];
 
 export function credentialsFor(sandbox: SmensoSandbox, extra: IDataObject = {}) {
 	return {
-		smensoApi: { connection: 'customUrl', workspace: '', baseUrl: sandbox.baseUrl(), token: 'smenso-sandbox-token', timezone: 'Europe/Berlin', ...extra },
+		psaSmensoApi: { connection: 'customUrl', workspace: '', baseUrl: sandbox.baseUrl(), token: 'smenso-sandbox-token', timezone: 'Europe/Berlin', ...extra },
 	};
 }
 

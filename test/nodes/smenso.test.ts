@@ -23,14 +23,14 @@ const member = (n = 1) => sandbox.state().members[n];
 
 describe('credential', () => {
 	it('passes with a good token and names the problem for 401, 403 (no add-on) and 404', async () => {
-		const ok = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox).smensoApi });
+		const ok = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox).psaSmensoApi });
 		expect(ok.status).toBe('OK');
-		const bad = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox, { token: 'nope' }).smensoApi });
+		const bad = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox, { token: 'nope' }).psaSmensoApi });
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/rejected the API token \(401\)/);
-		const noAddon = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox, { token: 'smenso-no-addon-token' }).smensoApi });
+		const noAddon = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox, { token: 'smenso-no-addon-token' }).psaSmensoApi });
 		expect(noAddon.message).toMatch(/Enterprise Add-on "smenso Integration API"/);
-		const wrongUrl = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox, { baseUrl: `${sandbox.url}/elsewhere` }).smensoApi });
+		const wrongUrl = await runCredentialTest({ credentialType: new SmensoApi(), data: credentialsFor(sandbox, { baseUrl: `${sandbox.url}/elsewhere` }).psaSmensoApi });
 		expect(wrongUrl.message).toMatch(/No smenso API at this address/);
 	});
 

@@ -257,7 +257,7 @@ describe('sandbox controls', () => {
 
 	it('demoCredential points at the sandbox with the accepted key', () => {
 		expect(sandbox.demoCredential()).toEqual({
-			type: 'cennoApi',
+			type: 'psaCennoApi',
 			name: 'Cenno sandbox',
 			data: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: KEY },
 		});

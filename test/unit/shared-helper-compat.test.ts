@@ -125,7 +125,7 @@ function oneXContext(wrap: Wrap) {
 
 const profile: VendorProfile = {
 	name: 'Cenno',
-	credentialType: 'cennoApi',
+	credentialType: 'psaCennoApi',
 	baseUrl: (c) => String(c.baseUrl),
 	paging: { style: 'none' },
 	rateLimitBudgetMs: 20_000,
