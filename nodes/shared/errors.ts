@@ -223,7 +223,7 @@ export interface ApiErrorOptions {
 export function buildApiError(node: INode, options: ApiErrorOptions): NodeApiError {
 	const { vendor, status, itemIndex, secrets } = options;
 	const message = redact(options.message, secrets);
-	const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
+	const where = itemIndex === undefined ? '' : ` (${rowLabel(itemIndex)})`;
 	const descriptionParts = [
 		status ? `${vendor} answered HTTP ${status}${where}.` : `${vendor} request failed${where}.`,
 	];
@@ -249,3 +249,23 @@ const vendorErrors = new WeakSet<object>();
 export function isVendorError(error: unknown): error is NodeApiError {
 	return typeof error === 'object' && error !== null && vendorErrors.has(error);
 }
+
+/** Rows as users count them: n8n's item 0 is "row 1". `capital` for the start of a sentence. */
+export function rowLabel(itemIndex: number, capital = false): string {
+	return `${capital ? 'Row' : 'row'} ${itemIndex + 1}`;
+}
+
+const mayHaveBeenAppliedErrors = new WeakSet<object>();
+
+/**
+ * True when a failed write may nevertheless have been carried out by the server (a 5xx, reset, timeout or
+ * malformed answer after the request was sent, a smenso ticket still running at the deadline). Such a row
+ * must be checked before it is run again; every other failure is safe to retry once its cause is fixed.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && mayHaveBeenAppliedErrors.has(error);
+}
+mayHaveBeenApplied.mark = <T extends object>(error: T): T => {
+	mayHaveBeenAppliedErrors.add(error);
+	return error;
+};

@@ -9,3 +9,5 @@ export * from './polling';
 export * from './descriptions';
 export * from './validation';
 export * from './execute';
+export * from './rehearsal';
+export * from './dates';

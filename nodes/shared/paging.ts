@@ -46,14 +46,16 @@ export async function vendorRequestAll(
 	const want = wanted(options);
 	const maxPages = profile.maxPages ?? DEFAULT_MAX_PAGES;
 	const results: IDataObject[] = [];
+	const keep = options.filter ? (list: IDataObject[]) => list.filter(options.filter!) : (list: IDataObject[]) => list;
 
 	if (paging.style === 'none') {
 		const body = await vendorRequest.call(this, profile, spec);
-		const items = itemsOf(body, paging.itemsKey);
+		const items = keep(itemsOf(body, paging.itemsKey));
 		return Number.isFinite(want) ? items.slice(0, want) : items;
 	}
 
-	const pageSize = Math.min(paging.maxPageSize, options.pageSize ?? paging.maxPageSize, want);
+	// With a filter, a page of Limit records may hold fewer matches: ask for full pages.
+	const pageSize = Math.min(paging.maxPageSize, options.pageSize ?? paging.maxPageSize, options.filter ? Infinity : want);
 	let pages = 0;
 
 	if (paging.style === 'linkNext') {
@@ -65,7 +67,7 @@ export async function vendorRequestAll(
 			if (pages >= maxPages) throw pageCapError(this, profile, maxPages, results.length, spec);
 			const body = await vendorRequest.call(this, profile, next);
 			pages++;
-			results.push(...itemsOf(body, paging.itemsKey));
+			results.push(...keep(itemsOf(body, paging.itemsKey)));
 			if (results.length >= want) break;
 			const link = dig(body, paging.nextPath);
 			next = typeof link === 'string' && link ? { ...spec, path: link, qs: undefined } : undefined;
@@ -80,7 +82,7 @@ export async function vendorRequestAll(
 			});
 			pages++;
 			const items = itemsOf(body, paging.itemsKey);
-			results.push(...items);
+			results.push(...keep(items));
 			if (results.length >= want) break;
 			const totalPages = Number(dig(body, [paging.totalPagesKey]));
 			const last = Number.isFinite(totalPages) ? page - paging.firstPage + 1 >= totalPages : items.length < pageSize;

@@ -2,8 +2,9 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { buildApiError, describeFailure, isVendorError, secretValues, vendorMessage, type FailureInfo } from './errors';
+import { buildApiError, describeFailure, isVendorError, mayHaveBeenApplied, secretValues, vendorMessage, type FailureInfo } from './errors';
 import { pacerFor } from './limiter';
+import { rehearsalGate } from './rehearsal';
 import { backoffMs, rateLimitDelayMs, rateLimitHeaders } from './retry';
 import type { FullResponse, RequestContext, RequestSpec, VendorProfile } from './types';
 
@@ -99,6 +100,29 @@ export async function vendorRequestFull(
 	profile: VendorProfile,
 	spec: RequestSpec,
 ): Promise<FullResponse> {
+	const method = spec.method.toUpperCase();
+	const idempotent = spec.idempotent ?? IDEMPOTENT_METHODS.includes(method);
+	// Rehearsal pass of the execute loop: writes stop here, identical reads are answered once.
+	const gate = rehearsalGate(this, !idempotent);
+	if (gate && (spec.encoding === undefined || spec.encoding === 'json')) {
+		const key = JSON.stringify([method, spec.path, spec.qs ?? null, spec.body ?? null, spec.headers ?? null, spec.returnFullResponse ?? false]);
+		let pending = gate.reads.get(key);
+		if (!pending) {
+			pending = sendRequest.call(this, profile, spec);
+			if (gate.reads.size < gate.max) gate.reads.set(key, pending);
+		}
+		const response = await pending;
+		// Each row gets its own copy: a handler may change what it read before it writes.
+		return { ...response, body: structuredClone(response.body) };
+	}
+	return await sendRequest.call(this, profile, spec);
+}
+
+async function sendRequest(
+	this: RequestContext,
+	profile: VendorProfile,
+	spec: RequestSpec,
+): Promise<FullResponse> {
 	const credentials = await credentialsFor(this, profile);
 	const secrets = secretValues(credentials);
 	const pacer = pacerFor(limiterKey(profile, credentials), profile.requestsPerSecond);
@@ -149,14 +173,16 @@ export async function vendorRequestFull(
 							await sleep(backoffMs(transientRetries, 500));
 							continue;
 						}
-						throw buildApiError(this.getNode(), {
+						const malformed = buildApiError(this.getNode(), {
 							vendor: profile.name,
 							status: raw.statusCode,
 							message: `${profile.name} answered with a response that is not valid JSON`,
-							description: idempotent ? 'The request was retried and the answer stayed malformed.' : 'The request may have been carried out.',
+							description: idempotent ? 'The request was retried and the answer stayed malformed.' : 'The write may already have been carried out by the server. Check before running it again.',
 							itemIndex: spec.itemIndex,
 							secrets,
 						});
+						if (!idempotent) mayHaveBeenApplied.mark(malformed);
+						throw malformed;
 					}
 				}
 				return { body, headers, statusCode: raw.statusCode };
@@ -249,5 +275,6 @@ function toVendorError(
 		body: failure.body,
 		secrets: flags.secrets,
 	});
+	if (flags.transient && !flags.idempotent) mayHaveBeenApplied.mark(error);
 	return error;
 }

@@ -98,6 +98,11 @@ export interface ListOptions {
 	limit?: number;
 	/** Records per page to ask for (default: the vendor's maximum, or the limit if smaller). */
 	pageSize?: number;
+	/**
+	 * A client-side filter applied page by page: Limit counts matching records and paging stops as soon
+	 * as Limit matches are in hand (Limit 5 reads one page when the first page has five matches).
+	 */
+	filter?: (record: IDataObject) => boolean;
 }
 
 export interface FullResponse {

@@ -1,14 +1,17 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parseDate, formatIsoDate } from './dates';
+import { rowLabel } from './errors';
+
 /**
  * Input checks made before a request is sent. Each error names the field (as the user sees its label)
  * and the item, and nothing reaches the vendor.
  */
 export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, hint?: string): NodeOperationError {
-	return new NodeOperationError(node, `${field}: ${problem} (item ${itemIndex})`, {
+	return new NodeOperationError(node, `${field}: ${problem} (${rowLabel(itemIndex)})`, {
 		itemIndex,
-		description: hint,
+		description: hint ? `${hint} (n8n item index ${itemIndex})` : `n8n item index ${itemIndex}`,
 	});
 }
 
@@ -71,13 +74,5 @@ export function dateText(value: unknown): string {
 
 /** Accepts n8n date fields (ISO strings with or without time, Dates, luxon DateTimes) and returns YYYY-MM-DD. */
 export function toDateOnly(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const text = dateText(value);
-	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-	if (!match) throw invalidInput(node, itemIndex, field, `must be a date (YYYY-MM-DD), got "${String(value ?? '')}"`);
-	const [, y, m, d] = match;
-	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-	if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
-		throw invalidInput(node, itemIndex, field, `is not a real calendar date: "${text}"`);
-	}
-	return `${y}-${m}-${d}`;
+	return formatIsoDate(parseDate(node, itemIndex, field, value));
 }
