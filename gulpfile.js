@@ -1,14 +1,10 @@
-// Copies node and credential icons (SVG/PNG) next to the compiled JavaScript in dist/.
+// Copies node and credential icons (SVG/PNG) and output schemas (__schema__/**/*.json) next to the
+// compiled JavaScript in dist/.
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-task('build:icons', copyIcons);
-
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+function copy(glob, to) {
+	return () => src(path.resolve(glob), { encoding: false, base: path.resolve(glob.split('/')[0]) }).pipe(dest(path.resolve(to)));
 }
+
+task('build:icons', parallel(copy('nodes/**/*.{png,svg}', 'dist/nodes'), copy('credentials/**/*.{png,svg}', 'dist/credentials'), copy('nodes/**/__schema__/**/*.json', 'dist/nodes')));
