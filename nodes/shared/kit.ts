@@ -173,3 +173,26 @@ export function baseUrlOf(vendor: string, fixed: string | undefined, custom: unk
 export function credentialText(credentials: ICredentialDataDecryptedObject, key: string): string {
 	return String(credentials[key] ?? '').trim();
 }
+
+/**
+ * The canvas subtitle in words ("Log Time · Time Report") for a node's Resource and Operation properties,
+ * instead of internal values ("logTime: timeReport").
+ */
+export function subtitleFor(properties: INodeProperties[]): string {
+	const resourceNames: Record<string, string> = {};
+	for (const prop of properties) {
+		if (prop.name !== 'resource' || !prop.options) continue;
+		for (const option of prop.options as INodePropertyOptions[]) resourceNames[String(option.value)] = option.name;
+	}
+	const labels: Record<string, string> = {};
+	for (const prop of properties) {
+		if (prop.name !== 'operation' || !prop.options) continue;
+		const resources = (prop.displayOptions?.show?.resource as string[] | undefined) ?? [];
+		for (const resource of resources) {
+			for (const option of prop.options as INodePropertyOptions[]) {
+				labels[`${resource}:${String(option.value)}`] = `${option.name} · ${resourceNames[resource] ?? resource}`;
+			}
+		}
+	}
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}
