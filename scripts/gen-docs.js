@@ -1,29 +1,27 @@
 'use strict';
 /**
- * Generates the vendor sections of README.md from the built node descriptions (dist/) and
- * docs/vendors/<key>.md. Each docs file may contain `<!-- operations-table -->`, replaced by a table of
- * every resource and operation read from the node description, and `<!-- trigger-events -->`, replaced
- * by the trigger's event list.
+ * Generates the vendor sections of README.md from the built node descriptions (dist/) and each vendor's
+ * docs file (vendors.json → `docs`). A docs file may contain `<!-- operations-table -->`, replaced by a
+ * table of every resource and operation read from the action node's description, and
+ * `<!-- trigger-events -->`, replaced by the trigger's event list. A vendor in vendors.json whose
+ * `<!-- vendor:<key>:start/end -->` markers are not in the README yet gets them after the last vendor.
+ * scripts/pack.js uses `vendorDoc()` for each package's own README.
  *
  *   node scripts/gen-docs.js          rewrite README.md in place
  *   node scripts/gen-docs.js --check  exit 1 if README.md is not what the generator would write
  */
 const fs = require('fs');
 const path = require('path');
+const manifest = require('./lib/vendors');
 
 const root = path.join(__dirname, '..');
-const VENDORS = [
-	{ key: 'smenso', node: 'Smenso' },
-	{ key: 'cenno', node: 'Cenno' },
-	{ key: 'rm', node: 'ResourceManagement' },
-	{ key: 'blikk', node: 'Blikk' },
-];
 
-function loadDescription(nodeName, file) {
-	const modulePath = path.join(root, 'dist', 'nodes', nodeName, `${file}.node.js`);
+/** The description of a built node (`dist/nodes/X/Y.node.js`), or undefined when it is not built. */
+function loadDescription(distFile, distDir = path.join(root, 'dist')) {
+	const modulePath = path.join(distDir, distFile.replace(/^dist\//, ''));
 	if (!fs.existsSync(modulePath)) return undefined;
 	const mod = require(modulePath);
-	const NodeClass = mod[file];
+	const NodeClass = mod[path.basename(distFile, '.node.js')];
 	if (!NodeClass) return undefined;
 	return new NodeClass().description;
 }
@@ -75,21 +73,56 @@ function triggerEvents(description) {
 	].join('\n');
 }
 
-function vendorSection({ key, node }) {
-	const docPath = path.join(root, 'docs', 'vendors', `${key}.md`);
-	const description = loadDescription(node, node);
-	let text = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8').trim() : `## ${node}\n\n_Not documented yet._`;
-	text = text.replace('<!-- operations-table -->', description ? operationsTable(description) : '_Node not built._');
-	text = text.replace('<!-- trigger-events -->', triggerEvents(loadDescription(node, `${node}Trigger`)));
+/** Drop `### Title` sections (down to the next heading of the same or a higher level) whose title starts with one of `titles`. */
+function omitSections(text, titles) {
+	if (!titles || !titles.length) return text;
+	const lines = text.split('\n');
+	const out = [];
+	let skipLevel = 0;
+	for (const line of lines) {
+		const m = /^(#{1,6}) (.*)$/.exec(line);
+		if (m && skipLevel && m[1].length <= skipLevel) skipLevel = 0;
+		if (m && !skipLevel && titles.some((t) => m[2].startsWith(t))) skipLevel = m[1].length;
+		if (!skipLevel) out.push(line);
+	}
+	return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/**
+ * A vendor's docs file with its generated parts filled in, headings as in the file (`## <Vendor>`, `###`).
+ * `omitSections`: section titles to leave out (the package READMEs drop developer-only sections).
+ */
+function vendorDoc(vendor, { omitSections: omit = [], distDir } = {}) {
+	const docPath = vendor.docs ? path.join(root, vendor.docs) : null;
+	const actions = vendor.distNodes.filter((f) => !/Trigger\.node\.js$/.test(f));
+	const triggers = vendor.distNodes.filter((f) => /Trigger\.node\.js$/.test(f));
+	let text = docPath && fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8').trim() : `## ${vendor.displayName}\n\n_Not documented yet._`;
+	const actionDescriptions = actions.map((f) => loadDescription(f, distDir));
+	text = text.replace(
+		'<!-- operations-table -->',
+		actionDescriptions.length && actionDescriptions.every(Boolean) ? actionDescriptions.map(operationsTable).join('\n\n') : '_Node not built._',
+	);
+	text = text.replace('<!-- trigger-events -->', triggers.length ? triggers.map((f) => triggerEvents(loadDescription(f, distDir))).join('\n\n') : triggerEvents(undefined));
+	return omitSections(text, omit);
+}
+
+function vendorSection(vendor) {
 	// Vendor files start at `##`; in the README they sit under "## Vendors".
-	return text.replace(/^(#{2,5}) /gm, '#$1 ');
+	return vendorDoc(vendor).replace(/^(#{2,5}) /gm, '#$1 ');
 }
 
 function render(readme) {
 	let out = readme;
-	for (const vendor of VENDORS) {
+	for (const vendor of manifest.vendors()) {
 		const start = `<!-- vendor:${vendor.key}:start -->`;
 		const end = `<!-- vendor:${vendor.key}:end -->`;
+		if (out.indexOf(start) === -1 && out.indexOf(end) === -1) {
+			// A new vendor: its section goes after the last vendor section.
+			const last = out.lastIndexOf(':end -->');
+			if (last === -1) continue;
+			const at = last + ':end -->'.length;
+			out = `${out.slice(0, at)}\n\n${start}\n${end}${out.slice(at)}`;
+		}
 		const from = out.indexOf(start);
 		const to = out.indexOf(end);
 		if (from === -1 || to === -1) continue;
@@ -117,4 +150,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { render, operationsTable, triggerEvents };
+module.exports = { render, vendorDoc, vendorSection, omitSections, operationsTable, triggerEvents };
