@@ -2,11 +2,13 @@
 /**
  * `npm test`: everything CI runs, in order, from a fresh clone.
  *   1. install dev dependencies if node_modules is missing or older than package-lock.json
- *   2. build (tsc + icons)   3. lint (n8n rule sets, zero errors)   3b. n8n's community-package scanner on the
- *   packed tarball   4. README in step with the node descriptions
- *   5. unit + sandbox + in-process node tests (jest project `unit`)
- *   6. real-n8n end-to-end tier on n8n 2.41.1 and 1.123.81 (scripts/e2e.js: installs them into .cache/ on first run)
- * Set PSA_SKIP_E2E=1 to stop after step 5 (fast local loop; CI never sets it).
+ *   2. build (one tsc build + icons)   3. pack: one package per vendor (vendors.json) into artifacts/
+ *   4. `n8n-node lint` in strict mode on each package (zero errors)   5. n8n's community-package scanner on
+ *   each tarball   6. actionlint on .github/workflows   7. README in step with the node descriptions
+ *   8. unit + sandbox + in-process node tests (jest project `unit`)
+ *   9. real-n8n end-to-end tier (scripts/e2e.js: each package alone on the first n8n version, the four
+ *      together on every version; installs n8n 2.41.1 and 1.123.81 into .cache/ on first run)
+ * Set PSA_SKIP_E2E=1 to stop after step 8 (fast local loop; CI never sets it).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -36,8 +38,10 @@ function needsInstall() {
 const total = Date.now();
 if (needsInstall()) run('install', npm, ['ci', '--no-audit', '--no-fund']);
 run('build', npm, ['run', 'build']);
-run('lint', npm, ['run', 'lint']);
-run('community-package scan of the packed tarball', process.execPath, ['scripts/scan-package.js']);
+run('pack (one package per vendor)', process.execPath, ['scripts/pack.js', '--no-build']);
+run('n8n-node lint (strict) on each package', process.execPath, ['scripts/lint-packages.js', '--no-stage']);
+run('community-package scan of each tarball', process.execPath, ['scripts/scan-package.js']);
+run('actionlint on .github/workflows', process.execPath, ['scripts/lint-workflows.js']);
 run('docs check', process.execPath, ['scripts/gen-docs.js', '--check']);
 run('unit, sandbox and in-process tests', process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'unit']);
 // Both n8n lines users run: 2.x (Node 24, installed from npm into .cache/) and 1.x (this Node).
