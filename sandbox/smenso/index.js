@@ -306,8 +306,10 @@ function create(options = {}) {
 	function checkRecords(records, schema, opts) {
 		const errors = [];
 		const values = records.map((record, i) => {
-			const result = checkRecord(record, schema, { ...opts, prefix: records.length > 1 ? `${opts.key}[${i}]: ` : '' });
+			const prefix = records.length > 1 ? `${opts.key}[${i}]: ` : '';
+			const result = checkRecord(record, schema, { ...opts, prefix });
 			errors.push(...result.errors);
+			if (opts.extra && isObject(record)) errors.push(...opts.extra(result.value, prefix));
 			return result.value;
 		});
 		if (errors.length) badRequest(errors);
@@ -1536,12 +1538,11 @@ function create(options = {}) {
 	});
 	function absenceTypeWrite(ctx, isCreate) {
 		const { records } = readEnvelope(ctx, { key: 'absenceType', tz: 'optional' });
-		const values = checkRecords(records, ABSENCE_TYPE, { key: 'absenceType', entity: 'absence type', isUpdate: !isCreate, required: isCreate ? ['title'] : [] });
-		const errors = [];
-		values.forEach((v, i) => {
-			if (v.recommendedApprovers) for (const e of v.recommendedApprovers.split(',').map((s) => s.trim()).filter(Boolean)) if (!EMAIL.test(e)) errors.push(`${values.length > 1 ? `absenceType[${i}]: ` : ''}recommendedApprovers '${e}' is not an e-mail address`);
-		});
-		if (errors.length) badRequest(errors);
+		const extra = (v, prefix) =>
+			typeof v.recommendedApprovers === 'string'
+				? v.recommendedApprovers.split(',').map((x) => x.trim()).filter((x) => x && !EMAIL.test(x)).map((x) => `${prefix}recommendedApprovers '${x}' is not an e-mail address`)
+				: [];
+		const values = checkRecords(records, ABSENCE_TYPE, { key: 'absenceType', entity: 'absence type', isUpdate: !isCreate, required: isCreate ? ['title'] : [], extra });
 		return ticketResponse(
 			'AbsenceType',
 			values,
@@ -1644,14 +1645,13 @@ function create(options = {}) {
 	]) {
 		write('POST', `integration/workspace/invite/${kind}/json`, (ctx) => {
 			const { records } = readEnvelope(ctx, { key: 'invites', tz: 'optional' });
-			const values = checkRecords(records, { email: S('string'), role: S('enum', { values: roles }), locale: S('enum', { values: ['de', 'en'] }) }, { key: 'invites', entity: `${kind.slice(0, -1)} invite`, required: ['email'] });
-			const errors = [];
-			values.forEach((v, i) => {
-				const prefix = values.length > 1 ? `invites[${i}]: ` : '';
-				if (!EMAIL.test(v.email)) errors.push(`${prefix}email '${v.email}' is not an e-mail address`);
-				else if (resolveUser(v.email)) errors.push(`${prefix}'${v.email}' is already a member of this workspace`);
-			});
-			if (errors.length) badRequest(errors);
+			const extra = (v, prefix) => {
+				if (typeof v.email !== 'string') return [];
+				if (!EMAIL.test(v.email)) return [`${prefix}email '${v.email}' is not an e-mail address`];
+				if (resolveUser(v.email)) return [`${prefix}'${v.email}' is already a member of this workspace`];
+				return [];
+			};
+			const values = checkRecords(records, { email: S('string'), role: S('enum', { values: roles }), locale: S('enum', { values: ['de', 'en'] }) }, { key: 'invites', entity: `${kind.slice(0, -1)} invite`, required: ['email'], extra });
 			const now = new Date().toISOString().slice(0, 19);
 			const out = values.map((v) => {
 				const invite = { id: state.guid(), email: v.email, role: v.role || fallback, locale: v.locale || 'de', kind: kind.slice(0, -1), status: 'invited', created: now };
