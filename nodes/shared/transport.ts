@@ -213,7 +213,7 @@ async function sendRequest(
 				});
 			}
 			rateLimitWaited += wait;
-			pacer.onRateLimited(Date.now() + wait);
+			pacer.onRateLimited(Date.now() + wait, source);
 			continue;
 		}
 
