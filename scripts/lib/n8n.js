@@ -14,8 +14,16 @@ const crypto = require('crypto');
 const { spawn, execFileSync } = require('child_process');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const PACKAGE_NAME = require(path.join(REPO, 'package.json')).name;
-const NODE_TYPE_PREFIX = `${PACKAGE_NAME}.`;
+const manifest = require('./vendors');
+/** Node types load as `<package>.<node>`: one package, and so one prefix, per vendor (vendors.json). */
+const NODE_TYPE_PREFIXES = Object.fromEntries(manifest.vendors().map((v) => [v.key, v.nodeTypePrefix]));
+const PACKAGE_NAMES = Object.fromEntries(manifest.vendors().map((v) => [v.key, v.package]));
+const nodeTypePrefix = (key) => manifest.byKey(key).nodeTypePrefix;
+const packageName = (key) => manifest.byKey(key).package;
+/** `nodeType('blikk')` → `n8n-nodes-psa-blikk.blikk` (also maps a legacy `n8n-nodes-psa.blikk`). */
+const nodeType = manifest.nodeType;
+/** True for a node type from one of our packages. */
+const isOurNodeType = (type) => Object.values(NODE_TYPE_PREFIXES).some((p) => typeof type === 'string' && type.startsWith(p));
 const BROWSER_ID = 'n8n-psa-harness';
 const TEST_ENCRYPTION_KEY = 'n8n-psa-e2e-fixed-encryption-key-not-secret';
 
@@ -93,34 +101,37 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ------------------------------------------------------------------ package install
 /**
- * `npm pack` the repo (dist/ must exist: run `npm run build` first) and extract the tarball into
- * `<userFolder>/.n8n/nodes/node_modules/<name>/`, like a community package install from the UI.
+ * Install vendor packages the way n8n installs a community package: the tarball `npm run pack` wrote into
+ * artifacts/ is extracted into `<userFolder>/.n8n/nodes/node_modules/<package>/` and listed in that
+ * folder's package.json. `vendors`: keys from vendors.json (default: all). Packs first when the tarballs
+ * are missing or older than dist/ (see ensurePacked). Returns { packages: [{ vendor, name, target,
+ * version, files }], target, version, files } (the last three: the first package's, for old callers).
  */
-function installPackage(userFolder, { log = () => {} } = {}) {
-	if (!fs.existsSync(path.join(REPO, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'psa-pack-'));
+function installPackage(userFolder, { log = () => {}, vendors } = {}) {
+	const keys = vendors && vendors.length ? vendors : manifest.keys();
+	ensurePacked({ log, vendors: keys });
+	const { tarballs } = require('../pack');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const nodesPkg = path.join(nodesDir, 'package.json');
+	let pkg = { name: 'installed-nodes', private: true, dependencies: {} };
 	try {
-		const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-		const info = JSON.parse(out.slice(out.indexOf('[')))[0];
-		const tarball = path.join(tmp, info.filename);
-		const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-		const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+		pkg = JSON.parse(fs.readFileSync(nodesPkg, 'utf8'));
+	} catch {}
+	const packages = [];
+	for (const { vendor, tarball } of tarballs({ vendors: keys })) {
+		const target = path.join(nodesDir, 'node_modules', vendor.package);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-		// The nodes folder's own package.json, as n8n's community-package installer writes it.
-		const nodesPkg = path.join(nodesDir, 'package.json');
-		let pkg = { name: 'installed-nodes', private: true, dependencies: {} };
-		try {
-			pkg = JSON.parse(fs.readFileSync(nodesPkg, 'utf8'));
-		} catch {}
-		pkg.dependencies = { ...(pkg.dependencies || {}), [PACKAGE_NAME]: info.version };
-		fs.writeFileSync(nodesPkg, JSON.stringify(pkg, null, 2));
-		log(`installed ${info.filename} (${info.entryCount} files, ${Math.round(info.size / 1024)} kB) into ${target}`);
-		return { target, version: info.version, files: info.files.map((f) => f.path) };
-	} finally {
-		fs.rmSync(tmp, { recursive: true, force: true });
+		const installed = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8'));
+		const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+		pkg.dependencies = { ...(pkg.dependencies || {}), [vendor.package]: installed.version };
+		packages.push({ vendor: vendor.key, name: vendor.package, target, version: installed.version, files });
+		log(`installed ${path.basename(tarball)} (${files.length} files) into ${target}`);
 	}
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(nodesPkg, JSON.stringify(pkg, null, 2));
+	return { packages, target: packages[0].target, version: packages[0].version, files: packages[0].files };
 }
 
 // ------------------------------------------------------------------ env
@@ -452,8 +463,13 @@ async function runWebhookWorkflow({ baseUrl, apiKey }, wf, body = {}) {
 
 module.exports = {
 	REPO,
-	PACKAGE_NAME,
-	NODE_TYPE_PREFIX,
+	manifest,
+	NODE_TYPE_PREFIXES,
+	PACKAGE_NAMES,
+	nodeTypePrefix,
+	packageName,
+	nodeType,
+	isOurNodeType,
 	BROWSER_ID,
 	TEST_ENCRYPTION_KEY,
 	DEFAULT_OWNER,
@@ -487,21 +503,23 @@ module.exports = {
 
 // ------------------------------------------------------------------ sandboxes
 /**
- * Start the vendor sandboxes from sandbox/index.js in this process. Vendors whose sandbox module is
- * missing or fails to start are skipped with a warning (so the harness works while vendors are being
- * written). Returns { sandboxes: { vendor: { url, port, demoCredential } }, raw, stop() }.
+ * Start the vendor sandboxes (vendors.json, through sandbox/index.js) in this process. A vendor whose
+ * sandbox module is missing or fails to start is skipped with a warning (so the harness works while a
+ * vendor is being written). basePort > 0: basePort + index; ports: 'manifest': each vendor's manifest
+ * port; else free ports. demo: the manifest's `sandbox.demoOptions` apply.
+ * Returns { sandboxes: { vendor: { url, port, demoCredential, instance } }, stop() }.
  */
-async function startSandboxes({ basePort = 0, log = () => {}, options = {} } = {}) {
+async function startSandboxes({ basePort = 0, ports, demo = false, log = () => {}, options = {}, vendors } = {}) {
 	const mod = require(path.join(REPO, 'sandbox', 'index.js'));
-	const vendors = mod.VENDORS || ['smenso', 'cenno', 'rm', 'blikk'];
+	const list = vendors || mod.VENDORS;
 	const started = [];
 	const sandboxes = {};
 	let i = 0;
-	for (const vendor of vendors) {
-		const port = basePort ? basePort + i : 0;
+	for (const vendor of list) {
+		const port = basePort ? basePort + i : ports === 'manifest' ? manifest.byKey(vendor).sandbox?.port || 0 : 0;
 		i++;
 		try {
-			const r = await mod.startAll({ host: '127.0.0.1', basePort: port, vendors: [vendor], options });
+			const r = await mod.startAll({ host: '127.0.0.1', basePort: port, vendors: [vendor], options, demo });
 			started.push(r);
 			const sb = r.sandboxes[vendor];
 			let demoCredential = null;
@@ -537,16 +555,14 @@ function newestMtime(dir, filter = () => true) {
 	return newest;
 }
 
-/** Why dist/ needs a rebuild ('' when it is fresh): missing, a declared file missing, or sources newer. */
+/** Why dist/ needs a rebuild ('' when it is fresh): missing, a node or credential of vendors.json missing, or sources newer. */
 function distStaleReason() {
 	const dist = path.join(REPO, 'dist');
 	if (!fs.existsSync(dist)) return 'dist/ is missing';
-	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-	for (const f of [...(pkg.n8n?.nodes || []), ...(pkg.n8n?.credentials || [])]) if (!fs.existsSync(path.join(REPO, f))) return `${f} is missing`;
+	for (const v of manifest.vendors()) for (const f of [...v.distNodes, ...v.distCredentials]) if (!fs.existsSync(path.join(REPO, f))) return `${f} is missing`;
 	const src = Math.max(
 		newestMtime(path.join(REPO, 'nodes')),
 		newestMtime(path.join(REPO, 'credentials')),
-		fs.statSync(path.join(REPO, 'package.json')).mtimeMs,
 		fs.statSync(path.join(REPO, 'tsconfig.json')).mtimeMs,
 	);
 	const built = newestMtime(dist);
@@ -566,5 +582,39 @@ function ensureBuilt({ log = () => {}, force = false } = {}) {
 	return true;
 }
 
+/** Why artifacts/ needs `npm run pack` ('' when fresh): a tarball missing, or older than dist/ or the manifest. */
+function packStaleReason(keys) {
+	const { tarballs } = require('../pack');
+	let list;
+	try {
+		list = tarballs({ vendors: keys });
+	} catch (e) {
+		return e.message;
+	}
+	const oldest = Math.min(...list.map((t) => fs.statSync(t.tarball).mtimeMs));
+	const inputs = Math.max(
+		newestMtime(path.join(REPO, 'dist')),
+		fs.statSync(manifest.MANIFEST).mtimeMs,
+		fs.statSync(path.join(REPO, 'package.json')).mtimeMs,
+	);
+	return inputs > oldest + 1000 ? 'dist/ or vendors.json is newer than the tarballs' : '';
+}
+
+/**
+ * Make sure artifacts/ holds fresh tarballs for `vendors` (default all): builds when dist/ is stale (see
+ * ensureBuilt), then packs ALL vendors (artifacts/ always holds exactly one tarball per vendor).
+ */
+function ensurePacked({ log = () => {}, vendors } = {}) {
+	if (process.env.N8N_PSA_NO_BUILD || process.env.N8N_PSA_E2E_NO_BUILD) return false;
+	ensureBuilt({ log });
+	const why = packStaleReason(vendors);
+	if (!why) return false;
+	log(`packing (${why}): node scripts/pack.js --no-build`);
+	execFileSync(process.execPath, [path.join(REPO, 'scripts', 'pack.js'), '--no-build'], { cwd: REPO, stdio: ['ignore', process.stderr, process.stderr] });
+	return true;
+}
+
 module.exports.distStaleReason = distStaleReason;
 module.exports.ensureBuilt = ensureBuilt;
+module.exports.packStaleReason = packStaleReason;
+module.exports.ensurePacked = ensurePacked;

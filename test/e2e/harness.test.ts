@@ -1,17 +1,20 @@
 /**
- * Smoke test of the e2e harness itself: real n8n is up, this package's node and credential types are
- * registered under `n8n-nodes-psa.*`, and the webhook fast path and the `n8n execute` path both run.
+ * Smoke test of the e2e harness itself: real n8n is up; exactly the installed packages' node and
+ * credential types are registered (`<package>.<node>`; in an 'alone' run no other vendor's types), and the
+ * webhook fast path and the `n8n execute` path both run (those two in 'together' runs only).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import {
 	chain,
 	cleanupWebhooks,
 	e2e,
+	installedPackages,
 	loadedCredentialTypes,
 	loadedNodeTypes,
-	NODE_TYPE_PREFIX,
+	manifestVendors,
+	manifestNodeNames,
 	nodeOutput,
+	REPO,
 	restApi,
 	runManual,
 	runViaWebhook,
@@ -19,20 +22,20 @@ import {
 	Vendor,
 } from './harness';
 
-const REPO = path.resolve(__dirname, '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-
-/** `name` of each class listed in package.json `n8n.nodes` / `n8n.credentials` (read from dist/). */
-function declaredNames(kind: 'nodes' | 'credentials'): string[] {
-	const files: string[] = pkg.n8n?.[kind] ?? [];
-	return files.map((file) => {
-		const mod = require(path.join(REPO, file));
-		const className = path.basename(file).replace(/\.(node|credentials)\.js$/, '');
+/** `name` of each credential class a manifest vendor declares (read from dist/). */
+function credentialTypes(key: string): string[] {
+	const v = manifestVendors().find((x) => x.key === key)!;
+	return v.credentials.map((file) => {
+		const className = path.basename(file).replace(/\.credentials\.ts$/, '');
+		const mod = require(path.join(REPO, 'dist', file.replace(/\.ts$/, '.js')));
 		const Cls = mod[className] ?? Object.values(mod)[0];
-		const instance = new (Cls as any)();
-		return kind === 'nodes' ? (instance.description?.name ?? instance.description?.defaultVersion ?? className) : instance.name;
+		return new (Cls as any)().name as string;
 	});
 }
+
+const installedKeys = () => new Set(installedPackages().map((p) => p.key as string));
+const together = () => e2e().mode !== 'alone';
+const inTogetherRuns = (name: string, fn: () => Promise<void>) => it(name, async () => (together() ? fn() : undefined));
 
 const setNode = (name: string, field: string, value: string) => ({
 	name,
@@ -52,22 +55,32 @@ describe('e2e harness', () => {
 		expect((settings.data ?? settings).versionCli).toBe(n8n.version);
 	});
 
-	it('has every node type listed in package.json n8n.nodes registered as n8n-nodes-psa.<name>', async () => {
+	it('has every node type of each installed package registered as <package>.<node>, and no other vendor\'s', async () => {
 		const loaded = await loadedNodeTypes();
-		const ours = loaded.filter((n) => n.startsWith(NODE_TYPE_PREFIX));
-		const expected = declaredNames('nodes').map((n) => `${NODE_TYPE_PREFIX}${n}`);
-		expect(ours.sort()).toEqual(expect.arrayContaining(expected.sort()));
-		expect(ours.length).toBeGreaterThanOrEqual((pkg.n8n?.nodes ?? []).length);
+		for (const pkg of installedPackages()) {
+			const v = manifestVendors().find((x) => x.package === pkg.name)!;
+			const expected = manifestNodeNames(v).map((n) => `${pkg.name}.${n}`);
+			expect(loaded.filter((t) => t.startsWith(`${pkg.name}.`)).sort()).toEqual(expected.sort());
+		}
+		for (const v of manifestVendors().filter((x) => !installedKeys().has(x.key))) {
+			expect(loaded.filter((t) => t.startsWith(`${v.package}.`))).toEqual([]);
+		}
+		// nothing is loaded under the old single-package name
+		expect(loaded.filter((t) => t.startsWith('n8n-nodes-psa.'))).toEqual([]);
 		// core nodes are there too
 		expect(loaded).toEqual(expect.arrayContaining(['n8n-nodes-base.webhook', 'n8n-nodes-base.set']));
 	});
 
-	it('has every credential type listed in package.json n8n.credentials registered', async () => {
+	it('has the credential types of exactly the installed packages registered', async () => {
 		const loaded = await loadedCredentialTypes();
-		expect(loaded).toEqual(expect.arrayContaining(declaredNames('credentials')));
+		for (const v of manifestVendors()) {
+			const types = credentialTypes(v.key);
+			if (installedKeys().has(v.key)) expect(loaded).toEqual(expect.arrayContaining(types));
+			else for (const t of types) expect(loaded).not.toContain(t);
+		}
 	});
 
-	it('runs a Webhook-fronted workflow with core nodes and returns its items', async () => {
+	inTogetherRuns('runs a Webhook-fronted workflow with core nodes and returns its items', async () => {
 		const wf = chain(setNode('Greet', 'greeting', '={{ "hello " + $json.body.who }}'), { name: 'NoOp', type: 'n8n-nodes-base.noOp', parameters: {} });
 		const t0 = Date.now();
 		const first = await runViaWebhook(wf, { who: 'world' });
@@ -82,21 +95,21 @@ describe('e2e harness', () => {
 		console.log(`webhook run: first ${t1 - t0} ms (create + activate), cached ${Date.now() - t1} ms`);
 	});
 
-	it('reports a failing node with its message on the webhook path', async () => {
+	inTogetherRuns('reports a failing node with its message on the webhook path', async () => {
 		const wf = chain({ name: 'Fail', type: 'n8n-nodes-base.stopAndError', parameters: { errorMessage: 'boom from e2e' } });
 		const run = await runViaWebhook(wf, {});
 		expect(run.status).toBeGreaterThanOrEqual(500);
 		expect(run.error?.message).toContain('boom from e2e');
 	});
 
-	it('runs a Manual Trigger workflow via `n8n execute --id`', async () => {
+	inTogetherRuns('runs a Manual Trigger workflow via `n8n execute --id`', async () => {
 		const wf = chain({ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }, setNode('Mark', 'mark', 'manual-ok'));
 		const r = await runManual(wf);
 		if (r.exitCode !== 0) throw new Error(`n8n execute exited ${r.exitCode}: ${JSON.stringify(r.error)}\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`);
 		expect(nodeOutput(r.run, 'Mark')).toEqual([{ mark: 'manual-ok' }]);
 	});
 
-	it('reaches the sandbox control endpoints of every running sandbox', async () => {
+	inTogetherRuns('reaches the sandbox control endpoints of every running sandbox', async () => {
 		const vendors = Object.keys(e2e().sandboxes) as Vendor[];
 		for (const v of vendors) {
 			const stats = await sandboxControl(v, 'stats');

@@ -1,8 +1,10 @@
 /**
  * E2E harness: what test/e2e/*.test.ts import to drive the real n8n started by scripts/e2e.js.
  *
- * scripts/e2e.js starts the sandboxes and one real n8n with this package installed as a community
- * package, then runs jest with N8N_PSA_E2E=<json file>. Everything here reads that file.
+ * scripts/e2e.js starts the sandboxes and a real n8n with one or all of our packages (one per vendor,
+ * vendors.json) installed as community packages, then runs jest with N8N_PSA_E2E=<json file>. Everything
+ * here reads that file. A vendor's e2e files run with that vendor's package alone (n8n 2.x) and with all
+ * four side by side (n8n 1.x): see `e2e().mode` and `e2e().packages`.
  *
  *   import { e2e, nodeType, createSandboxCredential, runViaWebhook, sandboxControl } from './harness';
  *   const cred = await createSandboxCredential('blikk');
@@ -12,14 +14,31 @@
  * Fast path: runViaWebhook (≈0.1-0.2 s per run; the webhook copy of a workflow is created and activated
  * once, then reused). Slow path: runManual (`n8n execute --id`, a fresh n8n process, ≈5 s).
  * Inside a webhook-run workflow the request body is at `{{$json.body.<field>}}`.
+ *
+ * Node types: `nodeType('blikk')` → `n8n-nodes-psa-blikk.blikk` (`<package>.<node>`). Workflows created
+ * here may still use the old single-package types (`n8n-nodes-psa.blikk`): createWorkflow, runViaWebhook,
+ * runManual and loadWorkflowFile rewrite them to the vendor's package.
  */
 import { spawn } from 'child_process';
 import { createHash, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
+import * as nodePath from 'path';
 
 // ------------------------------------------------------------------ types
-export type Vendor = 'smenso' | 'cenno' | 'rm' | 'blikk';
+/** A vendor key from vendors.json (the four today; any key a new manifest entry adds). */
+export type Vendor = 'smenso' | 'cenno' | 'rm' | 'blikk' | (string & {});
+
+/** One of our packages installed in the running n8n. */
+export interface InstalledPackage {
+	key: Vendor;
+	name: string;
+	/** `<package>.`, e.g. `n8n-nodes-psa-blikk.` */
+	nodeTypePrefix: string;
+	/** Node names (`blikk`, `blikkTrigger`). */
+	nodes: string[];
+	version: string;
+}
 
 export interface DemoCredential {
 	type: string;
@@ -42,6 +61,11 @@ export interface E2EInfo {
 		n8nBin: string;
 		env: Record<string, string>;
 	};
+	/** 'alone': one vendor's package in a fresh n8n; 'together': all of them side by side. */
+	mode?: 'alone' | 'together';
+	/** The packages installed in this n8n. */
+	packages?: InstalledPackage[];
+	/** The first installed package's prefix and name (kept for older readers; use `packages`). */
 	nodeTypePrefix: string;
 	packageName: string;
 	sandboxes: Partial<Record<Vendor, { url: string; port: number; demoCredential: DemoCredential | null }>>;
@@ -98,9 +122,75 @@ export function e2e(): E2EInfo {
 	return cached;
 }
 
-/** Our node types load as `n8n-nodes-psa.<nodeName>` (e.g. `n8n-nodes-psa.blikk`). */
+// ------------------------------------------------------------------ packages and node types
+interface ManifestVendor {
+	key: string;
+	package: string;
+	displayName: string;
+	nodes: string[];
+	credentials: string[];
+	examples?: string | string[];
+}
+
+/** The repository root and the vendor manifest (vendors.json). */
+export const REPO = nodePath.resolve(__dirname, '..', '..');
+let manifestCache: ManifestVendor[] | undefined;
+export function manifestVendors(): ManifestVendor[] {
+	manifestCache ??= (JSON.parse(fs.readFileSync(nodePath.join(REPO, 'vendors.json'), 'utf8')) as { vendors: ManifestVendor[] }).vendors;
+	return manifestCache;
+}
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** Node names of a manifest vendor: `nodes/Blikk/BlikkTrigger.node.ts` → `blikkTrigger`. */
+export const manifestNodeNames = (v: ManifestVendor): string[] => v.nodes.map((f) => lowerFirst(nodePath.basename(f).replace(/\.node\.ts$/, '')));
+
+/**
+ * The prefix of the single package this repository shipped before it was split per vendor. Only for
+ * reading old workflows: types are `<package>.<node>` now (see nodeType, nodeTypePrefix).
+ * @deprecated
+ */
 export const NODE_TYPE_PREFIX = 'n8n-nodes-psa.';
-export const nodeType = (name: string): string => `${NODE_TYPE_PREFIX}${name}`;
+
+function vendorOfNode(name: string): ManifestVendor | undefined {
+	return manifestVendors().find((v) => manifestNodeNames(v).includes(name));
+}
+
+/** The npm package of a vendor: `packageName('blikk')` → `n8n-nodes-psa-blikk`. */
+export function packageName(vendor: Vendor): string {
+	const v = manifestVendors().find((x) => x.key === vendor);
+	if (!v) throw new Error(`vendors.json has no vendor "${vendor}"`);
+	return v.package;
+}
+
+/** `nodeTypePrefix('blikk')` → `n8n-nodes-psa-blikk.` */
+export const nodeTypePrefix = (vendor: Vendor): string => `${packageName(vendor)}.`;
+
+/**
+ * The type n8n registers a node under: `nodeType('blikk')` → `n8n-nodes-psa-blikk.blikk`,
+ * `nodeType('resourceManagementTrigger')` → `n8n-nodes-psa-resource-management.resourceManagementTrigger`.
+ * A legacy `n8n-nodes-psa.<node>` is mapped too.
+ */
+export function nodeType(name: string): string {
+	const bare = name.startsWith(NODE_TYPE_PREFIX) ? name.slice(NODE_TYPE_PREFIX.length) : name;
+	const v = vendorOfNode(bare);
+	if (!v) throw new Error(`no vendor in vendors.json has a node named "${bare}"`);
+	return `${v.package}.${bare}`;
+}
+
+/** Rewrite legacy `n8n-nodes-psa.<node>` types in a workflow to the vendor packages' types (returns a copy). */
+export function upgradeNodeTypes<T extends { nodes: Array<{ type: string }> }>(wf: T): T {
+	if (!wf.nodes.some((n) => n.type.startsWith(NODE_TYPE_PREFIX))) return wf;
+	return { ...wf, nodes: wf.nodes.map((n) => (n.type.startsWith(NODE_TYPE_PREFIX) && vendorOfNode(n.type.slice(NODE_TYPE_PREFIX.length)) ? { ...n, type: nodeType(n.type) } : n)) };
+}
+
+/** The packages installed in the running n8n (one in an 'alone' run, all in a 'together' run). */
+export function installedPackages(): InstalledPackage[] {
+	const info = e2e();
+	if (info.packages?.length) return info.packages;
+	return [{ key: info.packageName, name: info.packageName, nodeTypePrefix: info.nodeTypePrefix, nodes: [], version: '' }];
+}
+
+/** Whether a vendor's package is installed in the running n8n. */
+export const isInstalled = (vendor: Vendor): boolean => installedPackages().some((p) => p.key === vendor);
 
 /** The sandbox base URL of a vendor (throws if that sandbox is not running). */
 export function sandboxUrl(vendor: Vendor): string {
@@ -195,7 +285,7 @@ export function sanitizeWorkflow(wf: Workflow): Workflow {
 	const settings: Record<string, unknown> = {};
 	for (const k of SETTINGS_KEYS) if (wf.settings?.[k] !== undefined) settings[k] = wf.settings[k];
 	if (!settings.executionOrder) settings.executionOrder = 'v1';
-	const out: Workflow = { name: wf.name ?? `e2e ${randomUUID().slice(0, 8)}`, nodes: wf.nodes, connections: wf.connections ?? {}, settings };
+	const out: Workflow = { name: wf.name ?? `e2e ${randomUUID().slice(0, 8)}`, nodes: upgradeNodeTypes(wf).nodes, connections: wf.connections ?? {}, settings };
 	if (wf.staticData) out.staticData = wf.staticData;
 	return out;
 }
@@ -214,7 +304,7 @@ export interface Substitutions {
 export function loadWorkflowFile(file: string, subs: Substitutions = {}): Workflow {
 	let text = fs.readFileSync(file, 'utf8');
 	for (const [from, to] of Object.entries(subs.text ?? {})) text = text.split(from).join(to);
-	const wf = JSON.parse(text) as Workflow;
+	const wf = upgradeNodeTypes(JSON.parse(text) as Workflow);
 	return applySubstitutions(wf, subs);
 }
 
