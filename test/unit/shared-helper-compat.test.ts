@@ -190,7 +190,7 @@ describe.each(builders)('vendorRequest on n8n 1.x errors (%s)', (_label, wrap) =
 	it("a Cenno 422 shows the field messages, not 'Cenno answered HTTP 422'", async () => {
 		const error = await failureOf('/cenno-422');
 		expect(error.message).toBe("hours: must be greater than 0; date: can't be blank");
-		expect(error.description).toContain('Cenno answered HTTP 422 (item 2).');
+		expect(error.description).toContain('Cenno answered HTTP 422 (row 3).');
 		expect(error.httpCode).toBe('422');
 	});
 

@@ -408,7 +408,7 @@ describe('7. errors', () => {
 		expect(error.message).toBe(message);
 		expect(error.httpCode).toBe(status);
 		expect(error.context.itemIndex).toBe(3);
-		expect(error.description).toContain(`Acme answered HTTP ${status} (item 3)`);
+		expect(error.description).toContain(`Acme answered HTTP ${status} (row 4)`);
 	});
 
 	it('says which record was not found', async () => {
@@ -516,11 +516,11 @@ describe('validation', () => {
 		expect(toDateOnly(node, 0, 'Date', DateTime.fromISO('2026-02-28T23:30:00', { zone: 'Europe/Stockholm' }))).toBe('2026-02-28');
 	});
 
-	it('names the field and item for bad values', () => {
-		expect(() => toDateOnly(node, 2, 'Date', '2026-02-30')).toThrow('Date: is not a real calendar date: "2026-02-30" (item 2)');
-		expect(() => toDateOnly(node, 1, 'Date', 'tomorrow')).toThrow('Date: must be a date (YYYY-MM-DD), got "tomorrow" (item 1)');
+	it('names the field and the row (counted from 1) for bad values', () => {
+		expect(() => toDateOnly(node, 2, 'Date', '2026-02-30')).toThrow('Date: is not a real calendar date: "2026-02-30" (row 3)');
+		expect(() => toDateOnly(node, 1, 'Date', 'tomorrow')).toThrow('Date: must be a date like 2025-07-01 or a date and time like 2025-07-01T08:30, got "tomorrow" (row 2)');
 		expect(() => requireGuid(node, 0, 'Project ID', '123')).toThrow(/Project ID: must be a GUID/);
-		expect(() => requireNumber(node, 3, 'Hours', 'abc', { exclusiveMin: 0 })).toThrow('Hours: must be a number, got "abc" (item 3)');
-		expect(() => requireNumber(node, 3, 'Hours', -1, { exclusiveMin: 0 })).toThrow('Hours: must be greater than 0, got -1 (item 3)');
+		expect(() => requireNumber(node, 3, 'Hours', 'abc', { exclusiveMin: 0 })).toThrow('Hours: must be a number, got "abc" (row 4)');
+		expect(() => requireNumber(node, 3, 'Hours', -1, { exclusiveMin: 0 })).toThrow('Hours: must be greater than 0, got -1 (row 4)');
 	});
 });
