@@ -667,7 +667,7 @@ function create(options = {}) {
 			const opt = (k) => !v.options || v.options[k] !== false;
 			const start = v.startDate || template.startDate;
 			const shift = template.startDate ? Math.round((Date.parse(start) - Date.parse(template.startDate)) / 86400000) : 0;
-			const project = { ...clone(template), id: state.guid(), number: `P-${1001 + state.projects.length}`, title: v.title, phaseId: phase.id, typeId: type.id, startDate: start, isTemplate: false, isArchived: v.statusId === 1, statusId: v.statusId ?? 0, isPrivate: !!v.isPrivate, code: v.code ?? null, externalId: null };
+			const project = { ...clone(template), id: state.guid(), number: `P-${1001 + state.projects.length}`, title: v.title, phaseId: phase.id, typeId: type.id, startDate: start, isTemplate: false, isArchived: false, statusId: v.statusId ?? 0, isPrivate: !!v.isPrivate, code: v.code ?? null, externalId: null };
 			if (!opt('budget')) project.budget = null;
 			if (!opt('description')) project.description = null;
 			if (!opt('manager')) project.projectManager = null;
