@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 /**
@@ -12,6 +12,31 @@ export interface PollState {
 	idsAtCursor?: string[];
 	fingerprints?: Record<string, string>;
 	initialized?: boolean;
+	/** Counts successful polls: tells a stale copy of the state from the newest one. */
+	seq?: number;
+	/** Random id given when the state is first saved: a reset state is never mistaken for a stale copy. */
+	epoch?: string;
+}
+
+/**
+ * The newest state of each trigger in this n8n process, and the poll running for it. n8n's durable poll
+ * scheduler (2.36+) may start a poll of a trigger while another is still running, or run one again with
+ * static data from before the last poll was saved. Polls of one trigger therefore run one after another,
+ * and each starts from whichever state is newer: the static data it was given or the one remembered here.
+ */
+const latestStates = new Map<string, PollState>();
+const runningPolls = new Map<string, Promise<void>>();
+
+function triggerKey(ctx: IPollFunctions, key: string): string {
+	const workflowId = String((ctx.getWorkflow?.() as { id?: unknown } | undefined)?.id ?? '');
+	const node = ctx.getNode?.() as { id?: string; name?: string } | undefined;
+	return `${workflowId}:${node?.id ?? node?.name ?? ''}:${key}`;
+}
+
+/** Forgets the states remembered in this process (tests). */
+export function resetPollMemory(): void {
+	latestStates.clear();
+	runningPolls.clear();
 }
 
 export interface PollOptions {
@@ -115,9 +140,25 @@ export async function pollForChanges(this: IPollFunctions, options: PollOptions)
 		return newest.length ? [this.helpers.returnJsonArray([newest[0]])] : null;
 	}
 
-	const records = await options.fetch(options.mode === 'timestamp' ? state.cursor : undefined);
-	const { changed, next } = selectChanges(records, state, options);
-	// Only now, with every request done, does the cursor move.
-	staticData.poll = { ...all, [options.key]: next };
-	return changed.length ? [this.helpers.returnJsonArray(changed)] : null;
+	const lockKey = triggerKey(this, options.key);
+	const before = runningPolls.get(lockKey) ?? Promise.resolve();
+	let release!: () => void;
+	const mine = new Promise<void>((resolve) => (release = resolve));
+	const chain = before.then(async () => await mine);
+	runningPolls.set(lockKey, chain);
+	await before;
+	try {
+		const remembered = latestStates.get(lockKey);
+		const current = remembered && state.epoch && remembered.epoch === state.epoch && (remembered.seq ?? 0) > (state.seq ?? 0) ? remembered : state;
+		const records = await options.fetch(options.mode === 'timestamp' ? current.cursor : undefined);
+		const { changed, next } = selectChanges(records, current, options);
+		// Only now, with every request done, does the cursor move.
+		const saved: PollState = { ...next, seq: (current.seq ?? 0) + 1, epoch: current.epoch ?? randomBytes(8).toString('hex') };
+		latestStates.set(lockKey, saved);
+		staticData.poll = { ...all, [options.key]: saved };
+		return changed.length ? [this.helpers.returnJsonArray(changed)] : null;
+	} finally {
+		release();
+		if (runningPolls.get(lockKey) === chain) runningPolls.delete(lockKey);
+	}
 }

@@ -474,6 +474,8 @@ describe('8. polling-trigger state', () => {
 
 	function pollContext(staticData: IDataObject, mode: 'trigger' | 'manual') {
 		return {
+			getWorkflow: () => ({ id: 'wf-1' }),
+			getNode: () => ({ id: 'trigger-1', name: 'Trigger' }),
 			getWorkflowStaticData: () => staticData,
 			getMode: () => mode,
 			helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
@@ -500,6 +502,40 @@ describe('8. polling-trigger state', () => {
 		fail = false;
 		const emitted = await pollForChanges.call(pollContext(staticData, 'trigger'), { ...options, key: 'e', fetch });
 		expect(emitted).toEqual([[{ json: { id: 2, updated: '2026-01-01T11:00:00Z' } }]]);
+	});
+
+	it("n8n's durable poll scheduler: overlapping polls and a poll re-run on stale static data emit nothing twice", async () => {
+		const data = [{ id: 1, updated: '2026-01-01T10:00:00Z' }];
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let slow = false;
+		const fetch = async () => {
+			if (slow) await gate;
+			return [...data];
+		};
+		const staticData: IDataObject = {};
+		await pollForChanges.call(pollContext(staticData, 'trigger'), { ...options, key: 'd', fetch });
+		const snapshot = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		data.push({ id: 2, updated: '2026-01-01T11:00:00Z' });
+		// Two polls start from the same static data while the first is still fetching.
+		slow = true;
+		const copyA = JSON.parse(JSON.stringify(snapshot)) as IDataObject;
+		const copyB = JSON.parse(JSON.stringify(snapshot)) as IDataObject;
+		const a = pollForChanges.call(pollContext(copyA, 'trigger'), { ...options, key: 'd', fetch });
+		const b = pollForChanges.call(pollContext(copyB, 'trigger'), { ...options, key: 'd', fetch });
+		release();
+		const emitted = [...((await a) ?? [[]])[0], ...((await b) ?? [[]])[0]].map((i) => i.json.id);
+		expect(emitted).toEqual([2]);
+		// The same poll run again with the static data from before (its save was lost): nothing again.
+		slow = false;
+		const again = await pollForChanges.call(pollContext(JSON.parse(JSON.stringify(snapshot)), 'trigger'), { ...options, key: 'd', fetch });
+		expect(again).toBeNull();
+		// A trigger whose state was reset (new static data) is not confused with a stale copy.
+		const fresh: IDataObject = {};
+		expect(await pollForChanges.call(pollContext(fresh, 'trigger'), { ...options, key: 'd', fetch })).toBeNull();
+		data.push({ id: 3, updated: '2026-01-01T12:00:00Z' });
+		const next = await pollForChanges.call(pollContext(fresh, 'trigger'), { ...options, key: 'd', fetch });
+		expect(next?.[0].map((i) => i.json.id)).toEqual([3]);
 	});
 });
 
