@@ -1806,6 +1806,25 @@ function create(options = {}) {
 		),
 	);
 
+	// ---------- Integration XML API (H18–H23, P3, P9, P10, P16): real endpoints, not simulated here ----------
+	// They exist per the evidence, so they must not answer "no such endpoint"; they answer 501 instead.
+	for (const [method, path] of [
+		['POST', 'integration/project'],
+		['POST', 'integration/task'],
+		['POST', 'integration/template/project/create/:templateId'],
+		['POST', 'integration/template/project/updatemasterdata/:templateId'],
+		['POST', 'integration/absence'],
+		['DELETE', 'integration/absence/:id'],
+		['POST', 'integration/statusreport'],
+		['DELETE', 'integration/statusreport/:id'],
+		['POST', 'integration/template/statusreport/create/:templateId'],
+		['GET', 'integration/attachment/:id'],
+	]) {
+		route(method, path, () => {
+			throw new HttpError(501, { errors: [`The smenso sandbox does not simulate the Integration XML API (${method} /${path}); use the JSON API (…/json)`] }, { 'X-Smenso-Sandbox': 'xml-not-simulated' });
+		});
+	}
+
 	// ---------- server ----------
 	const sandbox = createSandbox({
 		name: 'smenso',

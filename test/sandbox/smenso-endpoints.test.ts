@@ -13,8 +13,11 @@ const get = async (path: string) => {
 };
 const ok = (ticket: Any) => expect(ticket).toMatchObject({ status: 'Success', statusId: 10, messages: [] });
 
-it('serves 91 routes', () => {
-	expect(s().routes).toHaveLength(91);
+it('serves 91 JSON/Reporting routes plus 10 XML routes that answer 501 (not simulated)', async () => {
+	expect(s().routes).toHaveLength(101);
+	const r = await call(s(), 'POST', 'Integration/project', '<Project/>', { 'Content-Type': 'application/xml' });
+	expect(r.status).toBe(501);
+	expect(r.headers.get('x-smenso-sandbox')).toBe('xml-not-simulated');
 });
 
 describe('projects', () => {
