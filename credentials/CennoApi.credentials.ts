@@ -10,7 +10,8 @@ import type {
  * Cenno external API.
  * - Base URL: https://{account}.cennoapp.com/api, or a custom URL (sandbox, staging).
  * - Auth: HTTP Basic with the API key as the user name and an empty password (as the docs allow).
- * - Test: GET /projects (any user may read projects; /users would load password hashes for nothing).
+ * - Test: GET /projects with the entered key (any user may read projects; /users would load password
+ *   hashes for nothing). Nothing is cached: every test sends the key as it is in the form.
  */
 export class CennoApi implements ICredentialType {
 	name = 'psaCennoApi';
@@ -83,7 +84,8 @@ export class CennoApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Cenno rejected the API key (401). Copy the API key from Cenno again; it is sent as the Basic user name.',
+					message:
+						'Cenno rejected the API key (401 "HTTP Basic: Access denied."). Copy your personal API key from Cenno again: it is sent as the user name of HTTP Basic authentication.',
 				},
 			},
 			{

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations, type OperationTable } from '../shared/execute';
+import { subtitleFor } from '../shared/kit';
 
 import { listSearch, loadOptions } from './methods';
 import { categoryDescription, categoryOperations } from './resources/category';
@@ -20,6 +21,30 @@ const OPERATIONS: OperationTable = {
 	user: userOperations,
 };
 
+const PROPERTIES: INodeTypeDescription['properties'] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Category', value: 'category' },
+			{ name: 'Company', value: 'company' },
+			{ name: 'Item (Task)', value: 'item' },
+			{ name: 'Project', value: 'project' },
+			{ name: 'Time Entry', value: 'timeEntry' },
+			{ name: 'User', value: 'user' },
+		],
+		default: 'timeEntry',
+	},
+	...categoryDescription,
+	...companyDescription,
+	...itemDescription,
+	...projectDescription,
+	...timeEntryDescription,
+	...userDescription,
+];
+
 export class Cenno implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cenno',
@@ -27,36 +52,14 @@ export class Cenno implements INodeType {
 		icon: { light: 'file:cenno.svg', dark: 'file:cenno.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Log time and read projects, items, users and companies in Cenno',
+		subtitle: subtitleFor(PROPERTIES),
+		description: 'Log time (timesheets) and read projects, items (tasks), users and companies in Cenno',
 		defaults: { name: 'Cenno' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'psaCennoApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Category', value: 'category' },
-					{ name: 'Company', value: 'company' },
-					{ name: 'Item', value: 'item' },
-					{ name: 'Project', value: 'project' },
-					{ name: 'Time Entry', value: 'timeEntry' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'timeEntry',
-			},
-			...categoryDescription,
-			...companyDescription,
-			...itemDescription,
-			...projectDescription,
-			...timeEntryDescription,
-			...userDescription,
-		],
+		properties: PROPERTIES,
 	};
 
 	methods = { loadOptions, listSearch };

@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { pollForChanges } from '../shared/polling';
 import { loadOptions } from './methods';
-import { listAll, type CennoResource } from './transport';
+import { listRecords, type CennoResource } from './transport';
 
 interface EventDef {
 	resource: CennoResource;
@@ -29,6 +29,17 @@ const EVENTS: Record<string, EventDef> = {
 	updatedTimeEntry: { resource: 'timeEntry', timeField: 'updated_at', updatesOnly: true, perProject: true },
 };
 
+const EVENT_OPTIONS = [
+	{ name: 'New Item (Task)', value: 'newItem', description: 'An item (task) was created' },
+	{ name: 'New Project', value: 'newProject', description: 'A project was created' },
+	{ name: 'New Time Entry', value: 'newTimeEntry', description: 'Hours were logged' },
+	{ name: 'Updated Item (Task)', value: 'updatedItem', description: 'An existing item (task) was changed' },
+	{ name: 'Updated Time Entry', value: 'updatedTimeEntry', description: 'An existing time entry was changed' },
+];
+
+/** Canvas subtitle in words: "New Time Entry", not "newTimeEntry". */
+const EVENT_NAMES = Object.fromEntries(EVENT_OPTIONS.map((o) => [o.value, o.name]));
+
 export class CennoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cenno Trigger',
@@ -36,7 +47,7 @@ export class CennoTrigger implements INodeType {
 		icon: { light: 'file:cenno.svg', dark: 'file:cenno.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: `={{ (${JSON.stringify(EVENT_NAMES)})[$parameter["event"]] ?? $parameter["event"] }}`,
 		description: 'Starts the workflow when time entries, items or projects are created or changed in Cenno',
 		defaults: { name: 'Cenno Trigger' },
 		polling: true,
@@ -48,13 +59,7 @@ export class CennoTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [
-					{ name: 'New Item', value: 'newItem', description: 'An item (task) was created' },
-					{ name: 'New Project', value: 'newProject', description: 'A project was created' },
-					{ name: 'New Time Entry', value: 'newTimeEntry', description: 'Hours were logged' },
-					{ name: 'Updated Item', value: 'updatedItem', description: 'An existing item was changed' },
-					{ name: 'Updated Time Entry', value: 'updatedTimeEntry', description: 'An existing time entry was changed' },
-				],
+				options: EVENT_OPTIONS,
 				default: 'newTimeEntry',
 			},
 			{
@@ -92,10 +97,12 @@ export class CennoTrigger implements INodeType {
 		return await pollForChanges.call(this, {
 			key: `${event}:${projectId ?? 'all'}`,
 			mode: 'timestamp',
-			fetch: async () => {
-				const records = await listAll.call(this, def.resource);
-				return projectId === undefined ? records : records.filter((r) => Number(r.project_id) === projectId);
-			},
+			// The whole collection through the list layer (Cenno has no "changed since" filter and no paging).
+			fetch: async () =>
+				await listRecords.call(this, def.resource, {
+					returnAll: true,
+					filter: projectId === undefined ? undefined : (r) => Number(r.project_id) === projectId,
+				}),
 			id: (record: IDataObject) => String(record.id),
 			timestamp: (record: IDataObject) => (typeof record[def.timeField] === 'string' ? (record[def.timeField] as string) : undefined),
 			filter: def.updatesOnly

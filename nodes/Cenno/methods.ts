@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { listAll, type CennoResource } from './transport';
+import { cennoProfile, listRecords, type CennoResource } from './transport';
 
 type Labeller = (record: IDataObject, lookups: Lookups) => string;
 
@@ -44,17 +44,17 @@ function chosenProject(ctx: ILoadOptionsFunctions): number | undefined {
 	return undefined;
 }
 
+/** The records of a dropdown, through the shared list layer (one request; filters applied to it). */
 async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<{ list: IDataObject[]; lookups: Lookups }> {
-	let list = await listAll.call(ctx, resource);
 	const lookups: Lookups = {};
-	if (resource === 'user') list = list.filter((r) => !r.deleted_at);
-	if (resource === 'item' || resource === 'category') {
-		const projectId = chosenProject(ctx);
-		if (projectId !== undefined) list = list.filter((r) => Number(r.project_id) === projectId);
-		else {
-			const projects = await listAll.call(ctx, 'project');
-			lookups.projects = new Map(projects.map((p) => [Number(p.id), String(p.title ?? '')]));
-		}
+	let filter: ((r: IDataObject) => boolean) | undefined;
+	if (resource === 'user') filter = (r) => !r.deleted_at;
+	const projectId = resource === 'item' || resource === 'category' ? chosenProject(ctx) : undefined;
+	if (projectId !== undefined) filter = (r) => Number(r.project_id) === projectId;
+	let list = await listRecords.call(ctx, resource, { returnAll: true, filter });
+	if ((resource === 'item' || resource === 'category') && projectId === undefined) {
+		const projects = await listRecords.call(ctx, 'project', { returnAll: true });
+		lookups.projects = new Map(projects.map((p) => [Number(p.id), String(p.title ?? '')]));
 	}
 	if (resource === 'timeEntry') {
 		list = [...list].sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')) || Number(b.id) - Number(a.id));
@@ -62,7 +62,19 @@ async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Pro
 	return { list, lookups };
 }
 
+/**
+ * No credential chosen yet (a node just added): n8n would show "Error fetching options from Cenno". Say
+ * what to do instead. n8n itself picks the credential when exactly one Cenno credential exists.
+ */
+const NO_CREDENTIAL = 'Choose a Cenno credential above first: the list loads from your Cenno account';
+
+function hasCredential(ctx: ILoadOptionsFunctions): boolean {
+	const chosen = ctx.getNode().credentials?.[cennoProfile.credentialType];
+	return !!chosen && !!(chosen.id || chosen.name);
+}
+
 async function options(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<INodePropertyOptions[]> {
+	if (!hasCredential(ctx)) return [{ name: NO_CREDENTIAL, value: '' }];
 	const { list, lookups } = await records(ctx, resource);
 	return list
 		.map((r) => ({ name: LABELS[resource](r, lookups), value: Number(r.id) }))
@@ -70,6 +82,7 @@ async function options(ctx: ILoadOptionsFunctions, resource: CennoResource): Pro
 }
 
 async function search(ctx: ILoadOptionsFunctions, resource: CennoResource, filter?: string): Promise<INodeListSearchResult> {
+	if (!hasCredential(ctx)) return { results: [{ name: NO_CREDENTIAL, value: '' }] };
 	const { list, lookups } = await records(ctx, resource);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = list

@@ -25,6 +25,8 @@
  *   seed: { companies, users, projects, categoriesPerProject, itemsPerProject, timeEntries }  sizes of the
  *                                       seeded data; changing it over /__sandbox/config reseeds on the next call
  *
+ * `sandbox.received()` (in-process) lists every API write that reached a handler with its body.
+ *
  * Extra test controls (public, not part of Cenno): POST /__cenno/:collection creates a record (for
  * collections the API cannot write: items, projects, …) and PATCH /__cenno/:collection/:id changes one,
  * both stamping created_at/updated_at like the app would.
@@ -71,6 +73,8 @@ function create(options = {}) {
 	};
 	let state;
 	let seededWith;
+	/** Every write request as received (method, path, body): tests check what was sent, not only the outcome. */
+	const received = [];
 	let limiter;
 	let limiterWith;
 
@@ -134,6 +138,7 @@ function create(options = {}) {
 
 	function wrapped(ctx) {
 		const body = ctx.body;
+		received.push({ method: ctx.method, path: ctx.path, body: clone(body === undefined ? null : body) });
 		if (!body || typeof body !== 'object' || Buffer.isBuffer(body) || !body.time_entry || typeof body.time_entry !== 'object') {
 			// Rails' params.require(:time_entry)
 			throw new HttpError(400, { error: 'param is missing or the value is empty: time_entry' });
@@ -206,6 +211,7 @@ function create(options = {}) {
 			method: 'DELETE',
 			path: '/api/time_entries/:id',
 			handler: (ctx) => {
+				received.push({ method: ctx.method, path: ctx.path, body: null });
 				const record = mustFind('time_entries', ctx.params.id);
 				state.time_entries = state.time_entries.filter((r) => r !== record);
 				return { status: 204 };
@@ -283,6 +289,7 @@ function create(options = {}) {
 		errorBody: (status, message) => ({ error: message }),
 		reset() {
 			config.now = undefined;
+			received.length = 0;
 			reseed();
 		},
 		snapshot() {
@@ -297,6 +304,8 @@ function create(options = {}) {
 		ensureSeed();
 		return state;
 	};
+	/** Write requests (POST, PUT, DELETE of the API) that reached the handlers, oldest first. */
+	sandbox.received = () => clone(received);
 	sandbox.demoCredential = () => ({
 		type: 'psaCennoApi',
 		name: 'Cenno sandbox',

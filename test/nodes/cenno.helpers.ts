@@ -5,6 +5,7 @@ import { CennoApi } from '../../credentials/CennoApi.credentials';
 import { Cenno } from '../../nodes/Cenno/Cenno.node';
 import { CennoTrigger } from '../../nodes/Cenno/CennoTrigger.node';
 import { runLoadOptions, runNode, runPoll } from '../harness/inprocess';
+import { checkOutputSchema } from '../harness/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { create } = require('../../sandbox/cenno');
@@ -29,6 +30,8 @@ export interface CennoSandbox {
 	addFault(spec: IDataObject): void;
 	clearFaults(): void;
 	state(): CennoState;
+	/** API writes that reached the sandbox's handlers, with their bodies. */
+	received(): Array<{ method: string; path: string; body: IDataObject | null }>;
 	demoCredential(): { type: string; name: string; data: IDataObject };
 }
 
@@ -45,21 +48,30 @@ export function credentialsFor(sandbox: CennoSandbox, extra: IDataObject = {}) {
 	return { psaCennoApi: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: API_KEY, ...extra } };
 }
 
-export function run(
+/**
+ * Runs the Cenno node in-process. Every successful output is checked against the operation's output
+ * schema (nodes/Cenno/__schema__; `PSA_WRITE_SCHEMAS=1` writes them instead).
+ */
+export async function run(
 	sandbox: CennoSandbox,
 	parameters: INodeParameters,
 	input?: IDataObject[],
-	options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {},
+	options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string; noCredential?: boolean } = {},
 ) {
-	return runNode({
+	const result = await runNode({
 		nodeType: new Cenno(),
 		parameters,
 		credentialTypes,
-		credentials: credentialsFor(sandbox, options.credentials),
+		credentials: options.noCredential ? {} : credentialsFor(sandbox, options.credentials),
 		input,
 		continueOnFail: options.continueOnFail,
 		timezone: options.timezone,
 	});
+	if (!result.error) {
+		const { resource, operation } = result.node.parameters as { resource: string; operation: string };
+		checkOutputSchema('Cenno', resource, operation, (result.items[0] ?? []).map((i) => i.json));
+	}
+	return result;
 }
 
 export function poll(sandbox: CennoSandbox, parameters: INodeParameters, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
@@ -73,6 +85,7 @@ export function loadOptions(
 	parameters: INodeParameters = {},
 	filter?: string,
 	nodeType: 'action' | 'trigger' = 'action',
+	withCredential = true,
 ) {
 	return runLoadOptions({
 		nodeType: nodeType === 'action' ? new Cenno() : new CennoTrigger(),
@@ -80,7 +93,7 @@ export function loadOptions(
 		method,
 		parameters,
 		credentialTypes,
-		credentials: credentialsFor(sandbox),
+		credentials: withCredential ? credentialsFor(sandbox) : {},
 		filter,
 	});
 }

@@ -43,7 +43,7 @@ describe('credential', () => {
 		expect(sandbox.stats.byRoute['GET /api/users']).toBeUndefined();
 		const bad = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { apiKey: 'nope' }).psaCennoApi });
 		expect(bad.status).toBe('Error');
-		expect(bad.message).toMatch(/rejected the API key \(401\)/);
+		expect(bad.message).toMatch(/rejected the API key \(401 "HTTP Basic: Access denied\."\)/);
 		const wrongUrl = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { baseUrl: `${sandbox.url}/elsewhere` }).psaCennoApi });
 		expect(wrongUrl.status).toBe('Error');
 		expect(wrongUrl.message).toMatch(/No Cenno API at this address/);
@@ -198,9 +198,9 @@ describe('time entries', () => {
 	it('bad filter values fail before any request, naming the field and the item', async () => {
 		const before = requests();
 		const r = await run(sandbox, { resource: 'timeEntry', operation: 'getAll', returnAll: true, filters: { dateFrom: '2026-02-10', dateTo: '2026-02-01' } });
-		expect(r.error?.message).toMatch(/Filters → Date To: is before Date From .*\(item 0\)/);
+		expect(r.error?.message).toMatch(/Filters → Date To: is before Date From .*\(row 1\)/);
 		const r2 = await run(sandbox, { resource: 'timeEntry', operation: 'getAll', returnAll: true, filters: { projectId: 'abc' } });
-		expect(r2.error?.message).toMatch(/Filters → Project: must be a positive whole number, got "abc" \(item 0\)/);
+		expect(r2.error?.message).toMatch(/Filters → Project: must be a positive whole number, got "abc" \(row 1\)/);
 		expect(requests()).toBe(before);
 	});
 
@@ -259,37 +259,39 @@ describe('time entries', () => {
 		expect(day).toBe(helsinkiToday);
 	});
 
-	it('a large account: 5,000 entries are listed in one request and filtered locally', async () => {
+	it('a large account: 5,000 entries are listed in one request and filtered locally (no timing claim)', async () => {
 		sandbox.config.seed = { timeEntries: 5000 };
 		try {
-			const started = Date.now();
 			const r = await run(sandbox, { resource: 'timeEntry', operation: 'getAll', limit: 5, filters: { userId: 1180, billable: true } });
 			expect(json(r.items)).toHaveLength(5);
 			expect(json(r.items).every((e) => e.user_id === 1180 && e.billable === true)).toBe(true);
 			expect(sandbox.stats.byRoute['GET /api/time_entries']).toBe(1);
-			expect(Date.now() - started).toBeLessThan(5000);
+			expect(sandbox.stats.requests).toBe(1);
 		} finally {
 			sandbox.config.seed = {};
 		}
-	});
+	}, 60000);
 
 	it('hours must be > 0 and dates real: checked before sending, naming the field and the item', async () => {
 		const base = { resource: 'timeEntry', operation: 'create', projectId: rl(1274), userId: rl(1178), date: '2026-03-02' };
 		const before = writes();
 		const zero = await run(sandbox, { ...base, hours: 0 });
-		expect(zero.error?.message).toBe('Hours: must be greater than 0, got 0 (item 0)');
+		expect(zero.error?.message).toBe('Hours: must be greater than 0, got 0 (row 1)');
 		const negative = await run(sandbox, { ...base, hours: '={{ -2 }}' });
 		expect(negative.error?.message).toMatch(/^Hours: must be greater than 0/);
 		const badDate = await run(sandbox, { ...base, hours: 1, date: '2026-02-30' });
-		expect(badDate.error?.message).toBe('Date: is not a real calendar date: "2026-02-30" (item 0)');
+		expect(badDate.error?.message).toBe('Date: is not a real calendar date: "2026-02-30" (row 1)');
 		const noDate = await run(sandbox, { ...base, hours: 1, date: '' });
 		expect(noDate.error?.message).toMatch(/^Date: must be a date/);
 		const badProject = await run(sandbox, { ...base, hours: 1, projectId: rl('12x') });
-		expect(badProject.error?.message).toMatch(/^Project: must be a positive whole number, got "12x" \(item 0\)/);
+		expect(badProject.error?.message).toMatch(/^Project: must be a positive whole number, got "12x" \(row 1\)/);
+		const badTime = await run(sandbox, { ...base, hours: 1, date: '2026-07-01T25:00' });
+		expect(badTime.error?.message).toBe('Date: has a time that does not exist (use 00:00–23:59): "2026-07-01T25:00" (row 1)');
 		const second = await run(sandbox, { ...base, hours: '={{ $json.h }}' }, [{ h: 1 }, { h: 0 }]);
-		expect(second.error?.message).toBe('Hours: must be greater than 0, got 0 (item 1)');
-		// the first item went out, the second did not
-		expect(writes()).toBe(before + 1);
+		expect(second.error?.message).toBe('Hours: must be greater than 0, got 0 (row 2)');
+		// nothing went out: the first row is not written when the second is bad
+		expect(writes()).toBe(before);
+		expect(sandbox.received()).toEqual([]);
 	});
 
 	it("the API's 422 is the backstop: one readable message per field, HTTP 422, the item named", async () => {
@@ -305,7 +307,7 @@ describe('time entries', () => {
 		expect(r.error?.message).toBe('item_id: does not belong to the project');
 		const error = r.error as unknown as { httpCode?: string; description?: string; context?: IDataObject };
 		expect(error.httpCode).toBe('422');
-		expect(error.description).toMatch(/Cenno answered HTTP 422 \(item 0\)/);
+		expect(error.description).toMatch(/Cenno answered HTTP 422 \(row 1\)/);
 		const several = await run(sandbox, { resource: 'timeEntry', operation: 'create', projectId: rl(999999), userId: rl(999999), date: '2026-03-02', hours: 1 });
 		expect(several.error?.message).toBe('user_id: is invalid; project_id: is invalid');
 	});
@@ -327,9 +329,9 @@ describe('time entries', () => {
 	it('update: nothing to change, bad hours and unknown ids are readable errors', async () => {
 		const before = writes();
 		const empty = await run(sandbox, { resource: 'timeEntry', operation: 'update', timeEntryId: rl(14915), updateFields: {} });
-		expect(empty.error?.message).toBe('Update Fields: add at least one field to change (item 0)');
+		expect(empty.error?.message).toBe('Update Fields: add at least one field to change (row 1)');
 		const zero = await run(sandbox, { resource: 'timeEntry', operation: 'update', timeEntryId: rl(14915), updateFields: { hours: 0 } });
-		expect(zero.error?.message).toBe('Update Fields → Hours: must be greater than 0, got 0 (item 0)');
+		expect(zero.error?.message).toBe('Update Fields → Hours: must be greater than 0, got 0 (row 1)');
 		expect(writes()).toBe(before);
 		const missing = await run(sandbox, { resource: 'timeEntry', operation: 'update', timeEntryId: rl(7874), updateFields: { description: 'x' } });
 		expect(missing.error?.message).toBe('Time entry 7874 was not found');
@@ -346,7 +348,7 @@ describe('time entries', () => {
 		expect((get.error as unknown as { httpCode?: string }).httpCode).toBe('404');
 	});
 
-	it('Continue On Fail: failed items become {error} paired with their item; the others go through', async () => {
+	it('Continue On Fail: failed rows become the shared failure row paired with their item; the others go through', async () => {
 		const r = await run(
 			sandbox,
 			{ resource: 'timeEntry', operation: 'get', timeEntryId: rl('={{ $json.id }}') },
@@ -356,8 +358,16 @@ describe('time entries', () => {
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(json(r.items)[0]).toEqual(DOC.timeEntry);
-		expect(json(r.items)[1]).toEqual({ error: 'Time entry 7874 was not found' });
-		expect(json(r.items)[2].error).toMatch(/Time Entry: must be a positive whole number, got "x" \(item 2\)/);
+		expect(json(r.items)[1]).toEqual({
+			error: 'Time entry 7874 was not found',
+			description: 'Cenno answered HTTP 404 (row 2).',
+			httpCode: 404,
+			row: 2,
+			itemIndex: 1,
+			mayHaveBeenApplied: false,
+		});
+		expect(json(r.items)[2]).toMatchObject({ row: 3, itemIndex: 2, httpCode: null, mayHaveBeenApplied: false });
+		expect(json(r.items)[2].error).toMatch(/Time Entry: must be a positive whole number, got "x" \(row 3\)/);
 	});
 
 	it('a POST that fails with a 5xx is not retried (no duplicate hours), and says so', async () => {

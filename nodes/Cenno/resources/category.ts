@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { operationProperty, returnAllLimit, show } from '../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
 	getHandler,
 	locator,
 	optionsField,
-	show,
 	updatedSinceDef,
 	updatedSinceFilter,
 	type FilterDef,
@@ -21,26 +20,21 @@ const filters: FilterDef[] = [
 ];
 
 export const categoryDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['category'] } },
-		options: [
+	operationProperty(
+		'category',
+		[
 			{ name: 'Get', value: 'get', description: 'Get a category by ID', action: 'Get a category' },
 			{ name: 'Get Many', value: 'getAll', description: 'List categories of items', action: 'Get many categories' },
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	locator('category', {
 		name: 'categoryId',
 		displayName: 'Category',
 		description: 'The item category (categories group the items of a project)',
-		displayOptions: show('category', ['get']),
-		placeholder: '1097',
+		displayOptions: show('category', 'get'),
 	}),
-	...returnAllOrLimit('category', 'getAll'),
+	...returnAllLimit('category', 'getAll'),
 	filtersCollection('category', [
 		optionsField('projectId', 'Project', 'getProjects'),
 		{

@@ -1,72 +1,40 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { invalidInput, requirePositiveInteger, toDateOnly } from '../../shared/validation';
-import { getOne, listAll, type CennoResource } from '../transport';
+import { formatIsoDate, parseDate, parseDateTime } from '../../shared/dates';
+import type { OperationHandler } from '../../shared/execute';
+import { locator as kitLocator, show } from '../../shared/kit';
+import { invalidInput, requirePositiveInteger } from '../../shared/validation';
+import { getOne, listRecords, type CennoResource } from '../transport';
 
-export type Handler = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+export type Handler = OperationHandler;
 
-export function show(resource: string, operation: string[]): { show: { resource: string[]; operation: string[] } } {
-	return { show: { resource: [resource], operation } };
-}
-
-const ID_REGEX = '^\\s*[0-9]+\\s*$';
-
-/** Which listSearch method feeds each locator. */
-const SEARCH_METHOD: Record<CennoResource, string> = {
-	company: 'searchCompanies',
-	user: 'searchUsers',
-	project: 'searchProjects',
-	category: 'searchCategories',
-	item: 'searchItems',
-	timeEntry: 'searchTimeEntries',
+/** Which listSearch method feeds each locator, and the record's name in placeholders. */
+const LOCATOR: Record<CennoResource, { method: string; label: string; example: string }> = {
+	company: { method: 'searchCompanies', label: 'company', example: '622' },
+	user: { method: 'searchUsers', label: 'user', example: '1178' },
+	project: { method: 'searchProjects', label: 'project', example: '1274' },
+	category: { method: 'searchCategories', label: 'category', example: '1097' },
+	item: { method: 'searchItems', label: 'item', example: '10346' },
+	timeEntry: { method: 'searchTimeEntries', label: 'time entry', example: '14915' },
 };
 
-/** A record picked from a searchable list or given by its numeric Cenno id. */
+/** A Cenno record picked From List or By ID (Cenno's API has no record URLs to paste). */
 export function locator(
 	resource: CennoResource,
-	options: {
-		name: string;
-		displayName: string;
-		description: string;
-		displayOptions?: INodeProperties['displayOptions'];
-		required?: boolean;
-		placeholder?: string;
-	},
+	options: { name: string; displayName: string; description: string; displayOptions?: INodeProperties['displayOptions']; required?: boolean },
 ): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: options.required ?? true,
-		description: options.description,
-		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: SEARCH_METHOD[resource], searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: options.placeholder ?? '1274',
-				validation: [{ type: 'regex', properties: { regex: ID_REGEX, errorMessage: 'A Cenno ID is a whole number' } }],
-			},
-		],
-	};
+	const { method, label, example } = LOCATOR[resource];
+	return kitLocator({ ...options, searchListMethod: method, label, idExample: example, idError: 'A Cenno ID is a whole number' });
 }
 
-/** A numeric id from a locator, an options field or an expression; errors name the field and the item. */
+/** A numeric id from a locator, an options field or an expression; errors name the field and the row. */
 export function idParam(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	return requirePositiveInteger(ctx.getNode(), itemIndex, label, value);
 }
 
-/** The "Get" handler of a read-only collection. */
+/** The "Get" handler of a collection. */
 export function getHandler(resource: CennoResource, param: string, label: string, simplify?: (r: IDataObject) => IDataObject): Handler {
 	return async function (this: IExecuteFunctions, i: number) {
 		const id = idParam(this, param, label, i);
@@ -88,19 +56,19 @@ export interface FilterDef {
 
 type Predicate = (record: IDataObject) => boolean;
 
+/** An instant from a date-time field: checked by the shared strict reader, then placed in the workflow's zone. */
 function sinceMillis(ctx: IExecuteFunctions, i: number, label: string, value: unknown): number {
-	const zone = ctx.getTimezone();
-	let parsed: DateTime | undefined;
-	if (value instanceof Date) parsed = DateTime.fromJSDate(value);
-	else if (DateTime.isDateTime(value)) parsed = value as DateTime;
-	else if (typeof value === 'string' && value.trim()) parsed = DateTime.fromISO(value.trim().replace(' ', 'T'), { zone });
-	if (!parsed || !parsed.isValid) {
-		throw invalidInput(ctx.getNode(), i, label, `must be a date and time (e.g. 2026-03-01T09:00), got "${String(value ?? '')}"`);
-	}
-	return parsed.toMillis();
+	const wall = parseDateTime(ctx.getNode(), i, label, value);
+	const zone = wall.offset ? (wall.offset === 'Z' ? 'UTC' : `UTC${wall.offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`) : ctx.getTimezone();
+	const instant = DateTime.fromObject(
+		{ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second },
+		{ zone },
+	);
+	if (!instant.isValid) throw invalidInput(ctx.getNode(), i, label, `must be a date and time (e.g. 2026-03-01T09:00), got "${String(value ?? '')}"`);
+	return instant.toMillis();
 }
 
-/** Builds the predicates of the filters that are set; bad values fail here, naming field and item. */
+/** Builds the predicates of the filters that are set; bad values fail here, naming field and row. */
 export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[]): Predicate[] {
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const node = ctx.getNode();
@@ -141,13 +109,13 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
 				break;
 			}
 			case 'dateFrom': {
-				from = toDateOnly(node, i, label, value);
+				from = formatIsoDate(parseDate(node, i, label, value));
 				const day = from;
 				predicates.push((r) => String(r[field] ?? '') >= day);
 				break;
 			}
 			case 'dateTo': {
-				to = toDateOnly(node, i, label, value);
+				to = formatIsoDate(parseDate(node, i, label, value));
 				const day = to;
 				predicates.push((r) => String(r[field] ?? '').slice(0, 10) <= day);
 				break;
@@ -160,22 +128,23 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
 	return predicates;
 }
 
-/** The "Get Many" handler: whole collection (Cenno does not page), then filters, then Limit. */
+/**
+ * The "Get Many" handler: Cenno answers with the whole collection (no paging, no server filters); the
+ * list layer applies the filters and stops at Limit matching records. One request, whatever the Limit.
+ */
 export function getAllHandler(resource: CennoResource, defs: FilterDef[], simplify?: (r: IDataObject) => IDataObject): Handler {
 	return async function (this: IExecuteFunctions, i: number) {
 		const predicates = buildFilters(this, i, defs);
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? Infinity : requirePositiveInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i, 50));
-		const records = await listAll.call(this, resource, i);
-		const matching = records.filter((r) => predicates.every((p) => p(r))).slice(0, limit);
+		const limit = returnAll ? undefined : requirePositiveInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i, 50));
+		const matching = await listRecords.call(this, resource, {
+			returnAll,
+			limit,
+			filter: predicates.length ? (r) => predicates.every((p) => p(r)) : undefined,
+			itemIndex: i,
+		});
 		return simplify && this.getNodeParameter('simplify', i, true) ? matching.map(simplify) : matching;
 	};
-}
-
-export function pick(record: IDataObject, keys: string[]): IDataObject {
-	const out: IDataObject = {};
-	for (const key of keys) if (key in record) out[key] = record[key];
-	return out;
 }
 
 /** Filter fields for a Get Many, as n8n users know them. */
@@ -188,7 +157,7 @@ export function filtersCollection(resource: string, options: INodeProperties[]):
 		default: {},
 		description:
 			'Cenno returns whole lists; these filters are applied by n8n before the Limit, so Limit counts matching records',
-		displayOptions: show(resource, ['getAll']),
+		displayOptions: show(resource, 'getAll'),
 		options,
 	};
 }

@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { operationProperty, returnAllLimit, show } from '../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
 	getHandler,
 	locator,
-	show,
 	updatedSinceDef,
 	updatedSinceFilter,
 	type FilterDef,
@@ -19,26 +18,21 @@ const filters: FilterDef[] = [
 ];
 
 export const companyDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['company'] } },
-		options: [
+	operationProperty(
+		'company',
+		[
 			{ name: 'Get', value: 'get', description: 'Get a company by ID', action: 'Get a company' },
 			{ name: 'Get Many', value: 'getAll', description: 'List companies', action: 'Get many companies' },
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	locator('company', {
 		name: 'companyId',
 		displayName: 'Company',
 		description: 'The customer company in Cenno',
-		displayOptions: show('company', ['get']),
-		placeholder: '622',
+		displayOptions: show('company', 'get'),
 	}),
-	...returnAllOrLimit('company', 'getAll'),
+	...returnAllLimit('company', 'getAll'),
 	filtersCollection('company', [
 		{
 			displayName: 'Title Contains',

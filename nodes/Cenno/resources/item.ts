@@ -1,14 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../shared/descriptions';
+import { operationProperty, pick, returnAllLimit, show, simplifyOption } from '../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
 	getHandler,
 	locator,
 	optionsField,
-	pick,
-	show,
 	updatedSinceDef,
 	updatedSinceFilter,
 	type FilterDef,
@@ -46,26 +44,21 @@ export function simplifyItem(record: IDataObject): IDataObject {
 }
 
 export const itemDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['item'] } },
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get an item (task) by ID', action: 'Get an item' },
-			{ name: 'Get Many', value: 'getAll', description: 'List items (tasks)', action: 'Get many items' },
+	operationProperty(
+		'item',
+		[
+			{ name: 'Get', value: 'get', description: 'Get an item (task) by ID', action: 'Get an item (task)' },
+			{ name: 'Get Many', value: 'getAll', description: 'List items (tasks), filtered by project, category, assignee or status', action: 'Get many items (tasks)' },
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	locator('item', {
 		name: 'itemId',
 		displayName: 'Item',
 		description: 'The item (task) in Cenno',
-		displayOptions: show('item', ['get']),
-		placeholder: '10346',
+		displayOptions: show('item', 'get'),
 	}),
-	...returnAllOrLimit('item', 'getAll'),
+	...returnAllLimit('item', 'getAll'),
 	filtersCollection('item', [
 		optionsField('assigneeId', 'Assignee', 'getUsers'),
 		optionsField('categoryId', 'Category', 'getCategories', ['filters.projectId']),
@@ -90,7 +83,7 @@ export const itemDescription: INodeProperties[] = [
 		},
 		updatedSinceFilter,
 	]),
-	simplifyField('item', ['get', 'getAll']),
+	simplifyOption(show('item', ['get', 'getAll'])),
 ];
 
 export const itemOperations: Record<string, Handler> = {

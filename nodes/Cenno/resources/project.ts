@@ -1,14 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../shared/descriptions';
+import { operationProperty, pick, returnAllLimit, show, simplifyOption } from '../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
 	getHandler,
 	locator,
 	optionsField,
-	pick,
-	show,
 	updatedSinceDef,
 	updatedSinceFilter,
 	type FilterDef,
@@ -40,25 +38,21 @@ export function simplifyProject(record: IDataObject): IDataObject {
 }
 
 export const projectDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['project'] } },
-		options: [
+	operationProperty(
+		'project',
+		[
 			{ name: 'Get', value: 'get', description: 'Get a project by ID', action: 'Get a project' },
 			{ name: 'Get Many', value: 'getAll', description: 'List projects', action: 'Get many projects' },
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	locator('project', {
 		name: 'projectId',
 		displayName: 'Project',
 		description: 'The Cenno project',
-		displayOptions: show('project', ['get']),
+		displayOptions: show('project', 'get'),
 	}),
-	...returnAllOrLimit('project', 'getAll'),
+	...returnAllLimit('project', 'getAll'),
 	filtersCollection('project', [
 		optionsField('companyId', 'Company', 'getCompanies'),
 		{
@@ -81,7 +75,7 @@ export const projectDescription: INodeProperties[] = [
 		},
 		updatedSinceFilter,
 	]),
-	simplifyField('project', ['get', 'getAll']),
+	simplifyOption(show('project', ['get', 'getAll'])),
 ];
 
 export const projectOperations: Record<string, Handler> = {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { formatIsoDate, parseDate } from '../../shared/dates';
+import { operationProperty, returnAllLimit, show } from '../../shared/kit';
 import { vendorRequest } from '../../shared/transport';
-import { invalidInput, requireNumber, requirePositiveInteger, toDateOnly } from '../../shared/validation';
+import { invalidInput, requireNumber, requirePositiveInteger } from '../../shared/validation';
 import { clean, cennoProfile, getOne } from '../transport';
 import {
 	filtersCollection,
@@ -12,7 +12,6 @@ import {
 	idParam,
 	locator,
 	optionsField,
-	show,
 	updatedSinceDef,
 	updatedSinceFilter,
 	type FilterDef,
@@ -60,41 +59,35 @@ const entryFields = (prefix: string): INodeProperties[] => [
 ];
 
 export const timeEntryDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['timeEntry'] } },
-		options: [
-			{ name: 'Delete', value: 'delete', description: 'Delete a time entry', action: 'Delete a time entry' },
-			{ name: 'Get', value: 'get', description: 'Get a time entry by ID', action: 'Get a time entry' },
-			{ name: 'Get Many', value: 'getAll', description: 'List time entries', action: 'Get many time entries' },
-			{ name: 'Log Time', value: 'create', description: 'Create a time entry: hours on a project (and item)', action: 'Log time' },
-			{ name: 'Update', value: 'update', description: 'Change fields of a time entry', action: 'Update a time entry' },
+	operationProperty(
+		'timeEntry',
+		[
+			{ name: 'Delete', value: 'delete', description: 'Delete a time entry (hours logged by mistake)', action: 'Delete logged time' },
+			{ name: 'Get', value: 'get', description: 'Get one time entry by ID', action: 'Get a time entry' },
+			{ name: 'Get Many', value: 'getAll', description: 'List logged hours (timesheet), filtered by project, user, date or billable', action: 'Get many time entries (timesheet)' },
+			{ name: 'Log Time', value: 'create', description: 'Log hours on a project (and item): a new time entry', action: 'Log time' },
+			{ name: 'Update', value: 'update', description: 'Correct the hours, date, item or description of a time entry', action: 'Update logged time' },
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	locator('timeEntry', {
 		name: 'timeEntryId',
 		displayName: 'Time Entry',
 		description: 'The time entry',
 		displayOptions: show('timeEntry', ['get', 'update', 'delete']),
-		placeholder: '14915',
 	}),
 	// ---- Log Time ----
 	locator('project', {
 		name: 'projectId',
 		displayName: 'Project',
 		description: 'The project the hours are logged on',
-		displayOptions: show('timeEntry', ['create']),
+		displayOptions: show('timeEntry', 'create'),
 	}),
 	locator('user', {
 		name: 'userId',
 		displayName: 'User',
 		description: 'Whose hours these are',
-		displayOptions: show('timeEntry', ['create']),
-		placeholder: '1178',
+		displayOptions: show('timeEntry', 'create'),
 	}),
 	{
 		displayName: 'Date',
@@ -103,7 +96,7 @@ export const timeEntryDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The day the work was done (only the date is used)',
-		displayOptions: show('timeEntry', ['create']),
+		displayOptions: show('timeEntry', 'create'),
 	},
 	{
 		displayName: 'Hours',
@@ -113,7 +106,7 @@ export const timeEntryDescription: INodeProperties[] = [
 		default: 1,
 		required: true,
 		description: 'Hours worked, more than 0 (e.g. 1.5 for an hour and a half)',
-		displayOptions: show('timeEntry', ['create']),
+		displayOptions: show('timeEntry', 'create'),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -121,7 +114,7 @@ export const timeEntryDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show('timeEntry', ['create']),
+		displayOptions: show('timeEntry', 'create'),
 		options: entryFields(''),
 	},
 	// ---- Update ----
@@ -132,7 +125,7 @@ export const timeEntryDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields added here are changed; everything else stays as it is',
-		displayOptions: show('timeEntry', ['update']),
+		displayOptions: show('timeEntry', 'update'),
 		options: ([
 			...entryFields('updateFields.'),
 			{
@@ -155,7 +148,7 @@ export const timeEntryDescription: INodeProperties[] = [
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	// ---- Get Many ----
-	...returnAllOrLimit('timeEntry', 'getAll'),
+	...returnAllLimit('timeEntry', 'getAll'),
 	filtersCollection('timeEntry', [
 		{
 			displayName: 'Billable',
@@ -190,12 +183,9 @@ export const timeEntryDescription: INodeProperties[] = [
 	]),
 ];
 
+/** The day of a date field (a time after it is ignored; `{{ $now }}` gives the workflow zone's day). */
 function dateValue(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string {
-	if (DateTime.isDateTime(value)) {
-		const day = (value as DateTime).toISODate();
-		if (day) return day;
-	}
-	return toDateOnly(ctx.getNode(), i, label, value);
+	return formatIsoDate(parseDate(ctx.getNode(), i, label, value));
 }
 
 function hoursValue(ctx: IExecuteFunctions, i: number, label: string, value: unknown): number {
@@ -254,13 +244,15 @@ const update: Handler = async function (this: IExecuteFunctions, i: number) {
 	if (!Object.keys(changes).length) {
 		throw invalidInput(this.getNode(), i, 'Update Fields', 'add at least one field to change');
 	}
-	// Cenno changes the fields sent and keeps the others (no read-and-merge needed).
+	// Cenno changes the fields sent and keeps the others (Rails `update(params)`): only what the user set
+	// is sent, so nothing the user did not touch can be changed (no read-merge-write). Not marked
+	// idempotent: the execute loop's rehearsal must stop at this write, and a PUT that failed with a 5xx
+	// is reported as "may have been applied" rather than resent.
 	const updated = await vendorRequest.call(this, cennoProfile, {
 		method: 'PUT',
 		path: `/time_entries/${id}`,
 		body: { time_entry: changes },
 		itemIndex: i,
-		idempotent: true,
 		notFoundLabel: `Time entry ${id}`,
 	});
 	if (updated && typeof updated === 'object' && !Array.isArray(updated) && 'id' in (updated as IDataObject)) {

@@ -1,14 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../shared/descriptions';
+import { operationProperty, pick, returnAllLimit, show, simplifyOption } from '../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
 	getHandler,
 	locator,
 	optionsField,
-	pick,
-	show,
 	updatedSinceDef,
 	updatedSinceFilter,
 	type FilterDef,
@@ -32,26 +30,21 @@ export function simplifyUser(record: IDataObject): IDataObject {
 }
 
 export const userDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
+	operationProperty(
+		'user',
+		[
 			{ name: 'Get', value: 'get', description: 'Get a user by ID', action: 'Get a user' },
 			{ name: 'Get Many', value: 'getAll', description: 'List users', action: 'Get many users' },
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	locator('user', {
 		name: 'userId',
 		displayName: 'User',
 		description: 'The Cenno user',
-		displayOptions: show('user', ['get']),
-		placeholder: '1178',
+		displayOptions: show('user', 'get'),
 	}),
-	...returnAllOrLimit('user', 'getAll'),
+	...returnAllLimit('user', 'getAll'),
 	filtersCollection('user', [
 		optionsField('companyId', 'Company', 'getCompanies'),
 		{
@@ -87,7 +80,7 @@ export const userDescription: INodeProperties[] = [
 		},
 		updatedSinceFilter,
 	]),
-	simplifyField('user', ['get', 'getAll']),
+	simplifyOption(show('user', ['get', 'getAll'])),
 ];
 
 export const userOperations: Record<string, Handler> = {
