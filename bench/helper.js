@@ -9,6 +9,8 @@
  *   3. the server starts throttling mid-run (its ceiling halves, as when another client shares the token):
  *      429s and wall time vs the physical limit; Blikk style (429 + Retry-After only) and RM style
  *      (X-RateLimit-Limit/Remaining/Reset headers on every answer)
+ *   4. a 429 storm mid-run (4 × 429 with Retry-After: 3 at 4 req/s): seconds from the last 429 until the
+ *      trailing 10-request pace is back at ≥ 0.9 × the ceiling (issue #14: ≤ 10 s)
  */
 const path = require('path');
 const { createSandbox, HttpError } = require('../sandbox/lib/server');
@@ -211,13 +213,53 @@ async function throttledMidRun(helper, server, { count, ceiling, lowered, after,
 	};
 }
 
+/**
+ * Seconds from the last 429 until the trailing `n` successful requests (n − 1 intervals, all after the last
+ * 429) run at ≥ `fraction` × `ceiling`. Infinity if never.
+ */
+function recoverySeconds(log, ceiling, fraction = 0.9, n = 10) {
+	const limited = log.filter((e) => e.status === 429).map((e) => e.t);
+	if (!limited.length) return 0;
+	const last = Math.max(...limited);
+	const after = log.filter((e) => e.status < 300 && e.t > last).map((e) => e.t).sort((a, b) => a - b);
+	for (let i = n - 1; i < after.length; i++) {
+		const pace = ((n - 1) * 1000) / (after[i] - after[i - n + 1]);
+		if (pace >= fraction * ceiling) return (after[i] - last) / 1000;
+	}
+	return Infinity;
+}
+
+/**
+ * A 429 storm in the middle of a paced run (issue #14): after `after` requests the server answers the next
+ * `storm` requests with 429 and `Retry-After: <retryAfter>` (whatever the pace), then serves normally again.
+ * The server said *wait*, not *slower*: the pace should be back at the ceiling within seconds.
+ */
+async function stormMidRun(helper, server, { count, ceiling, after, storm, retryAfter }) {
+	const key = `storm-${ceiling}`;
+	server.config.ceilings[key] = ceiling;
+	server.resetStats();
+	server.addFault({ type: '429', method: 'POST', path: '^/things$', after, count: storm, retryAfter });
+	const result = await paced(helper, server, { count, ceiling, key });
+	server.clearFaults();
+	const log = server.stats.log.filter((e) => e.method === 'POST');
+	const limitedAt = log.filter((e) => e.status === 429).map((e) => e.t);
+	return {
+		...result,
+		job: `${count} POSTs at ${ceiling} req/s; after ${after}, ${storm} × 429 with Retry-After: ${retryAfter}`,
+		r429: limitedAt.length,
+		limit: (count - 1) / ceiling + storm * retryAfter,
+		recovery: recoverySeconds(log, ceiling),
+		stormSeconds: limitedAt.length ? (Math.max(...limitedAt) - Math.min(...limitedAt)) / 1000 : 0,
+	};
+}
+
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
 
 async function runHelperBench({ quick = false, log = console.log } = {}) {
 	const helper = loadHelper();
 	const server = createBenchServer();
 	await server.listen(0, '127.0.0.1');
-	const results = { listings: [], paced: [], throttled: [] };
+	const results = { listings: [], paced: [], throttled: [], storm: null };
 	try {
 		log('\n## A. Shared helper micro-benchmark (no n8n)\n');
 		// 1. listings
@@ -258,13 +300,22 @@ async function runHelperBench({ quick = false, log = console.log } = {}) {
 		for (const r of results.throttled) {
 			log(`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.wall / r.limit, 2)} |`);
 		}
+
+		// 4. a 429 storm mid-run (Blikk style: 4 req/s, Retry-After), then recovery
+		const st = quick ? { count: 80, ceiling: 4, after: 30, storm: 4, retryAfter: 3 } : { count: 120, ceiling: 4, after: 40, storm: 4, retryAfter: 3 };
+		results.storm = await stormMidRun(helper, server, st);
+		const r = results.storm;
+		log('\n| 429 storm, then recovery | requests | 429s | failed | wall s | limit s | wall / limit | recovery s (to ≥ 0.9 × ceiling) |');
+		log('|---|---:|---:|---:|---:|---:|---:|---:|');
+		log(`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.wall / r.limit, 2)} | ${fmt(r.recovery, 1)} |`);
+		log(`\nrecovery after 429 storm: ${fmt(r.recovery, 1)} s to ≥ 0.9 × ceiling (target ≤ 10 s; the storm itself lasted ${fmt(r.stormSeconds, 1)} s)`);
 	} finally {
 		await server.close();
 	}
 	return results;
 }
 
-module.exports = { runHelperBench, createBenchServer };
+module.exports = { runHelperBench, createBenchServer, recoverySeconds };
 
 if (require.main === module) {
 	runHelperBench({ quick: process.env.BENCH_QUICK === '1' }).then(

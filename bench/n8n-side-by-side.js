@@ -20,6 +20,7 @@ const os = require('os');
 const path = require('path');
 
 const n8n = require('./lib/n8n-proc');
+const { recoverySeconds } = require('./helper');
 
 const REPO = n8n.REPO;
 const RETRY = { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 };
@@ -175,7 +176,7 @@ const blikk = {
 		return sandbox.store().contacts.length;
 	},
 	listOurs(ctx, sandbox, creds, wh) {
-		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Blikk', n8n.nodeType('blikk'), 1, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const hook = webhookNode(wh);
 		const sum = summarize();
 		return workflow(`bench ours: list Blikk contacts`, [hook, ours, sum], chain(hook, ours, sum));
@@ -203,7 +204,7 @@ const blikk = {
 	createOurs(ctx, sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Blikk', 'n8n-nodes-psa.blikk', 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Blikk', n8n.nodeType('blikk'), 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow(`bench ours: create Blikk contacts`, [hook, split, ours, sum], chain(hook, split, ours, sum));
 	},
@@ -254,7 +255,7 @@ const rm = {
 	},
 	listOurs(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
-		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Resource Management', n8n.nodeType('resourceManagement'), 1, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow('bench ours: list RM people', [hook, ours, sum], chain(hook, ours, sum));
 	},
@@ -282,7 +283,7 @@ const rm = {
 	createOurs(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Resource Management', 'n8n-nodes-psa.resourceManagement', 1, { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node('Resource Management', n8n.nodeType('resourceManagement'), 1, { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
 		const sum = summarize();
 		return workflow('bench ours: create RM people', [hook, split, ours, sum], chain(hook, split, ours, sum));
 	},
@@ -372,7 +373,7 @@ const smenso = {
 		const split = splitOut('Split Out', 'body.items');
 		const ours = node(
 			'smenso',
-			'n8n-nodes-psa.smenso',
+			n8n.nodeType('smenso'),
 			1,
 			{ resource: 'task', operation: 'create', projectId: { __rl: true, mode: 'id', value: this.project(sandbox).id }, title: '={{ $json.name }}', additionalFields: { externalId: '={{ $json.name }}' }, waitForCompletion: true, maxWait: 600, options: {} },
 			{ credentials: { psaSmensoApi: { id: cred.id, name: cred.name } } },
@@ -487,7 +488,7 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 			);
 		}
 	}
-	for (const side of process.env.BENCH_WRITES === '0' ? [] : ['ours', 'http']) {
+	for (const side of process.env.BENCH_WRITES === '0' ? [] : SIDES) {
 		const creds = await blikk.credentials(ctx, sandbox, `create-${side}`);
 		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-blikk-create-${Date.now().toString(36)}`;
@@ -510,8 +511,41 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 			}),
 		);
 	}
+	// 429 storm (issue #14): after STORM.after creates the server answers the next STORM.count requests with
+	// 429 and Retry-After: STORM.retryAfter, whatever the pace; then it serves normally again.
+	for (const side of process.env.BENCH_STORM === '0' ? [] : SIDES) {
+		const creds = await blikk.credentials(ctx, sandbox, `storm-${side}`);
+		const prefix = `bench-storm-${side}-${Date.now().toString(36)}-`;
+		const wh = `bench-${side}-blikk-storm-${Date.now().toString(36)}`;
+		const wf = side === 'ours' ? blikk.createOurs(ctx, sandbox, creds, wh) : blikk.createHttp(ctx, sandbox, creds, wh);
+		sandbox.addFault({ type: '429', method: 'POST', path: '^/v1/Core/Contacts$', after: STORM.after, count: STORM.count, retryAfter: STORM.retryAfter });
+		const row = await runJob(ctx, {
+			label: `Blikk: create ${STORM.items} contacts; after ${STORM.after}, ${STORM.count} × 429 with Retry-After: ${STORM.retryAfter}`,
+			job: 'storm',
+			side,
+			vendor: 'blikk',
+			wf,
+			body: itemsBody(prefix, STORM.items),
+			sandbox,
+			tap,
+			// The ceiling's time for the items plus the waits the server asked for.
+			physical: (STORM.items - 1) / ceiling + STORM.count * STORM.retryAfter,
+			check: ({ events }) => {
+				const creates = events.filter((e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path));
+				const log = creates.map((e) => ({ t: e.t ?? e.time ?? e.at, status: e.status }));
+				return { ...blikk.createdCheck(sandbox, prefix, STORM.items), expected: STORM.items, recovery: recoverySeconds(log, ceiling) };
+			},
+		});
+		sandbox.clearFaults();
+		ctx.log(`  ${side.padEnd(5)} recovery after 429 storm: ${Number.isFinite(row.recovery) ? row.recovery.toFixed(1) : 'never'} s to ≥ 0.9 × ceiling`);
+		rows.push(row);
+	}
 	return rows;
 }
+
+const STORM = { items: 60, after: 20, count: 4, retryAfter: 3 };
+/** BENCH_SIDES=ours (or http) runs one side only. */
+const SIDES = process.env.BENCH_SIDES ? process.env.BENCH_SIDES.split(',') : ['ours', 'http'];
 
 // ------------------------------------------------------------------ table
 const f1 = (x) => (x === undefined || x === null || Number.isNaN(x) ? '—' : Number(x).toFixed(1));
@@ -526,6 +560,12 @@ function printTable(rows, log = console.log) {
 		const records2 = r.outcomesKnown !== undefined ? `${records}; outcomes known ${r.outcomesKnown} / ${r.expected}` : records;
 		const rate = r.achieved ? `${r.achieved.toFixed(2)} (${(r.achieved / r.ceiling).toFixed(2)})` : '—';
 		log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests}${r.needed ? ` (need ${r.needed})` : ''} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${records2} | ${r.failedItems ?? '—'} | ${r.duplicates ?? '—'} | ${rate} | ${mb(r.peakRss)} |`);
+	}
+	const storms = rows.filter((r) => r.recovery !== undefined);
+	if (storms.length) {
+		log('\n| 429 storm, then recovery | side | wall s | limit s | requests | 429s | completed | failed items | duplicates | recovery s (to ≥ 0.9 × ceiling) |');
+		log('|---|---|---:|---:|---:|---:|---|---:|---:|---:|');
+		for (const r of storms) log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${r.failedItems} | ${r.duplicates} | ${Number.isFinite(r.recovery) ? r.recovery.toFixed(1) : 'never'} |`);
 	}
 	// ratios
 	const byLabel = new Map();
@@ -569,7 +609,7 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 		}
 		const userFolder = path.join(tmp, 'n8n');
 		const installed = n8n.installPackage(userFolder);
-		const nodeTypes = new Set(JSON.parse(fs.readFileSync(path.join(installed.target, 'package.json'), 'utf8')).n8n.nodes.map((f) => path.basename(f, '.node.js')).map((b) => b.charAt(0).toLowerCase() + b.slice(1)));
+		const nodeTypes = installed.nodeNames;
 		const main = await n8n.startN8n({ runtime, userFolder, env: { N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64', EXECUTIONS_DATA_PRUNE: 'false', NODE_OPTIONS: '--max-old-space-size=4096' }, log });
 		stops.push(() => main.stop());
 		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);

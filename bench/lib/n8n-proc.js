@@ -56,21 +56,34 @@ async function startWorker({ runtime, userFolder, env, healthPort, brokerPort, c
  */
 function installPackage(userFolder, opts) {
 	const info = lib.installPackage(userFolder, opts);
-	const pkgFile = path.join(info.target, 'package.json');
-	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	const missing = [];
-	for (const key of ['nodes', 'credentials']) {
-		pkg.n8n[key] = (pkg.n8n[key] || []).filter((file) => {
-			const ok = fs.existsSync(path.join(info.target, file));
-			if (!ok) missing.push(file);
-			return ok;
-		});
+	// One package per vendor (scripts/lib/n8n.js): check each; older single-package installs have no list.
+	const packages = info.packages || [{ target: info.target }];
+	for (const { target } of packages) {
+		const pkgFile = path.join(target, 'package.json');
+		const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+		const gone = [];
+		for (const key of ['nodes', 'credentials']) {
+			pkg.n8n[key] = (pkg.n8n[key] || []).filter((file) => {
+				const ok = fs.existsSync(path.join(target, file));
+				if (!ok) gone.push(file);
+				return ok;
+			});
+		}
+		if (gone.length) fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+		missing.push(...gone);
 	}
-	if (missing.length) {
-		fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
-		console.log(`(bench: not built yet, left out of the installed package: ${missing.join(', ')})`);
+	if (missing.length) console.log(`(bench: not built yet, left out of the installed package: ${missing.join(', ')})`);
+	// Node names (`blikk`, `resourceManagement` …) of every installed package.
+	const nodeNames = new Set();
+	for (const { target } of packages) {
+		const pkg = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8'));
+		for (const f of pkg.n8n.nodes || []) {
+			const b = path.basename(f, '.node.js');
+			nodeNames.add(b.charAt(0).toLowerCase() + b.slice(1));
+		}
 	}
-	return { ...info, missing };
+	return { ...info, missing, nodeNames };
 }
 
 /** RSS (bytes) of a pid, or 0. */
