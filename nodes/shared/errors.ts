@@ -118,11 +118,11 @@ function asText(value: unknown): string {
 }
 
 /**
- * Turns every error body shape in the four vendors' docs into one readable sentence, in the vendor's words:
- * - smenso `{ errors: ["…"] }` or `{ errors: [{ message }] }`
- * - Resource Management `{ message }`
- * - Blikk `{ message, modelState: { field: ["…"] } }` and `{ message, permissionsRequired, ipAddressAllowed }`
- * - Cenno 422 `{ field: ["…"] }`
+ * The generic reading of an error body, for the conventions most JSON APIs share; a vendor's own shapes
+ * belong in its profile's `errorMessage` (tried first). Understood here:
+ * - `{ message }` (or `Message`, `error`) and text or HTML bodies;
+ * - `{ errors: ["…"] }`, `{ errors: [{ message }] }` and `{ errors: { field: ["…"] } }`;
+ * - a body that is only a field → messages map `{ field: ["…"] }`.
  */
 export function vendorMessage(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
@@ -145,25 +145,16 @@ export function vendorMessage(body: unknown): string | undefined {
 	} else if (o.errors && typeof o.errors === 'object') {
 		parts.push(fieldMessages(o.errors as Record<string, unknown>));
 	}
-	if (o.modelState && typeof o.modelState === 'object') {
-		parts.push(fieldMessages(o.modelState as Record<string, unknown>));
-	}
-	if (Array.isArray(o.permissionsRequired) && o.permissionsRequired.length) {
-		parts.push(`Permissions required: ${o.permissionsRequired.join(', ')}.`);
-	}
-	if (o.ipAddressAllowed === false) parts.push('The IP address n8n calls from is not allowed for this application.');
 	if (!parts.length) {
-		// Cenno 422: { field: ["message", …], … }
 		const fieldLike = Object.entries(o).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'string'));
-		if (fieldLike.length && fieldLike.length === Object.keys(o).length) {
-			parts.push(fieldMessages(o));
-		}
+		if (fieldLike.length && fieldLike.length === Object.keys(o).length) parts.push(fieldMessages(o));
 	}
 	const joined = parts.filter(Boolean).join(' ');
 	return joined || undefined;
 }
 
-function fieldMessages(fields: Record<string, unknown>): string {
+/** "field: message, message; other: message" from a field → messages map. */
+export function fieldMessages(fields: Record<string, unknown>): string {
 	return Object.entries(fields)
 		.map(([field, messages]) => {
 			const list = Array.isArray(messages) ? messages.map(asText) : [asText(messages)];

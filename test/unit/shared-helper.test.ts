@@ -399,10 +399,8 @@ describe('7. errors', () => {
 	it.each([
 		['/api/v1/smenso-error', 'The absence overlaps an existing absence.; End date must not be before start date.', '400'],
 		['/api/v1/rm-error', 'updated_at is stale', '422'],
-		['/api/v1/blikk-error', 'The request is invalid. model.Hours: Hours must be a number.', '400'],
-		['/api/v1/blikk-403', 'You dont have the nessecery permissions to perform this action Permissions required: Contact_read.', '403'],
 		['/api/v1/cenno-error', "hours: must be greater than 0; date: can't be blank", '422'],
-	])('%s becomes a NodeApiError in the vendor words', async (path, message, status) => {
+	])('%s (a common error-body convention) becomes a NodeApiError in the vendor words', async (path, message, status) => {
 		const error = await vendorRequest.call(ctx() as never, profile(), { method: 'GET', path, itemIndex: 3 }).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(message);
@@ -423,10 +421,17 @@ describe('7. errors', () => {
 		expect(error.message).toBe('Bad key ***');
 	});
 
-	it('reads the Blikk IP-address 403 shape', () => {
-		expect(vendorMessage({ message: 'Your IP-address "127.0.0.1" is not allowed', ipAddressAllowed: false, permissionsRequired: [] })).toBe(
-			'Your IP-address "127.0.0.1" is not allowed The IP address n8n calls from is not allowed for this application.',
-		);
+	it("a vendor's own error shapes come from its profile's errorMessage, tried before the generic reading", async () => {
+		const withHints = profile({
+			errorMessage: (body) => {
+				const b = body as { message?: string; permissionsRequired?: string[] };
+				return b.permissionsRequired?.length ? `${b.message} Permissions required: ${b.permissionsRequired.join(', ')}.` : undefined;
+			},
+		});
+		const error = await vendorRequest.call(ctx() as never, withHints, { method: 'GET', path: '/api/v1/blikk-403', itemIndex: 0 }).catch((e) => e);
+		expect(error.message).toBe('You dont have the nessecery permissions to perform this action Permissions required: Contact_read.');
+		// Without the profile's reading, the generic one still gives the vendor's main message.
+		expect(vendorMessage({ message: 'The request is invalid.', modelState: { x: ['y'] } })).toBe('The request is invalid.');
 	});
 });
 
