@@ -2,29 +2,41 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations, type OperationTable } from '../shared/execute';
+import { subtitleFor } from '../shared/kit';
+import { listSearch, loadOptions } from './methods';
+import { approval } from './resources/approval';
+import { assignable } from './resources/assignable';
+import { assignment } from './resources/assignment';
+import { availability } from './resources/availability';
+import { billRate } from './resources/billRate';
+import { budgetItem } from './resources/budgetItem';
+import { budgetItemCategory } from './resources/budgetItemCategory';
+import type { ResourceModule } from './resources/common';
+import { customField } from './resources/customField';
+import { customFieldValue } from './resources/customFieldValue';
+import { expenseItem } from './resources/expenseItem';
+import { holiday } from './resources/holiday';
+import { discipline, leaveType, role } from './resources/lookups';
+import { phase } from './resources/phase';
+import { placeholderResource } from './resources/placeholderResource';
+import { project } from './resources/project';
+import { report } from './resources/report';
+import { statusOption } from './resources/statusOption';
+import { subtask } from './resources/subtask';
+import { tag } from './resources/tag';
+import { timeEntry } from './resources/timeEntry';
+import { user } from './resources/user';
+import { userStatus } from './resources/userStatus';
+import { webhook } from './resources/webhook';
 
 const MAIN = [NodeConnectionTypes.Main];
 
-import { listSearch, loadOptions } from './methods';
-import { approval, expenseItem, timeEntry } from './resources/time';
-import {
-	assignable,
-	assignment,
-	billRate,
-	budgetItem,
-	budgetItemCategory,
-	phase,
-	project,
-	subtask,
-} from './resources/projects';
-import { availability, customField, customFieldValue, placeholderResource, tag, user, userStatus } from './resources/people';
-import { discipline, holiday, leaveType, report, role, statusOption, webhook } from './resources/account';
-import type { ResourceModule } from './resources/common';
-
+/** One file per resource under resources/; the Resource dropdown lists them by name. */
 const MODULES: ResourceModule[] = [
 	approval,
 	assignable,
 	assignment,
+	availability,
 	billRate,
 	budgetItem,
 	budgetItemCategory,
@@ -34,9 +46,6 @@ const MODULES: ResourceModule[] = [
 	expenseItem,
 	holiday,
 	leaveType,
-	availability,
-	userStatus,
-	user,
 	phase,
 	placeholderResource,
 	project,
@@ -46,23 +55,13 @@ const MODULES: ResourceModule[] = [
 	subtask,
 	tag,
 	timeEntry,
+	user,
+	userStatus,
 	webhook,
 ].sort((a, b) => a.resource.name.localeCompare(b.resource.name));
 
-/** RM handlers take the context as an argument; the shared loop calls them with `this`. */
-const OPERATIONS: OperationTable = Object.fromEntries(
-	MODULES.map((m) => [
-		m.resource.value as string,
-		Object.fromEntries(
-			Object.entries(m.handlers).map(([operation, handler]) => [
-				operation,
-				async function (this: IExecuteFunctions, i: number) {
-					return await handler(this, i);
-				},
-			]),
-		),
-	]),
-);
+/** resource → operation → handler, run by the shared execute loop. */
+export const OPERATIONS: OperationTable = Object.fromEntries(MODULES.map((m) => [String(m.resource.value), m.handlers]));
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -73,6 +72,8 @@ const resourceProperty: INodeProperties = {
 	default: 'timeEntry',
 };
 
+const properties: INodeProperties[] = [resourceProperty, ...MODULES.flatMap((m) => m.properties)];
+
 export class ResourceManagement implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Resource Management by Smartsheet (10,000ft)',
@@ -80,14 +81,14 @@ export class ResourceManagement implements INodeType {
 		icon: { light: 'file:resourcemanagement.svg', dark: 'file:resourcemanagement.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleFor(properties),
 		description: 'Log time, submit it for approval, staff projects and manage people in Resource Management by Smartsheet (10,000ft)',
 		defaults: { name: 'Resource Management' },
 		usableAsTool: true,
 		inputs: MAIN,
 		outputs: MAIN,
 		credentials: [{ name: 'psaResourceManagementApi', required: true }],
-		properties: [resourceProperty, ...MODULES.flatMap((m) => m.properties)],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -12,8 +12,8 @@ const MAIN = [NodeConnectionTypes.Main];
 
 import { vendorRequestAll } from '../shared/paging';
 import { vendorRequest } from '../shared/transport';
-import { WEBHOOK_EVENTS } from './resources/account';
-import { asNodeError } from './resources/common';
+import { WEBHOOK_EVENTS } from './resources/webhook';
+import { asNodeError } from '../shared/execute';
 import { rmProfile } from './transport';
 
 /** Where the full object of each event type is read when "Fetch Full Record" is on. */
@@ -41,8 +41,8 @@ interface WebhookRecord {
 }
 
 async function ourWebhooks(ctx: IHookFunctions, url: string): Promise<WebhookRecord[]> {
-	const all = (await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path: '/webhooks' }, { returnAll: true })) as unknown as WebhookRecord[];
-	return all.filter((w) => w.url === url);
+	const ours = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path: '/webhooks' }, { returnAll: true, filter: (w) => w.url === url });
+	return ours as unknown as WebhookRecord[];
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {

@@ -10,9 +10,29 @@ import { vendorRequestAll } from '../shared/paging';
 import { vendorRequest } from '../shared/transport';
 import { rmProfile } from './transport';
 
-/** Records examined when a search text is given (the API has no name search). */
-const SEARCH_CAP = 5000;
+/** Matches shown for a search text (the API has no name search: pages are filtered until this many). */
+const SEARCH_MATCHES = 100;
+/** Records per page of the list without a search text. */
 const PAGE = 200;
+/** Records read for a dropdown (loadOptions). */
+const OPTIONS_CAP = 5000;
+
+const CHOOSE_CREDENTIAL = 'Choose a Resource Management credential above to see the list';
+
+/**
+ * True when the node has no credential chosen yet: instead of n8n's "Error fetching options", the list
+ * then shows one line that says what to do.
+ */
+async function noCredential(ctx: ILoadOptionsFunctions): Promise<boolean> {
+	try {
+		const credentials = await ctx.getCredentials(rmProfile.credentialType);
+		return !credentials || !String(credentials.apiToken ?? '').trim();
+	} catch {
+		return true;
+	}
+}
+
+const hintResult = (): INodeListSearchResult => ({ results: [{ name: CHOOSE_CREDENTIAL, value: '' }] });
 
 async function searchList(
 	ctx: ILoadOptionsFunctions,
@@ -22,12 +42,18 @@ async function searchList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	if (await noCredential(ctx)) return hintResult();
 	const needle = filter?.trim().toLowerCase();
 	if (needle) {
-		const all = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path, qs }, { returnAll: false, limit: SEARCH_CAP });
-		const results = all.map(toItem).filter((item) => item.name.toLowerCase().includes(needle) || String(item.value) === needle);
-		return { results };
+		// The list layer filters page by page and stops once enough matches are found.
+		const matches = (record: IDataObject) => {
+			const item = toItem(record);
+			return item.name.toLowerCase().includes(needle) || String(item.value) === needle;
+		};
+		const found = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path, qs }, { returnAll: false, limit: SEARCH_MATCHES, filter: matches });
+		return { results: found.map(toItem) };
 	}
+	// One page per call: n8n asks for the next one with the `paging.next` link as its token.
 	const body = (await vendorRequest.call(ctx, rmProfile, {
 		method: 'GET',
 		path: paginationToken ?? path,
@@ -62,7 +88,7 @@ export const listSearch = {
 		} catch {
 			project = undefined;
 		}
-		if (!project || !/^\d+$/.test(String(project).trim())) return { results: [] };
+		if (!project || !/^\d+$/.test(String(project).trim())) return { results: [{ name: 'Choose a project first to see its phases', value: '' }] };
 		return await searchList(
 			this,
 			`/projects/${String(project).trim()}/phases`,
@@ -84,7 +110,8 @@ export const listSearch = {
 };
 
 async function options(ctx: ILoadOptionsFunctions, path: string, toOption: (r: IDataObject) => INodePropertyOptions): Promise<INodePropertyOptions[]> {
-	const all = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path }, { returnAll: false, limit: SEARCH_CAP });
+	if (await noCredential(ctx)) return [{ name: CHOOSE_CREDENTIAL, value: '' }];
+	const all = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path }, { returnAll: false, limit: OPTIONS_CAP });
 	return all.map(toOption).sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -29,6 +29,7 @@ function create(options = {}) {
 	let state;
 	let nextId;
 	let deliveries = [];
+	let writes = [];
 	let limiter;
 
 	const settings = {
@@ -61,6 +62,8 @@ function create(options = {}) {
 		state = seeded.db;
 		nextId = seeded.nextId;
 		deliveries = [];
+		writes = [];
+		settings.touchOnRead = [];
 		settings.rateLimit = { limit: 120, windowMs: 1000, ...(options.rateLimit || {}) };
 		settings.apiUserCanApprove = options.apiUserCanApprove !== undefined ? options.apiUserCanApprove : true;
 		settings.allowHttpLoopback = Boolean(options.allowHttpLoopback);
@@ -1424,11 +1427,22 @@ function create(options = {}) {
 	}
 
 	// Every answer carries the X-RateLimit headers: wrap handlers so their responses get them too.
+	// Writes that reached a handler are journalled with their bodies (`sandbox.writes()`, state `writes`), so
+	// tests can check that nothing was sent, or that an update sent only what the user changed.
+	// `config.touchOnRead: [timeEntryId, …]` moves a time entry's updated_at after each GET of it, as if
+	// someone edited it between the node's read and its write (stale approvals, deterministically).
 	for (const r of routes) {
 		const handler = r.handler;
 		r.handler = async (ctx) => {
 			try {
-				const result = (await handler(ctx)) || { status: 204 };
+				if (ctx.method !== 'GET') writes.push({ method: ctx.method, path: ctx.path, query: { ...ctx.query }, body: JSON.parse(JSON.stringify(input(ctx))) });
+				let result = (await handler(ctx)) || { status: 204 };
+				const touched = ctx.method === 'GET' && /\/time_entries\/\d+$/.test(ctx.path) && (settings.touchOnRead || []).map(Number).includes(Number(ctx.params.id));
+				if (touched) {
+					result = { ...result, body: JSON.parse(JSON.stringify(result.body)) };
+					const entry = state.timeEntries.find((t) => t.id === Number(ctx.params.id));
+					if (entry) entry.updated_at = stamp(new Date(Date.parse(entry.updated_at) + 60000));
+				}
 				return { ...result, headers: { ...(ctx.rateHeaders || {}), ...(result.headers || {}) } };
 			} catch (error) {
 				if (error instanceof HttpError) error.headers = { ...(ctx.rateHeaders || {}), ...(error.headers || {}) };
@@ -1463,11 +1477,12 @@ function create(options = {}) {
 		},
 		notFound: () => ({ status: 404, body: { message: 'Not found' } }),
 		errorBody: (status, message) => ({ message }),
-		snapshot: () => ({ ...state, deliveries, config: { ...settings } }),
+		snapshot: () => ({ ...state, deliveries, writes, config: { ...settings } }),
 	});
 
 	sandbox.token = tokens[0];
 	sandbox.deliveries = () => deliveries;
+	sandbox.writes = () => writes;
 	sandbox.state = () => state;
 	sandbox.demoCredential = () => ({
 		type: 'psaResourceManagementApi',

@@ -9,6 +9,7 @@ import { ResourceManagement } from '../../nodes/ResourceManagement/ResourceManag
 import { ResourceManagementTrigger } from '../../nodes/ResourceManagement/ResourceManagementTrigger.node';
 import { resetPacers } from '../../nodes/shared/limiter';
 import { runLoadOptions, runNode } from '../harness/inprocess';
+import { checkOutputSchema } from '../harness/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { create } = require('../../sandbox/rm/index.js');
@@ -25,6 +26,8 @@ export interface RmSandbox {
 	resetStats(): void;
 	state(): Record<string, IDataObject[]>;
 	deliveries(): IDataObject[];
+	/** Non-GET requests that reached a route handler, with their bodies. */
+	writes(): Array<{ method: string; path: string; query: IDataObject; body: IDataObject }>;
 	demoCredential(): { type: string; name: string; data: IDataObject };
 }
 
@@ -64,7 +67,12 @@ export async function run(
 		continueOnFail,
 	});
 	const items = result.items[0] ?? [];
-	return { items, json: items.map((i) => i.json), error: result.error };
+	const json = items.map((i) => i.json);
+	// Every output is checked against the operation's committed output schema (PSA_WRITE_SCHEMAS=1 writes it).
+	if (!result.error && typeof parameters.resource === 'string' && typeof parameters.operation === 'string') {
+		checkOutputSchema('ResourceManagement', parameters.resource, parameters.operation, json);
+	}
+	return { items, json, error: result.error };
 }
 
 /** Runs and throws the node error, for tests that expect success. */

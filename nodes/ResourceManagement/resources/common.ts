@@ -1,27 +1,28 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { OperationHandler } from '../../shared/execute';
+import { compact, idField, locator as kitLocator, operationProperty, pick, returnAllLimit, show, simplifyOption, type Show } from '../../shared/kit';
 import { vendorRequestAll } from '../../shared/paging';
 import { vendorRequest } from '../../shared/transport';
 import { invalidInput, requireNumber, requirePositiveInteger, toDateOnly } from '../../shared/validation';
 import { rmProfile } from '../transport';
 
-export type Handler = (ctx: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]>;
+/**
+ * What Resource Management keeps for itself on top of the shared kit: its requests (the `auth` profile,
+ * link-next paging), numeric IDs, its locators' list methods, `fields=` options and Simplify key lists.
+ * Handlers follow the one shared contract `(this: IExecuteFunctions, itemIndex)`.
+ */
+export { compact, idField, operationProperty, returnAllLimit, show, simplifyOption, type Show };
+
+export type Handler = OperationHandler;
 
 export interface ResourceModule {
 	/** The option shown in the Resource dropdown. */
 	resource: INodePropertyOptions;
 	/** Operation selector and fields of this resource. */
 	properties: INodeProperties[];
-	handlers: Record<string, Handler>;
+	handlers: Record<string, OperationHandler>;
 }
-
-export type Show = Record<string, Array<string | boolean | number>>;
 
 // ------------------------------------------------------------------------------------------------
 // Requests
@@ -34,7 +35,7 @@ export interface CallOptions {
 	idempotent?: boolean;
 }
 
-/** One request through the shared helper (paced, 429-aware, vendor errors mapped, item named). */
+/** One request through the shared helper (paced, 429-aware, vendor errors mapped, row named). */
 export async function api<T = IDataObject>(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -53,20 +54,24 @@ export async function api<T = IDataObject>(
 	})) as T;
 }
 
-/** A paged list with the node's Return All / Limit. */
-export async function list(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject = {}, notFound?: string): Promise<IDataObject[]> {
+/**
+ * A paged list with the node's Return All / Limit. A client-side `filter` is applied page by page, and
+ * paging stops as soon as Limit matching records are in hand.
+ */
+export async function list(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject = {},
+	options: { notFound?: string; filter?: (record: IDataObject) => boolean } = {},
+): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = ctx.getNodeParameter('limit', i, 50) as number;
-	return await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path, qs, itemIndex: i, notFoundLabel: notFound }, { returnAll, limit });
-}
-
-/** Every record of a list (searches and look-ups), up to `cap` records. */
-export async function listEvery(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject = {}, cap?: number): Promise<IDataObject[]> {
 	return await vendorRequestAll.call(
 		ctx,
 		rmProfile,
-		{ method: 'GET', path, qs, itemIndex: i },
-		cap ? { returnAll: false, limit: cap } : { returnAll: true },
+		{ method: 'GET', path, qs, itemIndex: i, notFoundLabel: options.notFound },
+		{ returnAll, limit, filter: options.filter },
 	);
 }
 
@@ -109,7 +114,7 @@ export function idList(ctx: IExecuteFunctions, value: unknown, i: number, label:
 	return parts.map((p) => requirePositiveInteger(ctx.getNode(), i, label, p));
 }
 
-/** Dates from n8n fields, expressions and `{{ $now }}` (luxon) alike: the shared validation reads them all. */
+/** A calendar date (YYYY-MM-DD on the wire) through the shared strict date reader. */
 export function date(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string {
 	return toDateOnly(ctx.getNode(), i, label, value);
 }
@@ -123,20 +128,23 @@ export function number(ctx: IExecuteFunctions, i: number, label: string, value: 
 	return requireNumber(ctx.getNode(), i, label, value, bounds);
 }
 
+/** A required text parameter, trimmed. */
+export function text(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
+	if (!value) throw invalidInput(ctx.getNode(), i, label, 'is required');
+	return value;
+}
+
 /** Comma-joined `fields=` from a multi-select. */
 export function fieldsQuery(ctx: IExecuteFunctions, i: number, name = 'fields'): IDataObject {
 	const chosen = ctx.getNodeParameter(name, i, []) as string[];
 	return chosen.length ? { fields: chosen.join(',') } : {};
 }
 
-/** Removes undefined, null-by-omission and empty strings from a body. */
-export function compact(body: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(body)) {
-		if (value === undefined || value === '') continue;
-		out[key] = value;
-	}
-	return out;
+/** Update Fields → body; at least one field must be chosen. */
+export function requireChanges(ctx: IExecuteFunctions, i: number, body: IDataObject, label = 'Update Fields'): IDataObject {
+	if (!Object.keys(body).length) throw invalidInput(ctx.getNode(), i, label, 'choose at least one field to change');
+	return body;
 }
 
 /**
@@ -164,52 +172,14 @@ export function fieldsToBody(
 }
 
 // ------------------------------------------------------------------------------------------------
-// Description builders
+// Description builders (RM-specific on top of the kit)
 // ------------------------------------------------------------------------------------------------
-
-export function operationProperty(resource: string, options: INodePropertyOptions[], defaultOp: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
-		default: defaultOp,
-	};
-}
-
-export function show(resource: string, operation: string | string[], extra: Show = {}): { show: Show } {
-	return { show: { resource: [resource], operation: ([] as string[]).concat(operation), ...extra } };
-}
-
-export function returnAllLimit(resource: string, operation: string | string[], extra: Show = {}): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: show(resource, operation, extra),
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			description: 'Max number of results to return',
-			displayOptions: show(resource, operation, { ...extra, returnAll: [false] }),
-		},
-	];
-}
 
 type LocatorKind = 'project' | 'user' | 'leaveType' | 'phase' | 'role' | 'discipline' | 'statusOption' | 'placeholder';
 
 const LOCATOR: Record<LocatorKind, { search: string; label: string; example: string }> = {
 	project: { search: 'searchProjects', label: 'project', example: '1245' },
-	user: { search: 'searchUsers', label: 'user', example: '104' },
+	user: { search: 'searchUsers', label: 'person', example: '104' },
 	leaveType: { search: 'searchLeaveTypes', label: 'leave type', example: '100' },
 	phase: { search: 'searchPhases', label: 'phase', example: '1250' },
 	role: { search: 'searchRoles', label: 'role', example: '1' },
@@ -223,39 +193,20 @@ export function locator(
 	kind: LocatorKind,
 	name: string,
 	displayName: string,
-	displayOptions: { show: Show },
+	displayOptions: { show: Show } | undefined,
 	options: { required?: boolean; description?: string } = {},
 ): INodeProperties {
 	const meta = LOCATOR[kind];
-	return {
-		displayName,
+	return kitLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: options.required ?? true,
+		displayName,
+		searchListMethod: meta.search,
+		label: meta.label,
+		idExample: meta.example,
+		displayOptions,
+		required: options.required,
 		description: options.description,
-		...(Object.keys(displayOptions.show).length ? { displayOptions } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${meta.label}...`,
-				typeOptions: { searchListMethod: meta.search, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: `e.g. ${meta.example}`,
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `The ${meta.label} ID is a number` } }],
-			},
-		],
-	};
-}
-
-export function idField(name: string, displayName: string, displayOptions: { show: Show }, description?: string): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder: 'e.g. 12345', description, displayOptions };
+	});
 }
 
 export function fieldsOption(displayOptions: { show: Show }, values: Array<[string, string]>, description = 'Related records to include in each result (the API\'s "fields" parameter)'): INodeProperties {
@@ -270,29 +221,12 @@ export function fieldsOption(displayOptions: { show: Show }, values: Array<[stri
 	};
 }
 
-export function simplifyOption(displayOptions: { show: Show }): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions,
-	};
-}
-
-/** Keeps the listed keys (and any nested `fields=` collections the user asked for). */
-export function pick(record: IDataObject, keys: string[], extra: string[] = []): IDataObject {
-	const out: IDataObject = {};
-	for (const key of [...keys, ...extra]) if (key in record) out[key] = record[key];
-	return out;
-}
-
+/** Simplify: keeps the listed keys (and any nested `fields=` collections the user asked for). */
 export function maybeSimplify(ctx: IExecuteFunctions, i: number, records: IDataObject | IDataObject[], keys: string[]): IDataObject | IDataObject[] {
 	const simplify = ctx.getNodeParameter('simplify', i, false) as boolean;
 	if (!simplify) return records;
 	const extra = ctx.getNodeParameter('fields', i, []) as string[];
-	const apply = (r: IDataObject) => pick(r, keys, extra);
+	const apply = (r: IDataObject) => pick(r, [...keys, ...extra]);
 	return Array.isArray(records) ? records.map(apply) : apply(records);
 }
 
@@ -301,5 +235,3 @@ export const ALLOCATION_MODES: INodePropertyOptions[] = [
 	{ name: 'Hours per Day', value: 'hours_per_day' },
 	{ name: 'Percent of Availability', value: 'percent' },
 ];
-
-export { asNodeError } from '../../shared/execute';
