@@ -88,7 +88,7 @@ export function formatIsoDate(d: WallDate): string {
 	return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
-/** dd.MM.yyyy (smenso's answers and some European APIs) */
+/** dd.MM.yyyy (answers of some European APIs) */
 export function formatDottedDate(d: WallDate): string {
 	return `${pad(d.day)}.${pad(d.month)}.${pad(d.year, 4)}`;
 }

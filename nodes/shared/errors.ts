@@ -250,7 +250,7 @@ const mayHaveBeenAppliedErrors = new WeakSet<object>();
 
 /**
  * True when a failed write may nevertheless have been carried out by the server (a 5xx, reset, timeout or
- * malformed answer after the request was sent, a smenso ticket still running at the deadline). Such a row
+ * malformed answer after the request was sent, an asynchronous job still running at the deadline). Such a row
  * must be checked before it is run again; every other failure is safe to retry once its cause is fixed.
  */
 export function mayHaveBeenApplied(error: unknown): boolean {

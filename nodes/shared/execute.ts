@@ -19,7 +19,7 @@ export type OperationTable = Record<string, Record<string, OperationHandler>>;
 
 const DEFERRED = Symbol('deferred write');
 
-/** A write handed over to the batch phase (smenso sends many items' records in one request). */
+/** A write handed over to the batch phase (e.g. many items' records sent in one request). */
 export interface Deferred<P = unknown> {
 	[DEFERRED]: true;
 	plan: P;

@@ -31,8 +31,8 @@ function wanted(options: ListOptions): number {
 /**
  * A list with Return All / Limit, whatever the vendor's paging style:
  * - `none`: one request; Limit cuts the result.
- * - `linkNext` (RM): ask for the largest page (or the Limit if smaller), follow `paging.next` until null.
- * - `pageCount` (Blikk): `page`/`pageSize` up to `totalPages`.
+ * - `linkNext`: ask for the largest page (or the Limit if smaller), follow `paging.next` until null.
+ * - `pageCount`: `page`/`pageSize` up to `totalPages`.
  * Limit stops early: no page is fetched once enough records are in hand. Return All past the page cap
  * fails loudly rather than returning a partial list that looks complete.
  */

@@ -65,7 +65,7 @@ function isEmptyBody(body: RequestSpec['body']): boolean {
 	return Object.keys(body).length === 0;
 }
 
-/** Joins the base URL and a path; host-relative links (RM's `paging.next`) keep their own prefix. */
+/** Joins the base URL and a path; host-relative links (a `next` link in the body) keep their own prefix. */
 export function resolveUrl(baseUrl: string, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
 	const base = baseUrl.replace(/\/+$/, '');

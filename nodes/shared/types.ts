@@ -21,7 +21,7 @@ export type RequestContext =
 export type PagingStrategy =
 	| { style: 'none'; itemsKey?: string }
 	| {
-			/** Resource Management: `{ data: [], paging: { next: '/api/v1/users?page=2&per_page=20' } }` */
+			/** e.g. `{ data: [], paging: { next: '/api/v1/users?page=2&per_page=20' } }` */
 			style: 'linkNext';
 			pageSizeParam: string;
 			maxPageSize: number;
@@ -30,7 +30,7 @@ export type PagingStrategy =
 			nextPath: string[];
 	  }
 	| {
-			/** Blikk: `?page=1&pageSize=100` → `{ page, pageSize, totalPages, items: [] }` */
+			/** e.g. `?page=1&pageSize=100` → `{ page, pageSize, totalPages, items: [] }` */
 			style: 'pageCount';
 			pageParam: string;
 			pageSizeParam: string;
@@ -42,16 +42,16 @@ export type PagingStrategy =
 
 /** What a vendor folder declares; the shared helper does the rest. */
 export interface VendorProfile {
-	/** Shown in error messages, e.g. "Blikk". */
+	/** Shown in error messages, e.g. "Acme". */
 	name: string;
-	/** n8n credential type name, e.g. "psaBlikkApi". */
+	/** n8n credential type name, e.g. "psaAcmeApi". */
 	credentialType: string;
 	/** Base URL without trailing slash, from the decrypted credential. */
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	paging: PagingStrategy;
 	/** How arrays in the query string are written. Default: repeat (`a=1&a=2`). */
 	queryArrayFormat?: 'comma' | 'repeat' | 'brackets';
-	/** Documented ceiling in requests per second for one credential (Blikk: 4). Omit for none. */
+	/** Documented ceiling in requests per second for one credential (e.g. 4). Omit for none. */
 	requestsPerSecond?: number;
 	/** Identity of "one credential" for pacing; must not change when a token is refreshed. */
 	limiterKey?(credentials: ICredentialDataDecryptedObject): string;
@@ -63,7 +63,7 @@ export interface VendorProfile {
 	rateLimitBudgetMs?: number;
 	/** Return All stops with an error past this many pages. Default 1 000. */
 	maxPages?: number;
-	/** Headers added to every request (e.g. smenso's Timezone). */
+	/** Headers added to every request (e.g. a Timezone header). */
 	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 }
 
