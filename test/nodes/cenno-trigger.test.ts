@@ -166,6 +166,73 @@ describe('items and projects', () => {
 	});
 });
 
+describe("n8n's durable poll scheduler (2.36+): a poll may run twice", () => {
+	it('a repeated poll (the same round run again, from the same or an older saved cursor) emits nothing twice', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry' });
+		at('2030-01-01T10:00:00Z');
+		const a = await logTime({ description: 'A' });
+		const b = await logTime({ description: 'B' });
+		const round = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
+		expect(ids(round.items).sort()).toEqual([a.id, b.id].sort());
+		// the scheduler runs the round again with the static data from before it was saved
+		const stale = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
+		expect(stale.items).toBeNull();
+		// and the next round twice (an instance stalled and another took over)
+		const again1 = await poll(sandbox, { event: 'newTimeEntry' }, round.staticData);
+		const again2 = await poll(sandbox, { event: 'newTimeEntry' }, round.staticData);
+		expect(again1.items).toBeNull();
+		expect(again2.items).toBeNull();
+		// a record written in the very second of the cursor still comes, once, however often the round runs
+		const c = await logTime({ description: 'C (same second as A and B)' });
+		const withC = await poll(sandbox, { event: 'newTimeEntry' }, again2.staticData);
+		const withCAgain = await poll(sandbox, { event: 'newTimeEntry' }, again2.staticData);
+		expect(ids(withC.items)).toEqual([c.id]);
+		expect(withCAgain.items).toBeNull();
+		expect((await poll(sandbox, { event: 'newTimeEntry' }, withC.staticData)).items).toBeNull();
+	});
+
+	it('two polls of one trigger running at the same time emit a new record once', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry' });
+		at('2030-01-01T10:00:00Z');
+		const a = await logTime({ description: 'A' });
+		const [p1, p2] = await Promise.all([
+			poll(sandbox, { event: 'newTimeEntry' }, first.staticData),
+			poll(sandbox, { event: 'newTimeEntry' }, first.staticData),
+		]);
+		expect([...ids(p1.items), ...ids(p2.items)]).toEqual([a.id]);
+	});
+
+	it('two polls over the same window (overlapping at the cursor second) emit each record once', async () => {
+		const first = await poll(sandbox, { event: 'updatedTimeEntry' });
+		at('2030-01-01T10:00:00Z');
+		await api('PUT', '/api/time_entries/14915', { time_entry: { description: 'first change' } });
+		const p1 = await poll(sandbox, { event: 'updatedTimeEntry' }, first.staticData);
+		expect(ids(p1.items)).toEqual([14915]);
+		// the next window starts at the same second (the cursor is inclusive): 14914 changes in it
+		await api('PUT', '/api/time_entries/14914', { time_entry: { description: 'second change' } });
+		const p2 = await poll(sandbox, { event: 'updatedTimeEntry' }, p1.staticData);
+		expect(ids(p2.items)).toEqual([14914]);
+		// and a third poll over the same window finds nothing new
+		expect((await poll(sandbox, { event: 'updatedTimeEntry' }, p2.staticData)).items).toBeNull();
+		const emitted = [...ids(p1.items), ...ids(p2.items)];
+		expect(new Set(emitted).size).toBe(emitted.length);
+	});
+
+	it('the cursor is only in the static data n8n saves with the round: a failed round changes nothing', async () => {
+		const first = await poll(sandbox, { event: 'newTimeEntry' });
+		at('2030-01-01T10:00:00Z');
+		const a = await logTime();
+		sandbox.addFault({ type: '5xx', status: 503, path: '/api/time_entries', method: 'GET', count: -1 });
+		const failed = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
+		expect(failed.error).toBeDefined();
+		expect(failed.staticData).toEqual(first.staticData);
+		sandbox.clearFaults();
+		const ok = await poll(sandbox, { event: 'newTimeEntry' }, failed.staticData);
+		expect(ids(ok.items)).toEqual([a.id]);
+		expect((await poll(sandbox, { event: 'newTimeEntry' }, ok.staticData)).items).toBeNull();
+	}, 60000);
+});
+
 describe('manual mode', () => {
 	it('returns the newest record as a sample and leaves the cursor alone', async () => {
 		at('2030-01-01T10:00:00Z');
