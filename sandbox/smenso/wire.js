@@ -12,7 +12,6 @@ let windowsNames = new Set();
 const ianaFromCldr = new Set();
 try {
 	// cldr-core is a dev dependency of this repo; the sandbox is dev-only.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const data = require('cldr-core/supplemental/windowsZones.json');
 	for (const { mapZone } of data.supplemental.windowsZones.mapTimezones) {
 		windowsNames.add(mapZone._other);

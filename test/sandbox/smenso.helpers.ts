@@ -60,6 +60,7 @@ export async function call(sandbox: SmensoSandbox, method: string, path: string,
 	return { status: response.status, headers: response.headers, text, json, bytes };
 }
 
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the ticket is terminal (no reliance on an idle machine: polls up to 10 s). */
