@@ -259,6 +259,44 @@ describe('other endpoint families', () => {
 	});
 });
 
+describe('value formats', () => {
+	it.each([
+		['absence status', 'integration/absence/json', () => ({ timezoneId: WTZ, absence: [{ userId: member().id, absenceTypeId: 'Vacation', startDate: '2027-05-03', endDate: '2027-05-04', status: 'pending' }] }), /status 'pending' must be one of submitted, approved, rejected/],
+		['folder priority and colour', 'integration/folders/json', () => ({ timezoneId: WTZ, projectId: project().id, folder: [{ name: 'F', priority: 'urgent', color: 'red' }] }), /priority 'urgent' must be one of none[\s\S]*color 'red' must be a hex colour/],
+		['project currency', 'integration/project/json', () => ({ timezoneId: WTZ, project: [{ title: 'P', phaseId: 101, typeId: 201, currency: 'euro' }] }), /currency 'euro' must be an ISO currency code/],
+		['task priority 1–4', 'integration/task/json', () => ({ timezoneId: WTZ, projectId: project().id, task: [{ title: 'T', priority: 5 }] }), /priority '5' must be from 1 to 4/],
+		['boolean as string', 'integration/task/json', () => ({ timezoneId: WTZ, projectId: project().id, task: [{ title: 'T', isMilestone: 'yes' }] }), /isMilestone 'yes' must be true or false/],
+		['noFeed as string', 'integration/project/json', () => ({ timezoneId: WTZ, noFeed: 'no', project: [{ title: 'P', phaseId: 101, typeId: 201 }] }), /noFeed must be true or false/],
+		['invite locale', 'integration/workspace/invite/members/json', () => ({ invites: [{ email: 'n@example.com', locale: 'fr' }] }), /locale 'fr' must be one of de, en/],
+		['optional timezoneId is still checked (comments)', 'integration/comment/task/json', () => ({ timezoneId: 'Europe/Berlin', comment: [{ taskId: task().id, text: 'x' }] }), /is an IANA name/],
+	])('%s', async (_label, path, body, pattern) => {
+		expectRejected(await post(path as string, (body as () => object)()), pattern as RegExp);
+	});
+
+	it('time record: duration or start+end is required, and start and end go together', async () => {
+		expectRejected(await post('integration/timerecord/json', { timezoneId: WTZ, projectId: project().id, timeRecord: [{ taskId: task().id, userId: member().id, date: '2026-05-04' }] }), /Either duration \(minutes\) or startDate and endDate are required/);
+		expectRejected(await post('integration/timerecord/json', { timezoneId: WTZ, projectId: project().id, timeRecord: [{ taskId: task().id, userId: member().id, date: '2026-05-04', duration: 30, startDate: '2026-05-04T08:00' }] }), /startDate and endDate go together/);
+	});
+
+	it('task list without a project (no source lists all tasks) is rejected', async () => {
+		expectRejected(await call(s(), 'GET', 'integration/task/json'), /projectId is required/);
+	});
+
+	it('removing dependencies needs taskIds; an unknown dependency is 404', async () => {
+		expectRejected(await call(s(), 'DELETE', `integration/task/json/${task().id}/dependencies`), /taskIds is required/);
+		expect((await call(s(), 'DELETE', `integration/task/json/${task().id}/dependencies?taskIds=${ZERO}`)).status).toBe(404);
+	});
+
+	it('a malformed multipart body is rejected', async () => {
+		expectRejected(await post(`integration/attachment/project/json/${project().id}`, 'garbage', { 'Content-Type': 'multipart/form-data; boundary=XYZ' }), /Malformed upload/);
+	});
+
+	it('a Reporting view of the wrong kind is rejected', async () => {
+		const taskView = s().state().views.find((v: { kind: string }) => v.kind === 'tasks');
+		expectRejected(await call(s(), 'GET', `reports/projects?format=JSON&view=${taskView.id}`), /is a tasks view, not a projects view/);
+	});
+});
+
 describe('roles', () => {
 	it('Integration writes need an Admin token (403 for a member), reads do not', async () => {
 		const headers = { Authorization: 'Basic smenso-readonly-token' };
