@@ -101,7 +101,7 @@ export async function vendorRequestFull(
 	spec: RequestSpec,
 ): Promise<FullResponse> {
 	const method = spec.method.toUpperCase();
-	const idempotent = spec.idempotent ?? IDEMPOTENT_METHODS.includes(method);
+	const idempotent = spec.idempotent ?? (profile.idempotentMethods ?? IDEMPOTENT_METHODS).includes(method);
 	// Rehearsal pass of the execute loop: writes stop here, identical reads are answered once.
 	const gate = rehearsalGate(this, !idempotent);
 	if (gate && (spec.encoding === undefined || spec.encoding === 'json')) {
@@ -127,7 +127,7 @@ async function sendRequest(
 	const secrets = secretValues(credentials);
 	const pacer = pacerFor(limiterKey(profile, credentials), profile.requestsPerSecond);
 	const method = spec.method.toUpperCase();
-	const idempotent = spec.idempotent ?? IDEMPOTENT_METHODS.includes(method);
+	const idempotent = spec.idempotent ?? (profile.idempotentMethods ?? IDEMPOTENT_METHODS).includes(method);
 	const budget = profile.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_BUDGET_MS;
 
 	const options: IHttpRequestOptions = {

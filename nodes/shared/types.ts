@@ -57,6 +57,13 @@ export interface VendorProfile {
 	limiterKey?(credentials: ICredentialDataDecryptedObject): string;
 	/** Vendor-specific extraction of a readable message from an error body. */
 	errorMessage?(body: unknown, status: number): string | undefined;
+	/**
+	 * Methods the vendor documents as safe to repeat (resent after a 5xx, reset or timeout, and run during the
+	 * execute loop's checking pass). Default GET, HEAD, OPTIONS; a request can still say `idempotent` itself.
+	 */
+	idempotentMethods?: string[];
+	/** Seconds to wait that the vendor puts in a 429's body (e.g. `{ waitInSeconds: 3 }`), if it does. */
+	rateLimitWaitSeconds?(body: unknown): number | undefined;
 	/** Per-request timeout (ms). Default 30 000. */
 	timeoutMs?: number;
 	/** Longest total time spent waiting on 429s for one request before giving up (ms). Default 120 000. */
