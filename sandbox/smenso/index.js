@@ -468,6 +468,19 @@ function create(options = {}) {
 			return handler(ctx);
 		});
 
+	/** Reporting views: GET with query parameters, or POST with the same keys in a JSON body (P2, P4, P9). */
+	const report = (path, handler) => {
+		read('GET', path, handler);
+		route('POST', path, (ctx) => {
+			if (ctx.body !== undefined && !isObject(ctx.body)) badRequest('A Reporting POST body must be a JSON object of parameters { "filter", "view", "lang", "headers", "format", … }');
+			const params = {};
+			for (const [k, v] of Object.entries(ctx.body || {})) params[k] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+			ctx.query = { ...ctx.query, ...params };
+			ctx.body = undefined;
+			return handler(ctx);
+		});
+	};
+
 	// Utility
 	read('GET', 'integration/timezones/json', () => ({ body: TIMEZONES }));
 	read('GET', 'integration/status/json/:ticketId', (ctx) => {
@@ -1729,7 +1742,7 @@ function create(options = {}) {
 		return `${[columns.join(';'), ...rows.map((r) => columns.map((c) => cell(r[c])).join(';'))].join('\r\n')}\r\n`;
 	}
 	function reportAnswer(ctx, rows, { viewKind } = {}) {
-		const q = { ...ctx.query, ...(isObject(ctx.body) ? ctx.body : {}) };
+		const q = ctx.query;
 		const errors = [];
 		if (q.lang !== undefined && q.lang !== '' && !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(String(q.lang))) errors.push(`lang '${q.lang}' is not a language tag such as de-DE`);
 		if (q.timezone !== undefined && q.timezone !== '' && !W.isIanaZone(q.timezone) && !W.isWindowsZone(q.timezone)) errors.push(`timezone '${q.timezone}' is not a time zone`);
@@ -1752,18 +1765,18 @@ function create(options = {}) {
 		if (format !== 'JSON') badRequest(`format '${q.format}' is not supported (JSON or CSV)`);
 		return { body: rows };
 	}
-	read('GET', 'reports/projects', (ctx) => reportAnswer(ctx, state.projects.filter(projectFilter(ctx.query.filter, 'filter')).map(projectRow), { viewKind: 'projects' }));
-	read('GET', 'reports/projects/:id', (ctx) => {
+	report('reports/projects', (ctx) => reportAnswer(ctx, state.projects.filter(projectFilter(ctx.query.filter, 'filter')).map(projectRow), { viewKind: 'projects' }));
+	report('reports/projects/:id', (ctx) => {
 		const p = findProject(requireGuid(ctx.params.id, 'projectId'));
 		if (!p) recordNotFound('Project', ctx.params.id);
 		return reportAnswer(ctx, [projectRow(p)], { viewKind: 'projects' });
 	});
-	read('GET', 'reports/tasks/filtered', (ctx) => {
+	report('reports/tasks/filtered', (ctx) => {
 		const keep = projectFilter(ctx.query.globalProjectsFilter, 'globalProjectsFilter');
 		const ids = new Set(state.projects.filter(keep).map((p) => p.id));
 		return reportAnswer(ctx, state.tasks.filter((t) => ids.has(t.projectId)).map(taskRow));
 	});
-	read('GET', 'reports/tasks/:projectId', (ctx) => {
+	report('reports/tasks/:projectId', (ctx) => {
 		const p = findProject(requireGuid(ctx.params.projectId, 'projectId'));
 		if (!p) recordNotFound('Project', ctx.params.projectId);
 		return reportAnswer(ctx, tasksOf(p.id).map(taskRow), { viewKind: 'tasks' });
@@ -1779,8 +1792,7 @@ function create(options = {}) {
 	}
 	function absencesReport(ctx) {
 		const user = modeUser(ctx);
-		const q = { ...ctx.query, ...(isObject(ctx.body) ? ctx.body : {}) };
-		const f = freeFilter(q.filter, ['userId', 'absenceTypeId', 'status', 'from', 'to']);
+		const f = freeFilter(ctx.query.filter, ['userId', 'absenceTypeId', 'status', 'from', 'to']);
 		const fu = f.userId ? resolveUser(f.userId) : undefined;
 		const ft = f.absenceTypeId ? resolveAbsenceType(f.absenceTypeId) : undefined;
 		const rows = state.absences
@@ -1788,15 +1800,11 @@ function create(options = {}) {
 			.map((a) => ({ AbsenceId: a.id, UserId: a.userId, User: userRef(a.userId) || '', AbsenceType: (byId(state.absenceTypes, a.absenceTypeId) || {}).title || '', StartDate: RS(a.startDate), EndDate: RS(a.endDate), StartDateMinutes: a.startDateMinutes ?? '', EndDateMinutes: a.endDateMinutes ?? '', Status: a.status || '', Comment: a.comment || '' }));
 		return reportAnswer(ctx, rows);
 	}
-	read('GET', 'reports/times/:mode', timesReport);
-	read('GET', 'reports/absences/:mode', absencesReport);
-	route('POST', 'reports/absences/:mode', (ctx) => {
-		if (ctx.body !== undefined && !isObject(ctx.body)) badRequest('The request body must be a JSON object of filters { "filter", "lang", "headers", "format" }');
-		return absencesReport(ctx);
-	});
-	read('GET', 'reports/teams', (ctx) => reportAnswer(ctx, state.teams.map((t) => ({ TeamId: t.id, Team: t.name, Members: t.memberIds.map((id) => byId(state.members, id).email).join(', '), MemberCount: t.memberIds.length }))));
-	read('GET', 'reports/flavors', (ctx) => reportAnswer(ctx, state.flavors.map((f) => ({ FlavorId: f.id, Name: f.name, Type: f.type, UsedOn: f.targets.join(', '), Options: (f.options || []).join(', '), ReadOnly: f.readOnly }))));
-	read('GET', 'reports/settings/member', (ctx) =>
+	report('reports/times/:mode', timesReport);
+	report('reports/absences/:mode', absencesReport);
+	report('reports/teams', (ctx) => reportAnswer(ctx, state.teams.map((t) => ({ TeamId: t.id, Team: t.name, Members: t.memberIds.map((id) => byId(state.members, id).email).join(', '), MemberCount: t.memberIds.length }))));
+	report('reports/flavors', (ctx) => reportAnswer(ctx, state.flavors.map((f) => ({ FlavorId: f.id, Name: f.name, Type: f.type, UsedOn: f.targets.join(', '), Options: (f.options || []).join(', '), ReadOnly: f.readOnly }))));
+	report('reports/settings/member', (ctx) =>
 		reportAnswer(
 			ctx,
 			state.members.map((m) => {

@@ -13,8 +13,8 @@ const get = async (path: string) => {
 };
 const ok = (ticket: Any) => expect(ticket).toMatchObject({ status: 'Success', statusId: 10, messages: [] });
 
-it('serves 91 JSON/Reporting routes plus 10 XML routes that answer 501 (not simulated)', async () => {
-	expect(s().routes).toHaveLength(101);
+it('serves 99 JSON/Reporting routes plus 10 XML routes that answer 501 (not simulated)', async () => {
+	expect(s().routes).toHaveLength(109);
 	const r = await call(s(), 'POST', 'Integration/project', '<Project/>', { 'Content-Type': 'application/xml' });
 	expect(r.status).toBe(501);
 	expect(r.headers.get('x-smenso-sandbox')).toBe('xml-not-simulated');
@@ -332,7 +332,7 @@ describe('Reporting API', () => {
 		expect(p0.StatusReports.split(',')).toHaveLength(2);
 	});
 
-	it('times and absences by mode, with a filter; absences by POST (advanced filters)', async () => {
+	it('times and absences by mode, with a filter; every view also by POST with the parameters in a JSON body', async () => {
 		const all = await get('reports/times/all?format=JSON');
 		const mine = await get('reports/times/my?format=JSON');
 		expect(mine.length).toBeLessThan(all.length);
@@ -340,7 +340,12 @@ describe('Reporting API', () => {
 		const filtered = await get(`reports/times/all?format=JSON&filter=${encodeURIComponent(`projectId=${project().id};from=2026-01-01`)}`);
 		expect(filtered.every((r: Any) => r.ProjectId === project().id)).toBe(true);
 		const post = await call(s(), 'POST', 'reports/absences/all', { filter: 'status=approved', format: 'JSON' });
+		expect(post.json.length).toBeGreaterThan(0);
 		expect(post.json.every((r: Any) => r.Status === 'approved')).toBe(true);
+		const projects = await call(s(), 'POST', 'reports/projects', { filter: 'all', format: 'JSON', headers: 'Title' });
+		expect(projects.json).toHaveLength(6);
+		expect(Object.keys(projects.json[0])).toEqual(['Title']);
+		expect((await call(s(), 'POST', 'reports/teams', {})).headers.get('content-type')).toMatch(/text\/csv/);
 	});
 
 	it('CSV: ";"-separated, header row, CRLF, values quoted when needed', async () => {
