@@ -339,9 +339,9 @@ describe('Reporting API', () => {
 		expect(mine.every((r: Any) => r.UserId === st().members[0].id)).toBe(true);
 		const filtered = await get(`reports/times/all?format=JSON&filter=${encodeURIComponent(`projectId=${project().id};from=2026-01-01`)}`);
 		expect(filtered.every((r: Any) => r.ProjectId === project().id)).toBe(true);
-		const post = await call(s(), 'POST', 'reports/absences/all', { filter: 'status=approved', format: 'JSON' });
+		const post = await call(s(), 'POST', 'reports/absences/all', { filter: 'status=submitted', format: 'JSON' });
 		expect(post.json.length).toBeGreaterThan(0);
-		expect(post.json.every((r: Any) => r.Status === 'approved')).toBe(true);
+		expect(post.json.every((r: Any) => r.Status === 'submitted')).toBe(true);
 		const projects = await call(s(), 'POST', 'reports/projects', { filter: 'all', format: 'JSON', headers: 'Title' });
 		expect(projects.json).toHaveLength(6);
 		expect(Object.keys(projects.json[0])).toEqual(['Title']);
