@@ -34,14 +34,15 @@ async function main() {
 	lib.ensureBuilt({ log });
 	const runtime = await ensureN8n();
 
-	const basePort = Number(process.env.SANDBOX_BASE_PORT || 4101);
-	// The demo n8n listens on http://127.0.0.1: let the Resource Management sandbox accept that webhook URL
-	// (the real API, like the sandbox by default, insists on https).
-	const sb = await lib.startSandboxes({ basePort, log, options: { rm: { allowHttpLoopback: true } } });
+	// Sandboxes of vendors.json on their manifest ports (4101 …), or SANDBOX_BASE_PORT, SANDBOX_BASE_PORT+1, ….
+	// demo: each vendor's `sandbox.demoOptions` apply (e.g. the Resource Management sandbox accepts the
+	// http://127.0.0.1 webhook URL of this n8n; the real API, like the sandbox by default, insists on https).
+	const sb = await lib.startSandboxes({ basePort: Number(process.env.SANDBOX_BASE_PORT || 0), ports: 'manifest', demo: true, log });
 	const stopAll = [];
 	stopAll.push(() => sb.stop());
 
 	const userFolder = path.join(REPO, '.n8n-demo');
+	// One package per vendor (vendors.json), from artifacts/ (packed when missing or stale).
 	lib.installPackage(userFolder, { log });
 	const port = Number(process.env.N8N_PSA_PORT || 5678);
 	let n8n;

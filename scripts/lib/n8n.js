@@ -117,6 +117,14 @@ function installPackage(userFolder, { log = () => {}, vendors } = {}) {
 	try {
 		pkg = JSON.parse(fs.readFileSync(nodesPkg, 'utf8'));
 	} catch {}
+	// The single combined package this repository shipped before the split would register the same
+	// credential types a second time: remove it from a user folder that still has it (e.g. .n8n-demo/).
+	const legacy = path.join(nodesDir, 'node_modules', 'n8n-nodes-psa');
+	if (fs.existsSync(legacy)) {
+		fs.rmSync(legacy, { recursive: true, force: true });
+		log('removed the old combined package n8n-nodes-psa (replaced by one package per vendor)');
+	}
+	if (pkg.dependencies) delete pkg.dependencies['n8n-nodes-psa'];
 	const packages = [];
 	for (const { vendor, tarball } of tarballs({ vendors: keys })) {
 		const target = path.join(nodesDir, 'node_modules', vendor.package);
