@@ -15,7 +15,7 @@
  * Everything is stopped at the end.
  *
  * Env: QUEUE_VENDORS (blikk,rm,smenso), QUEUE_EXECUTIONS (3), QUEUE_ITEMS (1000), QUEUE_WORKERS (3),
- *      QUEUE_WORKER_CONCURRENCY (1),
+ *      QUEUE_WORKER_CONCURRENCY (1), QUEUE_ITEMS_BLIKK / _RM / _SMENSO (per-vendor item count),
  *      BENCH_QUICK=1 (3 × 200 items), BENCH_KEEP=1 (keep the temp folder).
  */
 const fs = require('fs');
@@ -29,7 +29,7 @@ const n8n = require('./lib/n8n-proc');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const EXECUTIONS = Number(process.env.QUEUE_EXECUTIONS || 3);
-const ITEMS = Number(process.env.QUEUE_ITEMS || (QUICK ? 200 : 1000));
+const ITEMS_DEFAULT = Number(process.env.QUEUE_ITEMS || (QUICK ? 200 : 1000));
 const WORKERS = Number(process.env.QUEUE_WORKERS || 3);
 // One job per worker at a time: with 3 executions and 3 workers, each worker runs one, so three separate
 // processes pace the same credential (the case the per-process limiter cannot see).
@@ -247,7 +247,7 @@ async function main() {
 	fs.chmodSync(tmp, 0o755);
 	log(`temp folder ${tmp}`);
 	const stops = [];
-	const result = { date: new Date().toISOString(), executions: EXECUTIONS, items: ITEMS, workers: WORKERS, concurrency: CONCURRENCY };
+	const result = { date: new Date().toISOString(), executions: EXECUTIONS, items: ITEMS_DEFAULT, workers: WORKERS, concurrency: CONCURRENCY };
 	try {
 		const pg = await startPostgres(tmp);
 		stops.push(() => pg.stop());
@@ -350,6 +350,8 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	await n8n.sleep(key === 'blikk' ? 1500 : 11_000);
 	tap.take();
 
+	// QUEUE_ITEMS_BLIKK / _RM / _SMENSO override QUEUE_ITEMS for one vendor.
+	const ITEMS = Number(process.env[`QUEUE_ITEMS_${key.toUpperCase()}`] || ITEMS_DEFAULT);
 	const expected = [];
 	const bodies = [];
 	const run = Date.now().toString(36);
@@ -392,6 +394,7 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	await api.deactivate(wf.id).catch(() => {});
 	return {
 		label: vendor.label,
+		items: ITEMS,
 		ceiling: vendor.ceiling,
 		wall,
 		physical,
@@ -417,11 +420,11 @@ function printVendor(result, key) {
 	const r = result.vendors[key];
 	const pct = (x) => `${(x * 100).toFixed(2)} %`;
 	console.log(`\n## n8n queue mode: ${r.label}\n`);
-	console.log(`${result.workers} workers (concurrency ${result.concurrency}) + main, Redis, PostgreSQL; ${result.executions} executions × ${result.items} items on one credential; ceiling ${r.ceiling} req/s\n`);
+	console.log(`${result.workers} workers (concurrency ${result.concurrency}) + main, Redis, PostgreSQL; ${result.executions} executions × ${r.items} items on one credential; ceiling ${r.ceiling} req/s\n`);
 	console.log('| measure | value | target |');
 	console.log('|---|---:|---:|');
 	console.log(`| wall time | ${r.wall.toFixed(1)} s | physical limit ${r.physical.toFixed(1)} s |`);
-	console.log(`| requests (all / the job's) | ${r.requests} / ${r.jobRequests} | ${result.executions * result.items} |`);
+	console.log(`| requests (all / the job's) | ${r.requests} / ${r.jobRequests} | ${result.executions * r.items} |`);
 	console.log(`| aggregate successful requests/s | ${r.aggregateRate.toFixed(2)} (${r.ratioToCeiling.toFixed(2)} × ceiling; over the wall time ${r.wallRatio.toFixed(2)} ×) | ${key === 'blikk' ? '≥ 0.75 ×' : '≥ 0.9 ×'} |`);
 	console.log(`| 429 answers | ${r.r429} (${pct(r.rate429)} of requests) | ${key === 'blikk' ? '≤ 1 %' : 'few'} |`);
 	console.log(`| failed items / duplicates / other errors | ${r.failedItems} / ${r.duplicates} / ${r.otherErrors} | 0 / 0 / 0 |`);
@@ -431,11 +434,11 @@ function printVendor(result, key) {
 }
 
 function printSummary(result) {
-	console.log(`\n## Queue mode, per vendor (${result.workers} workers, ${result.executions} × ${result.items} items, one credential each; n8n ${result.runtime.n8n} / Node ${result.runtime.node})\n`);
-	console.log('| vendor | × ceiling | 429 share | wall s (limit s) | failed / duplicates |');
-	console.log('|---|---:|---:|---:|---:|');
+	console.log(`\n## Queue mode, per vendor (${result.workers} workers, ${result.executions} executions at once, one credential each; n8n ${result.runtime.n8n} / Node ${result.runtime.node})\n`);
+	console.log('| vendor | items | × ceiling | 429 share | wall s (limit s) | failed / duplicates |');
+	console.log('|---|---:|---:|---:|---:|---:|');
 	for (const [key, r] of Object.entries(result.vendors)) {
-		console.log(`| ${key} | ${r.ratioToCeiling.toFixed(2)} | ${(r.rate429 * 100).toFixed(2)} % | ${r.wall.toFixed(1)} (${r.physical.toFixed(1)}) | ${r.failedItems} / ${r.duplicates} |`);
+		console.log(`| ${key} | ${result.executions} × ${r.items} | ${r.ratioToCeiling.toFixed(2)} | ${(r.rate429 * 100).toFixed(2)} % | ${r.wall.toFixed(1)} (${r.physical.toFixed(1)}) | ${r.failedItems} / ${r.duplicates} |`);
 	}
 }
 
