@@ -21,8 +21,8 @@ import {
 	type Workflow,
 } from './harness';
 
-const BLIKK = 'n8n-nodes-psa.blikk';
-const TRIGGER = 'n8n-nodes-psa.blikkTrigger';
+const BLIKK = 'n8n-nodes-psa-blikk.blikk';
+const TRIGGER = 'n8n-nodes-psa-blikk.blikkTrigger';
 let cred: CreatedCredential;
 
 beforeAll(async () => {

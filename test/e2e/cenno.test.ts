@@ -21,8 +21,8 @@ import {
 	type Workflow,
 } from './harness';
 
-const CENNO = 'n8n-nodes-psa.cenno';
-const TRIGGER = 'n8n-nodes-psa.cennoTrigger';
+const CENNO = 'n8n-nodes-psa-cenno.cenno';
+const TRIGGER = 'n8n-nodes-psa-cenno.cennoTrigger';
 const SECRETS = /crypted_password|password_salt|persistence_token|perishable_token|"token"/;
 let cred: CreatedCredential;
 

@@ -25,8 +25,8 @@ import {
 	type CreatedCredential,
 } from './harness';
 
-const RM = 'n8n-nodes-psa.resourceManagement';
-const TRIGGER = 'n8n-nodes-psa.resourceManagementTrigger';
+const RM = 'n8n-nodes-psa-resource-management.resourceManagement';
+const TRIGGER = 'n8n-nodes-psa-resource-management.resourceManagementTrigger';
 let cred: CreatedCredential;
 
 const credentials = () => ({ psaResourceManagementApi: { id: cred.id, name: cred.name } });

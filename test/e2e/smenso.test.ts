@@ -21,8 +21,8 @@ import {
 	type Workflow,
 } from './harness';
 
-const SMENSO = 'n8n-nodes-psa.smenso';
-const TRIGGER = 'n8n-nodes-psa.smensoTrigger';
+const SMENSO = 'n8n-nodes-psa-smenso.smenso';
+const TRIGGER = 'n8n-nodes-psa-smenso.smensoTrigger';
 let cred: CreatedCredential;
 let projectId: string;
 
