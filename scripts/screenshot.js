@@ -9,12 +9,13 @@
  * when none answers, it starts `npm start` itself and stops it afterwards.
  *
  * Env: N8N_PSA_URL, N8N_PSA_SCREENSHOT_WORKFLOW (workflow name to show; default: the workflow with the most
- * n8n-nodes-psa nodes), N8N_PSA_SCREENSHOT_OUT (default docs/screenshot.png), CHROMIUM (binary).
+ * nodes from our packages), N8N_PSA_SCREENSHOT_OUT (default docs/screenshot.png), CHROMIUM (binary).
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
+const { isOurNodeType } = require('./lib/n8n');
 
 const REPO = path.resolve(__dirname, '..');
 const log = (m) => process.stderr.write(`[screenshot] ${m}\n`);
@@ -118,14 +119,14 @@ async function main() {
 		const wanted = process.env.N8N_PSA_SCREENSHOT_WORKFLOW;
 		let target = wanted ? list.find((w) => w.name === wanted) : null;
 		if (!target) {
-			// Default: the workflow with the most n8n-nodes-psa nodes.
+			// Default: the workflow with the most nodes from our packages.
 			let best = 0;
 			for (const w of list) {
 				const full = await page.evaluate(async (id) => {
 					const r = await fetch(`/rest/workflows/${id}`, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
 					return r.ok ? (await r.json()).data : null;
 				}, w.id);
-				const score = full ? full.nodes.filter((n) => n.type.startsWith('n8n-nodes-psa.')).length : 0;
+				const score = full ? full.nodes.filter((n) => isOurNodeType(n.type)).length : 0;
 				if (score > best) {
 					best = score;
 					target = w;
@@ -147,12 +148,12 @@ async function main() {
 		fs.mkdirSync(path.dirname(out), { recursive: true });
 		await page.screenshot({ path: out });
 		log(`saved ${path.relative(REPO, out)}`);
-		// Second picture: the parameters panel of the first n8n-nodes-psa action node (`<out>-node.png`).
+		// Second picture: the parameters panel of the first action node from our packages (`<out>-node.png`).
 		const full = await page.evaluate(async (id) => {
 			const r = await fetch(`/rest/workflows/${id}`, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
 			return r.ok ? (await r.json()).data : null;
 		}, target.id);
-		const psaNodes = full ? full.nodes.filter((n) => n.type.startsWith('n8n-nodes-psa.')) : [];
+		const psaNodes = full ? full.nodes.filter((n) => isOurNodeType(n.type)) : [];
 		const ours = psaNodes.find((n) => !/Trigger$/.test(n.type)) || psaNodes[0]; // an action node shows more
 		if (ours) {
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${ours.name}"], [data-test-id="canvas-node"]:has-text("${ours.name}")`).first().dblclick();
