@@ -12,6 +12,11 @@ const get = async (path: string) => {
 	return r.json;
 };
 const ok = (ticket: Any) => expect(ticket).toMatchObject({ status: 'Success', statusId: 10, messages: [] });
+/** Routes answered with 2xx across this file (stats are reset before each test, so collect after each). */
+const covered = new Set<string>();
+afterEach(() => {
+	for (const entry of s().stats.log) if (entry.status >= 200 && entry.status < 300) covered.add(`${entry.method} ${entry.path}`);
+});
 
 it('serves 99 JSON/Reporting routes plus 10 XML routes that answer 501 (not simulated)', async () => {
 	expect(s().routes).toHaveLength(109);
@@ -22,6 +27,7 @@ it('serves 99 JSON/Reporting routes plus 10 XML routes that answer 501 (not simu
 
 describe('projects', () => {
 	it('list (with projectIds), get; dates dd.MM.yyyy; flavors as {id, name, type, value}', async () => {
+		expect(await get('integration/timezones/json')).toContain('Europe/Berlin');
 		const all = await get('integration/project/json');
 		expect(all).toHaveLength(6);
 		const two = await get(`integration/project/json?projectIds=${all[0].id},${all[1].id}&timezone=${encodeURIComponent(WTZ)}&lang=de-DE`);
@@ -317,6 +323,8 @@ describe('Reporting API', () => {
 			expect([path, json.status, Array.isArray(json.json)]).toEqual([path, 200, true]);
 			const csv = await call(s(), 'GET', path);
 			expect([path, csv.headers.get('content-type')]).toEqual([path, 'text/csv; charset=utf-8']);
+			const posted = await call(s(), 'POST', path, { format: 'JSON', lang: 'en-US' });
+			expect([path, posted.status, posted.json]).toEqual([path, 200, json.json]);
 		}
 	});
 
@@ -353,4 +361,15 @@ describe('Reporting API', () => {
 		expect(csv.split('\r\n')[0]).toBe('TeamId;Team;Members;MemberCount');
 		expect(csv.endsWith('\r\n')).toBe(true);
 	});
+});
+
+it('every simulated route answered 2xx at least once in this file', () => {
+	const missing = s()
+		.routes.filter((r) => r.includes('/json') || r.includes('/reports/'))
+		.filter((r) => {
+			const [method, path] = r.split(' ');
+			const re = new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[^/]+')}$`, 'i');
+			return ![...covered].some((c) => c.startsWith(`${method} `) && re.test(c.slice(method.length + 1)));
+		});
+	expect(missing).toEqual([]);
 });

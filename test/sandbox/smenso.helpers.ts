@@ -9,6 +9,7 @@ export interface SmensoSandbox {
 	url: string;
 	config: Any;
 	counters: Any;
+	stats: Any;
 	routes: string[];
 	listen(): Promise<string>;
 	close(): Promise<void>;
