@@ -1,22 +1,21 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { invalidInput, isGuid } from '../shared/validation';
+import { parseDateTime, formatIsoDate, formatLocalDateTime, dottedToIso } from '../shared/dates';
+import { baseUrlOf, credentialText } from '../shared/kit';
 import type { TicketProfile, TicketState } from '../shared/tickets';
-import type { VendorProfile } from '../shared/types';
+import { credentialsFor, vendorRequest } from '../shared/transport';
+import type { RequestContext, RequestSpec, VendorProfile } from '../shared/types';
+import { invalidInput, isGuid } from '../shared/validation';
+import { windowsZoneOf } from './zones';
 
-/** Turns the credential into the API base URL, without trailing slash. */
+/** The API base URL from the credential (workspace subdomain or a custom URL), without trailing slash. */
 export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.connection === 'customUrl') {
-		const raw = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
-		if (!/^https?:\/\/[^\s/]+/i.test(raw)) {
-			throw new UserError(`The smenso credential's Base URL "${raw}" is not an http(s) address`);
-		}
-		return raw;
+		return baseUrlOf('smenso', undefined, credentials.baseUrl, 'https://acme.smenso.cloud/skyisland/api/');
 	}
-	const workspace = String(credentials.workspace ?? '')
-		.trim()
+	const workspace = credentialText(credentials, 'workspace')
 		.replace(/^https?:\/\//i, '')
 		.replace(/\.smenso\.cloud.*$/i, '')
 		.replace(/\/.*$/, '');
@@ -26,35 +25,91 @@ export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): stri
 	return `https://${workspace}.smenso.cloud/skyisland/api`;
 }
 
-/** smenso: no paging, `{ errors: [] }` bodies (mapped by the shared helper), optional Timezone header. */
+/** smenso's error body: `{ "errors": ["…", "…"] }` (core concepts page). */
+function smensoErrorMessage(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const errors = (body as IDataObject).errors;
+	if (!Array.isArray(errors)) return undefined;
+	const texts = errors.map((e) => (typeof e === 'string' ? e : e && typeof e === 'object' ? String((e as IDataObject).message ?? JSON.stringify(e)) : '')).filter(Boolean);
+	return texts.length ? texts.join('; ') : undefined;
+}
+
+/** smenso: no paging, `{ errors: [] }` bodies, the credential's default zone as the Timezone header. */
 export const smensoProfile: VendorProfile = {
 	name: 'smenso',
 	credentialType: 'psaSmensoApi',
 	baseUrl: smensoBaseUrl,
 	paging: { style: 'none' },
 	limiterKey: (credentials) => `${smensoBaseUrl(credentials)}|${String(credentials.token ?? '')}`,
+	errorMessage: (body) => smensoErrorMessage(body),
 	headers(credentials): Record<string, string> {
-		const zone = String(credentials.timezone ?? '').trim();
-		return zone ? { Timezone: zone } : {};
+		const zone = credentialText(credentials, 'timezone');
+		return zone && windowsZoneOf(zone) ? { Timezone: zone } : {};
 	},
 };
 
-/** Ticket state ids: 10 Success and 30 Failed are documented; 20 / 5 / 0 are what our sandbox uses. */
+// ---------- endpoints that sources disagree on: try the documented alternative once ----------
+
+/**
+ * 404 "no such endpoint" (the path does not exist: nothing was carried out), told apart from 404 "record
+ * not found" (`{errors: ["Project '…' not found"]}`): the body says "No such endpoint", or is not smenso's
+ * error body at all (a web server's own 404 page).
+ */
+export function isNoSuchEndpoint(error: unknown): boolean {
+	const e = error as { httpCode?: unknown; errorResponse?: JsonObject; message?: string };
+	if (String(e?.httpCode ?? '') !== '404') return false;
+	const body = e.errorResponse?.body as IDataObject | undefined;
+	const text = smensoErrorMessage(body) ?? '';
+	if (/^no such endpoint/i.test(text) || /^no such endpoint/i.test(String(e.message ?? ''))) return true;
+	return !body || typeof body !== 'object' || !Array.isArray((body as IDataObject).errors);
+}
+
+/** Per base URL and route: which candidate answered (kept for the life of the n8n process). */
+const chosenRoute = new Map<string, number>();
+
+/** Forget what was learnt (tests). */
+export function forgetRoutes(): void {
+	chosenRoute.clear();
+}
+
+/**
+ * Sends the first candidate (the best-evidenced path; or the one that worked before for this base URL).
+ * If smenso answers 404 "no such endpoint" — nothing was carried out — the next candidate is tried once,
+ * and the one that answers is remembered. Any other failure (and any failure after which the write may
+ * have been carried out) is thrown as it is.
+ */
+export async function requestWithFallback<T = unknown>(ctx: RequestContext, route: string, candidates: RequestSpec[]): Promise<T> {
+	const credentials = await credentialsFor(ctx, smensoProfile);
+	const key = `${smensoBaseUrl(credentials)} ${route}`;
+	const first = chosenRoute.get(key) ?? 0;
+	const order = [first, ...candidates.map((_, k) => k).filter((k) => k !== first)];
+	let lastError: unknown;
+	for (const k of order) {
+		try {
+			const answer = await vendorRequest.call(ctx, smensoProfile, candidates[k]);
+			chosenRoute.set(key, k);
+			return answer as T;
+		} catch (error) {
+			if (!isNoSuchEndpoint(error)) throw error;
+			lastError = error;
+		}
+	}
+	throw lastError;
+}
+
+// ---------- tickets ----------
+
 const STATE_BY_NAME: Record<string, TicketState> = {
 	success: 'success',
-	succeeded: 'success',
+	completed: 'success',
 	successwitherrors: 'partial',
-	partialsuccess: 'partial',
 	failed: 'failed',
-	failure: 'failed',
-	error: 'failed',
 	started: 'pending',
-	received: 'pending',
-	queued: 'pending',
+	created: 'pending',
 	processing: 'pending',
-	pending: 'pending',
 };
-const STATE_BY_ID: Record<number, TicketState> = { 10: 'success', 20: 'partial', 30: 'failed' };
+/** Only 10 and 30 are documented (P4); other ids are read by their name. */
+const STATE_BY_ID: Record<number, TicketState> = { 10: 'success', 30: 'failed' };
 
 export function ticketMessages(body: IDataObject): string[] {
 	const raw = body.messages ?? body.Messages;
@@ -64,13 +119,11 @@ export function ticketMessages(body: IDataObject): string[] {
 		.filter(Boolean);
 }
 
-/** Reads a ticket: the status name wins (names are published), the id is the fallback. */
+/** Reads a ticket: the documented ids 10/30 first, then the status name; anything else is still running. */
 export function interpretTicket(body: IDataObject): { state: TicketState; messages: string[] } {
-	const name = String(body.status ?? body.Status ?? '')
-		.toLowerCase()
-		.replace(/[^a-z]/g, '');
 	const id = Number(body.statusId ?? body.StatusId);
-	const state = STATE_BY_NAME[name] ?? STATE_BY_ID[id] ?? 'pending';
+	const name = String(body.status ?? body.Status ?? '').toLowerCase().replace(/[^a-z]/g, '');
+	const state = STATE_BY_ID[id] ?? STATE_BY_NAME[name] ?? 'pending';
 	return { state, messages: ticketMessages(body) };
 }
 
@@ -79,33 +132,39 @@ export const smensoTickets: TicketProfile = {
 	interpret: interpretTicket,
 };
 
-/** The counts block of a ticket ({ created, modified, attributesModified, deleted }), wherever it sits. */
+/** The counts block of a ticket ({ created, modified, attributesModified, deleted }); its key is the endpoint's name. */
 export function ticketCounts(body: IDataObject): IDataObject | undefined {
 	for (const value of Object.values(body)) {
-		if (value && typeof value === 'object' && !Array.isArray(value) && 'created' in (value as IDataObject)) {
-			return value as IDataObject;
-		}
+		if (value && typeof value === 'object' && !Array.isArray(value) && 'created' in (value as IDataObject)) return value as IDataObject;
 	}
 	return undefined;
 }
 
-/** A compact, readable ticket summary for output items. */
+/** A ticket time stamp (dd.MM.yyyy HH:mm:ss or ISO with offset) as ISO text; the never-started stamp as null. */
+export function ticketTime(value: unknown): string | null {
+	if (typeof value !== 'string' || !value) return null;
+	if (value.startsWith('0001-01-01')) return null;
+	return dottedToIso(value) ?? value;
+}
+
+/** The whole ticket, readable: state, counts, messages, times. */
 export function ticketSummary(body: IDataObject): IDataObject {
 	const { state } = interpretTicket(body);
 	return {
-		id: body.id ?? body.ticketId,
-		endpoint: body.endpoint,
-		status: body.status,
-		statusId: body.statusId,
+		id: body.id ?? body.ticketId ?? null,
+		endpoint: body.endpoint ?? null,
+		status: body.status ?? null,
+		statusId: body.statusId ?? null,
 		state,
 		counts: ticketCounts(body) ?? {},
 		messages: ticketMessages(body),
-		received: body.received,
-		processed: body.processed,
+		received: ticketTime(body.received),
+		started: ticketTime(body.started),
+		processed: ticketTime(body.processed),
 	};
 }
 
-/** The ticket id in a write response (`{ ticketId }`, `{ id }` of a ticket, or a bare GUID string). */
+/** The ticket id in a write answer (`{ ticketId }`, a ticket object, or a bare GUID string). */
 export function ticketIdOf(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim().replace(/^"|"$/g, '');
@@ -113,86 +172,75 @@ export function ticketIdOf(body: unknown): string | undefined {
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const o = body as IDataObject;
-	for (const key of ['ticketId', 'TicketId', 'ticketID', 'ticket']) {
+	for (const key of ['ticketId', 'TicketId', 'ticketID']) {
 		if (typeof o[key] === 'string' && isGuid(o[key])) return o[key] as string;
 	}
-	if (typeof o.id === 'string' && isGuid(o.id) && ('statusId' in o || 'status' in o)) return o.id;
+	if (typeof o.id === 'string' && isGuid(o.id) && ('statusId' in o || 'status' in o) && 'endpoint' in o) return o.id;
 	return undefined;
 }
 
-// ---------- dates ----------
+// ---------- dates: no UTC offsets on the wire, dd.MM.yyyy answers read back as ISO ----------
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-
-function parseInput(node: INode, itemIndex: number, field: string, value: unknown, zone: string): DateTime {
-	let parsed: DateTime | undefined;
-	if (value instanceof Date) parsed = DateTime.fromJSDate(value).setZone(zone);
-	else if (DateTime.isDateTime(value)) parsed = (value as DateTime).setZone(zone);
-	else if (typeof value === 'string') {
-		const text = value.trim().replace(' ', 'T');
-		parsed = HAS_OFFSET.test(text)
-			? DateTime.fromISO(text, { setZone: true }).setZone(zone)
-			: DateTime.fromISO(text, { zone });
-	}
-	if (!parsed || !parsed.isValid) {
-		throw invalidInput(node, itemIndex, field, `must be a date or date and time (e.g. 2026-03-01 or 2026-03-01T09:00), got "${String(value ?? '')}"`);
-	}
-	return parsed;
+function wallClock(node: INode, itemIndex: number, field: string, value: unknown, zone: string) {
+	const parsed = parseDateTime(node, itemIndex, field, value);
+	if (!parsed.offset) return parsed;
+	// A value with an offset (e.g. from another system, "…Z") is moved into the chosen zone first.
+	const offset = parsed.offset === 'Z' ? 'UTC' : `UTC${parsed.offset.length === 5 ? `${parsed.offset.slice(0, 3)}:${parsed.offset.slice(3)}` : parsed.offset}`;
+	const local = DateTime.fromObject(
+		{ year: parsed.year, month: parsed.month, day: parsed.day, hour: parsed.hour, minute: parsed.minute, second: parsed.second },
+		{ zone: offset },
+	).setZone(zone);
+	return { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second, hasTime: true };
 }
 
-/**
- * A date and time as smenso wants it: local time in `zone`, no UTC offset ("2026-03-01T10:00:00").
- * A value with an offset (e.g. from another system, "…Z") is first moved into `zone`; a value without one is
- * taken as already local. A bare date stays a bare date.
- */
-export function toSmensoDateTime(node: INode, itemIndex: number, field: string, value: unknown, zone: string): string {
-	if (typeof value === 'string' && DATE_ONLY.test(value.trim())) return value.trim();
-	return parseInput(node, itemIndex, field, value, zone).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+/** A calendar day for smenso (yyyy-MM-dd, no offset). */
+export function toWireDate(node: INode, itemIndex: number, field: string, value: unknown, zone: string): string {
+	return formatIsoDate(wallClock(node, itemIndex, field, value, zone));
 }
 
-/** A calendar day in `zone` ("2026-03-01"). */
-export function toSmensoDate(node: INode, itemIndex: number, field: string, value: unknown, zone: string): string {
-	if (typeof value === 'string' && DATE_ONLY.test(value.trim())) {
-		const day = DateTime.fromISO(value.trim());
-		if (!day.isValid) throw invalidInput(node, itemIndex, field, `is not a real calendar date: "${value}"`);
-		return value.trim();
+/** A date and time for smenso (yyyy-MM-ddTHH:mm:ss in the chosen zone, no offset); a bare date stays a date. */
+export function toWireDateTime(node: INode, itemIndex: number, field: string, value: unknown, zone: string): string {
+	const wall = wallClock(node, itemIndex, field, value, zone);
+	return wall.hasTime ? formatLocalDateTime(wall) : formatIsoDate(wall);
+}
+
+/** smenso answers dates as dd.MM.yyyy (and date-times dd.MM.yyyy HH:mm:ss): output them as ISO. */
+export function fromWire<T>(value: T, depth = 0): T {
+	if (depth > 6 || value === null || value === undefined) return value;
+	if (typeof value === 'string') return (dottedToIso(value) ?? value) as unknown as T;
+	if (Array.isArray(value)) return value.map((v) => fromWire(v, depth + 1)) as unknown as T;
+	if (typeof value === 'object' && !Buffer.isBuffer(value)) {
+		const out: IDataObject = {};
+		for (const [k, v] of Object.entries(value as IDataObject)) out[k] = fromWire(v, depth + 1) as IDataObject[keyof IDataObject];
+		return out as T;
 	}
-	return parseInput(node, itemIndex, field, value, zone).toFormat('yyyy-MM-dd');
+	return value;
 }
 
-export function isValidZone(zone: string): boolean {
-	return DateTime.now().setZone(zone).isValid;
-}
+// ---------- units ----------
 
-/** Which messages of a batch ticket (or a 400) belong to which record of the request. */
-export function assignMessages(
-	messages: string[],
-	records: IDataObject[],
-): { byIndex: Map<number, string[]>; unassigned: string[] } {
-	const byIndex = new Map<number, string[]>();
-	const unassigned: string[] = [];
-	const add = (index: number, message: string) => {
-		byIndex.set(index, [...(byIndex.get(index) ?? []), message]);
-	};
-	for (const message of messages) {
-		// 1. "Record 3: …", "task[3]: …", "[3] …", "Row 3 …", "Index 3 …" (0-based, as in the request array)
-		const byPosition = /(?:\brecord\s*#?\s*|\[|\brow\s*#?\s*|\bindex\s*#?\s*)(\d+)\]?/i.exec(message);
-		if (byPosition && Number(byPosition[1]) < records.length) {
-			add(Number(byPosition[1]), message);
-			continue;
-		}
-		// 2. the record's externalId or id named in the message
-		const lower = message.toLowerCase();
-		const found = records.findIndex((record) => {
-			for (const key of ['externalId', 'id']) {
-				const value = record[key];
-				if (typeof value === 'string' && value.length >= 3 && lower.includes(value.toLowerCase())) return true;
-			}
-			return false;
-		});
-		if (found >= 0) add(found, message);
-		else unassigned.push(message);
+/** Hours as users think in them ("1.5", "1,5", "1:30", 2) → whole minutes for the wire. */
+export function hoursToMinutes(node: INode, itemIndex: number, field: string, value: unknown): number {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	let minutes: number | undefined;
+	const hm = /^(\d+):([0-5]\d)$/.exec(text);
+	if (hm) minutes = Number(hm[1]) * 60 + Number(hm[2]);
+	else if (/^\d+(?:[.,]\d+)?$/.test(text)) minutes = Math.round(Number(text.replace(',', '.')) * 60);
+	if (minutes === undefined || !Number.isFinite(minutes)) {
+		throw invalidInput(node, itemIndex, field, `must be hours like 1.5 or hours:minutes like 1:30, got "${String(value ?? '')}"`, 'smenso stores durations in minutes; the node converts the hours you enter.');
 	}
-	return { byIndex, unassigned };
+	return minutes;
+}
+
+/** Whole minutes (0–max). */
+export function wholeMinutes(node: INode, itemIndex: number, field: string, value: unknown, max = 1440): number {
+	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	if (!Number.isInteger(n) || n < 0 || n > max) throw invalidInput(node, itemIndex, field, `must be whole minutes from 0 to ${max}, got "${String(value ?? '')}"`);
+	return n;
+}
+
+/** Minutes on the wire → hours for output next to the minutes (e.g. plannedDuration 90 → plannedHours 1.5). */
+export function minutesToHours(minutes: unknown): number | null {
+	const n = Number(minutes);
+	return minutes === null || minutes === undefined || minutes === '' || !Number.isFinite(n) ? null : Math.round((n / 60) * 100) / 100;
 }

@@ -1,10 +1,11 @@
 /** Shared set-up for the smenso in-process tests: one sandbox, the node classes, a run helper. */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SmensoApi } from '../../credentials/SmensoApi.credentials';
 import { Smenso } from '../../nodes/Smenso/Smenso.node';
 import { SmensoTrigger } from '../../nodes/Smenso/SmensoTrigger.node';
 import { runLoadOptions, runNode, runPoll } from '../harness/inprocess';
+import { checkOutputSchema } from '../harness/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { create } = require('../../sandbox/smenso');
@@ -12,7 +13,7 @@ const { create } = require('../../sandbox/smenso');
 export interface SmensoSandbox {
 	url: string;
 	config: IDataObject;
-	counters: { ticketsCreated: number; recordsReceived: number; writes: number; timezones: Record<string, number> };
+	counters: { ticketsCreated: number; recordsReceived: number; writes: number; timezones: Record<string, number>; timezoneIds: Record<string, number> };
 	stats: { requests: number; byRoute: Record<string, number>; byStatus: Record<string, number>; rateLimited: number; log: Array<{ method: string; path: string; status: number }> };
 	listen(): Promise<string>;
 	close(): Promise<void>;
@@ -20,6 +21,7 @@ export interface SmensoSandbox {
 	addFault(spec: IDataObject): void;
 	baseUrl(): string;
 	state(): {
+		[key: string]: IDataObject[];
 		members: IDataObject[];
 		absenceTypes: IDataObject[];
 		phases: IDataObject[];
@@ -48,16 +50,21 @@ export function credentialsFor(sandbox: SmensoSandbox, extra: IDataObject = {}) 
 	};
 }
 
-export function run(sandbox: SmensoSandbox, parameters: IDataObject, input?: IDataObject[], options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {}) {
-	return runNode({
+/** Runs the smenso node in-process; the records it outputs are checked against the operation's output schema. */
+export async function run(sandbox: SmensoSandbox, parameters: IDataObject, input?: IDataObject[] | INodeExecutionData[], options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {}) {
+	const result = await runNode({
 		nodeType: new Smenso(),
-		parameters: { maxWait: 5, ...parameters } as INodeParameters,
+		parameters: { maxWait: 10, ...parameters } as INodeParameters,
 		credentialTypes,
 		credentials: credentialsFor(sandbox, options.credentials),
 		input,
 		continueOnFail: options.continueOnFail,
 		timezone: options.timezone,
 	});
+	if (!result.error && parameters.resource && parameters.operation) {
+		checkOutputSchema('Smenso', String(parameters.resource), String(parameters.operation), (result.items[0] ?? []).map((item) => item.json));
+	}
+	return result;
 }
 
 export function poll(sandbox: SmensoSandbox, parameters: IDataObject, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {

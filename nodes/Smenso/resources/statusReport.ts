@@ -1,185 +1,154 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
-import type { OperationHandler, ReadBack, Tools } from '../engine';
-import { param } from '../engine';
-import { compact, newExternalId, projectLocator, show, waitFields, writeOptions } from './common';
+import type { OperationHandler } from '../../shared/execute';
+import { operationProperty } from '../../shared/kit';
+import { zoneFor } from '../engine';
+import { NO_FEED } from './project';
+import {
+	checkOrder,
+	collection,
+	fieldProperty,
+	guidField,
+	locatorValue,
+	newExternalId,
+	plan,
+	projectLocator,
+	required,
+	show,
+	waitFields,
+	wireParam,
+	wireRecord,
+	writeOptions,
+	type FieldSpec,
+} from './common';
 
 const R = 'statusReport';
 const WRITES = ['create', 'createFromTemplate', 'delete', 'publish', 'update'];
 
-export const statusReportOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [R] } },
-	options: [
-		{ name: 'Create', value: 'create', action: 'Create a status report', description: 'Create a draft (or published) status report' },
+export const statusReportOperations = operationProperty(
+	R,
+	[
+		{ name: 'Create', value: 'create', action: 'Create a status report', description: 'Create a draft (or published) status report of a project' },
 		{ name: 'Create From Template', value: 'createFromTemplate', action: 'Create a status report from a template' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a status report', description: 'Delete a draft status report' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many status reports', description: 'Get the status reports of a project (endpoint inferred, see the README)' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a status report' },
 		{ name: 'Publish', value: 'publish', action: 'Publish a status report', description: 'Publish a draft; it cannot be changed afterwards' },
 		{ name: 'Update', value: 'update', action: 'Update a status report', description: 'Change a draft status report' },
 	],
-	default: 'create',
-};
+	'create',
+);
 
-const OVERALL = {
-	displayName: 'Overall Status',
-	name: 'overallStatus',
-	type: 'options',
-	options: [
-		{ name: 'Green', value: 'green' },
-		{ name: 'Red', value: 'red' },
-		{ name: 'Yellow', value: 'yellow' },
-	],
-	default: 'green',
-} as INodeProperties;
+const LIGHT: Array<[string, number]> = [['1', 1], ['2', 2], ['3', 3], ['4', 4]];
+const DETAILS: FieldSpec[] = [
+	{ name: 'costStatusId', label: 'Cost Status', kind: 'options', options: LIGHT, default: 1, description: 'Cost status 1–4 as in smenso' },
+	{ name: 'explanation', label: 'Explanation', kind: 'text' },
+	{ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors', wire: 'flavor' },
+	{ name: 'goalStatusId', label: 'Goal Status', kind: 'options', options: LIGHT, default: 1, description: 'Goal status 1–4 as in smenso' },
+	{ name: 'isPublished', label: 'Publish', kind: 'boolean', description: 'Whether to publish the report (a published report cannot be changed any more)' },
+	{ name: 'nextSteps', label: 'Next Steps', kind: 'text' },
+	{
+		name: 'overallStatusId',
+		label: 'Overall Status',
+		kind: 'options',
+		options: [['Green', 1], ['Yellow', 2], ['Red', 3], ['On Hold', 4], ['Not Started', 5], ['Completed', 6], ['Cancelled', 7]],
+		default: 1,
+	},
+	{ name: 'progressManual', label: 'Progress (%)', kind: 'percent', min: 0, max: 100 },
+	{ name: 'targetDate', label: 'Target Date', kind: 'date' },
+	{ name: 'timeStatusId', label: 'Time Status', kind: 'options', options: LIGHT, default: 1, description: 'Schedule status 1–4 as in smenso' },
+];
+const STATUS_DATE: FieldSpec = { name: 'statusDate', label: 'Status Date', kind: 'date', description: 'The day the report is valid for (may lie in the past or future)' };
 
 export const statusReportFields: INodeProperties[] = [
-	projectLocator(R, ['create', 'createFromTemplate', 'getAll']),
-	{
-		displayName: 'Status Report ID',
-		name: 'statusReportId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e7737f60-d5a8-4b61-8cda-2ad51ccff4dd',
-		displayOptions: show(R, ['delete', 'publish', 'update']),
-	},
-	{
-		displayName: 'Template ID',
-		name: 'templateId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e7737f60-d5a8-4b61-8cda-2ad51ccff4dd',
-		description: 'GUID of the status report template',
-		displayOptions: show(R, ['createFromTemplate']),
-	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: show(R, ['create']),
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(R, ['create', 'createFromTemplate']),
-		options: [
-			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '', description: 'Your own key. If empty, the node sets one to read the report back.' },
-			OVERALL,
-			{ displayName: 'Publish', name: 'isPublished', type: 'boolean', default: false, description: 'Whether to publish at once (a published report cannot be changed)' },
-			{ displayName: 'Report Date', name: 'reportDate', type: 'dateTime', default: '' },
-			{ displayName: 'Summary', name: 'summary', type: 'string', typeOptions: { rows: 4 }, default: '' },
-			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'For reports from a template: overrides the template title' },
-		],
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(R, ['update']),
-		options: [
-			OVERALL,
-			{ displayName: 'Report Date', name: 'reportDate', type: 'dateTime', default: '' },
-			{ displayName: 'Summary', name: 'summary', type: 'string', typeOptions: { rows: 4 }, default: '' },
-			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-		],
-	},
-	...returnAllOrLimit(R, 'getAll'),
-	{
-		displayName: 'Published Only',
-		name: 'publishedOnly',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return only published reports',
-		displayOptions: show(R, ['getAll']),
-	},
+	projectLocator(show(R, ['create', 'createFromTemplate', 'delete', 'publish', 'update'])),
+	guidField('statusReportId', 'Status Report ID', show(R, ['delete', 'publish', 'update']), 'Shown in the project\'s status reports; also in comment and attachment lists'),
+	guidField('templateId', 'Template ID', show(R, ['createFromTemplate']), 'GUID of the status report template'),
+	fieldProperty({ name: 'title', label: 'Title', kind: 'string' }, show(R, ['create', 'createFromTemplate']), true),
+	fieldProperty(STATUS_DATE, show(R, ['create']), true),
+	{ displayName: 'Progress (%)', name: 'progressManual', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 0 }, displayOptions: show(R, ['createFromTemplate']) },
+	collection('additionalFields', 'Additional Fields', [...DETAILS, { name: 'externalId', label: 'External ID', kind: 'string' }, NO_FEED], show(R, ['create'])),
+	collection('updateFields', 'Update Fields', [...DETAILS, STATUS_DATE, { name: 'title', label: 'Title', kind: 'string' }], show(R, ['update'])),
 	...waitFields(R, WRITES),
-	writeOptions(R, WRITES, false),
+	writeOptions(R, WRITES, true),
 ];
 
-export function reportsOf(t: Tools, projectId: string, itemIndex?: number): Promise<IDataObject[]> {
-	return t.get<IDataObject[]>(`integration/statusreport/json/${projectId}`, itemIndex, `Project ${projectId}`);
-}
-
-function readBack(t: Tools, projectId: string, externalId: string): ReadBack {
-	return { key: `statusreports:${projectId}`, fetch: async () => await reportsOf(t, projectId), match: (list) => list.find((r) => r.externalId === externalId) };
-}
-
-async function fields(i: number, t: Tools, source: IDataObject): Promise<IDataObject> {
-	const out = compact({ summary: source.summary, overallStatus: source.overallStatus, externalId: source.externalId });
-	if (source.title !== undefined) out.title = t.required(i, 'Title', source.title);
-	if (source.reportDate) out.reportDate = await t.date(i, 'Report Date', source.reportDate);
-	if (source.isPublished === true) out.isPublished = true;
-	return out;
-}
+const PATH = 'integration/statusreport/json';
 
 export const statusReportHandlers: Record<string, OperationHandler> = {
-	getAll: {
-		async read(i, t) {
-			const projectId = t.guid(i, 'Project', param(t.ctx, 'projectId', i));
-			const publishedOnly = t.ctx.getNodeParameter('publishedOnly', i, false) as boolean;
-			const returnAll = t.ctx.getNodeParameter('returnAll', i, false) as boolean;
-			const limit = t.ctx.getNodeParameter('limit', i, 50) as number;
-			const list = ((await reportsOf(t, projectId, i)) ?? []).filter((r) => !publishedOnly || r.isPublished === true);
-			return returnAll ? list : list.slice(0, limit);
-		},
+	async create(i) {
+		const zone = await zoneFor(this, i);
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const title = required(this, i, 'title', 'Title');
+		const statusDate = wireParam(this, i, STATUS_DATE, true, zone.iana);
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		// projectId in the record (P10) and beside it (vendor node): both, as the sources differ.
+		const record: IDataObject = { projectId, title, statusDate: statusDate as string, ...wireRecord(this, i, [...DETAILS, { name: 'externalId', label: 'External ID', kind: 'string' }], extra, zone.iana) };
+		checkOrder(this, i, record, 'statusDate', 'targetDate', 'Status Date', 'Target Date');
+		record.externalId ??= newExternalId(this, i);
+		return await plan(this, i, {
+			group: `statusreport:create:${projectId}:${extra.noFeed === true}`,
+			method: 'POST',
+			paths: [PATH],
+			route: 'statusreport:create',
+			envelope: { key: 'statusReport', timezone: true, top: { projectId, ...(extra.noFeed === true ? { noFeed: true } : {}) } },
+			record,
+			batchable: true,
+			expect: 'created',
+			echo: { projectId, title, externalId: record.externalId },
+		});
 	},
-	create: {
-		async write(i, t) {
-			const projectId = t.guid(i, 'Project', param(t.ctx, 'projectId', i));
-			const title = t.required(i, 'Title', t.ctx.getNodeParameter('title', i, ''));
-			const extra = await fields(i, t, t.ctx.getNodeParameter('additionalFields', i, {}) as IDataObject);
-			const record: IDataObject = { ...extra, projectId, title, externalId: extra.externalId ?? newExternalId() };
-			return { group: 'statusreport:create', method: 'POST', path: 'integration/statusreport/json', record, batchable: false, readBack: readBack(t, projectId, String(record.externalId)) };
-		},
+	async update(i) {
+		const zone = await zoneFor(this, i);
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const id = locatorValue(this, i, 'statusReportId', 'Status Report ID');
+		const changes = wireRecord(this, i, [...DETAILS, STATUS_DATE, { name: 'title', label: 'Title', kind: 'string' }], this.getNodeParameter('updateFields', i, {}) as IDataObject, zone.iana);
+		return await plan(this, i, {
+			group: `statusreport:update:${projectId}`,
+			method: 'PUT',
+			paths: [PATH],
+			route: 'statusreport:update',
+			envelope: { key: 'statusReport', timezone: true, top: { projectId } },
+			record: { id, ...changes },
+			batchable: true,
+			expect: 'modified',
+			echo: { id, projectId, ...changes },
+		});
 	},
-	createFromTemplate: {
-		async write(i, t) {
-			const projectId = t.guid(i, 'Project', param(t.ctx, 'projectId', i));
-			const templateId = t.guid(i, 'Template ID', t.ctx.getNodeParameter('templateId', i, ''));
-			const extra = await fields(i, t, t.ctx.getNodeParameter('additionalFields', i, {}) as IDataObject);
-			const record: IDataObject = { ...extra, projectId, externalId: extra.externalId ?? newExternalId() };
-			return {
-				group: `statusreport:template:${templateId}`,
-				method: 'POST',
-				path: `integration/template/statusreport/create/json/${templateId}`,
-				record,
-				batchable: false,
-				notFoundLabel: `Status report template ${templateId}`,
-				readBack: readBack(t, projectId, String(record.externalId)),
-			};
-		},
+	async publish(i) {
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const id = locatorValue(this, i, 'statusReportId', 'Status Report ID');
+		return await plan(this, i, {
+			group: `statusreport:update:${projectId}`,
+			method: 'PUT',
+			paths: [PATH],
+			route: 'statusreport:update',
+			envelope: { key: 'statusReport', timezone: true, top: { projectId } },
+			record: { id, isPublished: true },
+			batchable: true,
+			expect: 'modified',
+			echo: { id, projectId, isPublished: true },
+		});
 	},
-	update: {
-		async write(i, t) {
-			const id = t.guid(i, 'Status Report ID', t.ctx.getNodeParameter('statusReportId', i, ''));
-			const changes = await fields(i, t, t.ctx.getNodeParameter('updateFields', i, {}) as IDataObject);
-			return { group: 'statusreport:update', method: 'PUT', path: 'integration/statusreport/json', record: { id, ...changes }, batchable: false, echo: { id } };
-		},
+	async delete(i) {
+		const id = locatorValue(this, i, 'statusReportId', 'Status Report ID');
+		return await plan(this, i, { group: 'statusreport:delete', method: 'DELETE', paths: [`${PATH}/${id}`], route: 'statusreport:delete', batchable: false, expect: 'deleted', echo: { id, deleted: true }, notFoundLabel: `Status report ${id}` });
 	},
-	publish: {
-		async write(i, t) {
-			const id = t.guid(i, 'Status Report ID', t.ctx.getNodeParameter('statusReportId', i, ''));
-			return { group: 'statusreport:update', method: 'PUT', path: 'integration/statusreport/json', record: { id, isPublished: true }, batchable: false, echo: { id, isPublished: true } };
-		},
-	},
-	delete: {
-		async write(i, t) {
-			const id = t.guid(i, 'Status Report ID', t.ctx.getNodeParameter('statusReportId', i, ''));
-			return { group: 'statusreport:delete', method: 'DELETE', path: `integration/statusreport/json/${id}`, record: { id }, batchable: false, echo: { deleted: true, id }, notFoundLabel: `Status report ${id}` };
-		},
+	async createFromTemplate(i) {
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const templateId = locatorValue(this, i, 'templateId', 'Template ID');
+		const title = required(this, i, 'title', 'Title');
+		const progressManual = wireParam(this, i, { name: 'progressManual', label: 'Progress (%)', kind: 'percent', min: 0, max: 100 }, false, 'UTC') ?? 0;
+		// smenso's pages give template/statusreport/create/json/{id} (parallel to the XML path); the vendor node
+		// uses statusreport/json/{id}. The page's path first, the node's only on "no such endpoint".
+		return await plan(this, i, {
+			group: 'statusreport:fromTemplate',
+			method: 'POST',
+			paths: [`integration/template/statusreport/create/json/${templateId}`, `${PATH}/${templateId}`],
+			route: 'statusreport:fromTemplate',
+			body: { projectId, title, progressManual: progressManual as number },
+			batchable: false,
+			expect: 'created',
+			echo: { projectId, templateId, title },
+			notFoundLabel: `Status report template ${templateId}`,
+		});
 	},
 };
-

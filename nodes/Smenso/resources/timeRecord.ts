@@ -1,122 +1,95 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import type { OperationHandler } from '../../shared/execute';
+import { operationProperty } from '../../shared/kit';
 import { invalidInput } from '../../shared/validation';
-import type { OperationHandler, ReadBack, Tools } from '../engine';
-import { param } from '../engine';
-import { checkOrder, compact, memberLocator, newExternalId, projectLocator, sameId, show, taskLocator, waitFields, writeOptions } from './common';
+import { zoneFor } from '../engine';
+import { hoursToMinutes, toWireDate, toWireDateTime } from '../transport';
+import {
+	checkOrder,
+	collection,
+	get,
+	guidField,
+	limitList,
+	locatorValue,
+	memberLocator,
+	newExternalId,
+	plan,
+	projectLocator,
+	readOptions,
+	returnAllLimit,
+	sameId,
+	show,
+	taskLocator,
+	waitFields,
+	wireRecord,
+	withHours,
+	writeOptions,
+	type Ctx,
+	type FieldSpec,
+} from './common';
 
 const R = 'timeRecord';
 const WRITES = ['create', 'delete', 'update'];
 
-export const timeRecordOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [R] } },
-	options: [
+export const timeRecordOperations = operationProperty(
+	R,
+	[
 		{ name: 'Delete', value: 'delete', action: 'Delete a time record' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many time records', description: 'Get the time records of a project' },
 		{ name: 'Log Time', value: 'create', action: 'Log time', description: 'Create a time record on a task' },
 		{ name: 'Update', value: 'update', action: 'Update a time record' },
 	],
-	default: 'create',
-};
+	'create',
+);
 
-const ID_FIELD: INodeProperties = {
-	displayName: 'Time Record ID',
-	name: 'timeRecordId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e7737f60-d5a8-4b61-8cda-2ad51ccff4dd',
-	displayOptions: show(R, ['delete', 'update']),
-};
+const EXTRA: FieldSpec[] = [
+	{ name: 'description', label: 'Description', kind: 'text' },
+	{ name: 'externalId', label: 'External ID', kind: 'string', description: 'Your own key, e.g. the ID in the source time sheet. If empty, the node sets one to read the record back.' },
+	{ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors', wire: 'flavor' },
+	{ name: 'locked', label: 'Locked', kind: 'boolean', description: 'Whether the record is locked against changes' },
+	{ name: 'statusId', label: 'Status ID', kind: 'integer' },
+];
+const UPDATE: FieldSpec[] = [
+	{ name: 'date', label: 'Date', kind: 'date' },
+	{ name: 'hours', label: 'Duration (Hours)', kind: 'hours', wire: 'duration', description: 'Time worked, e.g. 1.5 or 1:30 (sent to smenso as minutes)' },
+	{ name: 'startDate', label: 'Start', kind: 'dateTime' },
+	{ name: 'endDate', label: 'End', kind: 'dateTime' },
+	...EXTRA.filter((f) => f.name !== 'externalId'),
+];
 
 export const timeRecordFields: INodeProperties[] = [
-	projectLocator(R, ['create', 'getAll', 'update'], { description: 'The project of the time record' }),
-	ID_FIELD,
-	taskLocator(R, ['create']),
-	memberLocator(R, ['create'], { description: 'Who worked (GUID or e-mail)' }),
-	{
-		displayName: 'Date',
-		name: 'date',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Day of the work (in the chosen time zone)',
-		displayOptions: show(R, ['create']),
-	},
+	projectLocator(show(R, ['create', 'getAll', 'update']), 'projectId', 'Project', 'The project of the time record'),
+	guidField('timeRecordId', 'Time Record ID', show(R, ['delete', 'update'])),
+	taskLocator(show(R, ['create'])),
+	memberLocator(show(R, ['create']), 'userId', 'Member', 'Who worked: pick from the list, or give a GUID or an e-mail'),
+	{ displayName: 'Date', name: 'date', type: 'dateTime', required: true, default: '', description: 'Day of the work', displayOptions: show(R, ['create'], { entryMode: ['duration'] }) },
 	{
 		displayName: 'Enter Time As',
 		name: 'entryMode',
 		type: 'options',
 		options: [
-			{ name: 'Duration', value: 'duration', description: 'Minutes worked on the date' },
-			{ name: 'Start and End', value: 'startEnd', description: 'From–to times' },
+			{ name: 'Duration', value: 'duration', description: 'Hours worked on the date' },
+			{ name: 'Start and End', value: 'startEnd', description: 'From–to times (smenso computes the duration)' },
 		],
 		default: 'duration',
 		displayOptions: show(R, ['create']),
 	},
 	{
-		displayName: 'Duration (Minutes)',
-		name: 'duration',
-		type: 'number',
+		displayName: 'Duration (Hours)',
+		name: 'hours',
+		type: 'string',
 		required: true,
-		typeOptions: { minValue: 1 },
-		default: 60,
-		displayOptions: { show: { resource: [R], operation: ['create'], entryMode: ['duration'] } },
+		default: '1',
+		placeholder: 'e.g. 1.5 or 1:30',
+		description: 'Time worked, e.g. 1.5 or 1:30 (sent to smenso as minutes)',
+		displayOptions: show(R, ['create'], { entryMode: ['duration'] }),
 	},
-	{
-		displayName: 'Start',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		displayOptions: { show: { resource: [R], operation: ['create'], entryMode: ['startEnd'] } },
-	},
-	{
-		displayName: 'End',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		displayOptions: { show: { resource: [R], operation: ['create'], entryMode: ['startEnd'] } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(R, ['create']),
-		options: [
-			{ displayName: 'Billable', name: 'billable', type: 'boolean', default: true, description: 'Whether the time is billable' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '', description: 'Your own key, e.g. the ID in the source time sheet. If empty, the node sets one to read the record back.' },
-		],
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(R, ['update']),
-		options: [
-			{ displayName: 'Billable', name: 'billable', type: 'boolean', default: true, description: 'Whether the time is billable' },
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Duration (Minutes)', name: 'duration', type: 'number', typeOptions: { minValue: 1 }, default: 60 },
-			{ displayName: 'End', name: 'endDate', type: 'dateTime', default: '' },
-			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '' },
-			{ displayName: 'Member ID', name: 'userId', type: 'string', default: '', description: 'GUID or e-mail of the member' },
-			{ displayName: 'Start', name: 'startDate', type: 'dateTime', default: '' },
-			{ displayName: 'Task ID', name: 'taskId', type: 'string', default: '' },
-		],
-	},
-	...returnAllOrLimit(R, 'getAll'),
+	{ displayName: 'Start', name: 'startDate', type: 'dateTime', required: true, default: '', displayOptions: show(R, ['create'], { entryMode: ['startEnd'] }) },
+	{ displayName: 'End', name: 'endDate', type: 'dateTime', required: true, default: '', displayOptions: show(R, ['create'], { entryMode: ['startEnd'] }) },
+	collection('additionalFields', 'Additional Fields', EXTRA, show(R, ['create'])),
+	collection('updateFields', 'Update Fields', UPDATE, show(R, ['update'])),
+	...returnAllLimit(R, 'getAll'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -126,120 +99,94 @@ export const timeRecordFields: INodeProperties[] = [
 		displayOptions: show(R, ['getAll']),
 		options: [
 			{ displayName: 'From Date', name: 'from', type: 'dateTime', default: '', description: 'Only records on or after this day' },
-			{ displayName: 'Member ID', name: 'userId', type: 'string', default: '', description: 'Only records of this member (GUID)' },
+			{ displayName: 'Member', name: 'userId', type: 'string', default: '', description: 'Only records of this member (GUID or e-mail)' },
 			{ displayName: 'Task ID', name: 'taskId', type: 'string', default: '', description: 'Only records on this task (GUID)' },
 			{ displayName: 'To Date', name: 'to', type: 'dateTime', default: '', description: 'Only records on or before this day' },
 		],
 	},
+	readOptions(R, ['getAll']),
 	...waitFields(R, WRITES),
 	writeOptions(R, WRITES, true),
 ];
 
-const EMAIL = /^[^@\s]+@[^@\s]+$/;
+export const TIME_HOURS = { duration: 'hours' };
 
-/** smenso takes users by GUID or e-mail. */
-export function userRef(t: Tools, i: number, field: string, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (EMAIL.test(text)) return text;
-	return t.guid(i, field, text);
+export async function timeRecordsOf(ctx: Ctx, i: number | undefined, projectId: string): Promise<IDataObject[]> {
+	const list = await get(ctx, i, `integration/timerecord/json/${projectId}`, undefined, `Project ${projectId}`);
+	return (Array.isArray(list) ? list : []).map((r) => withHours(r, TIME_HOURS));
 }
 
-function minutes(t: Tools, i: number, field: string, value: unknown): number {
-	const n = Number(value);
-	if (!Number.isFinite(n) || n <= 0) throw invalidInput(t.ctx.getNode(), i, field, `must be a positive number of minutes, got "${String(value ?? '')}"`);
-	return Math.round(n);
+function readBack(ctx: Ctx, projectId: string, find: (r: IDataObject) => boolean) {
+	return { key: `timerecords:${projectId}`, fetch: async () => await timeRecordsOf(ctx, undefined, projectId), match: (list: IDataObject[]) => list.find(find) };
 }
 
-export function timeRecordsOf(t: Tools, projectId: string, itemIndex?: number): Promise<IDataObject[]> {
-	return t.get<IDataObject[]>(`integration/timerecord/json/${projectId}`, itemIndex, `Project ${projectId}`);
-}
-
-function readBack(t: Tools, projectId: string, find: (r: IDataObject) => boolean): ReadBack {
-	return { key: `timerecords:${projectId}`, fetch: async () => await timeRecordsOf(t, projectId), match: (list) => list.find(find) };
-}
-
-const wrap = (projectId: string) => (records: IDataObject[]) => ({ projectId, timeRecord: records });
+const wrapTop = (projectId: string) => ({ key: 'timeRecord', timezone: true, top: { projectId } });
 
 export const timeRecordHandlers: Record<string, OperationHandler> = {
-	getAll: {
-		async read(i, t) {
-			const projectId = t.guid(i, 'Project', param(t.ctx, 'projectId', i));
-			const filters = t.ctx.getNodeParameter('filters', i, {}) as IDataObject;
-			const from = filters.from ? await t.date(i, 'From Date', filters.from) : undefined;
-			const to = filters.to ? await t.date(i, 'To Date', filters.to) : undefined;
-			const returnAll = t.ctx.getNodeParameter('returnAll', i, false) as boolean;
-			const limit = t.ctx.getNodeParameter('limit', i, 50) as number;
-			const list = (await timeRecordsOf(t, projectId, i)) ?? [];
-			const filtered = list.filter((r) => {
-				const day = String(r.date ?? r.startDate ?? '').slice(0, 10);
-				return (
-					(!filters.userId || sameId(r.userId, filters.userId)) &&
-					(!filters.taskId || sameId(r.taskId, filters.taskId)) &&
-					(!from || day >= from) &&
-					(!to || day <= to)
-				);
-			});
-			return returnAll ? filtered : filtered.slice(0, limit);
-		},
+	async getAll(i) {
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const zone = await zoneFor(this, i);
+		const from = filters.from ? toWireDate(this.getNode(), i, 'From Date', filters.from, zone.iana) : undefined;
+		const to = filters.to ? toWireDate(this.getNode(), i, 'To Date', filters.to, zone.iana) : undefined;
+		const list = await timeRecordsOf(this, i, projectId);
+		return limitList(this, i, list, (r) => {
+			const day = String(r.date ?? r.startDate ?? '').slice(0, 10);
+			return (!filters.userId || sameId(r.userId, filters.userId) || sameId(r.userEmail, filters.userId)) && (!filters.taskId || sameId(r.taskId, filters.taskId)) && (!from || day >= from) && (!to || day <= to);
+		});
 	},
-	create: {
-		async write(i, t) {
-			const projectId = t.guid(i, 'Project', param(t.ctx, 'projectId', i));
-			const taskId = t.guid(i, 'Task', param(t.ctx, 'taskId', i));
-			const userId = userRef(t, i, 'Member', param(t.ctx, 'userId', i));
-			const mode = t.ctx.getNodeParameter('entryMode', i, 'duration') as string;
-			const record: IDataObject = { taskId, userId };
-			if (mode === 'startEnd') {
-				record.startDate = await t.dateTime(i, 'Start', t.ctx.getNodeParameter('startDate', i, ''));
-				record.endDate = await t.dateTime(i, 'End', t.ctx.getNodeParameter('endDate', i, ''));
-				checkOrder(t, i, record.startDate, record.endDate, 'Start', 'End');
-				record.date = String(record.startDate).slice(0, 10);
-			} else {
-				record.date = await t.date(i, 'Date', t.ctx.getNodeParameter('date', i, ''));
-				record.duration = minutes(t, i, 'Duration (Minutes)', t.ctx.getNodeParameter('duration', i, 0));
-			}
-			const extra = t.ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			Object.assign(record, compact({ description: extra.description, billable: extra.billable, externalId: extra.externalId || newExternalId() }));
-			return {
-				group: `timerecord:create:${projectId}`,
-				method: 'POST',
-				path: 'integration/timerecord/json',
-				record,
-				wrap: wrap(projectId),
-				batchable: true,
-				readBack: readBack(t, projectId, (r) => r.externalId === record.externalId),
-			};
-		},
+	async create(i) {
+		const zone = await zoneFor(this, i);
+		const node = this.getNode();
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const taskId = locatorValue(this, i, 'taskId', 'Task');
+		const userId = locatorValue(this, i, 'userId', 'Member', { email: true });
+		const record: IDataObject = { taskId, userId };
+		if (this.getNodeParameter('entryMode', i, 'duration') === 'startEnd') {
+			record.startDate = toWireDateTime(node, i, 'Start', this.getNodeParameter('startDate', i, ''), zone.iana);
+			record.endDate = toWireDateTime(node, i, 'End', this.getNodeParameter('endDate', i, ''), zone.iana);
+			checkOrder(this, i, record, 'startDate', 'endDate', 'Start', 'End');
+			record.date = String(record.startDate).slice(0, 10);
+		} else {
+			record.date = toWireDate(node, i, 'Date', this.getNodeParameter('date', i, ''), zone.iana);
+			const minutes = hoursToMinutes(node, i, 'Duration (Hours)', this.getNodeParameter('hours', i, ''));
+			if (minutes <= 0) throw invalidInput(node, i, 'Duration (Hours)', 'must be more than 0');
+			record.duration = minutes;
+		}
+		Object.assign(record, wireRecord(this, i, EXTRA, this.getNodeParameter('additionalFields', i, {}) as IDataObject, zone.iana));
+		record.externalId ??= newExternalId(this, i);
+		return await plan(this, i, {
+			group: `timerecord:create:${projectId}`,
+			method: 'POST',
+			paths: ['integration/timerecord/json'],
+			route: 'timerecord:create',
+			envelope: wrapTop(projectId),
+			record,
+			batchable: true,
+			expect: 'created',
+			readBack: readBack(this, projectId, (r) => r.externalId === record.externalId),
+		});
 	},
-	update: {
-		async write(i, t) {
-			const projectId = t.guid(i, 'Project', param(t.ctx, 'projectId', i));
-			const id = t.guid(i, 'Time Record ID', t.ctx.getNodeParameter('timeRecordId', i, ''));
-			const source = t.ctx.getNodeParameter('updateFields', i, {}) as IDataObject;
-			const record: IDataObject = { id };
-			if (source.date) record.date = await t.date(i, 'Date', source.date);
-			if (source.startDate) record.startDate = await t.dateTime(i, 'Start', source.startDate);
-			if (source.endDate) record.endDate = await t.dateTime(i, 'End', source.endDate);
-			checkOrder(t, i, record.startDate, record.endDate, 'Start', 'End');
-			if (source.duration !== undefined) record.duration = minutes(t, i, 'Duration (Minutes)', source.duration);
-			if (source.taskId) record.taskId = t.guid(i, 'Task ID', source.taskId);
-			if (source.userId) record.userId = userRef(t, i, 'Member ID', source.userId);
-			Object.assign(record, compact({ description: source.description, billable: source.billable, externalId: source.externalId }));
-			return {
-				group: `timerecord:update:${projectId}`,
-				method: 'PUT',
-				path: 'integration/timerecord/json',
-				record,
-				wrap: wrap(projectId),
-				batchable: true,
-				readBack: readBack(t, projectId, (r) => sameId(r.id, id)),
-			};
-		},
+	async update(i) {
+		const zone = await zoneFor(this, i);
+		const projectId = locatorValue(this, i, 'projectId', 'Project');
+		const id = locatorValue(this, i, 'timeRecordId', 'Time Record ID');
+		const changes = wireRecord(this, i, UPDATE, this.getNodeParameter('updateFields', i, {}) as IDataObject, zone.iana);
+		checkOrder(this, i, changes, 'startDate', 'endDate', 'Start', 'End');
+		return await plan(this, i, {
+			group: `timerecord:update:${projectId}`,
+			method: 'PUT',
+			paths: ['integration/timerecord/json'],
+			route: 'timerecord:update',
+			envelope: wrapTop(projectId),
+			record: { id, ...changes },
+			batchable: true,
+			expect: 'modified',
+			readBack: readBack(this, projectId, (r) => sameId(r.id, id)),
+		});
 	},
-	delete: {
-		async write(i, t) {
-			const id = t.guid(i, 'Time Record ID', t.ctx.getNodeParameter('timeRecordId', i, ''));
-			return { group: 'timerecord:delete', method: 'DELETE', path: `integration/timerecord/json/${id}`, record: { id }, batchable: false, echo: { deleted: true, id }, notFoundLabel: `Time record ${id}` };
-		},
+	async delete(i) {
+		const id = locatorValue(this, i, 'timeRecordId', 'Time Record ID');
+		return await plan(this, i, { group: 'timerecord:delete', method: 'DELETE', paths: [`integration/timerecord/json/${id}`], route: 'timerecord:delete', batchable: false, expect: 'deleted', echo: { id, deleted: true }, notFoundLabel: `Time record ${id}` });
 	},
 };
