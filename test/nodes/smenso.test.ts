@@ -4,10 +4,12 @@
  * minutes, dates without offsets), tickets (confirmed per record by tempId, counts or read-back), batching,
  * the "no such endpoint" fallback, and bad input refused before anything is sent.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { BinaryDataService } from 'n8n-core';
+import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Smenso } from '../../nodes/Smenso/Smenso.node';
 import { forgetRoutes } from '../../nodes/Smenso/transport';
+import { Container } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import { createSmensoSandbox, loadOptions, rl, run, writesSent, type SmensoSandbox } from './smenso.helpers';
 import * as fs from 'fs';
@@ -37,6 +39,7 @@ const ok = async (parameters: IDataObject, input?: IDataObject[], options: IData
 	if (r.error) throw new Error(`${String(parameters.resource)} › ${String(parameters.operation)}: ${r.error.message} ${(r.error as { description?: string }).description ?? ''}`);
 	return json(r.items);
 };
+const bytesOf = async (binary: IBinaryData) => await Container.get(BinaryDataService).getAsBuffer(binary);
 const statusReportOf = (projectId: unknown) => st().statusReports.find((r) => r.projectId === projectId && !r.isPublished) ?? st().statusReports.find((r) => r.projectId === projectId)!;
 
 describe('wire format from the evidence', () => {
@@ -212,7 +215,7 @@ const cases: Case[] = [
 	['project', 'archive', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o[0]).toMatchObject({ isArchived: true })],
 	['project', 'unarchive', () => ({ projectId: rl(String(st().projects.find((p) => p.isArchived)!.id)) }), (o) => expect(o[0]).toMatchObject({ isArchived: false })],
 	['project', 'delete', () => ({ projectId: rl(String(st().projects[3].id)) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['project', 'createFromTemplate', () => ({ templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)), title: 'From template', folder: 'Customer Projects', projectType: 'Implementation' }), (o) => expect(o[0]).toMatchObject({ title: 'From template', isTemplate: false })],
+	['project', 'createFromTemplate', () => ({ templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)), title: 'From template', folder: 'Planning', projectType: 'Customer project' }), (o) => expect(o[0]).toMatchObject({ title: 'From template', isTemplate: false })],
 	['project', 'updateMasterData', () => ({ projectId: rl(String(project().id)), templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)), masterData: { budget: true, overwriteValues: true } }), (o) => expect(o[0]).toMatchObject({ id: project().id })],
 	['task', 'getAll', () => ({ projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBe(tasksOf(project().id).length)],
 	['task', 'get', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toMatchObject({ id: t0().id, plannedHours: Number(t0().plannedDuration) / 60 })],
@@ -229,8 +232,8 @@ const cases: Case[] = [
 	['timeRecord', 'getAll', () => ({ projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
 	['timeRecord', 'create', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)), userId: rl(String(member(1).email), 'email'), date: '2026-03-02', hours: '0:45' }), (o) => expect(o[0]).toMatchObject({ duration: 45, hours: 0.75 })],
 	['timeRecord', 'update', () => {
-		const r = st().timeRecords.find((x) => x.projectId === project().id && !x.locked && String(x.date) >= '2026-01-01')!;
-		return { projectId: rl(String(project().id)), timeRecordId: String(r.id), updateFields: { hours: '2', description: 'fixed' } };
+		const r = st().timeRecords.find((x) => !x.locked && String(x.date) >= '2026-01-01')!;
+		return { projectId: rl(String(r.projectId)), timeRecordId: String(r.id), updateFields: { hours: '2', description: 'fixed' } };
 	}, (o) => expect(o[0]).toMatchObject({ duration: 120 })],
 	['timeRecord', 'delete', () => ({ timeRecordId: String(st().timeRecords.find((x) => String(x.date) >= '2026-01-01')!.id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
 	['absence', 'getAll', () => ({ returnAll: true }), (o) => expect(o.length).toBe(st().absences.length)],
@@ -271,7 +274,7 @@ const cases: Case[] = [
 	['permission', 'removeProjectPrivacy', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o[0]).toHaveProperty('projectId')],
 	['permission', 'removeTaskPrivacy', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toHaveProperty('taskId')],
 	['member', 'getAll', () => ({ returnAll: true }), (o) => expect(o.length).toBe(st().members.length)],
-	['member', 'update', () => ({ memberId: rl(String(member(1).email), 'email'), flavors: `${String(st().flavors.find((f) => (f.targets as string[]).includes('user') && f.type === 'text')?.name ?? 'Skills')}=SQL` }), (o) => expect(o[0]).toMatchObject({ email: member(1).email })],
+	['member', 'update', () => ({ memberId: rl(String(member(1).email), 'email'), flavors: 'Skills=SAP,Java\nCost centre=' + String((st().flavors.find((f) => f.name === 'Cost centre')!.options as string[])[0]) }), (o) => expect(o[0]).toMatchObject({ email: member(1).email })],
 	['absenceType', 'getAll', () => ({ returnAll: true }), (o) => expect(o.map((t) => t.title)).toContain('Vacation')],
 	['absenceType', 'get', () => ({ absenceTypeId: rl(String(st().absenceTypes[0].id)) }), (o) => expect(o[0]).toMatchObject({ title: 'Vacation' })],
 	['absenceType', 'create', () => ({ title: 'Sabbatical', additionalFields: { type: 'limited', yearlyBudget: 20, isApprovalNecessary: true } }), (o) => expect(o[0]).toMatchObject({ title: 'Sabbatical', type: 'limited' })],
@@ -317,14 +320,14 @@ describe('every operation against the strict sandbox', () => {
 		const r = await run(sandbox, { resource: 'attachment', operation: 'download', attachmentId: String(uploaded[0].id), binaryPropertyName: 'file' });
 		const item = r.items[0][0];
 		expect(item.json).toMatchObject({ fileName: 'minutes.pdf', mimeType: 'application/pdf', size: bytes.length });
-		expect(Buffer.from(item.binary!.file.data, 'base64').equals(bytes)).toBe(true);
+		expect((await bytesOf(item.binary!.file)).equals(bytes)).toBe(true);
 	});
 
 	it('report › CSV into binary data', async () => {
 		const r = await run(sandbox, { resource: 'report', operation: 'getTimeRecords', format: 'CSV' });
 		const item = r.items[0][0];
 		expect(item.json).toMatchObject({ fileName: 'smenso-time-records.csv' });
-		expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8').split(/\r?\n/)[0]).toContain(';');
+		expect((await bytesOf(item.binary!.data)).toString('utf8').split(/\r?\n/)[0]).toContain(';');
 	});
 
 	it('covers every operation of the node and each has an output schema file', () => {
