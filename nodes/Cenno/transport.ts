@@ -56,7 +56,7 @@ function fieldMessages(fields: Record<string, unknown>): string | undefined {
  * - 404 with an empty body (the caller names the record);
  * - HTML error pages (500): their title, never the markup.
  */
-export function cennoErrorMessage(body: unknown, _status: number): string | undefined {
+export function cennoErrorMessage(body: unknown): string | undefined {
 	if (body === undefined || body === null) return undefined;
 	if (typeof body === 'string') {
 		const raw = body.trim();
@@ -92,7 +92,7 @@ export const cennoProfile: VendorProfile = {
 	baseUrl: cennoBaseUrl,
 	paging: { style: 'none' },
 	limiterKey: (credentials) => `${cennoBaseUrl(credentials)}|${String(credentials.apiKey ?? '')}`,
-	errorMessage: cennoErrorMessage,
+	errorMessage: (body) => cennoErrorMessage(body),
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Cenno in real n8n (package installed as a community package): credential test, log time for several
- * items + list them back, the 422 backstop, no user secrets in output, and the trigger (activation polls
+ * items + list them back, the 422 backstop, a bad row in the middle that sends nothing, Continue On Fail
+ * keeping `mayHaveBeenApplied` after a 500, no user secrets in output, and the trigger (activation polls
  * and remembers; a new entry is emitted by the next scheduled poll, up to a minute later: the slow case).
  */
 import {
@@ -12,6 +13,7 @@ import {
 	e2e,
 	listExecutions,
 	nodeOutput,
+	nodeType,
 	runViaWebhook,
 	sandboxControl,
 	sandboxUrl,
@@ -53,7 +55,7 @@ describe('Cenno in real n8n', () => {
 		expect(result.status).toBe('Error');
 		// n8n 1.x never applies a credential test's `rules` (its ExecutionBaseError drops the axios `cause` the
 		// credentials tester reads the status from): it reports NodeApiError's generic text. n8n's behaviour.
-		expect(result.message).toMatch(e2e().n8n.major >= 2 ? /rejected the API key \(401\)/ : /^Authorization failed - please check your credentials$/);
+		expect(result.message).toMatch(e2e().n8n.major >= 2 ? /rejected the API key \(401 "HTTP Basic: Access denied\."\)/ : /^Authorization failed - please check your credentials$/);
 	});
 
 	it('log time for several items, then list them back filtered by project and date', async () => {
@@ -124,6 +126,67 @@ describe('Cenno in real n8n', () => {
 		const wrongProject = await runViaWebhook(wf, { project: 1275, hours: 1 });
 		expect(wrongProject.status).toBe(500);
 		expect(wrongProject.error?.message).toBe('item_id: does not belong to the project');
+	});
+
+	const logRows = (settings: { onError?: 'continueRegularOutput' } = {}) =>
+		workflow([
+			{ name: 'Rows', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.rows', options: {} } },
+			{
+				name: 'Cenno',
+				type: CENNO,
+				credentials: credentials(),
+				...settings,
+				parameters: {
+					resource: 'timeEntry',
+					operation: 'create',
+					projectId: rl(1274),
+					userId: rl(1178),
+					date: '={{ $json.day }}',
+					hours: '={{ $json.h }}',
+					additionalFields: { description: '={{ $json.note }}' },
+				},
+			},
+		]);
+	const posts = async () => (await sandboxControl<{ byRoute: Record<string, number> }>('cenno', 'stats')).byRoute['POST /api/time_entries'] ?? 0;
+	const stored = async (note: string) =>
+		(await sandboxControl<{ time_entries: Array<{ description: string }> }>('cenno', 'state')).time_entries.filter((e) => e.description === note).length;
+
+	it('a bad row in the middle sends nothing: row 1 is not written when row 2 is bad', async () => {
+		const before = await posts();
+		const run = await runViaWebhook(logRows(), {
+			rows: [
+				{ day: '2026-06-10', h: 1, note: 'E2E bad-middle 1' },
+				{ day: '2026-06-11', h: 'abc', note: 'E2E bad-middle 2' },
+				{ day: '2026-06-12', h: 2, note: 'E2E bad-middle 3' },
+			],
+		});
+		expect(run.status).toBe(500);
+		expect(run.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
+		expect(await posts()).toBe(before);
+		expect(await stored('E2E bad-middle 1')).toBe(0);
+	});
+
+	it('Continue On Fail keeps mayHaveBeenApplied: a 500 after Cenno stored row 2 says "check first"', async () => {
+		await sandboxControl('cenno', 'faults', { type: '5xx', status: 500, method: 'POST', path: '/api/time_entries', beforeHandler: false, after: 1, count: 1 });
+		try {
+			const run = await runViaWebhook(logRows({ onError: 'continueRegularOutput' }), {
+				rows: [
+					{ day: '2026-06-15', h: 1, note: 'E2E cof 1' },
+					{ day: '2026-06-16', h: 2, note: 'E2E cof 2' },
+					{ day: '2026-06-17', h: 3, note: 'E2E cof 3' },
+				],
+			});
+			expect(run.status).toBe(200);
+			expect(run.items).toHaveLength(3);
+			expect(run.items[0]).toMatchObject({ description: 'E2E cof 1', hours: 1 });
+			expect(run.items[1]).toMatchObject({ httpCode: 500, row: 2, itemIndex: 1, mayHaveBeenApplied: true });
+			expect(String(run.items[1].description)).toMatch(/may already have been carried out/);
+			expect(run.items[2]).toMatchObject({ description: 'E2E cof 3', hours: 3 });
+			// row 2 was stored once by the server (and not resent)
+			expect(await stored('E2E cof 2')).toBe(1);
+		} finally {
+			await sandboxControl('cenno', 'faults', { clear: true });
+		}
 	});
 
 	it('users come without password hashes or tokens', async () => {

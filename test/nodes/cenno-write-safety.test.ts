@@ -189,7 +189,7 @@ describe('updates are PATCH-style: only what the user changed is sent', () => {
 			resource: 'timeEntry',
 			operation: 'update',
 			timeEntryId: rl(14915),
-			updateFields: { hours: entry.hours, description: entry.description, billable: entry.billable },
+			updateFields: { hours: entry.hours as number, description: entry.description as string, billable: entry.billable as boolean },
 		});
 		expect(r.error).toBeUndefined();
 		expect(sandbox.received()[0].body).toEqual({ time_entry: { hours: original.hours, description: original.description, billable: original.billable } });

@@ -245,7 +245,7 @@ describe('sandbox controls', () => {
 		sandbox.config.now = '2030-05-01T09:00:00Z';
 		const created = await (
 			await fetch(`${sandbox.url}/__cenno/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Fresh', project_id: 1275 }) })
-		).json();
+		).json() as { id: number };
 		expect(created).toMatchObject({ title: 'Fresh', project_id: 1275, created_at: '2030-05-01T12:00:00+03:00' });
 		sandbox.config.now = '2030-05-01T09:30:00Z';
 		const patched = await (
