@@ -98,7 +98,7 @@ function plan({ versions, fileArgs }) {
 }
 
 // ------------------------------------------------------------------ one run
-async function runOne(run, sandboxes, jestArgs, timings) {
+async function runOne(run, sandboxes, jestArgs, timings, tarballDir) {
 	const t0 = Date.now();
 	const runtime = await ensureN8n(run.version);
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-psa-e2e-${run.version}-${run.mode}-`));
@@ -106,7 +106,7 @@ async function runOne(run, sandboxes, jestArgs, timings) {
 	let n8n;
 	let code = 1;
 	try {
-		const installed = lib.installPackage(userFolder, { log, vendors: run.vendors });
+		const installed = lib.installPackage(userFolder, { log, vendors: run.vendors, tarballDir });
 		n8n = await lib.startN8n({ runtime, userFolder, log });
 		const { cookie, apiKey } = await lib.setupOwnerAndApiKey(n8n.baseUrl);
 		const packages = run.vendors.map((key) => {
@@ -173,16 +173,20 @@ async function main() {
 	}
 	// `npm test` builds and packs first; a direct `npm run test:e2e` packs when artifacts/ is missing or stale.
 	if (!process.env.N8N_PSA_E2E_NO_BUILD) lib.ensurePacked({ log });
+	// Every run installs the same tarballs, even if artifacts/ is re-packed meanwhile.
+	const tarballDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-psa-e2e-tarballs-'));
+	for (const t of require('./pack').tarballs()) fs.copyFileSync(t.tarball, path.join(tarballDir, path.basename(t.tarball)));
 	const sb = await lib.startSandboxes({ log });
 	log(`sandboxes: ${Object.entries(sb.sandboxes).map(([v, s]) => `${v}=${s.url}`).join(' ') || '(none)'}`);
 	let code = 0;
 	try {
 		for (const run of runs) {
-			const c = await runOne(run, sb.sandboxes, jestArgs, timings);
+			const c = await runOne(run, sb.sandboxes, jestArgs, timings, tarballDir);
 			if (c !== 0) code = c;
 		}
 	} finally {
 		await sb.stop();
+		fs.rmSync(tarballDir, { recursive: true, force: true });
 	}
 	log(`timings: ${timings.map((t) => `${t.label} ${t.seconds.toFixed(0)} s${t.code ? ' FAILED' : ''}`).join('; ')}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 	return code;

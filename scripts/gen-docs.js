@@ -5,6 +5,7 @@
  * table of every resource and operation read from the action node's description, and
  * `<!-- trigger-events -->`, replaced by the trigger's event list. A vendor in vendors.json whose
  * `<!-- vendor:<key>:start/end -->` markers are not in the README yet gets them after the last vendor.
+ * Between `<!-- packages:start -->` and `<!-- packages:end -->` it writes the table of npm packages.
  * scripts/pack.js uses `vendorDoc()` for each package's own README.
  *
  *   node scripts/gen-docs.js          rewrite README.md in place
@@ -111,8 +112,39 @@ function vendorSection(vendor) {
 	return vendorDoc(vendor).replace(/^(#{2,5}) /gm, '#$1 ');
 }
 
+/** Display name of a built node or credential class (dist/…), or undefined when it is not built. */
+function displayNameOf(distFile, kind) {
+	const modulePath = path.join(root, distFile);
+	if (!fs.existsSync(modulePath)) return undefined;
+	const mod = require(modulePath);
+	const Cls = mod[path.basename(distFile).replace(/\.(node|credentials)\.js$/, '')];
+	if (!Cls) return undefined;
+	const instance = new Cls();
+	return kind === 'node' ? instance.description.displayName : instance.displayName;
+}
+
+/** The table of packages (one per vendor in vendors.json) between `<!-- packages:start/end -->`. */
+function packagesTable() {
+	const rows = manifest.vendors().map((v) => {
+		const credentials = v.distCredentials.map((f) => displayNameOf(f, 'credential') || '_not built_').join(', ');
+		const nodes = v.distNodes.map((f) => {
+			const name = displayNameOf(f, 'node') || '_not built_';
+			const d = loadDescription(f);
+			if (!/Trigger\.node\.js$/.test(f) || !d) return name;
+			return `${name} (${d.polling ? 'polling' : 'webhooks'})`;
+		});
+		const actions = nodes.filter((_, i) => !/Trigger\.node\.js$/.test(v.distNodes[i])).join(', ');
+		const triggers = nodes.filter((_, i) => /Trigger\.node\.js$/.test(v.distNodes[i])).join(', ') || '—';
+		return `| ${cell(v.displayName)} | [\`${v.package}\`](https://www.npmjs.com/package/${v.package}) | ${cell(credentials)} | ${cell(actions)} | ${cell(triggers)} |`;
+	});
+	return ['| Vendor | npm package | Credential | Action node | Trigger |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
 function render(readme) {
 	let out = readme;
+	const pStart = '<!-- packages:start -->';
+	const pEnd = '<!-- packages:end -->';
+	if (out.includes(pStart) && out.includes(pEnd)) out = `${out.slice(0, out.indexOf(pStart) + pStart.length)}\n${packagesTable()}\n${out.slice(out.indexOf(pEnd))}`;
 	for (const vendor of manifest.vendors()) {
 		const start = `<!-- vendor:${vendor.key}:start -->`;
 		const end = `<!-- vendor:${vendor.key}:end -->`;
@@ -150,4 +182,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { render, vendorDoc, vendorSection, omitSections, operationsTable, triggerEvents };
+module.exports = { render, packagesTable, vendorDoc, vendorSection, omitSections, operationsTable, triggerEvents };

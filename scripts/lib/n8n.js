@@ -107,9 +107,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * are missing or older than dist/ (see ensurePacked). Returns { packages: [{ vendor, name, target,
  * version, files }], target, version, files } (the last three: the first package's, for old callers).
  */
-function installPackage(userFolder, { log = () => {}, vendors } = {}) {
+function installPackage(userFolder, { log = () => {}, vendors, tarballDir } = {}) {
 	const keys = vendors && vendors.length ? vendors : manifest.keys();
-	ensurePacked({ log, vendors: keys });
+	// tarballDir: a private copy of artifacts/ (scripts/e2e.js snapshots it, as other processes may re-pack)
+	if (!tarballDir) ensurePacked({ log, vendors: keys });
 	const { tarballs } = require('../pack');
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const nodesPkg = path.join(nodesDir, 'package.json');
@@ -126,7 +127,7 @@ function installPackage(userFolder, { log = () => {}, vendors } = {}) {
 	}
 	if (pkg.dependencies) delete pkg.dependencies['n8n-nodes-psa'];
 	const packages = [];
-	for (const { vendor, tarball } of tarballs({ vendors: keys })) {
+	for (const { vendor, tarball } of tarballs({ vendors: keys, ...(tarballDir ? { destination: tarballDir } : {}) })) {
 		const target = path.join(nodesDir, 'node_modules', vendor.package);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
