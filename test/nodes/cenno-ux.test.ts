@@ -139,3 +139,16 @@ describe('Get Many: filters and Limit through the list layer', () => {
 		expect(sandbox.stats.requests).toBe(1);
 	});
 });
+
+describe('messages follow the chosen mode', () => {
+	it('an empty record field says what to do in the mode the user chose', async () => {
+		const base = { resource: 'timeEntry', operation: 'create', userId: rl(1178), date: '2026-03-02', hours: 1 };
+		const list = await run(sandbox, { ...base, projectId: { __rl: true, mode: 'list', value: '' } });
+		expect(list.error?.message).toBe('Project: is required: choose a project from the list (row 1)');
+		const byId = await run(sandbox, { ...base, projectId: { __rl: true, mode: 'id', value: '' } });
+		expect(byId.error?.message).toBe("Project: is required: enter the project's ID (a whole number) (row 1)");
+		const wrong = await run(sandbox, { ...base, projectId: rl('Website') });
+		expect(wrong.error?.message).toBe('Project: must be a positive whole number, got "Website" (row 1)');
+		expect(sandbox.stats.requests).toBe(0);
+	});
+});

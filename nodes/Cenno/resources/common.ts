@@ -31,6 +31,14 @@ export function locator(
 /** A numeric id from a locator, an options field or an expression; errors name the field and the row. */
 export function idParam(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
+		// The message follows the mode the user chose for the field.
+		const raw = ctx.getNodeParameter(name, itemIndex, '') as { mode?: string } | string;
+		const mode = raw && typeof raw === 'object' ? raw.mode : undefined;
+		const what = label.toLowerCase();
+		const problem = mode === 'list' ? `is required: choose a ${what} from the list` : mode === 'id' ? `is required: enter the ${what}'s ID (a whole number)` : 'is required';
+		throw invalidInput(ctx.getNode(), itemIndex, label, problem);
+	}
 	return requirePositiveInteger(ctx.getNode(), itemIndex, label, value);
 }
 
