@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,23 +8,17 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-/** Path (lodash-style) to the first missing permission in a Blikk 403 body. */
-const FIRST_REQUIRED_PERMISSION = ['permissionsRequired', '0'].join('.');
+import { baseUrlOf } from '../nodes/shared/kit';
 
-/** Base URL as typed by the user, checked: http(s) only, no trailing slash. */
+const DEFAULT_BASE_URL = 'https://publicapi.blikk.com';
+
+/** Base URL as typed by the user, checked by the shared kit: http(s) only, no trailing slash. */
 export function blikkBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const raw = String(credentials.baseUrl ?? '').trim() || 'https://publicapi.blikk.com';
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new Error(`Blikk credential: Base URL "${raw}" is not a valid URL (expected e.g. https://publicapi.blikk.com)`);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new Error(`Blikk credential: Base URL must start with https:// or http://, got "${raw}"`);
-	}
-	return raw.replace(/\/+$/, '');
+	return baseUrlOf('Blikk', DEFAULT_BASE_URL, credentials.baseUrl, DEFAULT_BASE_URL);
 }
+
+/** Blikk's answer to a refused token exchange (401), in Blikk's words. */
+export const BLIKK_WRONG_SECRET_MESSAGE = 'Invalid application id or secret';
 
 /**
  * Blikk API-application (application id + secret). n8n exchanges them for a Bearer token with
@@ -88,17 +81,24 @@ export class BlikkApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const basic = Buffer.from(`${String(credentials.applicationId ?? '').trim()}:${String(credentials.applicationSecret ?? '')}`).toString('base64');
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${blikkBaseUrl(credentials)}/v1/Auth/Token`,
-			headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+			auth: { username: String(credentials.applicationId ?? '').trim(), password: String(credentials.applicationSecret ?? '') },
+			headers: { Accept: 'application/json' },
 			json: true,
-		})) as { accessToken?: string; expires?: string };
-		if (!response?.accessToken) {
-			throw new Error('Blikk did not return an access token for this application id and secret');
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		})) as { statusCode?: number; body?: { accessToken?: string; expires?: string; message?: string } | string };
+		const body = response?.body && typeof response.body === 'object' ? response.body : undefined;
+		if (!body?.accessToken) {
+			// Blikk's own words (e.g. "Invalid application id or secret"), never the secret itself.
+			const said = typeof body?.message === 'string' && body.message ? body.message : 'no access token in the answer';
+			throw new Error(
+				`Blikk refused the application ID and secret (HTTP ${String(response?.statusCode ?? '?')}): ${said}. Copy both again from Blikk: Integrationer → API-applikationer.`,
+			);
 		}
-		return { accessToken: response.accessToken, tokenExpires: response.expires ?? '' };
+		return { accessToken: body.accessToken, tokenExpires: body.expires ?? '' };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -111,62 +111,27 @@ export class BlikkApi implements ICredentialType {
 	};
 
 	/**
-	 * Token exchange (n8n always runs preAuthentication when testing) plus one cheap read: the first contact.
-	 * The credential tester only shows fixed texts, so the read does not fail on a 4xx
-	 * (`ignoreHttpStatusErrors`) and the rules below read Blikk's 403 body instead: they name the missing
-	 * permission and say whether the IP address is allowed. At run time the node's errors carry the same
-	 * fields for every request.
+	 * The test exchanges the application ID and secret as entered for a fresh token (`POST /v1/Auth/Token`
+	 * with Basic auth), so a changed secret is tested even while n8n still holds a token from the old one
+	 * (n8n 2.x's tester runs preAuthentication only when no token is stored). `auth` makes the request send
+	 * Basic, not the stored Bearer. Blikk's 401 body is read by the rules (in Blikk's words); permissions
+	 * and IP restrictions are reported by the node at run time, naming Blikk's `permissionsRequired`.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v1/Core/Contacts',
-			method: 'GET',
-			qs: { page: 1, pageSize: 1 },
+			baseURL: '={{($credentials.baseUrl || "https://publicapi.blikk.com").trim().replace(/\\/+$/, "")}}',
+			url: '/v1/Auth/Token',
+			method: 'POST',
+			auth: { username: '={{String($credentials.applicationId || "").trim()}}', password: '={{$credentials.applicationSecret}}' },
 			ignoreHttpStatusErrors: true,
 		},
-		// The typings allow one kind of rule per list; n8n's tester checks each rule's `type` at run time.
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'Blikk rejected the application ID or secret (401). Copy both again from Blikk: Integrationer → API-applikationer.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'ipAddressAllowed',
-					value: false,
-					message:
-						'Blikk answered 403: the IP address n8n calls from is not allowed for this API-application (ipAddressAllowed: false). Add it to the application in Blikk, or remove the IP restriction.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: FIRST_REQUIRED_PERMISSION,
-					value: 'Contact_Read',
-					message:
-						'Blikk answered 403: the token was issued, but the API-application lacks permissionsRequired: Contact_Read (the IP address is allowed). Grant the permission in Blikk, or ignore this if the workflows never read contacts.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: FIRST_REQUIRED_PERMISSION,
-					value: 'Contact_read',
-					message:
-						'Blikk answered 403: the token was issued, but the API-application lacks permissionsRequired: Contact_read (the IP address is allowed). Grant the permission in Blikk, or ignore this if the workflows never read contacts.',
-				},
-			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'message',
-					value: 'Invalid token',
-					message: 'Blikk did not accept the access token it issued (401 Invalid token). Check the Base URL.',
+					value: BLIKK_WRONG_SECRET_MESSAGE,
+					message: `Blikk: ${BLIKK_WRONG_SECRET_MESSAGE} (401). Copy the application ID and secret again from Blikk: Integrationer → API-applikationer.`,
 				},
 			},
 			{
@@ -174,9 +139,17 @@ export class BlikkApi implements ICredentialType {
 				properties: {
 					key: 'message',
 					value: 'An unexpected error has occurred.',
-					message: 'Blikk answered 500 (An unexpected error has occurred). Try again later.',
+					message: 'Blikk: An unexpected error has occurred. (500) Try again later.',
 				},
 			},
-		] as unknown as IAuthenticateRuleResponseSuccessBody[],
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'objectName',
+					value: undefined as unknown as string,
+					message: 'Blikk did not issue an access token for this application ID and secret. Check both, and the Base URL.',
+				},
+			},
+		],
 	};
 }

@@ -1,8 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollForChanges } from '../shared';
-import { blikkRequest } from './transport';
+import { randomUUID } from 'crypto';
+
+import { pollForChanges } from '../shared/polling';
+import { BLIKK_DESCRIPTION } from './Blikk.node';
+import { blikkList, blikkRequest } from './transport';
 
 interface EventDefinition {
 	path: string;
@@ -36,19 +39,21 @@ function epoch(value: string | undefined): number {
 	return Date.parse(value.trim().replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T').replace(/\s*\+00:00$/, 'Z'));
 }
 
-/** Records of one event at or after `since` (inclusive; ties are sorted out by the shared selector). */
+/**
+ * Records of one event at or after `since` (inclusive; ties are sorted out by the shared selector). The first
+ * poll reads the newest page through the list layer. Later polls walk newest-first and stop at the first
+ * page that reaches back past the cursor: the list layer stops on a Limit, not on a cursor, so this one
+ * loop stays here.
+ */
 async function fetchSince(ctx: IPollFunctions, event: EventDefinition, since: string | undefined): Promise<IDataObject[]> {
+	const qs = { ...(event.qs ?? {}), sortBy: event.sortBy, sortOrder: 'descending' };
+	if (since === undefined) return await blikkList.call(ctx, { method: 'GET', path: event.path, qs }, { returnAll: false, limit: PAGE_SIZE });
 	const records: IDataObject[] = [];
 	const sinceMs = epoch(since);
 	for (let page = 1; ; page++) {
-		const body = await blikkRequest.call(ctx, {
-			method: 'GET',
-			path: event.path,
-			qs: { ...(event.qs ?? {}), page, pageSize: PAGE_SIZE, sortBy: event.sortBy, sortOrder: 'descending' },
-		});
+		const body = await blikkRequest.call(ctx, { method: 'GET', path: event.path, qs: { ...qs, page, pageSize: PAGE_SIZE } });
 		const items = (body.items as IDataObject[] | undefined) ?? [];
 		records.push(...items);
-		if (since === undefined) break; // first poll / manual run: the newest page is enough
 		const last = items[items.length - 1];
 		const lastMs = last ? epoch(event.time(last)) : NaN;
 		if (!items.length || Number.isNaN(lastMs) || lastMs < sinceMs) break;
@@ -58,24 +63,46 @@ async function fetchSince(ctx: IPollFunctions, event: EventDefinition, since: st
 }
 
 async function fetchContacts(ctx: IPollFunctions, since: string | undefined): Promise<IDataObject[]> {
-	const list = async (qs: IDataObject, all: boolean) => {
-		const out: IDataObject[] = [];
-		for (let page = 1; ; page++) {
-			const body = await blikkRequest.call(ctx, { method: 'GET', path: '/v1/Core/Contacts', qs: { ...qs, page, pageSize: PAGE_SIZE } });
-			out.push(...((body.items as IDataObject[] | undefined) ?? []));
-			if (!all || page >= Number(body.totalPages ?? 1)) break;
-		}
-		return out;
-	};
+	const path = '/v1/Core/Contacts';
 	if (since === undefined) {
 		// Newest by creation and newest by update: together they hold the latest change time.
-		const [created, updated] = [await list({ sortBy: 'created', sortOrder: 'descending' }, false), await list({ sortBy: 'updated', sortOrder: 'descending' }, false)];
+		const created = await blikkList.call(ctx, { method: 'GET', path, qs: { sortBy: 'created', sortOrder: 'descending' } }, { returnAll: false, limit: PAGE_SIZE });
+		const updated = await blikkList.call(ctx, { method: 'GET', path, qs: { sortBy: 'updated', sortOrder: 'descending' } }, { returnAll: false, limit: PAGE_SIZE });
 		const byId = new Map<unknown, IDataObject>();
 		for (const c of [...created, ...updated]) byId.set(c.id, c);
 		return [...byId.values()];
 	}
 	// The documented server filter; the cursor is sent without its zone (Blikk datetimes are UTC).
-	return await list({ 'filter.createdOrUpdatedSince': since.replace(/\s*\+00:00$/, ''), sortBy: 'updated', sortOrder: 'descending' }, true);
+	const qs = { 'filter.createdOrUpdatedSince': since.replace(/\s*\+00:00$/, ''), sortBy: 'updated', sortOrder: 'descending' };
+	return await blikkList.call(ctx, { method: 'GET', path, qs }, { returnAll: true });
+}
+
+/**
+ * n8n 2.36+ schedules polls durably and may run one poll twice, or two polls over the same window (both
+ * starting from the same stored cursor). What a poll emitted is remembered in this n8n process per
+ * "poll generation" (a random id kept in the node's static data since its first poll), so the second run
+ * drops records already emitted with the same change time. A later change of a record is a new event.
+ */
+const MAX_GENERATIONS = 200;
+const MAX_REMEMBERED = 20_000;
+const emittedByGeneration = new Map<string, Set<string>>();
+
+function emittedSet(generation: string): Set<string> {
+	let set = emittedByGeneration.get(generation);
+	if (!set) {
+		set = new Set();
+		emittedByGeneration.set(generation, set);
+		while (emittedByGeneration.size > MAX_GENERATIONS) emittedByGeneration.delete(emittedByGeneration.keys().next().value as string);
+	}
+	return set;
+}
+
+function firstTimeEmitted(generation: string, key: string): boolean {
+	const set = emittedSet(generation);
+	if (set.has(key)) return false;
+	set.add(key);
+	if (set.size > MAX_REMEMBERED) set.delete(set.values().next().value as string);
+	return true;
 }
 
 export class BlikkTrigger implements INodeType {
@@ -85,8 +112,8 @@ export class BlikkTrigger implements INodeType {
 		icon: { light: 'file:blikk.svg', dark: 'file:blikk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when contacts, projects, tasks or time reports change in Blikk (polling)',
+		subtitle: '={{ ({"contactChanged":"Contact Created or Updated","projectCreated":"Project Created","taskCreated":"Task Created","timeReportAttested":"Time Report Attested","timeReportCreated":"Time Report Created","timeReportSentToAttest":"Time Report Sent to Attest","timeReportUpdated":"Time Report Updated"})[$parameter["event"]] ?? $parameter["event"] }}',
+		description: BLIKK_DESCRIPTION,
 		defaults: { name: 'Blikk Trigger' },
 		polling: true,
 		inputs: [],
@@ -122,12 +149,18 @@ export class BlikkTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const eventName = this.getNodeParameter('event') as string;
 		const event = EVENTS[eventName];
+		const staticData = this.getWorkflowStaticData('node') as IDataObject;
+		const manual = this.getMode() === 'manual';
+		if (!manual && typeof staticData.pollGeneration !== 'string') staticData.pollGeneration = randomUUID();
+		const generation = `${String(staticData.pollGeneration)}|${eventName}`;
 		return await pollForChanges.call(this, {
 			key: eventName,
 			mode: 'timestamp',
 			fetch: async (since) => (eventName === 'contactChanged' ? await fetchContacts(this, since) : await fetchSince(this, event, since)),
 			id: (r) => String(r.id),
 			timestamp: (r) => event.time(r),
+			// Not in manual runs (a sample, not an emission).
+			filter: manual ? undefined : (r) => firstTimeEmitted(generation, `${String(r.id)}@${event.time(r) ?? ''}`),
 		});
 	}
 }

@@ -1,9 +1,35 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { blikkList, blikkRequest } from './transport';
+import { blikkList, blikkProfile, blikkRequest } from './transport';
 import { STANDARD } from './resources/timeReport';
 
 const PAGE = 50;
+
+/** Shown in a dropdown before a credential is chosen, instead of n8n's "Error fetching options from Blikk". */
+export const CHOOSE_CREDENTIAL_HINT = 'Choose a Blikk credential above, then this list loads';
+
+function hasCredential(ctx: ILoadOptionsFunctions): boolean {
+	const credentials = ctx.getNode().credentials;
+	return !!credentials && !!credentials[blikkProfile.credentialType];
+}
+
+type Loader = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+type Searcher = (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>;
+
+/** Dropdowns answer with a hint (not an error) while no credential is chosen. */
+function options(load: Loader): Loader {
+	return async function (this: ILoadOptionsFunctions) {
+		if (!hasCredential(this)) return [{ name: CHOOSE_CREDENTIAL_HINT, value: '' }];
+		return await load.call(this);
+	};
+}
+
+function search(find: Searcher): Searcher {
+	return async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
+		if (!hasCredential(this)) return { results: [{ name: CHOOSE_CREDENTIAL_HINT, value: '' }] };
+		return await find.call(this, filter, token);
+	};
+}
 
 async function searchPage(
 	ctx: ILoadOptionsFunctions,
@@ -41,62 +67,62 @@ const asOptions = (rows: IDataObject[], label: (r: IDataObject) => string = (r) 
 		.sort((a, b) => a.name.localeCompare(b.name));
 
 export const listSearch = {
-	async searchContacts(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	searchContacts: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
 		return await searchPage(this, '/v1/Core/Contacts', filter, token, (c) => `${String(c.name)}${c.customerNumber ? ` (${String(c.customerNumber)})` : ''}`, { sortBy: 'name', sortOrder: 'ascending' });
-	},
-	async searchProjects(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	}),
+	searchProjects: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
 		return await searchPage(this, '/v1/Core/Projects', filter, token, (p) => `${String(p.orderNumber ?? '')} ${String(p.title ?? '')}`.trim(), { sortBy: 'orderNumber', sortOrder: 'descending' });
-	},
-	async searchUsers(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	}),
+	searchUsers: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
 		return await searchPage(this, '/v1/Admin/Users', filter, token, userName, { sortBy: 'name', sortOrder: 'ascending' });
-	},
-	async searchTasks(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	}),
+	searchTasks: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
 		// No text filter for tasks in the API: newest first, filtered by title on this page.
 		return await searchPage(this, '/v1/Core/Tasks', filter, token, (t) => `${String(t.title)} (#${String(t.id)}${t.board ? `, ${nameOf(t.board)}` : ''})`, { sortBy: 'createdDate', sortOrder: 'descending' }, false);
-	},
-	async searchTimeReports(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	}),
+	searchTimeReports: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
 		return await searchPage(this, '/v1/Core/TimeReports', filter, token, (r) => `#${String(r.id)} ${String(r.date)} ${nameOf(r.user)} ${String(r.hours)} h${r.project ? ` ${nameOf(r.project)}` : ''}`, { sortBy: 'createdDate', sortOrder: 'descending' }, false);
-	},
+	}),
 };
 
 export const loadOptions = {
-	async getActivities(this: ILoadOptionsFunctions) {
+	getActivities: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/Activities'));
-	},
-	async getActivitiesWithStandard(this: ILoadOptionsFunctions) {
+	}),
+	getActivitiesWithStandard: options(async function (this: ILoadOptionsFunctions) {
 		return [{ name: "User's Standard Activity", value: STANDARD }, ...asOptions(await all(this, '/v1/Admin/Activities'))];
-	},
-	async getTimeCodes(this: ILoadOptionsFunctions) {
+	}),
+	getTimeCodes: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/TimeCodes'));
-	},
-	async getTimeCodesWithStandard(this: ILoadOptionsFunctions) {
+	}),
+	getTimeCodesWithStandard: options(async function (this: ILoadOptionsFunctions) {
 		return [{ name: "Activity's Preferred or Standard Time Code", value: STANDARD }, ...asOptions(await all(this, '/v1/Admin/TimeCodes'))];
-	},
-	async getTimeArticles(this: ILoadOptionsFunctions) {
+	}),
+	getTimeArticles: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/TimeArticles'));
-	},
-	async getTimeArticlesWithStandard(this: ILoadOptionsFunctions) {
+	}),
+	getTimeArticlesWithStandard: options(async function (this: ILoadOptionsFunctions) {
 		return [{ name: "User's Standard Time Article", value: STANDARD }, ...asOptions(await all(this, '/v1/Admin/TimeArticles'))];
-	},
-	async getInternalProjects(this: ILoadOptionsFunctions) {
+	}),
+	getInternalProjects: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/InternalProjects'));
-	},
-	async getAbsenceProjects(this: ILoadOptionsFunctions) {
+	}),
+	getAbsenceProjects: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/AbsenceProjects'));
-	},
-	async getContactTags(this: ILoadOptionsFunctions) {
+	}),
+	getContactTags: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/ContactTags'), (t) => String(t.title ?? t.id));
-	},
-	async getCountries(this: ILoadOptionsFunctions) {
+	}),
+	getCountries: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/Countries'));
-	},
-	async getUsers(this: ILoadOptionsFunctions) {
+	}),
+	getUsers: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/Users'), userName);
-	},
-	async getTaskBoards(this: ILoadOptionsFunctions) {
+	}),
+	getTaskBoards: options(async function (this: ILoadOptionsFunctions) {
 		return [{ name: 'No Board', value: -1 }, ...asOptions(await all(this, '/v1/Core/TaskBoards'))];
-	},
-	async getTaskBoardColumns(this: ILoadOptionsFunctions) {
+	}),
+	getTaskBoardColumns: options(async function (this: ILoadOptionsFunctions) {
 		const boards = await all(this, '/v1/Core/TaskBoards');
 		const options: INodePropertyOptions[] = [];
 		for (const board of boards) {
@@ -105,8 +131,8 @@ export const loadOptions = {
 			}
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));
-	},
-	async getTaskBoardTags(this: ILoadOptionsFunctions) {
+	}),
+	getTaskBoardTags: options(async function (this: ILoadOptionsFunctions) {
 		const boards = await all(this, '/v1/Core/TaskBoards');
 		const options: INodePropertyOptions[] = [];
 		for (const board of boards) {
@@ -115,5 +141,5 @@ export const loadOptions = {
 			}
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));
-	},
+	}),
 };

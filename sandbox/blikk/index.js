@@ -302,9 +302,10 @@ function create(options = {}) {
 			completedDate: t.completedDate,
 			timeReportingEnabled: t.timeReportingEnabled,
 			estimate: t.estimate,
-			startDate: t.startDate,
+			// As the docs show a task: the day in startDate/endDate, the time of day apart in startTime/endTime.
+			startDate: t.startDate ? t.startDate.slice(0, 10) : null,
 			startTime: t.startDate ? t.startDate.slice(11, 16) : null,
-			endDate: t.endDate,
+			endDate: t.endDate ? t.endDate.slice(0, 10) : null,
 			endTime: t.endDate ? t.endDate.slice(11, 16) : null,
 			numberOfComments: state.comments.filter((c) => c.taskId === t.id).length,
 			numberOfAttachments: state.attachments.filter((a) => a.taskId === t.id).length,

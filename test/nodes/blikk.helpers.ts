@@ -6,6 +6,7 @@ import { Blikk } from '../../nodes/Blikk/Blikk.node';
 import { BlikkTrigger } from '../../nodes/Blikk/BlikkTrigger.node';
 import { resetPacers } from '../../nodes/shared';
 import { CredentialStore, runLoadOptions, runNode, runPoll } from '../harness/inprocess';
+import { checkOutputSchema } from '../harness/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { create } = require('../../sandbox/blikk') as { create: (options?: IDataObject) => BlikkSandbox };
@@ -55,7 +56,7 @@ export async function run(
 	parameters: INodeParameters,
 	extra: { input?: IDataObject[]; continueOnFail?: boolean; store?: CredentialStore } = {},
 ) {
-	return await runNode({
+	const result = await runNode({
 		nodeType: new Blikk(),
 		parameters,
 		credentials: extra.store ?? storeFor(sandbox),
@@ -63,6 +64,11 @@ export async function run(
 		input: extra.input,
 		continueOnFail: extra.continueOnFail,
 	});
+	// Every output is checked against the operation's committed output schema (PSA_WRITE_SCHEMAS=1 writes it).
+	if (!result.error && typeof parameters.resource === 'string' && typeof parameters.operation === 'string') {
+		checkOutputSchema('Blikk', parameters.resource, parameters.operation, (result.items[0] ?? []).map((i) => i.json));
+	}
+	return result;
 }
 
 export async function poll(sandbox: BlikkSandbox, event: string, staticData: IDataObject | undefined, store: CredentialStore, mode: 'trigger' | 'manual' = 'trigger') {
@@ -72,8 +78,8 @@ export async function poll(sandbox: BlikkSandbox, event: string, staticData: IDa
 const loadStores = new WeakMap<object, CredentialStore>();
 
 /** Dropdowns and searches, sharing one saved credential (token) per sandbox, as the editor does. */
-export async function load(sandbox: BlikkSandbox, kind: 'loadOptions' | 'listSearch', method: string, filter?: string, paginationToken?: string) {
-	let store = loadStores.get(sandbox);
+export async function load(sandbox: BlikkSandbox, kind: 'loadOptions' | 'listSearch', method: string, filter?: string, paginationToken?: string, credentials?: CredentialStore) {
+	let store = credentials ?? loadStores.get(sandbox);
 	if (!store) {
 		store = storeFor(sandbox);
 		loadStores.set(sandbox, store);

@@ -258,7 +258,7 @@ describe('projects, task boards, tasks', () => {
 		expect(listKeys(list.body).sort()).toEqual(['objectName', 'id', 'title', 'description', 'completedDate', 'timeReportingEnabled', 'estimate', 'startDate', 'startTime', 'endDate', 'endTime', 'numberOfComments', 'numberOfAttachments', 'numberOfChecklistPoints', 'tags', 'members', 'boardColumn', 'board', 'project', 'projectCollection', 'opportunity', 'createdByUser', 'createdDate', 'updatedDate'].sort());
 		const example = { title: 'My task', description: 'A very descriptive text about this task', isCompleted: false, timeReportingEnabled: true, estimate: 26.5, startDate: '2022-07-11 04:43:12', endDate: null, tagIds: [1, 2], memberIds: [1, 2], taskBoardColumnId: 1, projectId: 1 };
 		const created = await call('POST', '/v1/Core/Tasks', example);
-		expect(created).toMatchObject({ status: 200, body: { title: 'My task', estimate: 26.5, startDate: '2022-07-11 04:43:12 +00:00', boardColumn: { id: 1 }, board: { id: 1 } } });
+		expect(created).toMatchObject({ status: 200, body: { title: 'My task', estimate: 26.5, startDate: '2022-07-11', startTime: '04:43', boardColumn: { id: 1 }, board: { id: 1 } } });
 		const id = created.body.id as number;
 		const one = await call('GET', `/v1/Core/Tasks?page=1&filter.taskIds=${id}`);
 		expect((one.body.items as Json[]).map((t) => t.id)).toEqual([id]);

@@ -1,43 +1,27 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-export type Show = { resource: string[]; operation?: string[]; [key: string]: Array<string | boolean | number> | undefined };
+import { locator as kitLocator, show, type Show } from '../../shared/kit';
 
-export function show(resource: string, operation?: string | string[]): { show: Show } {
-	return { show: operation ? { resource: [resource], operation: ([] as string[]).concat(operation) } : { resource: [resource] } };
-}
+export { show };
 
-/** A resource locator: pick from a searchable list or enter the numeric ID. */
+/** A Blikk record picker: From List (searchable) or By ID (Blikk IDs are whole numbers). */
 export function locator(
 	name: string,
 	displayName: string,
 	searchListMethod: string,
 	displayOptions: { show: Show },
-	{ required = true, description }: { required?: boolean; description?: string } = {},
+	{ required = true, description, label }: { required?: boolean; description?: string; label?: string } = {},
 ): INodeProperties {
-	return {
-		displayName,
+	return kitLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		displayName,
+		searchListMethod,
+		displayOptions,
 		required,
 		description,
-		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid Blikk ID (a whole number)' } }],
-			},
-		],
-	};
+		label: label ?? displayName.replace(/ ID$/, '').toLowerCase(),
+		idError: 'Not a valid Blikk ID (a whole number)',
+	});
 }
 
 /** Sort By / Sort Order options for a list, as the docs name them per endpoint. */

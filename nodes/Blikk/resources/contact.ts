@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireString } from '../../shared';
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { returnAllLimit } from '../../shared/kit';
 import { blikkList, blikkRequest } from '../transport';
 import { MERGE_HINT, locator, show, sortOptions } from './common';
 import { defined, idList, idParam, idValue, listOptions, listQuery, toBlikkDateTime, type Handler } from './util';
@@ -106,10 +106,10 @@ export const contactDescription: INodeProperties[] = [
 		displayOptions: show(R),
 		default: 'getAll',
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a customer, supplier or other contact' },
+			{ name: 'Create', value: 'create', action: 'Create a customer or contact', description: 'Create a customer, supplier or other contact' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a contact' },
 			{ name: 'Get', value: 'get', action: 'Get a contact' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List contacts with filters (text, tags, changed since, type)' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get contacts', description: 'List contacts with filters (text, tags, changed since, type)' },
 			{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change only the fields you set (read, merge, write)' },
 		],
 	},
@@ -130,7 +130,7 @@ export const contactDescription: INodeProperties[] = [
 	locator('responsible', 'Responsible User', 'searchUsers', show(R, 'create'), { description: 'The Blikk user responsible for this contact' }),
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(R, 'create'), options: contactFields(false) },
 	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(R, 'update'), description: MERGE_HINT, hint: MERGE_HINT, options: contactFields(true) },
-	...returnAllOrLimit(R, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(R, 'getAll', {}, { maxLimit: 100000 }),
 	{
 		displayName: 'Filters',
 		name: 'filters',

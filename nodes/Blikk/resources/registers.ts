@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { returnAllLimit } from '../../shared/kit';
 import { blikkList, blikkRequest } from '../transport';
 import { locator, show, sortOptions } from './common';
 import { idList, idParam, listOptions, listQuery, type Handler } from './util';
@@ -48,7 +48,7 @@ export const registerDescription: INodeProperties[] = REGISTERS.flatMap((r): INo
 		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: show(r.resource), default: 'getAll', options: operations },
 	];
 	if (r.resource === 'user') props.push(locator('userId', 'User', 'searchUsers', show('user', 'get')));
-	props.push(...returnAllOrLimit(r.resource, 'getAll', { maxLimit: 100000 }));
+	props.push(...returnAllLimit(r.resource, 'getAll', {}, { maxLimit: 100000 }));
 	if (filters.length) props.push({ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: show(r.resource, 'getAll'), options: filters });
 	props.push({ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(r.resource, 'getAll'), options: sortOptions(r.sortBy) });
 	return props;

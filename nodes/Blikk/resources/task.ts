@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireNumber, requireString } from '../../shared';
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { returnAllLimit } from '../../shared/kit';
 import { blikkList, blikkRequest } from '../transport';
 import { MERGE_HINT, locator, show, sortOptions } from './common';
-import { idList, idParam, idValue, listOptions, listQuery, optionalId, toBlikkDateTime, type Handler } from './util';
+import type { OperationTable } from '../../shared/execute';
+import { idList, idParam, idValue, listOptions, listQuery, optionalId, toBlikkDateTime } from './util';
 
 const R = 'task';
 
@@ -64,8 +65,8 @@ export const taskDescription: INodeProperties[] = [
 			{ name: 'Create', value: 'create', action: 'Create a task', description: 'Create a task for a crew, optionally on a board and project' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a task', description: 'Delete a task (Blikk refuses when time is reported on it)' },
 			{ name: 'Get', value: 'get', action: 'Get a task' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many tasks' },
-			{ name: 'Update', value: 'update', action: 'Update a task', description: 'Change only the fields you set (read, merge, write)' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get tasks' },
+			{ name: 'Update', value: 'update', action: 'Update a task (rename, move, reschedule)', description: 'Change only the fields you set (read, merge, write)' },
 		],
 	},
 	locator('taskId', 'Task', 'searchTasks', show(R, ['complete', 'delete', 'get', 'update'])),
@@ -82,7 +83,7 @@ export const taskDescription: INodeProperties[] = [
 	locator('project', 'Project', 'searchProjects', show(R, 'create'), { required: false, description: 'Project to connect the task to (optional)' }),
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(R, 'create'), options: taskFields(false) },
 	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(R, 'update'), description: MERGE_HINT, hint: MERGE_HINT, options: taskFields(true) },
-	...returnAllOrLimit(R, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(R, 'getAll', {}, { maxLimit: 100000 }),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -126,6 +127,14 @@ export const taskDescription: INodeProperties[] = [
 			},
 			{ displayName: 'Start Date From', name: 'from', type: 'dateTime', default: '', description: 'Only tasks that have a start date on or after this' },
 			{ displayName: 'Task IDs', name: 'taskIds', type: 'string', default: '', placeholder: 'e.g. 12,15,20', description: 'Only these tasks (comma-separated IDs)' },
+			{
+				displayName: 'Title Contains',
+				name: 'titleContains',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. kitchen',
+				description: 'Only tasks whose title contains this text (any case). Blikk has no text search for tasks: the node filters page by page and stops reading once Limit tasks match.',
+			},
 		],
 	},
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(R, 'getAll'), options: sortOptions(['createdDate', 'title', 'startDate', 'endDate']) },
@@ -147,20 +156,34 @@ function writeFields(ctx: IExecuteFunctions, i: number, f: IDataObject): IDataOb
 	return out;
 }
 
-/** A task as listed (task.list) → the body PUT expects. */
+/**
+ * A task's start or end as read → Blikk's write format. Blikk lists the day in `startDate` and the time of
+ * day apart in `startTime` ("2026-03-02" + "08:00"); a write takes both in one "2026-03-02 08:00:00". Sending
+ * the day alone would set the time to 00:00, so the time read is always put back.
+ */
+export function taskMoment(date: unknown, time: unknown): string | null {
+	if (typeof date !== 'string' || !date.trim()) return null;
+	const day = date.trim().slice(0, 10);
+	const fromTime = typeof time === 'string' ? /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(time.trim()) : null;
+	if (fromTime) return `${day} ${fromTime[1].padStart(2, '0')}:${fromTime[2]}:${fromTime[3] ?? '00'}`;
+	// No separate time: keep what the date itself carries ("2026-03-02 08:00:00 +00:00"), else midnight.
+	const inDate = /^\d{4}-\d{2}-\d{2}[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(date.trim());
+	return inDate ? `${day} ${inDate[1]}:${inDate[2]}:${inDate[3] ?? '00'}` : `${day} 00:00:00`;
+}
+
+/** A task as listed (task.list) → the body PUT expects: every writable field as read. */
 export function taskToWrite(t: IDataObject): IDataObject {
 	const ref = (v: unknown) => ((v as IDataObject | null)?.id as number | undefined) ?? null;
-	const stripZone = (v: unknown) => (typeof v === 'string' && v ? v.replace(/\s*\+00:00$/, '') : null);
 	return {
 		title: t.title,
 		description: t.description ?? null,
 		isCompleted: Boolean(t.completedDate),
 		timeReportingEnabled: t.timeReportingEnabled ?? true,
 		estimate: t.estimate ?? null,
-		startDate: stripZone(t.startDate),
-		endDate: stripZone(t.endDate),
+		startDate: taskMoment(t.startDate, t.startTime),
+		endDate: taskMoment(t.endDate, t.endTime),
 		tagIds: ((t.tags as IDataObject[] | null) ?? []).map((x) => x.id as number),
-		memberIds: ((t.members as IDataObject[] | null) ?? []).map((x) => x.userId as number),
+		memberIds: ((t.members as IDataObject[] | null) ?? []).map((x) => (x.userId ?? x.id) as number),
 		taskBoardColumnId: ref(t.boardColumn),
 		projectId: ref(t.project),
 	};
@@ -181,7 +204,7 @@ async function mergeAndPut(ctx: IExecuteFunctions, i: number, id: number, change
 	return await blikkRequest.call(ctx, { method: 'PUT', path: `/v1/Core/Tasks/${id}`, body: { ...taskToWrite(current), ...changes }, itemIndex: i, idempotent: true });
 }
 
-export const taskHandlers: Record<string, Handler> = {
+export const taskHandlers: OperationTable[string] = {
 	async create(i) {
 		const body: IDataObject = {
 			title: requireString(this.getNode(), i, 'Title', this.getNodeParameter('title', i)),
@@ -227,6 +250,8 @@ export const taskHandlers: Record<string, Handler> = {
 			},
 			options,
 		);
-		return await blikkList.call(this, { method: 'GET', path: '/v1/Core/Tasks', qs, itemIndex: i }, listOptions(this, i));
+		const text = String(f.titleContains ?? '').trim().toLowerCase();
+		const filter = text ? (t: IDataObject) => String(t.title ?? '').toLowerCase().includes(text) : undefined;
+		return await blikkList.call(this, { method: 'GET', path: '/v1/Core/Tasks', qs, itemIndex: i }, { ...listOptions(this, i), filter });
 	},
 };

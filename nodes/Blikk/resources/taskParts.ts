@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidInput, requireString } from '../../shared';
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { returnAllLimit } from '../../shared/kit';
 import { blikkList, blikkRequest } from '../transport';
 import { locator, show, sortOptions } from './common';
 import { idParam, listOptions, listQuery, type Handler } from './util';
@@ -21,14 +21,14 @@ export const taskCommentDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Create', value: 'create', action: 'Add a comment to a task' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a task comment' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many comments of a task' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get the comments of a task' },
 			{ name: 'Update', value: 'update', action: 'Update a task comment' },
 		],
 	},
 	locator('taskId', 'Task', 'searchTasks', show(C)),
 	{ displayName: 'Comment ID', name: 'commentId', type: 'string', default: '', required: true, displayOptions: show(C, ['delete', 'update']) },
 	{ displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 3 }, default: '', required: true, displayOptions: show(C, ['create', 'update']) },
-	...returnAllOrLimit(C, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(C, 'getAll', {}, { maxLimit: 100000 }),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(C, 'getAll'), options: sortOptions(['createdDate']) },
 ];
 
@@ -92,8 +92,8 @@ export const taskChecklistDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Create', value: 'create', action: 'Add a checklist to a task' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a task checklist' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many checklists of a task' },
-			{ name: 'Update', value: 'update', action: 'Update a task checklist', description: 'Rename, tick off or add items; existing items are kept' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get the checklists of a task' },
+			{ name: 'Update', value: 'update', action: 'Tick off checklist items', description: 'Rename, tick off or add items; existing items are kept' },
 		],
 	},
 	locator('taskId', 'Task', 'searchTasks', show(K)),
@@ -127,7 +127,7 @@ export const taskChecklistDescription: INodeProperties[] = [
 		],
 	},
 	itemsField('addItems', 'Add Items', 'update', 'New items appended to the checklist'),
-	...returnAllOrLimit(K, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(K, 'getAll', {}, { maxLimit: 100000 }),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(K, 'getAll'), options: sortOptions(['name']) },
 ];
 
@@ -205,9 +205,9 @@ export const taskAttachmentDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Delete', value: 'delete', action: 'Delete a task attachment' },
 			{ name: 'Download', value: 'download', action: 'Download a task attachment', description: 'Download a file attachment into binary data' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many attachments of a task' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get the attachments of a task' },
 			{ name: 'Rename', value: 'rename', action: 'Rename a task attachment' },
-			{ name: 'Upload', value: 'upload', action: 'Upload an attachment to a task', description: 'Attach a file from binary data, or a link' },
+			{ name: 'Upload', value: 'upload', action: 'Attach a file or link to a task', description: 'Attach a file from binary data, or a link' },
 		],
 	},
 	locator('taskId', 'Task', 'searchTasks', show(A)),
@@ -256,7 +256,7 @@ export const taskAttachmentDescription: INodeProperties[] = [
 		displayOptions: show(A, 'download'),
 		hint: 'The name of the output binary field to put the file in',
 	},
-	...returnAllOrLimit(A, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(A, 'getAll', {}, { maxLimit: 100000 }),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(A, 'getAll'), options: sortOptions(['name']) },
 ];
 

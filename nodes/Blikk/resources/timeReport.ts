@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput, requireNumber, requirePositiveInteger } from '../../shared';
-import { returnAllOrLimit, simplifyField } from '../../shared/descriptions';
+import { returnAllLimit, simplifyOption } from '../../shared/kit';
 import { blikkList, blikkRequest } from '../transport';
 import { MERGE_HINT, locator, show, sortOptions } from './common';
-import { idList, idParam, idValue, jsonParam, listOptions, listQuery, toBlikkDate, type Handler } from './util';
+import { idList, idParam, idValue, jsonParam, listOptions, listQuery, toBlikkClock, toBlikkDate, type Handler } from './util';
 
 const R = 'timeReport';
 export const STANDARD = 'standard';
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const EXPR = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 function optionsField(name: string, displayName: string, method: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties {
@@ -47,9 +46,9 @@ export const timeReportDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Delete', value: 'delete', action: 'Delete a time report', description: 'Delete a time report (Blikk refuses when it is attested or invoiced)' },
 			{ name: 'Get', value: 'get', action: 'Get a time report' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many time reports', description: 'List time reports, e.g. the ones not yet attested' },
-			{ name: 'Log Time', value: 'create', action: 'Log time', description: 'Create a time report for a user' },
-			{ name: 'Update', value: 'update', action: 'Update a time report', description: 'Change only the fields you set (read, merge, write)' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get time reports (timesheet)', description: 'List time reports, e.g. a week’s timesheet or the ones waiting for approval (attest)' },
+			{ name: 'Log Time', value: 'create', action: 'Log time', description: 'Log hours for a user on a project, internal project or absence (creates a time report)' },
+			{ name: 'Update', value: 'update', action: 'Correct logged time', description: 'Change only the fields you set on a time report (read, merge, write)' },
 		],
 	},
 	locator('timeReportId', 'Time Report ID', 'searchTimeReports', show(R, ['delete', 'get', 'update'])),
@@ -92,7 +91,7 @@ export const timeReportDescription: INodeProperties[] = [
 			{ displayName: 'User ID', name: 'userId', type: 'number', default: 0 },
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	...returnAllOrLimit(R, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(R, 'getAll', {}, { maxLimit: 100000 }),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -152,7 +151,10 @@ export const timeReportDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...simplifyField(R, 'getAll'), description: 'Whether to return flat records (userId, userName, projectId, projectName, activityName, …) instead of the raw data with nested references' },
+	{
+		...simplifyOption(show(R, ['create', 'get', 'getAll', 'update'])),
+		description: 'Whether to return flat records (userId, userName, projectId, projectName, activityName, …) instead of Blikk’s raw data with nested references. The same shape for Log Time, Get, Get Many and Update.',
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -163,14 +165,6 @@ export const timeReportDescription: INodeProperties[] = [
 		options: sortOptions(['date', 'userName', 'hours', 'invoiceableHours', 'sentToAttestDate', 'attestedDate', 'createdDate', 'updatedDate']),
 	},
 ];
-
-function clock(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | null | undefined {
-	if (value === undefined) return undefined;
-	const text = String(value ?? '').trim();
-	if (!text) return null;
-	if (!HHMM.test(text)) throw invalidInput(ctx.getNode(), i, label, `must be a time of day as "hh:mm" (24-hour clock, e.g. 07:30), got "${text}"`);
-	return text;
-}
 
 /** Optional fields shared by log time and update, checked before anything is sent. */
 function writeFields(ctx: IExecuteFunctions, i: number, f: IDataObject): IDataObject {
@@ -183,9 +177,9 @@ function writeFields(ctx: IExecuteFunctions, i: number, f: IDataObject): IDataOb
 	}
 	if (f.hours !== undefined) out.hours = requireNumber(node, i, 'Hours', f.hours, { min: 0, max: 24 });
 	if (f.invoiceableHours !== undefined) out.invoiceableHours = requireNumber(node, i, 'Invoiceable Hours', f.invoiceableHours, { min: 0, max: 24 });
-	const start = clock(ctx, i, 'Clock Start', f.clockStart);
+	const start = toBlikkClock(ctx, i, 'Clock Start', f.clockStart);
 	if (start !== undefined) out.clockStart = start;
-	const end = clock(ctx, i, 'Clock End', f.clockEnd);
+	const end = toBlikkClock(ctx, i, 'Clock End', f.clockEnd);
 	if (end !== undefined) out.clockEnd = end;
 	if (f.breakMinutes !== undefined) out.breakMinutes = f.breakMinutes === '' || f.breakMinutes === null ? null : requirePositiveIntegerOrZero(ctx, i, 'Break Minutes', f.breakMinutes);
 	for (const key of ['comment', 'internalComment']) if (f[key] !== undefined) out[key] = f[key];
@@ -344,11 +338,12 @@ export const timeReportHandlers: Record<string, Handler> = {
 			throw invalidInput(node, i, 'Clock End', `must be after Clock Start (${body.clockStart}), got "${body.clockEnd}"`);
 		}
 		await resolveCodes(this, i, userId, body);
-		return await blikkRequest.call(this, { method: 'POST', path: '/v1/Core/TimeReports', body, itemIndex: i });
+		const created = await blikkRequest.call(this, { method: 'POST', path: '/v1/Core/TimeReports', body, itemIndex: i });
+		return shaped(this, i, created);
 	},
 	async get(i) {
 		const id = idParam(this, i, 'timeReportId', 'Time Report ID');
-		return await blikkRequest.call(this, { method: 'GET', path: `/v1/Core/TimeReports/${id}`, itemIndex: i, notFoundLabel: `Time report ${id}` });
+		return shaped(this, i, await blikkRequest.call(this, { method: 'GET', path: `/v1/Core/TimeReports/${id}`, itemIndex: i, notFoundLabel: `Time report ${id}` }));
 	},
 	async update(i) {
 		const id = idParam(this, i, 'timeReportId', 'Time Report ID');
@@ -359,7 +354,7 @@ export const timeReportHandlers: Record<string, Handler> = {
 		for (const key of ['projectId', 'internalProjectId', 'absenceProjectId']) {
 			if (changes[key]) for (const other of ['projectId', 'internalProjectId', 'absenceProjectId']) if (other !== key) body[other] = null;
 		}
-		return await blikkRequest.call(this, { method: 'PUT', path: `/v1/Core/TimeReports/${id}`, body, itemIndex: i, idempotent: true });
+		return shaped(this, i, await blikkRequest.call(this, { method: 'PUT', path: `/v1/Core/TimeReports/${id}`, body, itemIndex: i, idempotent: true }));
 	},
 	async delete(i) {
 		const id = idParam(this, i, 'timeReportId', 'Time Report ID');
@@ -386,21 +381,32 @@ export const timeReportHandlers: Record<string, Handler> = {
 			options,
 		);
 		const rows = await blikkList.call(this, { method: 'GET', path: '/v1/Core/TimeReports', qs, itemIndex: i }, listOptions(this, i));
-		return (this.getNodeParameter('simplify', i, true) as boolean) ? rows.map(simplifyTimeReport) : rows;
+		return rows.map((row) => shaped(this, i, row));
 	},
 };
+
+/** Simplify (default on) → one flat shape for every time report operation; off → Blikk's own record. */
+function shaped(ctx: IExecuteFunctions, i: number, record: IDataObject): IDataObject {
+	return (ctx.getNodeParameter('simplify', i, true) as boolean) ? simplifyTimeReport(record) : record;
+}
+
+/** A reference to another record ({ id, name[, number] }), not a part of the report such as its travel report. */
+function isReference(value: unknown): value is IDataObject {
+	if (!value || typeof value !== 'object' || Array.isArray(value) || !('id' in (value as IDataObject))) return false;
+	return Object.keys(value as IDataObject).every((key) => ['objectName', 'id', 'name', 'number'].includes(key));
+}
 
 /** A time report as one flat row: references become `<name>Id` / `<name>Name`, `objectName` goes. */
 export function simplifyTimeReport(r: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(r)) {
 		if (key === 'objectName') continue;
-		if (value && typeof value === 'object' && !Array.isArray(value) && 'id' in (value as IDataObject)) {
+		if (isReference(value)) {
 			const ref = value as IDataObject;
 			out[`${key}Id`] = ref.id;
 			out[`${key}Name`] = ref.name ?? null;
 			if (ref.number !== undefined) out[`${key}Number`] = ref.number;
-		} else if (value === null && ['user', 'project', 'internalProject', 'absenceProject', 'contact', 'activity', 'timeCode', 'timeArticle', 'costCenter'].includes(key)) {
+		} else if (value === null && ['user', 'project', 'internalProject', 'absenceProject', 'contact', 'activity', 'timeCode', 'timeArticle', 'costCenter', 'attestedByUser', 'bookingProject', 'task'].includes(key)) {
 			out[`${key}Id`] = null;
 			out[`${key}Name`] = null;
 		} else {
@@ -425,11 +431,11 @@ export const userDayStatisticDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: show(S),
 		default: 'getAll',
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many user day statistics', description: 'Reported vs scheduled hours per user and day (max 31 days)' }],
+		options: [{ name: 'Get Many', value: 'getAll', action: 'Compare reported and scheduled hours', description: 'Reported vs scheduled hours per user and day (max 31 days)' }],
 	},
 	{ displayName: 'From', name: 'from', type: 'dateTime', default: '', required: true, displayOptions: show(S, 'getAll'), description: 'First day of the span' },
 	{ displayName: 'To', name: 'to', type: 'dateTime', default: '', required: true, displayOptions: show(S, 'getAll'), description: 'Last day of the span (at most 31 days after From)' },
-	...returnAllOrLimit(S, 'getAll', { maxLimit: 100000 }),
+	...returnAllLimit(S, 'getAll', {}, { maxLimit: 100000 }),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,8 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput, requirePositiveInteger } from '../../shared';
+import type { OperationHandler } from '../../shared/execute';
+import { formatIsoDate, formatLocalDateTime, parseDate, parseDateTime, parseTime, formatTime } from '../../shared/dates';
+import { invalidInput, requirePositiveInteger } from '../../shared/validation';
 
-export type Handler = (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
+/** One handler contract for every node: `(this: IExecuteFunctions, itemIndex)` (the shared `OperationTable`). */
+export type Handler = OperationHandler;
 
 /** Value of a resource locator or plain ID field, checked as a Blikk ID (positive whole number). */
 export function idParam(ctx: IExecuteFunctions, i: number, name: string, label: string): number {
@@ -13,14 +16,13 @@ export function idParam(ctx: IExecuteFunctions, i: number, name: string, label: 
 /** Same for an optional ID: empty → undefined. */
 export function optionalId(ctx: IExecuteFunctions, i: number, name: string, label: string): number | undefined {
 	const value = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || value === 0) return undefined;
-	return requirePositiveInteger(ctx.getNode(), i, label, typeof value === 'string' ? value.trim() : value);
+	return idValue(ctx, i, label, value);
 }
 
 export function idValue(ctx: IExecuteFunctions, i: number, label: string, value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
 	const v = value && typeof value === 'object' && 'value' in (value as IDataObject) ? (value as IDataObject).value : value;
-	if (v === undefined || v === null || v === '') return undefined;
+	if (v === undefined || v === null || v === '' || v === 0) return undefined;
 	return requirePositiveInteger(ctx.getNode(), i, label, typeof v === 'string' ? v.trim() : v);
 }
 
@@ -33,27 +35,46 @@ export function idList(ctx: IExecuteFunctions, i: number, label: string, value: 
 	return ids.map((p) => requirePositiveInteger(ctx.getNode(), i, label, p));
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const empty = (value: unknown) => value === undefined || value === null || value === '';
 
 /**
- * n8n date/time → Blikk's `yyyy-MM-dd HH:mm:ss`. Values with a zone (Z, +02:00) are converted to UTC (the
- * docs call these fields "datetime utc"); values without one are sent as written.
+ * n8n date/time → Blikk's `yyyy-MM-dd HH:mm:ss` (read by the shared strict date module: no 30 February, no
+ * 25:00). Values with a zone (Z, +02:00) are converted to UTC, as the docs call these fields "datetime utc";
+ * values without one are sent as written.
  */
 export function toBlikkDateTime(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : String(value);
-	const local = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(text);
-	if (local) {
-		const [, date, h = '00', m = '00', s = '00'] = local;
-		if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalidInput(ctx.getNode(), i, label, `is not a real date: "${text}"`);
-		return `${date} ${h}:${m}:${s}`;
+	if (empty(value)) return undefined;
+	const d = parseDateTime(ctx.getNode(), i, label, value);
+	const offset = d.offset && d.offset !== 'Z' ? /^([+-])(\d{2}):?(\d{2})$/.exec(d.offset) : null;
+	if (!d.offset || !offset) {
+		return formatLocalDateTime(d).replace('T', ' ');
 	}
-	const parsed = Date.parse(text);
-	if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(parsed)) {
-		throw invalidInput(ctx.getNode(), i, label, `must be a date or date and time (YYYY-MM-DD or YYYY-MM-DD HH:mm), got "${text}"`);
-	}
-	const d = new Date(parsed);
-	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+	const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+	const utc = new Date(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second) - minutes * 60_000);
+	return formatLocalDateTime({
+		year: utc.getUTCFullYear(),
+		month: utc.getUTCMonth() + 1,
+		day: utc.getUTCDate(),
+		hour: utc.getUTCHours(),
+		minute: utc.getUTCMinutes(),
+		second: utc.getUTCSeconds(),
+	}).replace('T', ' ');
+}
+
+/**
+ * A day (time report date, list spans): the calendar date as written, YYYY-MM-DD. A time or zone after it
+ * is ignored on purpose ("2026-11-10T00:00:00+01:00" is the 10th, not the 9th in UTC), but it must exist.
+ */
+export function toBlikkDate(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
+	if (empty(value)) return undefined;
+	return formatIsoDate(parseDate(ctx.getNode(), i, label, value));
+}
+
+/** A time of day → Blikk's "hh:mm" (24-hour clock); empty → null (clears it), not given → undefined. */
+export function toBlikkClock(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | null | undefined {
+	if (value === undefined) return undefined;
+	if (empty(value) || (typeof value === 'string' && !value.trim())) return null;
+	return formatTime(parseTime(ctx.getNode(), i, label, value));
 }
 
 /** Drops undefined values (so a merge only changes what the user set). */
@@ -87,20 +108,4 @@ export function jsonParam(ctx: IExecuteFunctions, i: number, label: string, valu
 	} catch {
 		throw invalidInput(ctx.getNode(), i, label, 'is not valid JSON');
 	}
-}
-
-
-/**
- * A day (time report date, list spans): the calendar date as written, YYYY-MM-DD. A time or zone after it
- * is ignored on purpose: "2026-11-10T00:00:00+01:00" is the 10th, not the 9th in UTC.
- */
-export function toBlikkDate(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : String(value);
-	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-	const check = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-	if (!match || !check || check.getUTCDate() !== Number(match[3]) || check.getUTCMonth() !== Number(match[2]) - 1) {
-		throw invalidInput(ctx.getNode(), i, label, `must be a date (YYYY-MM-DD), got "${text}"`);
-	}
-	return `${match[1]}-${match[2]}-${match[3]}`;
 }
