@@ -66,7 +66,7 @@ export class ResourceManagementTrigger implements INodeType {
 		icon: { light: 'file:resourcemanagement.svg', dark: 'file:resourcemanagement.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: `={{ ($parameter["events"] ?? []).map((e) => (${JSON.stringify(Object.fromEntries(WEBHOOK_EVENTS.map((e) => [e.value, e.name])))})[e] ?? e).join(", ") }}`,
 		description: 'Starts the workflow when projects, people, time entries or assignments are created or updated in Resource Management',
 		defaults: { name: 'Resource Management Trigger' },
 		inputs: [],

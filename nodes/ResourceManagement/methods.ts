@@ -18,6 +18,7 @@ const PAGE = 200;
 const OPTIONS_CAP = 5000;
 
 const CHOOSE_CREDENTIAL = 'Choose a Resource Management credential above to see the list';
+const CHOOSE_PROJECT = 'Choose a project first to see its phases';
 
 /**
  * True when the node has no credential chosen yet: instead of n8n's "Error fetching options", the list
@@ -88,7 +89,7 @@ export const listSearch = {
 		} catch {
 			project = undefined;
 		}
-		if (!project || !/^\d+$/.test(String(project).trim())) return { results: [{ name: 'Choose a project first to see its phases', value: '' }] };
+		if (!project || !/^\d+$/.test(String(project).trim())) return { results: [{ name: CHOOSE_PROJECT, value: '' }] };
 		return await searchList(
 			this,
 			`/projects/${String(project).trim()}/phases`,

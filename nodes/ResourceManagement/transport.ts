@@ -23,9 +23,11 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * under `errors` (strings or `{ message }`), and HTML or plain text (a proxy's 502/503 page). The shared
  * mapping needs no Resource Management shape.
  */
-export function rmErrorMessage(body: unknown, _status?: number): string | undefined {
+export function rmErrorMessage(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	if (typeof body === 'string') {
+		const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+		if (title) return title.slice(0, 300);
 		const plain = body.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 		return plain ? plain.slice(0, 300) : undefined;
 	}

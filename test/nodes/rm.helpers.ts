@@ -22,7 +22,7 @@ export interface RmSandbox {
 	close(): Promise<void>;
 	reset(): void;
 	addFault(spec: IDataObject): void;
-	stats: { requests: number; rateLimited: number; byRoute: Record<string, number>; log: IDataObject[] };
+	stats: { requests: number; rateLimited: number; byRoute: Record<string, number>; byStatus: Record<string, number>; log: IDataObject[] };
 	resetStats(): void;
 	state(): Record<string, IDataObject[]>;
 	deliveries(): IDataObject[];

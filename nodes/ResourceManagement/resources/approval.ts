@@ -12,10 +12,10 @@ const approvalProperties: INodeProperties[] = [
 	operationProperty(
 		AP,
 		[
-			{ name: 'Approve', value: 'approve', action: 'Approve time or expenses', description: 'Approve time entries or expense items (administrators and project managers only)' },
+			{ name: 'Approve', value: 'approve', action: 'Approve time', description: 'Approve time entries or expense items (administrators and project managers only)' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many approvals' },
-			{ name: 'Submit for Approval', value: 'submit', action: 'Submit time or expenses for approval', description: 'Submit time entries or expense items; the node reads their current updated_at itself' },
-			{ name: 'Withdraw', value: 'withdraw', action: 'Withdraw a submission', description: 'Delete the pending approval of time entries or expense items' },
+			{ name: 'Submit for Approval', value: 'submit', action: 'Submit time for approval', description: 'Submit time entries or expense items; the node reads their current updated_at itself' },
+			{ name: 'Withdraw', value: 'withdraw', action: 'Withdraw time from approval', description: 'Delete the pending approval of time entries or expense items' },
 		],
 		'submit',
 	),

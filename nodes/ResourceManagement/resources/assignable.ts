@@ -10,7 +10,7 @@ const assignableProperties: INodeProperties[] = [
 	operationProperty(
 		AS,
 		[
-			{ name: 'Find by Name', value: 'search', action: 'Find assignables by name', description: 'Find projects, phases or leave types by name' },
+			{ name: 'Find by Name', value: 'search', action: 'Find a project, phase or leave type by name', description: 'Find projects, phases or leave types by name' },
 			{ name: 'Get', value: 'get', action: 'Get an assignable', description: 'Get the project, phase or leave type behind an assignable_id' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many assignables' },
 		],

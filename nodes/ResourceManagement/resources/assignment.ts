@@ -76,7 +76,7 @@ const assignmentProperties: INodeProperties[] = [
 	operationProperty(
 		AM,
 		[
-			{ name: 'Create', value: 'create', action: 'Create an assignment', description: 'Schedule a person, placeholder or nobody on a project, phase or leave type, optionally with subtasks' },
+			{ name: 'Create', value: 'create', action: 'Schedule a person on a project', description: 'Schedule a person, placeholder or nobody on a project, phase or leave type, optionally with subtasks' },
 			{ name: 'Delete', value: 'delete', action: 'Delete an assignment' },
 			{ name: 'Get', value: 'get', action: 'Get an assignment' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many assignments' },

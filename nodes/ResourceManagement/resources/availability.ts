@@ -24,7 +24,7 @@ const availabilityProperties: INodeProperties[] = [
 	operationProperty(
 		AV,
 		[
-			{ name: 'Create', value: 'create', action: 'Create an availability block', description: 'Custom work hours for a person in a date range (e.g. part time)' },
+			{ name: 'Create', value: 'create', action: 'Set custom working hours', description: 'Custom work hours for a person in a date range (e.g. part time)' },
 			{ name: 'Delete', value: 'delete', action: 'Delete an availability block' },
 			{ name: 'Get', value: 'get', action: 'Get an availability block' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many availability blocks of a person' },

@@ -50,7 +50,10 @@ export async function api<T = IDataObject>(
 		body: options.body,
 		itemIndex: i,
 		notFoundLabel: options.notFound,
-		idempotent: options.idempotent ?? (method === 'PUT' || method === 'DELETE' ? true : undefined),
+		// Only reads (and POST reads such as reports, which say so) are idempotent here. PUT and DELETE are
+		// writes: they must stop at the execute loop's checking pass like a POST, and a 5xx on them is reported
+		// as "may have been applied" rather than resent.
+		idempotent: options.idempotent,
 	})) as T;
 }
 

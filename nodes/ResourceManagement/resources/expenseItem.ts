@@ -10,7 +10,7 @@ const expenseProperties: INodeProperties[] = [
 	operationProperty(
 		EX,
 		[
-			{ name: 'Create', value: 'create', action: 'Create an expense item' },
+			{ name: 'Create', value: 'create', action: 'Log an expense' },
 			{ name: 'Delete', value: 'delete', action: 'Delete an expense item' },
 			{ name: 'Get', value: 'get', action: 'Get an expense item' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many expense items' },

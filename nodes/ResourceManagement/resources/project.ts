@@ -53,7 +53,7 @@ const projectProperties: INodeProperties[] = [
 			{ name: 'Archive', value: 'archive', action: 'Archive a project' },
 			{ name: 'Create', value: 'create', action: 'Create a project' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a project' },
-			{ name: 'Find by Name or Code', value: 'search', action: 'Find projects by name or code' },
+			{ name: 'Find by Name or Code', value: 'search', action: 'Find a project by name or code' },
 			{ name: 'Get', value: 'get', action: 'Get a project' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many projects' },
 			{ name: 'Unarchive', value: 'unarchive', action: 'Unarchive a project' },

@@ -55,8 +55,8 @@ export const report: ResourceModule = {
 		operationProperty(
 			RP,
 			[
-				{ name: 'Get Rows', value: 'getRows', action: 'Get report rows', description: 'Rows of a report as in the reports UI' },
-				{ name: 'Get Totals', value: 'getTotals', action: 'Get report totals' },
+				{ name: 'Get Rows', value: 'getRows', action: 'Get a report of hours, fees or utilization', description: 'Rows of a report as in the reports UI' },
+				{ name: 'Get Totals', value: 'getTotals', action: 'Get report totals of hours, fees or utilization' },
 			],
 			'getRows',
 		),

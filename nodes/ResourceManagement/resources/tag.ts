@@ -10,9 +10,9 @@ const tagProperties: INodeProperties[] = [
 	operationProperty(
 		TG,
 		[
-			{ name: 'Add', value: 'add', action: 'Add a tag', description: 'Attach a tag, creating it in the account if it does not exist' },
+			{ name: 'Add', value: 'add', action: 'Tag a person or project', description: 'Attach a tag, creating it in the account if it does not exist' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many tags' },
-			{ name: 'Remove', value: 'remove', action: 'Remove a tag', description: 'Detach a tag (it stays in the account settings)' },
+			{ name: 'Remove', value: 'remove', action: 'Untag a person or project', description: 'Detach a tag (it stays in the account settings)' },
 		],
 		'add',
 	),

@@ -21,10 +21,10 @@ const timeEntryProperties: INodeProperties[] = [
 		TE,
 		[
 			{ name: 'Log Time', value: 'create', action: 'Log time', description: 'Create a confirmed time entry for a person on a project, phase or leave type' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a time entry' },
+			{ name: 'Delete', value: 'delete', action: 'Delete logged time' },
 			{ name: 'Get', value: 'get', action: 'Get a time entry' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many time entries', description: 'List time entries of the account, a person or a project, optionally in a date range' },
-			{ name: 'Update', value: 'update', action: 'Update a time entry' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many time entries (timesheet)', description: 'List time entries of the account, a person or a project, optionally in a date range' },
+			{ name: 'Update', value: 'update', action: 'Correct logged time' },
 		],
 		'create',
 	),

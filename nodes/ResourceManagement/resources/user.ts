@@ -77,8 +77,8 @@ const userProperties: INodeProperties[] = [
 		US,
 		[
 			{ name: 'Archive', value: 'archive', action: 'Archive a person' },
-			{ name: 'Create', value: 'create', action: 'Create a person' },
-			{ name: 'Find by Email or Name', value: 'search', action: 'Find people by email or name' },
+			{ name: 'Create', value: 'create', action: 'Add a person' },
+			{ name: 'Find by Email or Name', value: 'search', action: 'Find a person by email or name' },
 			{ name: 'Get', value: 'get', action: 'Get a person' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many people', description: 'List the people of the account or of one project' },
 			{ name: 'Unarchive', value: 'unarchive', action: 'Unarchive a person' },

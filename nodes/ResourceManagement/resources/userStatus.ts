@@ -13,7 +13,7 @@ const userStatusProperties: INodeProperties[] = [
 	operationProperty(
 		SS,
 		[
-			{ name: 'Set', value: 'create', action: 'Set a person s status', description: 'Set the current status (in the office, working from home, ...)' },
+			{ name: 'Set', value: 'create', action: 'Set a status for a person', description: 'Set the current status (in the office, working from home, ...)' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many statuses of a person' },
 		],
 		'create',

@@ -23,7 +23,7 @@ export const webhook: ResourceModule = {
 		operationProperty(
 			WH,
 			[
-				{ name: 'Create', value: 'create', action: 'Create a webhook', description: 'Register a URL for one event type (at most 10 per type)' },
+				{ name: 'Create', value: 'create', action: 'Register a webhook', description: 'Register a URL for one event type (at most 10 per type)' },
 				{ name: 'Delete', value: 'delete', action: 'Delete a webhook' },
 				{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks' },
 			],
