@@ -12,13 +12,23 @@ import type {
 import { pollForChanges, type PollState } from '../shared/polling';
 import { vendorRequest } from '../shared/transport';
 import { requireGuid } from '../shared/validation';
-import { smensoProfile } from './transport';
+import { hasCredential, NO_CREDENTIAL } from './methods';
+import { fromWire, requestWithFallback, smensoProfile } from './transport';
 
 type Ctx = IPollFunctions | ILoadOptionsFunctions;
 
-async function list(ctx: Ctx, path: string): Promise<IDataObject[]> {
-	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path });
-	return Array.isArray(body) ? (body as IDataObject[]) : [];
+async function list(ctx: Ctx, path: string, qs?: IDataObject): Promise<IDataObject[]> {
+	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path, qs });
+	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
+}
+
+/** A project's tasks: the vendor node's newer path, its older one only on 404 "no such endpoint". */
+async function tasksOf(ctx: IPollFunctions, projectId: string): Promise<IDataObject[]> {
+	const body = await requestWithFallback(ctx, 'task:list', [
+		{ method: 'GET', path: `integration/task/json/${projectId}` },
+		{ method: 'GET', path: 'integration/task/json', qs: { projectId } },
+	]);
+	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
 }
 
 /** The chosen projects, or every project that is neither a template nor archived. */
@@ -29,10 +39,21 @@ async function projectIds(ctx: IPollFunctions): Promise<string[]> {
 	return projects.filter((p) => !p.isTemplate && !p.isArchived).map((p) => String(p.id));
 }
 
-async function perProject(ctx: IPollFunctions, path: (id: string) => string): Promise<IDataObject[]> {
+async function perProject(ctx: IPollFunctions, fetch: (id: string) => Promise<IDataObject[]>): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
-	for (const id of await projectIds(ctx)) out.push(...(await list(ctx, path(id))));
+	for (const id of await projectIds(ctx)) out.push(...(await fetch(id)));
 	return out;
+}
+
+/** The comments on every task of the watched projects (one request per task: choose projects to keep it small). */
+async function taskComments(ctx: IPollFunctions): Promise<IDataObject[]> {
+	return await perProject(ctx, async (projectId) => {
+		const out: IDataObject[] = [];
+		for (const task of await tasksOf(ctx, projectId)) {
+			for (const comment of await list(ctx, `integration/comment/task/json/${String(task.id)}`)) out.push({ ...comment, projectId, taskTitle: task.title });
+		}
+		return out;
+	});
 }
 
 export class SmensoTrigger implements INodeType {
@@ -42,8 +63,8 @@ export class SmensoTrigger implements INodeType {
 		icon: { light: 'file:smenso.svg', dark: 'file:smenso.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when tasks, time records, absences or status reports change in smenso (polling)',
+		subtitle: '={{ ({"absenceChanged":"Absence Created or Changed","attachmentAdded":"New File","folderChanged":"Task Folder Created or Changed","taskChanged":"Task Created or Changed","taskCommented":"New Comment on a Task","timeRecordCreated":"Time Record Created"})[$parameter["event"]] ?? $parameter["event"] }}',
+		description: 'Starts the workflow when tasks, comments, files, folders, time records or absences change in smenso (polling)',
 		defaults: { name: 'smenso Trigger' },
 		polling: true,
 		inputs: [],
@@ -56,8 +77,10 @@ export class SmensoTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'Absence Created or Changed', value: 'absenceChanged', description: 'Including status changes (submitted, approved, rejected)' },
-					{ name: 'Status Report Published', value: 'statusReportPublished' },
+					{ name: 'New Comment on a Task', value: 'taskCommented', description: 'One request per task of the watched projects each poll: choose projects' },
+					{ name: 'New File', value: 'attachmentAdded', description: 'A file attached to a watched project, one of its tasks or status reports' },
 					{ name: 'Task Created or Changed', value: 'taskChanged' },
+					{ name: 'Task Folder Created or Changed', value: 'folderChanged' },
 					{ name: 'Time Record Created', value: 'timeRecordCreated' },
 				],
 				default: 'taskChanged',
@@ -70,7 +93,7 @@ export class SmensoTrigger implements INodeType {
 				default: [],
 				description:
 					'Projects to watch. Empty: every active project (one request per project each poll). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				displayOptions: { show: { event: ['statusReportPublished', 'taskChanged', 'timeRecordCreated'] } },
+				displayOptions: { show: { event: ['attachmentAdded', 'folderChanged', 'taskChanged', 'taskCommented', 'timeRecordCreated'] } },
 			},
 			{
 				displayName: 'Only Status Changes',
@@ -100,6 +123,7 @@ export class SmensoTrigger implements INodeType {
 	methods = {
 		loadOptions: {
 			async getProjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				if (!hasCredential(this)) return [{ name: NO_CREDENTIAL, value: '' }];
 				const projects = await list(this, 'integration/project/json');
 				return projects
 					.filter((p) => !p.isTemplate)
@@ -122,26 +146,41 @@ export class SmensoTrigger implements INodeType {
 			result = await pollForChanges.call(this, {
 				key,
 				mode: 'fingerprint',
-				fetch: async () => await perProject(this, (p) => `integration/task/json/${p}`),
+				fetch: async () => await perProject(this, async (p) => await tasksOf(this, p)),
+				id,
+			});
+		} else if (event === 'taskCommented') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await taskComments(this),
+				id,
+				// Only the id: an edited comment is not a new comment.
+				fingerprint: (record) => String(record.id),
+			});
+		} else if (event === 'attachmentAdded') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await perProject(this, async (p) => await list(this, `integration/attachment/project/json/${p}`, { projectOnly: true })),
+				id,
+				fingerprint: (record) => String(record.id),
+			});
+		} else if (event === 'folderChanged') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await perProject(this, async (p) => (await list(this, `integration/folders/json/${p}`)).map((f) => ({ projectId: p, ...f }))),
 				id,
 			});
 		} else if (event === 'timeRecordCreated') {
 			result = await pollForChanges.call(this, {
 				key,
 				mode: 'fingerprint',
-				fetch: async () => await perProject(this, (p) => `integration/timerecord/json/${p}`),
+				fetch: async () => await perProject(this, async (p) => await list(this, `integration/timerecord/json/${p}`)),
 				id,
 				// Only the id: an edit of a known record is not a new record.
 				fingerprint: (record) => String(record.id),
-			});
-		} else if (event === 'statusReportPublished') {
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () => await perProject(this, (p) => `integration/statusreport/json/${p}`),
-				id,
-				fingerprint: (record) => String(record.isPublished === true),
-				filter: (record) => record.isPublished === true,
 			});
 		} else {
 			const onlyStatusChanges = this.getNodeParameter('onlyStatusChanges', false) as boolean;
