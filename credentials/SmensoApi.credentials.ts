@@ -11,7 +11,7 @@ import type {
  * - Base URL: https://{workspace}.smenso.cloud/skyisland/api/ or a custom URL (sandbox, staging, private cloud).
  * - Auth: `Authorization: Basic {token}` with the personal API token exactly as issued in the Admin Center
  *   (smenso issues it ready for the header; it is not re-encoded).
- * - Optional default time zone, sent as the `Timezone` header by the nodes.
+ * - Optional default time zone (IANA): the `Timezone` header, and its Windows name as `timezoneId` in write bodies.
  */
 export class SmensoApi implements ICredentialType {
 	name = 'psaSmensoApi';
@@ -68,7 +68,7 @@ export class SmensoApi implements ICredentialType {
 			default: '',
 			placeholder: 'Europe/Berlin',
 			description:
-				'IANA time zone sent as the Timezone header, in which dates are written. Empty: the workspace setting (the node then uses the n8n time zone to turn dates with offsets into local times).',
+				'IANA time zone your dates are meant in, e.g. Europe/Berlin. The node sends it as the Timezone header and its Windows name (W. Europe Standard Time) as timezoneId in every write. Empty: the time zone of the workflow. A node can override it (Options → Time Zone).',
 		},
 	];
 
