@@ -15,6 +15,9 @@ import { CredentialStore } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import { createBlikkSandbox, json, load, poll, resetPacers, rl, run, storeFor, type BlikkSandbox } from './blikk.helpers';
 
+// Generous: paced requests (4/s) and a busy machine must never fail a test on time.
+jest.setTimeout(180_000);
+
 let sandbox: BlikkSandbox;
 
 beforeAll(async () => {
@@ -158,7 +161,7 @@ describe('read-merge-write keeps what the user did not change (#11.2)', () => {
 			blikkProfile.requestsPerSecond = pace;
 			resetPacers();
 		}
-	}, 120_000);
+	}, 180_000);
 });
 
 describe('Continue On Fail keeps the warning (#11.3)', () => {

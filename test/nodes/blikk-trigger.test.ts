@@ -7,6 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createBlikkSandbox, poll, resetPacers, rl, run, storeFor, type BlikkSandbox } from './blikk.helpers';
 
+// Generous: paced requests (4/s) and a busy machine must never fail a test on time.
+jest.setTimeout(180_000);
+
 let sandbox: BlikkSandbox;
 
 beforeAll(async () => {
@@ -65,7 +68,7 @@ describe('Blikk Trigger', () => {
 		expect(sandbox.stats.byRoute['GET /v1/Core/TimeReports']).toBeGreaterThanOrEqual(3);
 		const third = await poll(sandbox, 'timeReportCreated', second.staticData, store);
 		expect(third.items).toBeNull();
-	}, 30000);
+	}, 180_000);
 
 	it('time report updated, sent to attest and attested', async () => {
 		const store = storeFor(sandbox);
