@@ -17,6 +17,7 @@ import {
 	listExecutions,
 	loadWorkflowFile,
 	nodeOutput,
+	nodeType,
 	runViaWebhook,
 	sandboxControl,
 	sandboxUrl,
@@ -48,6 +49,40 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
+}
+
+async function someUserAndProject(): Promise<{ user: Json; project: Json }> {
+	const users = (await rmApi('GET', '/users?per_page=100')).data as Json[];
+	const user = users.find((u) => u.license_type === 'licensed' && !u.account_owner && !u.archived)!;
+	const project = ((await rmApi('GET', '/projects?per_page=100')).data as Json[]).find((p) => !p.archived)!;
+	return { user, project };
+}
+
+/** Time-entry creates that reached the sandbox (its write journal). */
+async function timeEntryWrites(): Promise<number> {
+	const writes = ((await sandboxControl('rm', 'state')).writes ?? []) as Json[];
+	return writes.filter((w) => w.method === 'POST' && /\/time_entries$/.test(String(w.path))).length;
+}
+
+/** Webhook body `{ entries: [...] }` → one Log Time row per entry. */
+function logTimeWorkflow(name: string, userId: number, projectId: number, onError?: 'continueRegularOutput') {
+	return {
+		name,
+		nodes: [
+			{ id: randomUUID(), name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0] as [number, number], parameters: { fieldToSplitOut: 'body.entries', options: {} } },
+			{
+				id: randomUUID(),
+				name: 'Log Time',
+				type: RM,
+				typeVersion: 1,
+				position: [220, 0] as [number, number],
+				credentials: credentials(),
+				...(onError ? { onError } : {}),
+				parameters: { resource: 'timeEntry', operation: 'create', userId: rl(userId), assignableType: 'project', projectId: rl(projectId), date: '={{ $json.day }}', hours: '={{ $json.h }}', additionalFields: { notes: '={{ $json.task }}' } },
+			},
+		],
+		connections: { Split: { main: [[{ node: 'Log Time', type: 'main', index: 0 }]] } },
+	};
 }
 
 beforeAll(async () => {
@@ -128,10 +163,40 @@ describe('Resource Management in real n8n', () => {
 		]);
 		expect(listed.items.every((t) => (t.approvals as Json).data[0].status === 'pending')).toBe(true);
 
-		// A bad item is a clear node error naming the field and item.
+		// A bad item is a clear node error naming the field and the row as users count it.
 		const bad = await runViaWebhook(workflow, { entries: [{ day: '2026-06-03', h: -1, task: 'x' }] });
 		expect(bad.status).toBe(500);
-		expect(bad.error?.message).toBe('Hours: must be at least 0, got -1 (item 0)');
+		expect(bad.error?.message).toBe('Hours: must be at least 0, got -1 (row 1)');
+	});
+
+	it('a bad row in the middle sends nothing: no time entry of the run is created', async () => {
+		const { user, project } = await someUserAndProject();
+		const workflow = logTimeWorkflow(`rm e2e bad middle row ${randomUUID().slice(0, 6)}`, user.id, project.id);
+		const before = await timeEntryWrites();
+		const run = await runViaWebhook(workflow, { entries: [{ day: '2026-06-08', h: 1, task: 'row one' }, { day: '2026-06-09', h: 'abc', task: 'row two' }, { day: '2026-06-10', h: 2, task: 'row three' }] });
+		expect(run.status).toBe(500);
+		expect(run.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
+		expect(run.error?.description).toMatch(/Nothing was sent/);
+		expect(await timeEntryWrites()).toBe(before);
+		const listed = await rmApi('GET', `/users/${user.id}/time_entries?from=2026-06-08&to=2026-06-10&per_page=100`);
+		expect((listed.data as Json[]).filter((t) => String(t.notes ?? t.task).startsWith('row'))).toEqual([]);
+	});
+
+	it('Continue On Fail keeps the warning: a 500 after the write says mayHaveBeenApplied, a 404 does not', async () => {
+		const { user, project } = await someUserAndProject();
+		const workflow = logTimeWorkflow(`rm e2e continue on fail ${randomUUID().slice(0, 6)}`, user.id, project.id, 'continueRegularOutput');
+		// The sandbox stores the entry, then answers 500 (as a failing proxy would).
+		await sandboxControl('rm', 'faults', { type: '5xx', status: 500, method: 'POST', path: '/time_entries$', beforeHandler: false, count: 1 });
+		const before = await timeEntryWrites();
+		const run = await runViaWebhook(workflow, { entries: [{ day: '2026-06-15', h: 1, task: 'stored despite the 500' }] });
+		expect(run.status).toBe(200);
+		expect(run.items).toEqual([expect.objectContaining({ httpCode: 500, row: 1, itemIndex: 0, mayHaveBeenApplied: true, description: expect.stringMatching(/may already have been carried out/) })]);
+		expect(await timeEntryWrites()).toBe(before + 1);
+
+		const refused = logTimeWorkflow(`rm e2e continue on fail 404 ${randomUUID().slice(0, 6)}`, 99999, project.id, 'continueRegularOutput');
+		const run404 = await runViaWebhook(refused, { entries: [{ day: '2026-06-16', h: 1, task: 'unknown person' }] });
+		expect(run404.status).toBe(200);
+		expect(run404.items).toEqual([expect.objectContaining({ httpCode: 404, row: 1, mayHaveBeenApplied: false, error: expect.stringMatching(/Person 99999 was not found/) })]);
 	});
 
 	it('the example workflows run as shipped (timesheet → submit → pending list; hours report)', async () => {

@@ -64,7 +64,8 @@ async function hook(name: 'checkExists' | 'create' | 'delete', params: INodePara
 }
 
 const webhooks = () => sandbox().state().webhooks as unknown as IDataObject[];
-const waitFor = async (check: () => boolean, ms = 4000) => {
+// Returns as soon as the check holds; the long ceiling only matters on a busy machine.
+const waitFor = async (check: () => boolean, ms = 30000) => {
 	const until = Date.now() + ms;
 	while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 };

@@ -92,7 +92,8 @@ describe('collections, paging, auth, errors', () => {
 	});
 
 	test('X-RateLimit-* on every response; 429 once the window is used up; reset in epoch seconds', async () => {
-		sandbox.config.rateLimit = { limit: 3, windowMs: 2000 };
+		// A long window: four requests land in it however busy the machine is.
+		sandbox.config.rateLimit = { limit: 3, windowMs: 60000 };
 		const statuses: number[] = [];
 		let last: any;
 		for (let k = 0; k < 4; k++) {
@@ -104,7 +105,7 @@ describe('collections, paging, auth, errors', () => {
 		expect(last.headers.get('x-ratelimit-remaining')).toBe('0');
 		const reset = Number(last.headers.get('x-ratelimit-reset'));
 		expect(reset).toBeGreaterThan(Date.now() / 1000 - 1);
-		expect(reset).toBeLessThan(Date.now() / 1000 + 4);
+		expect(reset).toBeLessThan(Date.now() / 1000 + 61);
 		expect(last.body).toEqual({ message: expect.any(String) });
 		expect(sandbox.stats.rateLimited).toBe(1);
 	});
