@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
@@ -182,7 +182,7 @@ export class SmensoTrigger implements INodeType {
 				// Only the id: an edit of a known record is not a new record.
 				fingerprint: (record) => String(record.id),
 			});
-		} else {
+		} else if (event === 'absenceChanged') {
 			const onlyStatusChanges = this.getNodeParameter('onlyStatusChanges', false) as boolean;
 			const statuses = this.getNodeParameter('statuses', []) as string[];
 			const known = (staticData.absenceStatus as Record<string, string> | undefined) ?? {};
@@ -209,6 +209,12 @@ export class SmensoTrigger implements INodeType {
 				const before = known[String(item.json.id)];
 				if (before !== undefined && before !== String(item.json.status ?? 'none')) item.json.previousStatus = before === 'none' ? null : before;
 			}
+		} else {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The event "${event}" is not available`,
+				{ description: event === 'statusReportPublished' ? 'No smenso source shows a way to read status reports, so their publication cannot be watched. Choose another event, e.g. "New Comment on a Task".' : 'Choose one of the listed events.' },
+			);
 		}
 		if (this.getMode() === 'manual') return result;
 		for (const item of result?.[0] ?? []) {

@@ -124,6 +124,11 @@ describe('smenso Trigger', () => {
 		expect(emitted(folders.items)).toEqual([expect.objectContaining({ name: 'Hypercare', projectId: project.id, changeType: 'created' })]);
 	});
 
+	it('the removed "status report published" event fails clearly instead of watching something else', async () => {
+		const r = await poll(sandbox, { event: 'statusReportPublished' });
+		expect(r.error?.message).toBe('The event "statusReportPublished" is not available');
+	});
+
 	it('manual mode returns one sample and leaves the state alone', async () => {
 		const r = await poll(sandbox, { event: 'taskChanged', projectIds: [sandbox.state().projects[0].id] }, {}, 'manual');
 		expect(emitted(r.items)).toHaveLength(1);

@@ -77,6 +77,13 @@ describe('wire format from the evidence', () => {
 	});
 });
 
+describe('workflows made with the earlier node version', () => {
+	it('a plain absence type name (not a locator) still works', async () => {
+		const [absence] = await ok({ resource: 'absence', operation: 'create', userId: rl(String(member(4).email), 'email'), absenceTypeId: 'Training', startDate: '2026-11-02', endDate: '2026-11-02' });
+		expect(st().absences.find((a) => a.id === absence.id)).toMatchObject({ absenceTypeId: st().absenceTypes.find((t) => t.title === 'Training')!.id });
+	});
+});
+
 describe('bad input: a clear error naming field and row, nothing sent', () => {
 	const projectId = () => String(project().id);
 	it.each([

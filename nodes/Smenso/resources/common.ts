@@ -87,7 +87,8 @@ export function guidField(name: string, displayName: string, o: { show: Show }, 
  */
 export function locatorValue(ctx: Ctx, i: number, name: string, label: string, kinds: { email?: boolean; name?: boolean } = {}): string {
 	const raw = ctx.getNodeParameter(name, i, '') as unknown;
-	const mode = raw && typeof raw === 'object' ? String((raw as IDataObject).mode ?? 'id') : 'id';
+	const isLocator = !!raw && typeof raw === 'object';
+	const mode = isLocator ? String((raw as IDataObject).mode ?? 'id') : 'id';
 	const value = String(raw && typeof raw === 'object' ? ((raw as IDataObject).value ?? '') : (raw ?? '')).trim();
 	const node = ctx.getNode();
 	if (!value) {
@@ -98,7 +99,8 @@ export function locatorValue(ctx: Ctx, i: number, name: string, label: string, k
 		if (!EMAIL.test(value)) throw invalidInput(node, i, label, `must be an e-mail address like anna.schmidt@example.com, got "${value}"`);
 		return value;
 	}
-	if (mode === 'name' && kinds.name) return value;
+	// A plain value (an expression or an older workflow) may be a name where smenso takes names.
+	if (kinds.name && (mode === 'name' || (!isLocator && !isGuid(value)))) return value;
 	if (!isGuid(value)) {
 		const alt = kinds.email ? ' (or choose "By E-Mail")' : kinds.name ? ' (or choose "By Name")' : '';
 		throw invalidInput(node, i, label, `must be a GUID like ${GUID_EXAMPLE}${alt}, got "${value}"`);
