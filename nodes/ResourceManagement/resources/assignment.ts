@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule, Show } from './common';
-import { api, list, idOf, optionalId, date, optionalDate, number, fieldsQuery, fieldsToBody, locator, fieldsOption, ALLOCATION_MODES, compact, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, optionalId, date, optionalDate, number, fieldsQuery, fieldsToBody, locator, fieldsOption, ALLOCATION_MODES, compact, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
 
 const AM = 'assignment';
 
@@ -240,7 +240,7 @@ const assignmentHandlers: ResourceModule['handlers'] = {
 		const id = idOf(this, 'assignmentId', i, 'Assignment ID');
 		const body = { ...assignmentExtras(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject), ...allocation(this, i) };
 		if (body.starts_at && body.ends_at && String(body.ends_at) < String(body.starts_at)) throw invalidInput(this.getNode(), i, 'End Date', `must not be before the start date (${String(body.starts_at)})`);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `/assignments/${id}`, { body, notFound: `Assignment ${id}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, fieldsToBody, locator, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, fieldsToBody, locator, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
 
 const AV = 'availability';
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -69,7 +69,7 @@ const availabilityHandlers: ResourceModule['handlers'] = {
 		const uid = idOf(this, 'userId', i, 'Person');
 		const id = idOf(this, 'availabilityId', i, 'Availability ID');
 		const body = availabilityBody(this, i);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Fields', 'choose at least one field to change');
+		requireChanges(this, i, body, 'Fields');
 		return await api(this, i, 'PUT', `/users/${uid}/availabilities/${id}`, { body, notFound: `Availability ${id} of person ${uid}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, fieldsToBody, locator, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, fieldsToBody, locator, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
 
 const BR = 'billRate';
 
@@ -98,7 +98,7 @@ const billRateHandlers: ResourceModule['handlers'] = {
 		const pid = idOf(this, 'projectId', i, 'Project');
 		const id = idOf(this, 'billRateId', i, 'Bill Rate ID');
 		const body = rateBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `/projects/${pid}/bill_rates/${id}`, { body, qs: rebuildQs(this, i), notFound: `Bill rate ${id} of project ${pid}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, number, fieldsToBody, locator, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, number, fieldsToBody, locator, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
 
 const BI = 'budgetItem';
 const ITEM_TYPES = [
@@ -67,7 +66,7 @@ const budgetItemHandlers: ResourceModule['handlers'] = {
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
 		const body = fieldsToBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject, { numbers: ['amount', 'peritem_amount'], labels: { amount: 'Amount' } });
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `/budget_items/${id}`, { body, notFound: `Budget item ${id}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

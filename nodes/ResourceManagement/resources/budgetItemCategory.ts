@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ResourceModule } from './common';
-import { list, idOf, locator, operationProperty, show , returnAllLimit } from './common';
+import { list, idOf, locator, operationProperty, show, returnAllLimit } from './common';
 
 const BC = 'budgetItemCategory';
 

@@ -132,7 +132,7 @@ export function number(ctx: IExecuteFunctions, i: number, label: string, value: 
 }
 
 /** A required text parameter, trimmed. */
-export function text(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+export function requiredText(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
 	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
 	if (!value) throw invalidInput(ctx.getNode(), i, label, 'is required');
 	return value;

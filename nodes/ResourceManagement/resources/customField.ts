@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, compact, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, compact, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
 
 const CF = 'customField';
 
@@ -106,8 +106,7 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 		return await api(this, i, 'GET', `/custom_fields/${id}`, { notFound: `Custom field ${id}` });
 	},
 	async create(this: IExecuteFunctions, i: number) {
-		const name = String(this.getNodeParameter('name', i) ?? '').trim();
-		if (!name) throw invalidInput(this.getNode(), i, 'Name', 'is required');
+		const name = requiredText(this, i, 'name', 'Name');
 		const dataType = this.getNodeParameter('dataType', i) as string;
 		const body: IDataObject = { ...compact(this.getNodeParameter('additionalFields', i, {}) as IDataObject), name, namespace: this.getNodeParameter('namespace', i) as string, data_type: dataType };
 		if (dataType !== 'string') {
@@ -121,7 +120,7 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 		const id = idOf(this, 'customFieldId', i, 'Custom Field');
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 		if (Array.isArray(body.options) && !body.options.length) delete body.options;
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `/custom_fields/${id}`, { body, notFound: `Custom field ${id}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, unwrap, idOf, locator, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, unwrap, idOf, locator, idField, operationProperty, show, returnAllLimit, requiredText } from './common';
 
 const CV = 'customFieldValue';
 
@@ -73,8 +73,7 @@ const customFieldValueHandlers: ResourceModule['handlers'] = {
 	},
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'customFieldValueId', i, 'Custom Field Value ID');
-		const value = String(this.getNodeParameter('value', i) ?? '').trim();
-		if (!value) throw invalidInput(this.getNode(), i, 'Value', 'is required');
+		const value = requiredText(this, i, 'value', 'Value');
 		return await api(this, i, 'PUT', `${valueBase(this, i)}/${id}`, { body: { value }, notFound: `Custom field value ${id}` });
 	},
 };

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, optionalId, date, optionalDate, number, fieldsQuery, locator, fieldsOption, compact, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, optionalId, date, optionalDate, number, fieldsQuery, locator, fieldsOption, compact, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
 
 const EX = 'expenseItem';
 
@@ -131,7 +130,7 @@ const expenseHandlers: ResourceModule['handlers'] = {
 		if (fields.amount !== undefined) body.amount = number(this, i, 'Amount', fields.amount);
 		if (fields.assignable_id) body.assignable_id = optionalId(this, fields.assignable_id, i, 'Assignable ID');
 		for (const key of ['category', 'notes']) if (fields[key] !== undefined) body[key] = fields[key];
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		const current = await api<IDataObject>(this, i, 'GET', `/users/${uid}/expense_items/${id}`, { notFound: `Expense item ${id} of person ${uid}` });
 		return await api(this, i, 'PUT', `/projects/${current.assignable_id as number}/users/${uid}/expense_items/${id}`, { body, notFound: `Expense item ${id}` });
 	},

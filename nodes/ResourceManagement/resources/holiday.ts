@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ResourceModule } from './common';
-import { list, operationProperty , returnAllLimit } from './common';
+import { list, operationProperty, returnAllLimit } from './common';
 
 export const holiday: ResourceModule = {
 	resource: { name: 'Holiday', value: 'holiday' },

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ResourceModule } from './common';
-import { api, list, idOf, locator, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, locator, operationProperty, show, returnAllLimit } from './common';
 
 /** A read-only lookup list (disciplines, roles, leave types): Get (locator) and Get Many. */
 function lookup(value: string, name: string, path: string, kind: 'discipline' | 'role' | 'leaveType', singular: string): ResourceModule {

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
 import { projectBody } from './project';
-import { api, list, idOf, locator, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, locator, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
 
 const PH = 'phase';
 
@@ -42,8 +41,7 @@ const phaseProperties: INodeProperties[] = [
 const phaseHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
 		const pid = idOf(this, 'projectId', i, 'Project');
-		const name = String(this.getNodeParameter('phaseName', i) ?? '').trim();
-		if (!name) throw invalidInput(this.getNode(), i, 'Phase Name', 'is required');
+		const name = requiredText(this, i, 'phaseName', 'Phase Name');
 		const extra = { ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject) };
 		delete extra.phase_name;
 		const body = { ...projectBody(this, i, extra), phase_name: name };
@@ -53,7 +51,7 @@ const phaseHandlers: ResourceModule['handlers'] = {
 		const pid = idOf(this, 'projectId', i, 'Project');
 		const id = idOf(this, 'phaseId', i, 'Phase');
 		const body = projectBody(this, i, this.getNodeParameter('additionalFields', i, {}) as IDataObject);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Additional Fields', 'choose at least one field to change');
+		requireChanges(this, i, body, 'Additional Fields');
 		return await api(this, i, 'PUT', `/projects/${pid}/phases/${id}`, { body, notFound: `Phase ${id} of project ${pid}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, fieldsQuery, locator, fieldsOption, compact, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, fieldsQuery, locator, fieldsOption, compact, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
 
 const PL = 'placeholderResource';
 
@@ -57,8 +56,7 @@ const placeholderProperties: INodeProperties[] = [
 
 const placeholderHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
-		const title = String(this.getNodeParameter('title', i) ?? '').trim();
-		if (!title) throw invalidInput(this.getNode(), i, 'Title', 'is required');
+		const title = requiredText(this, i, 'title', 'Title');
 		return await api(this, i, 'POST', '/placeholder_resources', { body: compact({ ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject), title }) });
 	},
 	async get(this: IExecuteFunctions, i: number) {
@@ -68,7 +66,7 @@ const placeholderHandlers: ResourceModule['handlers'] = {
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'placeholderId', i, 'Placeholder');
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `/placeholder_resources/${id}`, { body, notFound: `Placeholder ${id}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

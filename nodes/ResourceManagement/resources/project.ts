@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, returnAllLimit, idOf, optionalDate, fieldsQuery, fieldsToBody, locator, fieldsOption, maybeSimplify, operationProperty, show, simplifyOption } from './common';
+import { api, list, returnAllLimit, idOf, optionalDate, fieldsQuery, fieldsToBody, locator, fieldsOption, maybeSimplify, operationProperty, show, simplifyOption, requireChanges, requiredText } from './common';
 
 const PROJECT_KEYS = ['id', 'name', 'phase_name', 'parent_id', 'project_code', 'client', 'project_state', 'starts_at', 'ends_at', 'archived', 'timeentry_lockout', 'type', 'created_at', 'updated_at'];
 
@@ -141,8 +141,7 @@ const simple = (ctx: IExecuteFunctions, i: number, records: IDataObject | IDataO
 
 const projectHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
-		const name = String(this.getNodeParameter('name', i) ?? '').trim();
-		if (!name) throw invalidInput(this.getNode(), i, 'Name', 'is required');
+		const name = requiredText(this, i, 'name', 'Name');
 		const body = projectBody(this, i, {
 			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
 			name,
@@ -158,7 +157,7 @@ const projectHandlers: ResourceModule['handlers'] = {
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'projectId', i, 'Project');
 		const body = projectBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return simple(this, i, await api(this, i, 'PUT', `/projects/${id}`, { body, notFound: `Project ${id}` }));
 	},
 	async archive(this: IExecuteFunctions, i: number) {
@@ -194,8 +193,7 @@ const projectHandlers: ResourceModule['handlers'] = {
 	},
 	async search(this: IExecuteFunctions, i: number) {
 		const by = this.getNodeParameter('searchBy', i) as string;
-		const text = String(this.getNodeParameter('searchText', i) ?? '').trim();
-		if (!text) throw invalidInput(this.getNode(), i, 'Search Text', 'is required');
+		const text = requiredText(this, i, 'searchText', 'Search Text');
 		const qs: IDataObject = { ...fieldsQuery(this, i), with_archived: this.getNodeParameter('withArchived', i, false) ? true : undefined };
 		if (by === 'code') return simple(this, i, await list(this, i, '/projects', { ...qs, project_code: text, with_phases: true }));
 		if (by === 'phase') return simple(this, i, await list(this, i, '/projects', { ...qs, phase_name: text, with_phases: true }));

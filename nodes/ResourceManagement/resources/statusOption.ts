@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, number, locator, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, number, locator, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
 
 const SO = 'statusOption';
 const COLORS = ['blue_bright', 'blue_dark', 'green_bright', 'green_dark', 'orange', 'purple', 'red', 'yellow'];
@@ -45,8 +45,7 @@ export const statusOption: ResourceModule = {
 	],
 	handlers: {
 		async create(this: IExecuteFunctions, i: number) {
-			const label = String(this.getNodeParameter('label', i) ?? '').trim();
-			if (!label) throw invalidInput(this.getNode(), i, 'Label', 'is required');
+			const label = requiredText(this, i, 'label', 'Label');
 			return await api(this, i, 'POST', '/status_options', {
 				body: { label, color: this.getNodeParameter('color', i) as string, stage: this.getNodeParameter('stage', i) as string, order: number(this, i, 'Order', this.getNodeParameter('order', i)) },
 			});
@@ -60,7 +59,7 @@ export const statusOption: ResourceModule = {
 			const body = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
 			if (body.order !== undefined) body.order = number(this, i, 'Order', body.order);
 			if (body.label !== undefined && !String(body.label).trim()) throw invalidInput(this.getNode(), i, 'Label', 'must not be empty');
-			if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+			requireChanges(this, i, body);
 			return await api(this, i, 'PUT', `/status_options/${id}`, { body, notFound: `Status option ${id}` });
 		},
 		async delete(this: IExecuteFunctions, i: number) {

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, locator, compact, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, locator, compact, idField, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
 
 const ST = 'subtask';
 
@@ -44,8 +43,7 @@ function subtaskBase(ctx: IExecuteFunctions, i: number): string {
 
 const subtaskHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
-		const description = String(this.getNodeParameter('description', i) ?? '').trim();
-		if (!description) throw invalidInput(this.getNode(), i, 'Description', 'is required');
+		const description = requiredText(this, i, 'description', 'Description');
 		return await api(this, i, 'POST', subtaskBase(this, i), { body: { description, completed: this.getNodeParameter('completed', i, false) as boolean } });
 	},
 	async get(this: IExecuteFunctions, i: number) {
@@ -58,7 +56,7 @@ const subtaskHandlers: ResourceModule['handlers'] = {
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'subtaskId', i, 'Subtask ID');
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `${subtaskBase(this, i)}/${id}`, { body, notFound: `Subtask ${id}` });
 	},
 	async delete(this: IExecuteFunctions, i: number) {

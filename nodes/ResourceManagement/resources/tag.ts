@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, locator, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, locator, idField, operationProperty, show, returnAllLimit, requiredText } from './common';
 
 const TG = 'tag';
 
@@ -40,8 +39,7 @@ function tagBase(ctx: IExecuteFunctions, i: number): string {
 
 const tagHandlers: ResourceModule['handlers'] = {
 	async add(this: IExecuteFunctions, i: number) {
-		const value = String(this.getNodeParameter('value', i) ?? '').trim();
-		if (!value) throw invalidInput(this.getNode(), i, 'Tag', 'is required');
+		const value = requiredText(this, i, 'value', 'Tag');
 		return await api(this, i, 'POST', tagBase(this, i), { body: { value } });
 	},
 	async getAll(this: IExecuteFunctions, i: number) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, optionalId, date, optionalDate, number, fieldsQuery, locator, fieldsOption, compact, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, optionalId, date, optionalDate, number, fieldsQuery, locator, fieldsOption, compact, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
 
 const TE = 'timeEntry';
 
@@ -167,7 +167,7 @@ const timeEntryHandlers: ResourceModule['handlers'] = {
 				body[key] = fields[key];
 			}
 		}
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		const entry = await entryOwner(this, i, id);
 		return await api(this, i, 'PUT', `/users/${entry.user_id as number}/time_entries/${id}`, { body, notFound: `Time entry ${id}` });
 	},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, returnAllLimit, idOf, fieldsQuery, fieldsToBody, locator, fieldsOption, maybeSimplify, operationProperty, show, simplifyOption } from './common';
+import { api, list, returnAllLimit, idOf, fieldsQuery, fieldsToBody, locator, fieldsOption, maybeSimplify, operationProperty, show, simplifyOption, requireChanges } from './common';
 
 const USER_KEYS = ['id', 'first_name', 'last_name', 'display_name', 'email', 'user_type_id', 'license_type', 'role', 'discipline', 'location', 'employee_number', 'billable', 'archived', 'type', 'hire_date', 'termination_date', 'created_at', 'updated_at'];
 
@@ -179,7 +179,7 @@ const userHandlers: ResourceModule['handlers'] = {
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'userId', i, 'Person');
 		const body = userBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
-		if (!Object.keys(body).length) throw invalidInput(this.getNode(), i, 'Update Fields', 'choose at least one field to change');
+		requireChanges(this, i, body);
 		return simple(this, i, await api(this, i, 'PUT', `/users/${id}`, { body, notFound: `Person ${id}` }));
 	},
 	async archive(this: IExecuteFunctions, i: number) {

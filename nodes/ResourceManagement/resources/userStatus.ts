@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { parseDateTime } from '../../shared/dates';
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, optionalId, locator, compact, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, optionalId, locator, compact, operationProperty, show, returnAllLimit } from './common';
 
 const SS = 'userStatus';
 

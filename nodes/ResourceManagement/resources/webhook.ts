@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, idField, operationProperty, show , returnAllLimit } from './common';
+import { api, list, idOf, idField, operationProperty, show, returnAllLimit } from './common';
 
 export const WEBHOOK_EVENTS = [
 	{ name: 'Assignment Created', value: 'assignment.created' },
