@@ -1,12 +1,14 @@
 /**
- * Blikk in real n8n (package installed as a community package): the credential test (token exchange +
- * one read, 403 named), the crew-tasks example end to end, log time with the user's standards, bad input,
- * and the trigger's first poll after activation. (Later polls, ties and the manual sample are covered
+ * Blikk in real n8n (package installed as a community package): the credential test (a fresh token
+ * exchange with the entered secret, Blikk's words for a wrong one), the crew-tasks example end to end, log
+ * time with the user's standards, bad input, a bad row in the middle that sends nothing, Continue On Fail
+ * keeping `mayHaveBeenApplied`, and the trigger's first poll after activation. (Later polls, ties and the manual sample are covered
  * in-process: n8n's shortest poll interval is one minute.)
  */
 import * as path from 'path';
 
 import {
+	nodeType,
 	activate,
 	cleanupWebhooks,
 	createSandboxCredential,
@@ -21,8 +23,8 @@ import {
 	type Workflow,
 } from './harness';
 
-const BLIKK = 'n8n-nodes-psa-blikk.blikk';
-const TRIGGER = 'n8n-nodes-psa-blikk.blikkTrigger';
+const BLIKK = nodeType('blikk');
+const TRIGGER = nodeType('blikkTrigger');
 let cred: CreatedCredential;
 
 beforeAll(async () => {
@@ -41,20 +43,19 @@ function workflow(nodes: Workflow['nodes']): Workflow {
 }
 
 describe('Blikk in real n8n', () => {
-	it('credential test: OK; a missing permission and a blocked IP are named', async () => {
+	it('credential test: OK; a wrong secret gets Blikk’s words, also while the saved credential holds a token', async () => {
 		const data = e2e().sandboxes.blikk!.demoCredential!.data;
 		const good = await testCredential(cred, data);
 		expect(`${good.status}: ${good.message}`).toMatch(/^OK/);
-		const limitedData = { ...data, applicationId: 'limited-app', applicationSecret: 'limited-secret' };
-		const limited = await testCredential(await createSandboxCredential('blikk', limitedData), limitedData);
-		expect(limited.status).toBe('Error');
-		expect(limited.message).toMatch(/permissionsRequired: Contact_Read/);
-		const blockedData = { ...data, applicationId: 'blocked-app', applicationSecret: 'blocked-secret' };
-		const blocked = await testCredential(await createSandboxCredential('blikk', blockedData), blockedData);
-		expect(blocked.message).toMatch(/not allowed/);
 		const wrongData = { ...data, applicationSecret: 'wrong' };
 		const wrong = await testCredential(await createSandboxCredential('blikk', wrongData), wrongData);
 		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/Invalid application id or secret/);
+		// The saved credential has a token by now (the runs above used it): Retry with a wrong secret still fails.
+		await runViaWebhook(workflow([{ name: 'Blikk', type: BLIKK, typeVersion: 1, position: [0, 0], credentials: credentials(), parameters: { resource: 'country', operation: 'getAll', returnAll: true } }]), {});
+		const retried = await testCredential(cred, wrongData);
+		expect(retried.status).toBe('Error');
+		expect(retried.message).toMatch(/Invalid application id or secret/);
 	});
 
 	it('the crew-tasks example creates three tasks and comments on each', async () => {
@@ -95,13 +96,67 @@ describe('Blikk in real n8n', () => {
 		]);
 		const ok = await runViaWebhook(wf, { hours: 6, start: '07:00' });
 		expect(ok.status).toBe(200);
-		expect(ok.items[0]).toMatchObject({ hours: 6, clockStart: '07:00', user: { id: 2 }, activity: { id: 2 }, timeArticle: { id: 2 }, timeCode: { id: 1 } });
+		expect(ok.items[0]).toMatchObject({ hours: 6, clockStart: '07:00', userId: 2, activityId: 2, timeArticleId: 2, timeCodeId: 1 });
 		const before = await sandboxControl<{ requests: number }>('blikk', 'stats');
 		const bad = await runViaWebhook(wf, { hours: 6, start: '7 am' });
 		expect(bad.status).toBe(500);
-		expect(bad.error?.message).toMatch(/Clock Start: must be a time of day as "hh:mm"/);
+		expect(bad.error?.message).toBe('Clock Start: must be a time like 08:30, got "7 am" (row 1)');
 		const after = await sandboxControl<{ requests: number }>('blikk', 'stats');
 		expect(after.requests).toBe(before.requests);
+	});
+
+	const logRows = (settings: { onError?: 'continueRegularOutput' } = {}) =>
+		workflow([
+			{ name: 'Rows', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0], parameters: { fieldToSplitOut: 'body.rows', options: {} } },
+			{
+				name: 'Blikk',
+				type: BLIKK,
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: credentials(),
+				...settings,
+				parameters: { resource: 'timeReport', operation: 'create', user: rl('2'), date: '={{ $json.day }}', hours: '={{ $json.h }}', projectType: 'project', project: rl('1'), additionalFields: { comment: '={{ $json.note }}' } },
+			},
+		]);
+	const posts = async () => (await sandboxControl<{ byRoute: Record<string, number> }>('blikk', 'stats')).byRoute['POST /v1/Core/TimeReports'] ?? 0;
+	const stored = async (note: string) => (await sandboxControl<{ timeReports: Array<{ comment: string }> }>('blikk', 'state')).timeReports.filter((r) => r.comment === note).length;
+
+	it('a bad row in the middle sends nothing: row 1 is not written when row 2 is bad', async () => {
+		const before = await posts();
+		const run = await runViaWebhook(logRows(), {
+			rows: [
+				{ day: '2026-06-10', h: 1, note: 'E2E bad-middle 1' },
+				{ day: '2026-06-11', h: 'abc', note: 'E2E bad-middle 2' },
+				{ day: '2026-06-12', h: 2, note: 'E2E bad-middle 3' },
+			],
+		});
+		expect(run.status).toBe(500);
+		expect(run.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
+		expect(await posts()).toBe(before);
+		expect(await stored('E2E bad-middle 1')).toBe(0);
+	});
+
+	it('Continue On Fail keeps mayHaveBeenApplied: a 500 after Blikk stored row 2 says "check first"', async () => {
+		await sandboxControl('blikk', 'faults', { type: '5xx', status: 500, method: 'POST', path: '/v1/Core/TimeReports$', beforeHandler: false, after: 1, count: 1 });
+		try {
+			const run = await runViaWebhook(logRows({ onError: 'continueRegularOutput' }), {
+				rows: [
+					{ day: '2026-06-15', h: 1, note: 'E2E cof 1' },
+					{ day: '2026-06-16', h: 2, note: 'E2E cof 2' },
+					{ day: '2026-06-17', h: 3, note: 'E2E cof 3' },
+				],
+			});
+			expect(run.status).toBe(200);
+			expect(run.items).toHaveLength(3);
+			expect(run.items[0]).toMatchObject({ comment: 'E2E cof 1', hours: 1 });
+			expect(run.items[1]).toMatchObject({ httpCode: 500, row: 2, itemIndex: 1, mayHaveBeenApplied: true });
+			expect(String(run.items[1].description)).toMatch(/may already have been carried out/);
+			expect(run.items[2]).toMatchObject({ comment: 'E2E cof 3', hours: 3 });
+			// Row 2 was stored once by Blikk (and not resent).
+			expect(await stored('E2E cof 2')).toBe(1);
+		} finally {
+			await sandboxControl('blikk', 'faults', { clear: true });
+		}
 	});
 
 	it('trigger: activating the workflow runs its first poll against Blikk', async () => {

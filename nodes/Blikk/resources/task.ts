@@ -66,7 +66,7 @@ export const taskDescription: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', action: 'Delete a task', description: 'Delete a task (Blikk refuses when time is reported on it)' },
 			{ name: 'Get', value: 'get', action: 'Get a task' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get tasks' },
-			{ name: 'Update', value: 'update', action: 'Update a task (rename, move, reschedule)', description: 'Change only the fields you set (read, merge, write)' },
+			{ name: 'Update', value: 'update', action: 'Update a task', description: 'Rename, move or reschedule a task; only the fields you set change (read, merge, write)' },
 		],
 	},
 	locator('taskId', 'Task', 'searchTasks', show(R, ['complete', 'delete', 'get', 'update'])),

@@ -46,7 +46,7 @@ export const timeReportDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Delete', value: 'delete', action: 'Delete a time report', description: 'Delete a time report (Blikk refuses when it is attested or invoiced)' },
 			{ name: 'Get', value: 'get', action: 'Get a time report' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get time reports (timesheet)', description: 'List time reports, e.g. a week’s timesheet or the ones waiting for approval (attest)' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get time reports for a timesheet', description: 'List time reports, e.g. a week’s timesheet or the ones waiting for approval (attest)' },
 			{ name: 'Log Time', value: 'create', action: 'Log time', description: 'Log hours for a user on a project, internal project or absence (creates a time report)' },
 			{ name: 'Update', value: 'update', action: 'Correct logged time', description: 'Change only the fields you set on a time report (read, merge, write)' },
 		],
