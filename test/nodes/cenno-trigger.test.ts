@@ -8,6 +8,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { createCennoSandbox, expectNoSecrets, poll, type CennoSandbox } from './cenno.helpers';
 
 let sandbox: CennoSandbox;
+
+// Generous: these tests assert behaviour, never speed, and must pass on a busy machine (issue #11.7).
+jest.setTimeout(60_000);
 const KEY = 'cenno-sandbox-key';
 
 beforeAll(async () => {

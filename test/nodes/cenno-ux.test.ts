@@ -16,6 +16,9 @@ import { createCennoSandbox, loadOptions, rl, run, type CennoSandbox } from './c
 
 let sandbox: CennoSandbox;
 
+// Generous: these tests assert behaviour, never speed, and must pass on a busy machine (issue #11.7).
+jest.setTimeout(60_000);
+
 beforeAll(async () => {
 	sandbox = createCennoSandbox();
 	await sandbox.listen();

@@ -23,6 +23,9 @@ import {
 
 let sandbox: CennoSandbox;
 
+// Generous: these tests assert behaviour, never speed, and must pass on a busy machine (issue #11.7).
+jest.setTimeout(60_000);
+
 beforeAll(async () => {
 	sandbox = createCennoSandbox();
 	await sandbox.listen();

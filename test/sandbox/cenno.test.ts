@@ -21,6 +21,9 @@ interface Sandbox {
 const KEY = 'cenno-sandbox-key';
 let sandbox: Sandbox;
 
+// Generous: these tests assert behaviour, never speed, and must pass on a busy machine (issue #11.7).
+jest.setTimeout(60_000);
+
 function basic(user: string, password = ''): string {
 	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
