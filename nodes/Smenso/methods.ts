@@ -12,6 +12,9 @@ type Ctx = ILoadOptionsFunctions;
  */
 export const NO_CREDENTIAL = 'Choose a smenso credential above first: the list loads from your smenso workspace';
 
+const CHOOSE_PROJECT_FOR_TASKS = 'Choose the project first: its tasks are listed here';
+const CHOOSE_PROJECT_FOR_FOLDERS = 'Choose the project first: its folders are listed here';
+
 export function hasCredential(ctx: Ctx): boolean {
 	const chosen = ctx.getNode().credentials?.[smensoProfile.credentialType];
 	return !!chosen && !!(chosen.id || chosen.name);
@@ -62,14 +65,14 @@ export const listSearch = {
 	},
 	async searchTasks(this: Ctx, filter?: string) {
 		const projectId = currentProjectId(this);
-		if (hasCredential(this) && !projectId) return { results: [{ name: 'Choose the project first: its tasks are listed here', value: '' }] };
+		if (hasCredential(this) && !projectId) return { results: [{ name: CHOOSE_PROJECT_FOR_TASKS, value: '' }] };
 		return await search(this, filter, async () =>
 			(await list(this, `integration/task/json/${projectId}`)).map((t) => ({ name: `${String(t.title)}${t.folder ? ` (${String(t.folder)})` : ''}`, value: String(t.id) })),
 		);
 	},
 	async searchFolders(this: Ctx, filter?: string) {
 		const projectId = currentProjectId(this);
-		if (hasCredential(this) && !projectId) return { results: [{ name: 'Choose the project first: its folders are listed here', value: '' }] };
+		if (hasCredential(this) && !projectId) return { results: [{ name: CHOOSE_PROJECT_FOR_FOLDERS, value: '' }] };
 		return await search(this, filter, async () => (await list(this, `integration/folders/json/${projectId}`)).map((f) => ({ name: String(f.name), value: String(f.id) })));
 	},
 	async searchMembers(this: Ctx, filter?: string) {

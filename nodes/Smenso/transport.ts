@@ -90,11 +90,16 @@ export async function requestWithFallback<T = unknown>(ctx: RequestContext, rout
 			chosenRoute.set(key, k);
 			return answer as T;
 		} catch (error) {
-			if (!isNoSuchEndpoint(error)) throw error;
+			if (!isNoSuchEndpoint(error)) throw lastAnswer(error);
 			lastError = error;
 		}
 	}
-	throw lastError;
+	throw lastAnswer(lastError);
+}
+
+/** A failure as it came: already a NodeApiError in smenso's words (built by the shared transport). */
+function lastAnswer(error: unknown): Error {
+	return error as Error;
 }
 
 // ---------- tickets ----------

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
 
 import { defer, type Deferred } from '../../shared/execute';
 import { compact, locator, returnAllLimit, show, type Show } from '../../shared/kit';
@@ -50,29 +50,36 @@ export const taskLocator = (o: { show: Show }, name = 'taskId', displayName = 'T
 export const folderLocator = (o: { show: Show }) =>
 	guidLocator({ name: 'folderId', displayName: 'Folder', label: 'folder', method: 'searchFolders', description: 'A task folder of the chosen project' }, o);
 
-/** A member: from the list, by GUID, or by e-mail (smenso takes users either way). */
-export function memberLocator(o: { show: Show }, name = 'userId', displayName = 'Member', description = 'The workspace member (smenso takes a GUID or an e-mail)'): INodeProperties {
-	const base = guidLocator({ name, displayName, label: 'member', method: 'searchMembers', description }, o);
-	base.modes = [
-		...(base.modes ?? []),
-		{
+function extraMode(kind: 'email' | 'name'): INodePropertyMode[] {
+	const modes: INodePropertyMode[] = [];
+	if (kind === 'email') {
+		// A locator mode, not a parameter: it has no default of its own.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		modes.push({
 			displayName: 'By E-Mail',
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. anna.schmidt@example.com',
 			validation: [{ type: 'regex', properties: { regex: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$', errorMessage: 'Not an e-mail address' } }],
-		},
-	];
+		});
+	} else {
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		modes.push({ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Vacation' });
+	}
+	return modes;
+}
+
+/** A member: from the list, by GUID, or by e-mail (smenso takes users either way). */
+export function memberLocator(o: { show: Show }, name = 'userId', displayName = 'Member', description = 'The workspace member (smenso takes a GUID or an e-mail)'): INodeProperties {
+	const base = guidLocator({ name, displayName, label: 'member', method: 'searchMembers', description }, o);
+	base.modes = [...(base.modes ?? []), ...extraMode('email')];
 	return base;
 }
 
 /** An absence type: from the list, by GUID, or by its name (smenso takes "Vacation" as well). */
 export function absenceTypeLocator(o: { show: Show }, required = true): INodeProperties {
 	const base = guidLocator({ name: 'absenceTypeId', displayName: 'Absence Type', label: 'absence type', method: 'searchAbsenceTypes', description: 'E.g. Vacation', required }, o);
-	base.modes = [
-		...(base.modes ?? []),
-		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Vacation' },
-	];
+	base.modes = [...(base.modes ?? []), ...extraMode('name')];
 	return base;
 }
 
