@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireString } from '../../shared';
-import { returnAllLimit } from '../../shared/kit';
+import { compact, returnAllLimit } from '../../shared/kit';
 import { blikkList, blikkRequest } from '../transport';
 import { MERGE_HINT, locator, show, sortOptions } from './common';
-import { defined, idList, idParam, idValue, listOptions, listQuery, toBlikkDateTime, type Handler } from './util';
+import { idList, idParam, idValue, listOptions, listQuery, toBlikkDateTime, type Handler } from './util';
 
 const R = 'contact';
 
@@ -169,7 +169,7 @@ function address(value: unknown): IDataObject | undefined {
 	if (!a) return undefined;
 	// Empty fields count as "not set": on update they keep the current value.
 	const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-	return defined({
+	return compact({
 		streetAddress: text(a.streetAddress),
 		additionalAddress: text(a.additionalAddress),
 		postalCode: text(a.postalCode),

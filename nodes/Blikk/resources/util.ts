@@ -77,13 +77,6 @@ export function toBlikkClock(ctx: IExecuteFunctions, i: number, label: string, v
 	return formatTime(parseTime(ctx.getNode(), i, label, value));
 }
 
-/** Drops undefined values (so a merge only changes what the user set). */
-export function defined(values: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
-	return out;
-}
-
 /** Query object for a list: filters become `filter.<name>`. */
 export function listQuery(filters: IDataObject, options: IDataObject = {}): IDataObject {
 	const qs: IDataObject = {};
