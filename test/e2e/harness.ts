@@ -509,7 +509,10 @@ function freePort(): Promise<number> {
 }
 
 export interface ManualRun {
+	/** 0 when the run succeeded (also when n8n crashed on its way out after printing the finished run: see `signal`). */
 	exitCode: number;
+	/** Set when `n8n execute` was ended by a signal (e.g. SIGSEGV at shutdown). */
+	signal?: string;
 	/** The parsed `--rawOutput` run (IRun: { data: { resultData: { runData, error? } }, status, … }). */
 	run: any;
 	stdout: string;
@@ -540,7 +543,7 @@ export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs
 			reject(new Error(`n8n execute --id=${id} timed out\n${stderr.slice(-2000)}`));
 		}, opts.timeoutMs ?? 120000);
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			const run = parseRawOutput(stdout);
 			if (run === undefined) {
@@ -549,7 +552,12 @@ export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs
 					: '';
 				return reject(new Error(`n8n execute --id=${id} exited ${code} without JSON output${hint}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`));
 			}
-			resolve({ exitCode: code ?? 1, run, stdout, stderr, workflowId: id, error: runError(run) });
+			// n8n 2.41.1 on Node 24 was seen dying with SIGSEGV while shutting down, after it had printed (and
+			// stored) the finished run — with no package of ours installed too (its isolated-vm expression
+			// engine at exit, intermittently). The run's own status is then the result.
+			let exitCode = code ?? 1;
+			if (code === null && signal && (run.status === 'success' || run.finished === true)) exitCode = 0;
+			resolve({ exitCode, signal: signal ?? undefined, run, stdout, stderr, workflowId: id, error: runError(run) });
 		});
 	});
 }
