@@ -357,6 +357,15 @@ describe('editor', () => {
 		expect(tasks.results.length).toBe(tasksOf(project().id).length);
 	});
 
+	it('no credential chosen yet: every list shows a hint instead of "Error fetching options"', async () => {
+		const ctx = { getNode: () => ({ credentials: {} }), getCurrentNodeParameter: () => undefined } as never;
+		const search = new Smenso().methods.listSearch as Record<string, (this: never, filter?: string) => Promise<{ results: IDataObject[] }>>;
+		for (const method of Object.keys(search)) {
+			const r = await search[method].call(ctx);
+			expect(r.results).toEqual([{ name: 'Choose a smenso credential above first: the list loads from your smenso workspace', value: '' }]);
+		}
+	});
+
 	it('subtitle in words and ≥ 70 operations, each with an action', () => {
 		const d = new Smenso().description;
 		expect(d.subtitle).toContain('"task:create":"Create · Task"');
