@@ -9,7 +9,8 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, fails, ok, run, startSandbox } from './rm.helpers';
+import { runNode } from '../harness/inprocess';
+import { byId, credentialTypes, fails, ok, ResourceManagement, run, startSandbox } from './rm.helpers';
 
 const { sandbox, credentials } = startSandbox();
 const st = () => sandbox().state() as unknown as Record<string, IDataObject[]>;
@@ -100,6 +101,16 @@ describe('a bad row in the middle', () => {
 		const [withOffset] = await ok(credentials(), { resource: 'userStatus', operation: 'create', userId: byId(user.id as number), status: 'OOO', additionalFields: { end: '2026-03-02T18:00:00+02:00' } });
 		expect(withOffset.end).toBe('2026-03-02T16:00:00Z');
 		expect(writes().slice(-1)[0].body.end).toBe('2026-03-02T16:00:00Z');
+		// A plain wall-clock time is read in the workflow's time zone (Berlin: UTC+1 in March).
+		const berlin = await runNode({
+			nodeType: new ResourceManagement(),
+			parameters: { resource: 'userStatus', operation: 'create', userId: byId(user.id as number), status: 'OOO', additionalFields: { end: '2026-03-02T18:00' } },
+			credentials: { psaResourceManagementApi: credentials() as never },
+			credentialTypes,
+			timezone: 'Europe/Berlin',
+		});
+		expect(berlin.error).toBeUndefined();
+		expect(writes().slice(-1)[0].body.end).toBe('2026-03-02T17:00:00Z');
 	});
 });
 
