@@ -225,7 +225,8 @@ export const taskHandlers: Record<string, OperationHandler> = {
 			method: 'PUT',
 			paths: ['integration/task/json'],
 			route: 'task:update',
-			envelope: { key: 'task', timezone: true, top: { projectId } },
+			// N-new sends no projectId on task updates (our earlier notes did): the higher source wins.
+			envelope: { key: 'task', timezone: true },
 			record: { id, ...changes },
 			batchable: true,
 			expect: 'modified',
