@@ -44,7 +44,7 @@ describe('a bad row in the middle writes nothing (#11.1)', () => {
 	it('Log Time: 3 rows, row 2 hours "abc" → the node fails naming row 2 and Blikk saw no write', async () => {
 		const r = await run(sandbox, logTime, { input: threeRows });
 		expect(r.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
-		expect((r.error as Error & { description?: string }).description).toMatch(/Nothing was sent/);
+		expect((r.error as Error & { description?: string }).description).toMatch(/every row is checked before the first write/);
 		expect(writes()).toHaveLength(0);
 		expect(reportsOn(['2026-11-10', '2026-11-11', '2026-11-12'])).toHaveLength(0);
 	});
