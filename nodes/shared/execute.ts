@@ -113,7 +113,7 @@ function ranges(rows: number[]): string {
 
 /** With Continue On Fail off: one error that lists every bad row, thrown before anything was written. */
 function rejectAll(node: INode, failures: Array<{ itemIndex: number; error: unknown }>): NodeOperationError | NodeApiError {
-	const note = 'Nothing was sent: every row is checked before the first write, so no row of this run was written.';
+	const note = 'Nothing was written: every row is checked before the first write.';
 	if (failures.length === 1) {
 		const { itemIndex, error } = failures[0];
 		const wrapped = asNodeError(node, error, itemIndex);
@@ -126,7 +126,7 @@ function rejectAll(node: INode, failures: Array<{ itemIndex: number; error: unkn
 		return message.includes(`(${rowLabel(itemIndex)})`) ? `• ${message}` : `• ${rowLabel(itemIndex, true)}: ${message}`;
 	});
 	const rows = failures.map((f) => f.itemIndex + 1);
-	return new NodeOperationError(node, `${failures.length} rows can't be sent (rows ${ranges(rows)}); nothing was sent`, {
+	return new NodeOperationError(node, `${failures.length} rows failed their checks (rows ${ranges(rows)}); nothing was written`, {
 		description: `${lines.join('\n')}\n${note}`,
 		itemIndex: failures[0].itemIndex,
 	});
@@ -179,15 +179,17 @@ export async function executeOperations(
 			handlers[i] = handler;
 			beginRehearsal(this);
 			let result: Awaited<ReturnType<OperationHandler>> | undefined;
-			let reached = false;
+			let failure: unknown;
 			try {
 				result = await handler.call(this, i);
 			} catch (error) {
-				if (!(error instanceof WriteReached) && !rehearsalReachedWrite(this)) throw error;
-				reached = true;
-			} finally {
-				reached = reached || rehearsalReachedWrite(this);
-				endRehearsal(this);
+				failure = error;
+			}
+			const reached = rehearsalReachedWrite(this) || failure instanceof WriteReached;
+			endRehearsal(this);
+			if (failure !== undefined && !reached) {
+				failures.push({ itemIndex: i, error: failure });
+				continue;
 			}
 			if (reached) toSend.push(i);
 			else if (isDeferred(result)) deferred.push({ itemIndex: i, plan: result.plan });

@@ -73,38 +73,7 @@ const WHOLE_NUMBER = '^\\s*\\d+\\s*$';
 
 /** A resource locator: From List (searchable), By ID and, where the vendor has record URLs, By URL. */
 export function locator(options: LocatorOptions): INodeProperties {
-	const modes: NonNullable<INodeProperties['modes']> = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: `Select a ${options.label}...`,
-			typeOptions: { searchListMethod: options.searchListMethod, searchable: true, searchFilterRequired: false },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: `e.g. ${options.idExample ?? '42'}`,
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: options.idRegex ?? WHOLE_NUMBER, errorMessage: options.idError ?? `The ${options.label} ID is a whole number` },
-				},
-			],
-		},
-	];
-	if (options.url) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: `e.g. ${options.url.example}`,
-			extractValue: { type: 'regex', regex: options.url.regex },
-			validation: [{ type: 'regex', properties: { regex: options.url.regex, errorMessage: `Not a ${options.label} URL` } }],
-		});
-	}
-	return {
+	const property: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
@@ -112,8 +81,39 @@ export function locator(options: LocatorOptions): INodeProperties {
 		required: options.required ?? true,
 		...(options.description ? { description: options.description } : {}),
 		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.label}...`,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${options.idExample ?? '42'}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: options.idRegex ?? WHOLE_NUMBER, errorMessage: options.idError ?? `The ${options.label} ID is a whole number` },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${options.url?.example ?? ''}`,
+				extractValue: { type: 'regex', regex: options.url?.regex ?? '' },
+				validation: [{ type: 'regex', properties: { regex: options.url?.regex ?? '', errorMessage: `Not a ${options.label} URL` } }],
+			},
+		],
 	};
+	// The URL mode only where the vendor has record URLs.
+	if (!options.url) property.modes = property.modes!.filter((mode) => mode.name !== 'url');
+	return property;
 }
 
 /** A plain required ID field. */

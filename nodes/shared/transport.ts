@@ -101,9 +101,10 @@ export async function vendorRequestFull(
 	spec: RequestSpec,
 ): Promise<FullResponse> {
 	const method = spec.method.toUpperCase();
-	const idempotent = spec.idempotent ?? (profile.idempotentMethods ?? IDEMPOTENT_METHODS).includes(method);
-	// Rehearsal pass of the execute loop: writes stop here, identical reads are answered once.
-	const gate = rehearsalGate(this, !idempotent);
+	// Checking pass of the execute loop: writes stop here, identical reads are answered once. Whether a
+	// request writes depends on its method (or `readOnly`), never on `idempotent`: a PUT is a write.
+	const readOnly = spec.readOnly ?? ['GET', 'HEAD', 'OPTIONS'].includes(method);
+	const gate = rehearsalGate(this, !readOnly);
 	if (gate && (spec.encoding === undefined || spec.encoding === 'json')) {
 		const key = JSON.stringify([method, spec.path, spec.qs ?? null, spec.body ?? null, spec.headers ?? null, spec.returnFullResponse ?? false]);
 		let pending = gate.reads.get(key);

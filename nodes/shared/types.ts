@@ -85,6 +85,12 @@ export interface RequestSpec {
 	itemIndex?: number;
 	/** Safe to resend after a 5xx, reset or timeout. Default: true for GET/HEAD/OPTIONS only. */
 	idempotent?: boolean;
+	/**
+	 * Changes nothing on the server (a search sent as POST, say): it may go out during the execute loop's
+	 * checking pass. Default: true for GET/HEAD/OPTIONS only. A PUT or DELETE is a write even when it is
+	 * idempotent.
+	 */
+	readOnly?: boolean;
 	timeoutMs?: number;
 	/** 'arraybuffer' for binary downloads; 'text' for CSV. Default JSON. */
 	encoding?: 'arraybuffer' | 'text' | 'json';

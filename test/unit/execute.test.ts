@@ -122,7 +122,7 @@ describe('pass 1: every row is checked before anything is written', () => {
 		const error = await executeOperations.call(ctx, table).catch((e: Error) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as Error).message).toBe('Hours: must be a number, got "abc" (row 2)');
-		expect((error as NodeOperationError).description).toMatch(/Nothing was sent/);
+		expect((error as NodeOperationError).description).toMatch(/Nothing was written/);
 		expect(created).toHaveLength(0);
 		expect(server.stats.byRoute['POST /records']).toBeUndefined();
 		// The identical lookup of three rows went out once during the checks.
@@ -132,7 +132,7 @@ describe('pass 1: every row is checked before anything is written', () => {
 	it('several bad rows: one error lists every bad row and field', async () => {
 		const ctx = executeContext([{ hours: 'abc' }, { hours: 1 }, { date: '2025-02-30' }, { date: '2025-07-01T25:00' }]);
 		const error = (await executeOperations.call(ctx, table).catch((e: Error) => e)) as NodeOperationError;
-		expect(error.message).toBe("3 rows can't be sent (rows 1, 3–4); nothing was sent");
+		expect(error.message).toBe('3 rows failed their checks (rows 1, 3–4); nothing was written');
 		expect(error.description).toContain('Hours: must be a number, got "abc" (row 1)');
 		expect(error.description).toContain('Date: is not a real calendar date: "2025-02-30" (row 3)');
 		expect(error.description).toContain('Date: has a time that does not exist (use 00:00–23:59): "2025-07-01T25:00" (row 4)');
@@ -146,6 +146,20 @@ describe('pass 1: every row is checked before anything is written', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(Object.keys(out[1].json)).toEqual(['error', 'description', 'httpCode', 'row', 'itemIndex', 'mayHaveBeenApplied']);
 		expect(out[1].json).toMatchObject({ error: 'Hours: must be a number, got "abc" (row 2)', httpCode: null, row: 2, itemIndex: 1, mayHaveBeenApplied: false });
+	});
+
+	it('a write marked idempotent (safe to resend) is still a write: it waits until every row passed', async () => {
+		const put: OperationTable = {
+			record: {
+				async create(this: IExecuteFunctions, i: number) {
+					const hours = requireNumber(this.getNode(), i, 'Hours', this.getNodeParameter('hours', i), { exclusiveMin: 0 });
+					return (await vendorRequest.call(this, profile, { method: 'POST', path: '/records', body: { hours }, itemIndex: i, idempotent: true })) as IDataObject;
+				},
+			},
+		};
+		const error = await executeOperations.call(executeContext([{ hours: 1 }, { hours: 'x' }]), put).catch((e: Error) => e);
+		expect((error as Error).message).toMatch(/row 2/);
+		expect(created).toHaveLength(0);
 	});
 
 	it('a read-only operation runs once (its rehearsal result is kept); Limit with a filter stops early', async () => {
