@@ -9,6 +9,8 @@
  *     window) → 429, `Retry-After` and { waitInSeconds }
  *   lists: `page` required (400 + modelState), pageSize 1..100 (default 25), sortBy/sortOrder validated,
  *     `filter.*` (keys case-insensitive, integer arrays comma-separated) → generic.pagedlist
+ *   tasks as the docs list them: the day in startDate/endDate ("2026-03-02"), the time of day apart in
+ *     startTime/endTime ("08:00"); a write takes "yyyy-MM-dd HH:mm:ss", and a day alone means 00:00
  *   400 { message, modelState } on invalid bodies; 400 { message } when a record does not exist (as the
  *     docs say for get/update/delete); 404 with an empty body for unknown URLs
  *   403 { message, ipAddressAllowed, permissionsRequired } for an application without a permission or an
