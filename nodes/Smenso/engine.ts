@@ -354,7 +354,9 @@ async function confirm(ctx: IExecuteFunctions, chunk: Entry[], records: IDataObj
 			continue;
 		}
 		const base: IDataObject = found ? fromWire(found) : { ...(plan.echo ?? {}), ...(v.answer ?? {}), ...(records[k].externalId ? { externalId: records[k].externalId } : {}) };
-		outcomes.push({ json: { ...base, ...ticketOutput(plan, v.summary, extra) } });
+		// "Success with Errors" whose messages name no record: the record is there, the messages are kept.
+		const warnings = v.unassigned?.length ? { warnings: v.unassigned } : {};
+		outcomes.push({ json: { ...base, ...warnings, ...ticketOutput(plan, v.summary, extra) } });
 	}
 	return outcomes;
 }

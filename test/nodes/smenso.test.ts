@@ -165,6 +165,18 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 		expect(out.success).toBeUndefined();
 	});
 
+	it('"Success with Errors" naming no record: a record read back succeeds with the warning; one that cannot be read back is not reported as a success', async () => {
+		sandbox.config.ticketFault = { mode: 'partial', count: 1 };
+		const [task] = await ok({ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'Partly' });
+		expect(task).toMatchObject({ title: 'Partly', ticketStatus: 'Success with Errors', warnings: ['Some attributes could not be written (sandbox fault).'] });
+		sandbox.config.ticketFault = { mode: 'partial', count: 1 };
+		const r = await run(sandbox, { resource: 'statusReport', operation: 'create', projectId: rl(String(st().projects[2].id)), title: 'Unconfirmed', statusDate: '2026-03-06' }, undefined, { continueOnFail: true });
+		const [report] = json(r.items);
+		expect(report).toMatchObject({ row: 1, mayHaveBeenApplied: true });
+		expect(String(report.error)).toMatch(/smenso's ticket does not confirm this record: Some attributes could not be written/);
+		expect(report.success).toBeUndefined();
+	});
+
 	it('Wait for Completion off: the ticket id at once, status Pending', async () => {
 		const [out] = await ok({ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'later', waitForCompletion: false });
 		expect(out).toMatchObject({ ticketStatus: 'Pending', tempId: 'n8n-row-1' });
