@@ -271,7 +271,18 @@ async function http(method, url, { body, headers = {}, cookie, apiKey, raw = fal
 	if (body !== undefined) h['content-type'] = 'application/json';
 	if (cookie) h.cookie = cookie;
 	if (apiKey) h['x-n8n-api-key'] = apiKey;
-	const res = await fetch(url, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+	let res;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			res = await fetch(url, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+			break;
+		} catch (e) {
+			// A keep-alive socket n8n closed under us ("other side closed"): the request never reached n8n.
+			const stale = e.cause && (e.cause.code === 'UND_ERR_SOCKET' || e.cause.code === 'ECONNRESET');
+			if (!stale || attempt >= 2) throw e;
+			await sleep(200);
+		}
+	}
 	if (raw) return res;
 	const text = await res.text();
 	let json;

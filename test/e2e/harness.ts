@@ -206,13 +206,31 @@ export class HttpError extends Error {
 	}
 }
 
+/**
+ * fetch, retried (twice, after 200 ms) when the connection was closed under it: undici reuses keep-alive
+ * sockets that n8n's server may close at the same moment (seen as "other side closed" / ECONNRESET on a
+ * busy machine). Such a request never reached n8n's handlers, so repeating it is safe.
+ */
+export async function fetchRetryingStaleSockets(url: string, init: RequestInit): Promise<Response> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await fetch(url, init);
+		} catch (e) {
+			const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+			const stale = cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET' || /other side closed/.test(cause?.message ?? '');
+			if (!stale || attempt >= 2) throw e;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+}
+
 async function http<T = any>(method: string, url: string, opts: { body?: unknown; cookie?: boolean; apiKey?: boolean } = {}): Promise<T> {
 	const info = e2e();
 	const headers: Record<string, string> = { accept: 'application/json', 'browser-id': info.n8n.browserId };
 	if (opts.body !== undefined) headers['content-type'] = 'application/json';
 	if (opts.cookie) headers.cookie = info.n8n.cookie;
 	if (opts.apiKey) headers['x-n8n-api-key'] = info.n8n.apiKey;
-	const res = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+	const res = await fetchRetryingStaleSockets(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
 	const text = await res.text();
 	let json: any;
 	try {
