@@ -110,6 +110,14 @@ describe('output schemas', () => {
 		const [added] = await ok(credentials(), { resource: 'user', operation: 'create', firstName: 'Ada', lastName: 'Shape', email: 'ada.shape@example.com' });
 		const [found] = await ok(credentials(), { resource: 'user', operation: 'search', searchBy: 'email', searchText: 'ada.shape@example.com', returnAll: true });
 		for (const other of [changed, added, found]) expect(keys(other)).toEqual(keys(person));
+
+		const owner = st().users.find((u) => !u.archived && !u.account_owner && u.license_type === 'licensed')!;
+		const open = st().projects.find((p) => !p.archived && !p.parent_id)!;
+		const [logged] = await ok(credentials(), { resource: 'timeEntry', operation: 'create', userId: byId(owner.id as number), assignableType: 'project', projectId: byId(open.id as number), date: '2026-04-02', hours: 2 });
+		const [entry] = await ok(credentials(), { resource: 'timeEntry', operation: 'get', timeEntryId: String(logged.id) });
+		const [corrected] = await ok(credentials(), { resource: 'timeEntry', operation: 'update', timeEntryId: String(logged.id), updateFields: { hours: 3 } });
+		const inList = (await ok(credentials(), { resource: 'timeEntry', operation: 'getAll', scope: 'user', scopeUserId: byId(owner.id as number), returnAll: true, filters: { from: '2026-04-02', to: '2026-04-02' } })).find((t) => t.id === logged.id)!;
+		for (const other of [entry, corrected, inList]) expect(keys(other)).toEqual(keys(logged));
 	});
 });
 
