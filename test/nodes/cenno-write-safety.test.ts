@@ -50,7 +50,7 @@ describe('a bad row in the middle writes nothing', () => {
 		const before = entries().length;
 		const r = await run(sandbox, logTime, rows);
 		expect(r.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
-		expect((r.error as unknown as { description?: string }).description).toMatch(/Nothing was sent/);
+		expect((r.error as unknown as { description?: string }).description).toMatch(/Nothing was written/);
 		expect(sandbox.received()).toEqual([]);
 		expect(sandbox.stats.log.filter((l) => l.method !== 'GET')).toEqual([]);
 		expect(entries()).toHaveLength(before);
@@ -83,7 +83,7 @@ describe('a bad row in the middle writes nothing', () => {
 			{ project: 1274, day: '2026-03-03', hours: 1 },
 			{ project: 'x', day: '2026-03-04', hours: 1 },
 		]);
-		expect(r.error?.message).toBe("2 rows can't be sent (rows 1, 3); nothing was sent");
+		expect(r.error?.message).toBe('2 rows failed their checks (rows 1, 3); nothing was written');
 		const description = (r.error as unknown as { description: string }).description;
 		expect(description).toContain('Date: is not a real calendar date: "2026-02-30" (row 1)');
 		expect(description).toContain('Project: must be a positive whole number, got "x" (row 3)');
