@@ -127,6 +127,17 @@ describe('Continue On Fail keeps the warning', () => {
 		expect(writes()).toHaveLength(1);
 	});
 
+	test('an approval the API took in part (one record stale) is flagged mayHaveBeenApplied and names the rest', async () => {
+		sandbox().config.staleApprovals = 'skip';
+		const fresh = st().timeEntries.filter((t) => !t.is_suggestion && !st().approvals.some((a) => a.approvable_id === t.id));
+		const [stale, fine] = [fresh[2], fresh[3]];
+		sandbox().config.touchOnRead = [stale.id];
+		const r = await run(credentials(), { resource: 'approval', operation: 'submit', approvableType: 'TimeEntry', approvableIds: `${String(stale.id)}, ${String(fine.id)}` }, undefined, true);
+		expect(r.json[0]).toEqual(expect.objectContaining({ error: `Resource Management did not submit time entry ${String(stale.id)} (row 1)`, row: 1, mayHaveBeenApplied: true }));
+		expect(r.json[0].description).toContain(`(${String(fine.id)}) were submitted`);
+		expect(st().approvals.some((a) => a.approvable_id === fine.id && a.status === 'pending')).toBe(true);
+	});
+
 	test('a create refused with a 4xx: mayHaveBeenApplied false, with the HTTP status and the row', async () => {
 		const r = await run(credentials(), { ...logTime(), userId: byId(99999) }, [{ date: '2026-03-09', hours: 2 }, { date: '2026-03-10', hours: 2 }], true);
 		expect(r.json.map((j) => [j.httpCode, j.row, j.mayHaveBeenApplied])).toEqual([
