@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { blikkBaseUrl } from '../../credentials/BlikkApi.credentials';
-import { rehearsalGate } from '../shared/rehearsal';
 import { vendorRequest } from '../shared/transport';
 import { vendorRequestAll } from '../shared/paging';
 import type { ListOptions, RequestContext, RequestSpec, VendorProfile } from '../shared/types';
@@ -76,15 +75,13 @@ export const blikkProfile: VendorProfile = {
 	errorMessage: blikkErrorMessage,
 };
 
-const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /**
- * One Blikk request. PUT and DELETE are marked idempotent (safe to resend after a 5xx or a reset), but they
- * still change data: during the execute loop's rehearsal they stop at the gate like any other write, so
- * a bad row later in the input means no update or delete was sent either.
+ * One Blikk request. PUT and DELETE are marked idempotent (safe to resend after a 5xx or a reset); they
+ * still change data, so the execute loop's checking pass stops them like any other write (the shared
+ * transport decides by method).
  */
 export async function blikkRequest(this: RequestContext, spec: RequestSpec): Promise<IDataObject> {
-	if (!READ_METHODS.includes(spec.method.toUpperCase())) rehearsalGate(this, true);
 	return (await vendorRequest.call(this, blikkProfile, spec)) as IDataObject;
 }
 

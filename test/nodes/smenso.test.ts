@@ -102,6 +102,12 @@ describe('bad input: a clear error naming field and row, nothing sent', () => {
 		expect(writesSent(sandbox)).toBe(0);
 	});
 
+	it('an option set by an expression to a value smenso does not know', async () => {
+		const r = await run(sandbox, { resource: 'absence', operation: 'update', absenceId: String(st().absences[0].id), updateFields: { status: '={{ "maybe" }}' } });
+		expect(r.error?.message).toBe('Status: must be one of Approved (approved), Rejected (rejected), Submitted (submitted), got "maybe" (row 1)');
+		expect(writesSent(sandbox)).toBe(0);
+	});
+
 	it('"By E-Mail" left empty asks for an e-mail, not a GUID', async () => {
 		const r = await run(sandbox, { resource: 'absence', operation: 'create', userId: rl('', 'email'), absenceTypeId: rl('Vacation', 'name'), startDate: '2026-08-03', endDate: '2026-08-04' });
 		expect(r.error?.message).toBe('Member: is required: enter an e-mail address (row 1)');
@@ -140,6 +146,26 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 		expect(out[2]).toMatchObject({ date: '2026-03-03' });
 		expect(out[0].ticketId).toBe(out[2].ticketId);
 		expect(sandbox.counters.ticketsCreated).toBe(1);
+	});
+
+	it('a batch smenso rejects with 400 naming one record: that row gets the message, the others are sent again once', async () => {
+		const r = await run(
+			sandbox,
+			{ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: '={{ $json.title }}', additionalFields: { flavors: '={{ $json.flavors }}' } },
+			[
+				{ title: 'One', flavors: 'Billable=true' },
+				{ title: 'Two', flavors: 'Billable=maybe' },
+				{ title: 'Three', flavors: 'Billable=false' },
+			],
+			{ continueOnFail: true },
+		);
+		const out = json(r.items);
+		expect(out[0]).toMatchObject({ title: 'One' });
+		expect(out[1]).toMatchObject({ row: 2, httpCode: 400, mayHaveBeenApplied: false });
+		expect(String(out[1].error)).toMatch(/flavor 'Billable' \(boolean\) value "maybe" must be true or false/);
+		expect(String(out[1].error)).not.toMatch(/^task\[/);
+		expect(out[2]).toMatchObject({ title: 'Three' });
+		expect(sandbox.stats.log.filter((e) => e.method === 'POST').map((e) => e.status)).toEqual([400, 202]);
 	});
 
 	it('the same without Continue On Fail: the node fails naming the row and says which rows were written', async () => {

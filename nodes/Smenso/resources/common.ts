@@ -261,6 +261,15 @@ export function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zon
 		}
 		case 'flavors':
 			return flavorValues(ctx, i, f.label, value);
+		case 'options': {
+			const allowed = f.options ?? [];
+			const hit = allowed.find(([, v]) => String(v) === String(value).trim());
+			if (!hit) {
+				const list = [...allowed].sort((a, b) => a[0].localeCompare(b[0])).map(([name, v]) => `${name} (${String(v)})`).join(', ');
+				throw invalidInput(node, i, f.label, `must be one of ${list}, got "${String(value)}"`);
+			}
+			return hit[1];
+		}
 		default:
 			return value;
 	}
