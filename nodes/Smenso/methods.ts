@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { vendorRequest } from '../shared/transport';
 import { isGuid } from '../shared/validation';
-import { smensoProfile } from './transport';
+import { requestWithFallback, smensoProfile } from './transport';
 
 type Ctx = ILoadOptionsFunctions;
 
@@ -22,6 +22,15 @@ export function hasCredential(ctx: Ctx): boolean {
 
 export async function list(ctx: Ctx, path: string): Promise<IDataObject[]> {
 	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path });
+	return Array.isArray(body) ? (body as IDataObject[]) : [];
+}
+
+/** A project's tasks: the vendor node's newer path, its older one only on 404 "no such endpoint". */
+async function tasksOfProject(ctx: Ctx, projectId: string): Promise<IDataObject[]> {
+	const body = await requestWithFallback(ctx, 'task:list', [
+		{ method: 'GET', path: `integration/task/json/${projectId}` },
+		{ method: 'GET', path: 'integration/task/json', qs: { projectId } },
+	]);
 	return Array.isArray(body) ? (body as IDataObject[]) : [];
 }
 
@@ -67,7 +76,7 @@ export const listSearch = {
 		const projectId = currentProjectId(this);
 		if (hasCredential(this) && !projectId) return { results: [{ name: CHOOSE_PROJECT_FOR_TASKS, value: '' }] };
 		return await search(this, filter, async () =>
-			(await list(this, `integration/task/json/${projectId}`)).map((t) => ({ name: `${String(t.title)}${t.folder ? ` (${String(t.folder)})` : ''}`, value: String(t.id) })),
+			(await tasksOfProject(this, String(projectId))).map((t) => ({ name: `${String(t.title)}${t.folder ? ` (${String(t.folder)})` : ''}`, value: String(t.id) })),
 		);
 	},
 	async searchFolders(this: Ctx, filter?: string) {
