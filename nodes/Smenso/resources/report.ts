@@ -7,6 +7,7 @@ import { vendorRequest } from '../../shared/transport';
 import { invalidInput, isGuid } from '../../shared/validation';
 import { zoneFor } from '../engine';
 import { fromWire, smensoProfile } from '../transport';
+import { windowsZoneOf } from '../zones';
 import { limitList, locatorValue, projectLocator, returnAllLimit, show, type Ctx } from './common';
 
 const R = 'report';
@@ -104,7 +105,7 @@ async function runView(ctx: Ctx, i: number, operation: string): Promise<IDataObj
 	// The zone: the options' or the credential's default; the node-level helper reads it from 'options'.
 	const chosen = String(options.timezone ?? '').trim();
 	const zone = chosen ? { iana: chosen } : await zoneFor(ctx, i);
-	if (chosen && !/\//.test(chosen) && chosen !== 'UTC') throw invalidInput(ctx.getNode(), i, 'Time Zone', `"${chosen}" is not an IANA time zone like Europe/Berlin`);
+	if (chosen && !windowsZoneOf(chosen)) throw invalidInput(ctx.getNode(), i, 'Time Zone', `"${chosen}" is not an IANA time zone like Europe/Berlin`);
 	// Always say the format: the API link answers CSV when it is absent (H21).
 	const qs: IDataObject = { format };
 	if (options.lang) qs.lang = String(options.lang);
