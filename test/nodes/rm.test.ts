@@ -79,7 +79,7 @@ describe('time entries: log time and friends', () => {
 		const mine = await op('timeEntry', 'getAll', { scope: 'user', scopeUserId: byId(user.id as number), returnAll: true, filters: { from: '2026-01-10', to: '2026-01-20T00:00:00' } });
 		expect(mine.every((t) => t.user_id === user.id && String(t.date) >= '2026-01-10' && String(t.date) <= '2026-01-20')).toBe(true);
 		const a = st().assignments.find((x) => x.user_id && x.allocation_mode === 'percent')!;
-		const withSuggestions = await op('timeEntry', 'getAll', { scope: 'user', scopeUserId: byId(a.user_id as number), returnAll: true, filters: { with_suggestions: true, from: a.starts_at, to: a.ends_at } });
+		const withSuggestions = await op('timeEntry', 'getAll', { scope: 'user', scopeUserId: byId(a.user_id as number), returnAll: true, filters: { with_suggestions: true, from: a.starts_at as string, to: a.ends_at as string } });
 		expect(withSuggestions.some((t) => t.is_suggestion === true)).toBe(true);
 		const p = project();
 		const perProject = await op('timeEntry', 'getAll', { scope: 'project', scopeProjectId: byId(p.id as number), returnAll: true, fields: ['approvals'] });
@@ -435,19 +435,19 @@ describe('people', () => {
 		expect(f).toEqual(expect.objectContaining({ name: 'Skills 2', data_type: 'multiple_choice_selection_list', options: ['UX', 'Python', 'Ruby'], is_visible_as_filter: true }));
 		const noOptions = await fails(credentials(), { resource: 'customField', operation: 'create', name: 'X', namespace: 'users', dataType: 'selection_list', options: [] });
 		expect(noOptions.message).toMatch(/^Options: a selection list needs at least one option/);
-		expect((await op('customField', 'get', { customFieldId: f.id }))[0].name).toBe('Skills 2');
+		expect((await op('customField', 'get', { customFieldId: f.id as number }))[0].name).toBe('Skills 2');
 		expect((await op('customField', 'getAll', { returnAll: true })).map((x) => x.id)).toContain(f.id);
-		expect((await op('customField', 'update', { customFieldId: f.id, updateFields: { description: 'What people can do' } }))[0].description).toBe('What people can do');
+		expect((await op('customField', 'update', { customFieldId: f.id as number, updateFields: { description: 'What people can do' } }))[0].description).toBe('What people can do');
 		const user = licensedUser();
-		const values = await op('customFieldValue', 'create', { owner: 'user', userId: byId(user.id as number), customFieldId: f.id, value: 'UX, Python' });
+		const values = await op('customFieldValue', 'create', { owner: 'user', userId: byId(user.id as number), customFieldId: f.id as number, value: 'UX, Python' });
 		expect(values.map((v) => v.value)).toEqual(['UX', 'Python']);
 		const listed = await op('customFieldValue', 'getAll', { owner: 'user', userId: byId(user.id as number), returnAll: true });
 		expect(listed.filter((v) => v.custom_field_id === f.id)).toHaveLength(2);
 		const region = st().customFields.find((x) => x.name === 'Region')!;
-		const [one] = await op('customFieldValue', 'create', { owner: 'project', projectId: byId(project().id as number), customFieldId: region.id, value: 'APAC' });
+		const [one] = await op('customFieldValue', 'create', { owner: 'project', projectId: byId(project().id as number), customFieldId: region.id as number, value: 'APAC' });
 		expect(one).toEqual(expect.objectContaining({ value: 'APAC', project_id: project().id }));
 		expect((await op('customFieldValue', 'update', { owner: 'project', projectId: byId(project().id as number), customFieldValueId: String(one.id), value: 'EMEA' }))[0].value).toBe('EMEA');
-		expect(await op('customField', 'delete', { customFieldId: f.id })).toEqual([{ id: f.id, deleted: true }]);
+		expect(await op('customField', 'delete', { customFieldId: f.id as number })).toEqual([{ id: f.id, deleted: true }]);
 	});
 });
 

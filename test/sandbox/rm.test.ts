@@ -118,7 +118,7 @@ describe('collections, paging, auth, errors', () => {
 
 	test('POST /__sandbox/config seeds many records fast and changes the ceiling', async () => {
 		const res = await fetch(`${base}/__sandbox/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: { users: 5000, timeEntries: 20000 }, rateLimit: { limit: 500, windowMs: 1000 } }) });
-		const body = await res.json();
+		const body = (await res.json()) as { seeded: unknown };
 		expect(body.seeded).toEqual({ users: 5000, timeEntries: 20000 });
 		const r = await call('GET', '/users?per_page=1000&page=5');
 		expect(r.body.data).toHaveLength(1000);
