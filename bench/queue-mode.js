@@ -170,15 +170,18 @@ const VENDORS = {
 	smenso: {
 		label: 'smenso (60 per 10 s sliding window; 429 with Retry-After and X-RateLimit-*; one GET per item)',
 		ceiling: SMENSO_LIMIT.limit / (SMENSO_LIMIT.windowMs / 1000),
+		// Enough projects for one distinct GET per item: the shared execute loop sends identical reads of one
+		// execution once, so 500 reads of the same project would be one request.
 		sandbox: () => {
-			const sandbox = require(path.join(REPO, 'sandbox', 'smenso')).create({});
+			const sandbox = require(path.join(REPO, 'sandbox', 'smenso')).create({ seed: { projects: 3100 } });
 			sandbox.config.rateLimit = SMENSO_LIMIT;
 			return sandbox;
 		},
 		// Reads: one GET of a project per item (smenso's writes are batched: one request for many items).
-		node: (sandbox) => {
-			const project = sandbox.state().projects.find((p) => !p.isArchived && !p.isTemplate);
-			return { type: n8n.nodeType('smenso'), parameters: { resource: 'project', operation: 'get', projectId: { __rl: true, mode: 'id', value: project.id }, options: {} }, credentialKey: 'psaSmensoApi' };
+		node: () => ({ type: n8n.nodeType('smenso'), parameters: { resource: 'project', operation: 'get', projectId: { __rl: true, mode: 'id', value: '={{ $json.projectId }}' }, options: {} }, credentialKey: 'psaSmensoApi' }),
+		item: (sandbox, n) => {
+			sandbox.benchProjects = sandbox.benchProjects || sandbox.state().projects.filter((p) => !p.isTemplate);
+			return { projectId: sandbox.benchProjects[n % sandbox.benchProjects.length].id };
 		},
 		count: (e) => e.method === 'GET' && /\/integration\//i.test(e.path),
 		names: null,
@@ -342,7 +345,7 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	await n8n.sleep(1500);
 	const post = (body) => n8n.http('POST', `${main.baseUrl}/webhook/${webhookPath}`, { body, timeoutMs: 60_000 });
 	// Warm-up: one item, so a token (Blikk) is fetched once and stored, as in a running installation.
-	await post({ items: [{ name: 'warm-up' }] });
+	await post({ items: [{ name: 'warm-up', ...(vendor.item ? vendor.item(sandbox, 3099) : {}) }] });
 	const warm = await waitForExecutions(api, wf.id, 1, { timeoutMs: 180_000 });
 	const lastWarmId = Math.max(...warm.map((e) => Number(e.id)));
 	log(`${key}: warm-up execution ${lastWarmId}: ${warm[0].status}`);
@@ -359,7 +362,7 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 		const items = [];
 		for (let i = 0; i < ITEMS; i++) {
 			const name = `q-${run}-${e + 1}-${String(i + 1).padStart(4, '0')}`;
-			items.push({ name });
+			items.push({ name, ...(vendor.item ? vendor.item(sandbox, e * ITEMS + i) : {}) });
 			expected.push(name);
 		}
 		bodies.push({ items });
