@@ -8,6 +8,7 @@
  *   3. add one of them after a Manual Trigger, pick its "Log time" action, choose the credential
  *   4. open a "From list" resource locator and see the sandbox's records; pick one
  *   5. open a demo workflow from examples/, run it with "Execute workflow", read the last node's output
+ *   6. open every demo in examples/: no node shows a warning (parameter issues)
  *
  * Each step leaves a screenshot in test/e2e/screenshots/<timestamp>/ (gitignored); the folder is printed.
  * `N8N_PSA_DOCS_SCREENSHOTS=1` also copies the README's pictures into docs/ (docs/screenshot.png,
@@ -260,6 +261,38 @@ describeUi(`the editor in a browser (n8n ${info.n8n.version})`, () => {
 		expect(shown).toBeGreaterThan(0);
 		expect(shown).toBe(nodeOutput(execution, last).length);
 	}, STEP_MS);
+
+	it('every demo in examples/ opens in the editor without warnings', async () => {
+		const p = page();
+		const dir = path.join(REPO, 'examples');
+		const warnings: Record<string, string[]> = {};
+		for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+			const subs: Record<string, CreatedCredential> = {};
+			for (const c of creds.values()) subs[c.type] = c;
+			const wf = adaptTypes(loadWorkflowFile(path.join(dir, f), { credentials: subs }), ours);
+			const createdWf = await createWorkflow({ ...wf, name: `${wf.name} (browser check)` });
+			created.push(createdWf.id);
+			await p.goto(`${baseUrl}/workflow/${createdWf.id}`);
+			const nodes = wf.nodes.filter((n) => !n.type.includes('stickyNote')).length;
+			// Parameter issues (a red triangle on the node) show once every node is drawn and the types loaded.
+			const flagged = (
+				await settled(
+					async () => ({
+						drawn: await p.getByTestId('canvas-node').count(),
+						issues: await p.locator('[data-test-id="canvas-node"]:has([data-test-id="node-issues"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? '?')),
+					}),
+					(v) => v.drawn >= nodes,
+				)
+			).issues;
+			if (flagged.length) {
+				warnings[f] = flagged;
+				await shots.take(p, `warning-${f.replace(/\.json$/, '')}`);
+			}
+		}
+		report.demoWarnings = warnings;
+		step('demos without warnings');
+		expect(warnings).toEqual({});
+	}, 20 * 60 * 1000);
 });
 
 /** Poll `read` until `ready(value)` holds and two reads 1 s apart agree (the editor renders asynchronously). */
