@@ -4,11 +4,11 @@ const common = {
 	testEnvironment: 'node',
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/.n8n-demo/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
-	// No test may fail because the machine is busy: timing claims live in `npm run bench`, and a slow CI
-	// machine (two CPU-bound processes beside the suite) gets a generous per-test budget.
-	testTimeout: 120_000,
 };
 module.exports = {
+	// No test may fail because the machine is busy: timing claims live in `npm run bench`, and a slow CI
+	// machine (two CPU-bound processes beside the suite) gets a generous per-test budget (a global option).
+	testTimeout: 120_000,
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/sandbox/**/*.test.ts', '<rootDir>/test/nodes/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
