@@ -114,7 +114,7 @@ export async function vendorRequestFull(
 		}
 		const response = await pending;
 		// Each row gets its own copy: a handler may change what it read before it writes.
-		return { ...response, body: structuredClone(response.body) };
+		return { ...response, body: response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body)) };
 	}
 	return await sendRequest.call(this, profile, spec);
 }
