@@ -73,6 +73,9 @@ export const blikkProfile: VendorProfile = {
 	limiterKey: (credentials: ICredentialDataDecryptedObject) =>
 		`${blikkBaseUrl(credentials).toLowerCase()}|${String(credentials.applicationId ?? '').trim()}`,
 	errorMessage: blikkErrorMessage,
+	// A Blikk 429 says how long to wait in its body: { "waitInSeconds": 3 }.
+	rateLimitWaitSeconds: (body: unknown) =>
+		body && typeof body === 'object' && !Array.isArray(body) ? Number((body as IDataObject).waitInSeconds ?? NaN) : undefined,
 };
 
 

@@ -40,7 +40,7 @@ const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED'
  * had just set to undefined. What survives on that error is `httpCode` (the HTTP status as a string, or the
  * network code such as "ECONNREFUSED"), `context.data` (the response body, only when it was a JSON object)
  * and `messages` (axios's own texts, e.g. "connect ECONNREFUSED …", "timeout of 30000ms exceeded").
- * Response headers are not kept anywhere, so on 1.x a 429 is waited out from the body (`waitInSeconds`) or
+ * Response headers are not kept anywhere, so on 1.x a 429 is waited out from the body (a profile's `rateLimitWaitSeconds`) or
  * by backoff instead of `Retry-After` / `X-RateLimit-Reset`, and text or array bodies are not available.
  */
 export function describeFailure(error: unknown): FailureInfo {

@@ -8,21 +8,25 @@ import { sleep } from 'n8n-workflow';
  *   margin), so concurrent callers never burst past a documented ceiling (Blikk: 4 req/s). A ceiling of
  *   N per second is also guarded on real times (see `acquire`).
  * - A 429 is read by what it tells us:
- *   - **"Wait"** (`Retry-After`, body `waitInSeconds`, `X-RateLimit-Reset`, or no hint at all): every caller of
+ *   - **"Wait"** (`Retry-After`, a wait in the 429 body, `X-RateLimit-Reset`, or no hint at all): every caller of
  *     the credential pauses until then. The pace is NOT cut: the server said *when*, not *slower*. 429s with
  *     no success in between (a storm) are one episode, however long it lasts.
  *   - **"The budget is shared"**: a second 429 episode within `repeatWindowMs` of the previous one, each
  *     arriving after requests at our own pace had succeeded again. Someone else (another queue-mode worker,
  *     another integration on the token) spends the same budget. Only then is the pace cut, in whole steps:
- *     "k requests per second" with k halved (4 → 2 → 1). A process whose sends are more than 1 / k seconds
- *     apart never puts more than k requests into any sliding second, so blind workers whose k add up to the
- *     ceiling (3 workers at 4 req/s: 2 + 1 + 1) never collide, whatever their phase.
+ *     "k requests per second" with k halved (4 → 2 → 1), each step guarded on real times: a request starts
+ *     only once the response to the request k places before it is a second old, so one process never puts
+ *     more than k requests into any sliding second, and blind workers whose k add up to the ceiling (3 workers
+ *     at 4 req/s: 2 + 1 + 1) never collide, whatever their phase.
+ *   - A 429 episode within `probeHoldMs` of our own step up takes that step back at once.
+ *   - 429 after 429 with nothing getting through: from the third on the wait grows beyond the hint (1, 2,
+ *     4 … 32 s), so a sender starved by others asks rarely.
  *   - Vendors that report their window (`X-RateLimit-Remaining`) are never cut this way: the window says
  *     exactly how much is left, and `onSuccess` spreads it (see below).
- * - Recovery after a cut: one step up after `probeDelayMs` of no 429 (5 s at first, so a passing burst by
- *   someone else costs seconds). A cut soon after our own step up means the budget is still shared: the delay
- *   before the next step doubles (up to 5 minutes), which keeps blind workers that sit at their share from
- *   provoking 429s; every step that holds halves it again.
+ * - Recovery after a cut: one step up after `probeDelayMs` without a 429 (about 20 s, spread ± 12 % so
+ *   workers cut together do not step up together). A cut while still recovering from the last one, or a
+ *   step up that is answered by a 429, doubles the delay (up to 5 minutes), which keeps blind workers that
+ *   sit at their share from provoking 429s; every step that holds halves it again.
  * - `X-RateLimit-Remaining` / `Reset` (Resource Management, smenso): when the window runs low, what is left is
  *   spread evenly up to the reset, and a remaining count that falls faster than this process sends reveals
  *   other consumers of the same token: the pace is scaled down to this process's share.
@@ -38,7 +42,7 @@ export interface PacerClock {
 const systemClock: PacerClock = { now: () => Date.now() };
 
 /** What a 429 told us: `backoff` = no hint, we guessed the wait. */
-export type RateLimitSource = 'Retry-After' | 'waitInSeconds' | 'X-RateLimit-Reset' | 'backoff' | string;
+export type RateLimitSource = 'Retry-After' | 'response body' | 'X-RateLimit-Reset' | 'backoff' | string;
 
 interface SendRecord {
 	/** When the response arrived (epoch ms); undefined while the request is out. */

@@ -7,8 +7,8 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 /**
  * 1. `Retry-After` (seconds or an HTTP date)
- * 2. body `waitInSeconds` (Blikk)
- * 3. `X-RateLimit-Reset` (epoch seconds; RM, smenso)
+ * 2. seconds the vendor puts in the 429's body, read by its profile (`rateLimitWaitSeconds`)
+ * 3. `X-RateLimit-Reset` (epoch seconds)
  * 4. exponential backoff 1, 2, 4, 8 … s capped at 30 s (attempt starts at 1)
  */
 export function rateLimitDelayMs(
@@ -16,6 +16,7 @@ export function rateLimitDelayMs(
 	body: unknown,
 	attempt: number,
 	now = Date.now(),
+	bodyWaitSeconds?: (body: unknown) => number | undefined,
 ): { delayMs: number; source: string } {
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
@@ -24,9 +25,9 @@ export function rateLimitDelayMs(
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return { delayMs: Math.max(0, date - now), source: 'Retry-After' };
 	}
-	if (body && typeof body === 'object' && !Array.isArray(body)) {
-		const wait = Number((body as Record<string, unknown>).waitInSeconds);
-		if (Number.isFinite(wait) && wait >= 0) return { delayMs: wait * 1000, source: 'waitInSeconds' };
+	if (bodyWaitSeconds && body !== undefined && body !== null) {
+		const wait = Number(bodyWaitSeconds(body));
+		if (Number.isFinite(wait) && wait >= 0) return { delayMs: wait * 1000, source: 'response body' };
 	}
 	const reset = header(headers, 'x-ratelimit-reset');
 	if (reset !== undefined) {

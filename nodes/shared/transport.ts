@@ -200,7 +200,7 @@ async function sendRequest(
 		// 429: wait as the server says (all methods: a throttled request was not carried out).
 		if (failure.status === 429) {
 			rateLimitAttempts++;
-			const { delayMs, source } = rateLimitDelayMs(failure.headers, failure.body, rateLimitAttempts);
+			const { delayMs, source } = rateLimitDelayMs(failure.headers, failure.body, rateLimitAttempts, Date.now(), profile.rateLimitWaitSeconds);
 			const wait = Math.max(delayMs, 50);
 			if (rateLimitWaited + wait > budget) {
 				throw buildApiError(this.getNode(), {

@@ -277,17 +277,21 @@ describe('4. 429 handling', () => {
 
 	it('reads the wait in the documented order', () => {
 		const now = Date.parse('2026-11-23T10:00:00Z');
-		expect(rateLimitDelayMs({ 'retry-after': '3' }, { waitInSeconds: 9 }, 1, now)).toEqual({ delayMs: 3000, source: 'Retry-After' });
+		const bodyWait = (b: unknown) => (b as { waitInSeconds?: number }).waitInSeconds;
+		expect(rateLimitDelayMs({ 'retry-after': '3' }, { waitInSeconds: 9 }, 1, now, bodyWait)).toEqual({ delayMs: 3000, source: 'Retry-After' });
 		expect(rateLimitDelayMs({ 'retry-after': 'Mon, 23 Nov 2026 10:00:05 GMT' }, undefined, 1, now)).toEqual({ delayMs: 5000, source: 'Retry-After' });
-		expect(rateLimitDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, { waitInSeconds: 2 }, 1, now)).toEqual({ delayMs: 2000, source: 'waitInSeconds' });
+		expect(rateLimitDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, { waitInSeconds: 2 }, 1, now, bodyWait)).toEqual({ delayMs: 2000, source: 'response body' });
+		// Without the profile's reading, a body hint is not guessed at.
+		expect(rateLimitDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, { waitInSeconds: 2 }, 1, now)).toEqual({ delayMs: 7000, source: 'X-RateLimit-Reset' });
 		expect(rateLimitDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, {}, 1, now)).toEqual({ delayMs: 7000, source: 'X-RateLimit-Reset' });
 		expect([1, 2, 3, 4, 5, 6, 7].map((a) => rateLimitDelayMs({}, {}, a, now).delayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
 	});
 
-	it('honours a body waitInSeconds when no header is sent (POST retried: a 429 was not carried out)', async () => {
+	it("honours the wait a profile reads from a 429's body when no header is sent (POST retried: a 429 was not carried out)", async () => {
 		server.addFault({ type: '429', headers: {}, body: { waitInSeconds: 1 }, path: '/api/v1/echo', method: 'POST' });
 		const started = Date.now();
-		const body = await vendorRequest.call(ctx() as never, profile(), { method: 'POST', path: '/api/v1/echo', body: { a: 1 } });
+		const withBodyHint = profile({ rateLimitWaitSeconds: (b) => (b as { waitInSeconds?: number }).waitInSeconds });
+		const body = await vendorRequest.call(ctx() as never, withBodyHint, { method: 'POST', path: '/api/v1/echo', body: { a: 1 } });
 		expect(body).toEqual({ received: { a: 1 } });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(logOf('/api/v1/echo').map((l) => l.status)).toEqual([429, 201]);
