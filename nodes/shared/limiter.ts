@@ -23,7 +23,7 @@ import { sleep } from 'n8n-workflow';
  *     4 … 32 s), so a sender starved by others asks rarely.
  *   - Vendors that report their window (`X-RateLimit-Remaining`) are never cut this way: the window says
  *     exactly how much is left, and `onSuccess` spreads it (see below).
- * - Recovery after a cut: one step up after `probeDelayMs` without a 429 (about 20 s, spread ± 12 % so
+ * - Recovery after a cut: one step up after `probeDelayMs` without a 429 (about 20 s, spread ± 25 % so
  *   workers cut together do not step up together). A cut while still recovering from the last one, or a
  *   step up that is answered by a 429, doubles the delay (up to 5 minutes), which keeps blind workers that
  *   sit at their share from provoking 429s; every step that holds halves it again.
@@ -99,7 +99,7 @@ export class Pacer {
 		backoffFrom: 3,
 		backoffBaseMs: 1000,
 		backoffCapMs: 32_000,
-		cutToOne: false,
+		/** Step-up delays are spread over ± half of this fraction. */
 		probeSpread: 0.5,
 	};
 
@@ -274,7 +274,7 @@ export class Pacer {
 		this.cuts++;
 		const before = this.level;
 		if (this.windowSize) {
-			this.level = Math.max(1, Pacer.tuning.cutToOne ? 1 : Math.floor(this.level / 2));
+			this.level = Math.max(1, Math.floor(this.level / 2));
 			this.rate = Math.min(this.ceiling, this.level);
 		} else {
 			const base = Number.isFinite(this.rate) ? this.rate : Pacer.tuning.unpacedStart;

@@ -45,6 +45,8 @@ export class VirtualTime {
 			value = v;
 		});
 		for (;;) {
+			// Test code: let every promise chain settle before the clock moves.
+			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
 			await new Promise((r) => setImmediate(r));
 			if (finished) return value as T;
 			if (!this.timers.length) throw new Error('simulation stalled: no timers and not finished');

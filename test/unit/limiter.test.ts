@@ -7,11 +7,14 @@
 import { Pacer } from '../../nodes/shared/limiter';
 import { recoverySeconds, simulate, VirtualTime } from './limiter-sim';
 
+// LIMITER_SIM_SHOW=1 prints each simulation's figures (for tuning Pacer.tuning).
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
 const SHOW = process.env.LIMITER_SIM_SHOW === '1';
 const show = (label: string, r: { requests: number; limited: number; okPerSecond: number; seconds: number; limitedAt: number[] }, ceiling: number) => {
 	if (!SHOW) return;
 	const buckets: number[] = [];
 	for (const t of r.limitedAt) buckets[Math.floor(t / 60)] = (buckets[Math.floor(t / 60)] ?? 0) + 1;
+	// eslint-disable-next-line no-console
 	console.log(`${label}: ${r.requests} requests, ${r.limited} × 429 (${((100 * r.limited) / r.requests).toFixed(2)} %), ${(r.okPerSecond / ceiling).toFixed(3)} × ceiling, ${r.seconds.toFixed(1)} s; 429s per minute: ${Array.from(buckets, (b) => b ?? 0).join(' ')}`);
 };
 
@@ -31,6 +34,7 @@ describe('one process', () => {
 		expect(result.pacers[0].cuts).toBe(0);
 		expect(result.pacers[0].level).toBe(4);
 		const recovery = recoverySeconds(result.limitedAt, result.okAt, 4);
+		// eslint-disable-next-line no-console
 		if (SHOW) console.log(`recovery after 429 storm: ${recovery.toFixed(1)} s`);
 		expect(recovery).toBeLessThanOrEqual(10);
 		// 200 requests at 4/s ≈ 50 s, plus one 3 s pause per 429 of the storm (each retry waits again).
