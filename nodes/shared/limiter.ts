@@ -5,7 +5,7 @@ import { sleep } from 'n8n-workflow';
  * instance (one OS process).
  *
  * - Spacing: send slots are reserved in order at least `1 / rate` seconds apart (with a small safety
- *   margin), so concurrent callers never burst past a documented ceiling (Blikk: 4 req/s). A ceiling of
+ *   margin), so concurrent callers never burst past a documented ceiling (e.g. 4 req/s). A ceiling of
  *   N per second is also guarded on real times (see `acquire`).
  * - A 429 is read by what it tells us:
  *   - **"Wait"** (`Retry-After`, a wait in the 429 body, `X-RateLimit-Reset`, or no hint at all): every caller of
@@ -27,7 +27,7 @@ import { sleep } from 'n8n-workflow';
  *   workers cut together do not step up together). A cut while still recovering from the last one, or a
  *   step up that is answered by a 429, doubles the delay (up to 5 minutes), which keeps blind workers that
  *   sit at their share from provoking 429s; every step that holds halves it again.
- * - `X-RateLimit-Remaining` / `Reset` (Resource Management, smenso): when the window runs low, what is left is
+ * - `X-RateLimit-Remaining` / `Reset` (where a vendor sends them): when the window runs low, what is left is
  *   spread evenly up to the reset, and a remaining count that falls faster than this process sends reveals
  *   other consumers of the same token: the pace is scaled down to this process's share.
  */
