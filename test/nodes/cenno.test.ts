@@ -3,6 +3,7 @@
  * documented example, client-side filters with Limit, validation before sending, 422 and 404 paths,
  * Continue On Fail, load options, and secret /users fields absent from every output.
  */
+import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { CennoApi } from '../../credentials/CennoApi.credentials';
@@ -447,22 +448,25 @@ describe('example workflows (examples/cenno-*.json) work as shipped', () => {
 	const payExample = require('../../examples/cenno-payroll-trigger.json') as typeof logExample;
 	const node = (wf: typeof logExample, name: string) => wf.nodes.find((n) => n.name === name)!;
 
-	it('log time: the timesheet rows are logged, then the billable list shows them', async () => {
+	it('log time: the timesheet rows are logged, then the billable list of the last 7 days shows them', async () => {
+		// The demo's rows are dated 3, 2 and 1 days ago (relative expressions), as here.
+		const day = (n: number) => DateTime.now().minus({ days: n }).toFormat('yyyy-MM-dd');
 		const rows = [
-			{ day: '2026-03-02', hours: 2.5, note: 'Wireframes review', billable: true },
-			{ day: '2026-03-03', hours: 1, note: 'Internal sync', billable: false },
-			{ day: '2026-03-04', hours: 4, note: 'Front-end build', billable: true },
+			{ day: day(3), hours: 2.5, note: 'Wireframes review', billable: true },
+			{ day: day(2), hours: 1, note: 'Internal sync', billable: false },
+			{ day: day(1), hours: 4, note: 'Front-end build', billable: true },
 		];
 		expect(node(logExample, 'Log time').credentials).toEqual({ psaCennoApi: { id: 'cenno-sandbox', name: 'Cenno sandbox' } });
 		const logged = await run(sandbox, node(logExample, 'Log time').parameters as never, rows);
 		expect(logged.error).toBeUndefined();
 		expect(json(logged.items).map((e) => [e.date, e.hours, e.billable])).toEqual([
-			['2026-03-02', 2.5, true],
-			['2026-03-03', 1, false],
-			['2026-03-04', 4, true],
+			[day(3), 2.5, true],
+			[day(2), 1, false],
+			[day(1), 4, true],
 		]);
-		const listed = await run(sandbox, node(logExample, 'Billable hours in March').parameters as never);
-		expect(json(listed.items).map((e) => e.description)).toEqual(['Wireframes review', 'Front-end build']);
+		const listed = await run(sandbox, node(logExample, 'Billable hours, last 7 days').parameters as never);
+		expect(json(listed.items).map((e) => e.description)).toEqual(expect.arrayContaining(['Wireframes review', 'Front-end build']));
+		expect(json(listed.items).map((e) => e.description)).not.toContain('Internal sync');
 	});
 
 	it('payroll: the user lookup by the entry user_id returns name and email, no secrets', async () => {
