@@ -45,6 +45,13 @@ const PROPERTIES: INodeTypeDescription['properties'] = [
 	...userDescription,
 ];
 
+/**
+ * n8n's node picker merges a trigger into the action node of the same name and shows the *trigger's*
+ * description for both (editor-ui useActionsGeneration). Both nodes carry one description of the pair.
+ */
+export const CENNO_DESCRIPTION =
+	'Log time (timesheets), read projects, items (tasks), users and companies in Cenno, and start workflows when they change';
+
 export class Cenno implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cenno',
@@ -53,7 +60,7 @@ export class Cenno implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleFor(PROPERTIES),
-		description: 'Log time (timesheets) and read projects, items (tasks), users and companies in Cenno',
+		description: CENNO_DESCRIPTION,
 		defaults: { name: 'Cenno' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

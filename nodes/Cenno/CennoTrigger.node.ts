@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { pollForChanges } from '../shared/polling';
 import { loadOptions } from './methods';
 import { listRecords, type CennoResource } from './transport';
+import { CENNO_DESCRIPTION } from './Cenno.node';
 
 interface EventDef {
 	resource: CennoResource;
@@ -48,7 +49,7 @@ export class CennoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ (${JSON.stringify(EVENT_NAMES)})[$parameter["event"]] ?? $parameter["event"] }}`,
-		description: 'Starts the workflow when time entries, items or projects are created or changed in Cenno',
+		description: CENNO_DESCRIPTION,
 		defaults: { name: 'Cenno Trigger' },
 		polling: true,
 		inputs: [],

@@ -74,6 +74,13 @@ const resourceProperty: INodeProperties = {
 
 const properties: INodeProperties[] = [resourceProperty, ...MODULES.flatMap((m) => m.properties)];
 
+/**
+ * n8n's node picker merges a trigger into the action node of the same name and shows the *trigger's*
+ * description for both (editor-ui useActionsGeneration). Both nodes carry one description of the pair.
+ */
+export const RM_DESCRIPTION =
+	'Log time, submit it for approval, staff projects and manage people in Resource Management by Smartsheet (10,000ft), and start workflows when they change';
+
 export class ResourceManagement implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Resource Management by Smartsheet (10,000ft)',
@@ -82,7 +89,7 @@ export class ResourceManagement implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleFor(properties),
-		description: 'Log time, submit it for approval, staff projects and manage people in Resource Management by Smartsheet (10,000ft)',
+		description: RM_DESCRIPTION,
 		defaults: { name: 'Resource Management' },
 		usableAsTool: true,
 		inputs: MAIN,

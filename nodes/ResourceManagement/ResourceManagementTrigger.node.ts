@@ -15,6 +15,7 @@ import { vendorRequest } from '../shared/transport';
 import { WEBHOOK_EVENTS } from './resources/webhook';
 import { asNodeError } from '../shared/execute';
 import { rmProfile } from './transport';
+import { RM_DESCRIPTION } from './ResourceManagement.node';
 
 /** Where the full object of each event type is read when "Fetch Full Record" is on. */
 const FETCH_PATH: Record<string, string> = {
@@ -67,7 +68,7 @@ export class ResourceManagementTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ ($parameter["events"] ?? []).map((e) => (${JSON.stringify(Object.fromEntries(WEBHOOK_EVENTS.map((e) => [e.value, e.name])))})[e] ?? e).join(", ") }}`,
-		description: 'Starts the workflow when projects, people, time entries or assignments are created or updated in Resource Management',
+		description: RM_DESCRIPTION,
 		defaults: { name: 'Resource Management Trigger' },
 		inputs: [],
 		outputs: MAIN,

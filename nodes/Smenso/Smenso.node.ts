@@ -132,6 +132,13 @@ const properties: INodeProperties[] = [
 	...workingTimeFields,
 ];
 
+/**
+ * n8n's node picker merges a trigger into the action node of the same name and shows the *trigger's*
+ * description for both (editor-ui useActionsGeneration). Both nodes carry one description of the pair.
+ */
+export const SMENSO_DESCRIPTION =
+	'Log time, record absences and manage projects, tasks, status reports, comments and files in smenso (waits for its asynchronous saves), and start workflows when they change';
+
 export class Smenso implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'smenso',
@@ -140,8 +147,7 @@ export class Smenso implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleFor(properties),
-		description:
-			'Projects, tasks, time records, absences, status reports, comments, files and settings in smenso; waits for the asynchronous tickets and returns what was saved',
+		description: SMENSO_DESCRIPTION,
 		defaults: { name: 'smenso' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

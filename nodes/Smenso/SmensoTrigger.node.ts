@@ -14,6 +14,7 @@ import { vendorRequest } from '../shared/transport';
 import { requireGuid } from '../shared/validation';
 import { hasCredential, NO_CREDENTIAL } from './methods';
 import { fromWire, requestWithFallback, smensoProfile } from './transport';
+import { SMENSO_DESCRIPTION } from './Smenso.node';
 
 type Ctx = IPollFunctions | ILoadOptionsFunctions;
 
@@ -64,7 +65,7 @@ export class SmensoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ({"absenceChanged":"Absence Created or Changed","attachmentAdded":"New File","folderChanged":"Task Folder Created or Changed","taskChanged":"Task Created or Changed","taskCommented":"New Comment on a Task","timeRecordCreated":"Time Record Created"})[$parameter["event"]] ?? $parameter["event"] }}',
-		description: 'Starts the workflow when tasks, comments, files, folders, time records or absences change in smenso (polling)',
+		description: SMENSO_DESCRIPTION,
 		defaults: { name: 'smenso Trigger' },
 		polling: true,
 		inputs: [],
