@@ -6,7 +6,6 @@ export * from './transport';
 export * from './paging';
 export * from './tickets';
 export * from './polling';
-export * from './descriptions';
 export * from './validation';
 export * from './execute';
 export * from './rehearsal';
