@@ -36,7 +36,7 @@ function needsInstall() {
 }
 
 const total = Date.now();
-if (needsInstall()) run('install', npm, ['ci', '--no-audit', '--no-fund']);
+if (needsInstall()) run('install', npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error']); // quiet: the Node-24-only dev dependencies' EBADENGINE warnings are expected on Node 20
 run('build', npm, ['run', 'build']);
 run('pack (one package per vendor)', process.execPath, ['scripts/pack.js', '--no-build']);
 run('n8n-node lint (strict) on each package', process.execPath, ['scripts/lint-packages.js', '--no-stage']);
