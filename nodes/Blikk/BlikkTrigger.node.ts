@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { randomUUID } from 'crypto';
 
 import { pollForChanges } from '../shared/polling';
 import { BLIKK_DESCRIPTION } from './Blikk.node';
@@ -77,34 +76,6 @@ async function fetchContacts(ctx: IPollFunctions, since: string | undefined): Pr
 	return await blikkList.call(ctx, { method: 'GET', path, qs }, { returnAll: true });
 }
 
-/**
- * n8n 2.36+ schedules polls durably and may run one poll twice, or two polls over the same window (both
- * starting from the same stored cursor). What a poll emitted is remembered in this n8n process per
- * "poll generation" (a random id kept in the node's static data since its first poll), so the second run
- * drops records already emitted with the same change time. A later change of a record is a new event.
- */
-const MAX_GENERATIONS = 200;
-const MAX_REMEMBERED = 20_000;
-const emittedByGeneration = new Map<string, Set<string>>();
-
-function emittedSet(generation: string): Set<string> {
-	let set = emittedByGeneration.get(generation);
-	if (!set) {
-		set = new Set();
-		emittedByGeneration.set(generation, set);
-		while (emittedByGeneration.size > MAX_GENERATIONS) emittedByGeneration.delete(emittedByGeneration.keys().next().value as string);
-	}
-	return set;
-}
-
-function firstTimeEmitted(generation: string, key: string): boolean {
-	const set = emittedSet(generation);
-	if (set.has(key)) return false;
-	set.add(key);
-	if (set.size > MAX_REMEMBERED) set.delete(set.values().next().value as string);
-	return true;
-}
-
 export class BlikkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Blikk Trigger',
@@ -149,18 +120,13 @@ export class BlikkTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const eventName = this.getNodeParameter('event') as string;
 		const event = EVENTS[eventName];
-		const staticData = this.getWorkflowStaticData('node') as IDataObject;
-		const manual = this.getMode() === 'manual';
-		if (!manual && typeof staticData.pollGeneration !== 'string') staticData.pollGeneration = randomUUID();
-		const generation = `${String(staticData.pollGeneration)}|${eventName}`;
+		// Repeated and overlapping polls (n8n's durable poll scheduler) are handled by the shared pollForChanges.
 		return await pollForChanges.call(this, {
 			key: eventName,
 			mode: 'timestamp',
 			fetch: async (since) => (eventName === 'contactChanged' ? await fetchContacts(this, since) : await fetchSince(this, event, since)),
 			id: (r) => String(r.id),
 			timestamp: (r) => event.time(r),
-			// Not in manual runs (a sample, not an emission).
-			filter: manual ? undefined : (r) => firstTimeEmitted(generation, `${String(r.id)}@${event.time(r) ?? ''}`),
 		});
 	}
 }
