@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePr
 
 import { blikkList, blikkProfile, blikkRequest } from './transport';
 import { STANDARD } from './resources/timeReport';
+import { credentialChosen } from '../shared/kit';
 
 const PAGE = 50;
 
@@ -9,8 +10,7 @@ const PAGE = 50;
 export const CHOOSE_CREDENTIAL_HINT = 'Choose a Blikk credential above, then this list loads';
 
 function hasCredential(ctx: ILoadOptionsFunctions): boolean {
-	const credentials = ctx.getNode().credentials;
-	return !!credentials && !!credentials[blikkProfile.credentialType];
+	return credentialChosen(ctx, blikkProfile.credentialType);
 }
 
 type Loader = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { cennoProfile, listRecords, type CennoResource } from './transport';
+import { credentialChosen } from '../shared/kit';
 
 type Labeller = (record: IDataObject, lookups: Lookups) => string;
 
@@ -69,8 +70,7 @@ async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Pro
 const NO_CREDENTIAL = 'Choose a Cenno credential above first: the list loads from your Cenno account';
 
 function hasCredential(ctx: ILoadOptionsFunctions): boolean {
-	const chosen = ctx.getNode().credentials?.[cennoProfile.credentialType];
-	return !!chosen && !!(chosen.id || chosen.name);
+	return credentialChosen(ctx, cennoProfile.credentialType);
 }
 
 async function options(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<INodePropertyOptions[]> {

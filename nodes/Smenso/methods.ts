@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { vendorRequest } from '../shared/transport';
 import { isGuid } from '../shared/validation';
 import { requestWithFallback, smensoProfile } from './transport';
+import { credentialChosen } from '../shared/kit';
 
 type Ctx = ILoadOptionsFunctions;
 
@@ -16,8 +17,7 @@ const CHOOSE_PROJECT_FOR_TASKS = 'Choose the project first: its tasks are listed
 const CHOOSE_PROJECT_FOR_FOLDERS = 'Choose the project first: its folders are listed here';
 
 export function hasCredential(ctx: Ctx): boolean {
-	const chosen = ctx.getNode().credentials?.[smensoProfile.credentialType];
-	return !!chosen && !!(chosen.id || chosen.name);
+	return credentialChosen(ctx, smensoProfile.credentialType);
 }
 
 export async function list(ctx: Ctx, path: string): Promise<IDataObject[]> {

@@ -196,3 +196,12 @@ export function subtitleFor(properties: INodeProperties[]): string {
 	}
 	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
 }
+
+/**
+ * Whether the node has a credential of this type chosen. Dropdowns and lists answer with a one-line hint
+ * instead of n8n's "Error fetching options" while it has none.
+ */
+export function credentialChosen(ctx: { getNode(): { credentials?: Record<string, { id?: string | null; name?: string }> } }, credentialType: string): boolean {
+	const chosen = ctx.getNode().credentials?.[credentialType];
+	return !!chosen && !!(chosen.id || chosen.name);
+}
