@@ -1,10 +1,15 @@
-// Copies node and credential icons (SVG/PNG) and output schemas (__schema__/**/*.json) next to the
-// compiled JavaScript in dist/.
+// Copies what tsc does not emit into each package's dist/: node and credential icons (SVG/PNG), codex
+// files (*.node.json) and output schemas (__schema__/**/*.json). Run by scripts/build.js after tsc.
 const path = require('path');
 const { task, src, dest, parallel } = require('gulp');
+const { vendors } = require('./scripts/lib/vendors');
 
-function copy(glob, to) {
-	return () => src(path.resolve(glob), { encoding: false, base: path.resolve(glob.split('/')[0]) }).pipe(dest(path.resolve(to)));
+function copy(dir, glob, to) {
+	return () => src(glob, { cwd: dir, encoding: false, base: path.join(dir, to) }).pipe(dest(path.join(dir, 'dist', to)));
 }
 
-task('build:icons', parallel(copy('nodes/**/*.{png,svg}', 'dist/nodes'), copy('credentials/**/*.{png,svg}', 'dist/credentials'), copy('nodes/**/__schema__/**/*.json', 'dist/nodes')));
+const jobs = vendors().flatMap((v) => [
+	copy(v.dir, 'nodes/**/*.{png,svg,json}', 'nodes'),
+	copy(v.dir, 'credentials/**/*.{png,svg}', 'credentials'),
+]);
+task('build:icons', parallel(...jobs));

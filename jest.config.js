@@ -2,7 +2,7 @@
 const common = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
-	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/.n8n-demo/'],
+	modulePathIgnorePatterns: ['<rootDir>/packages/[^/]+/dist/', '<rootDir>/.cache/', '<rootDir>/.n8n-demo/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 };
 module.exports = {

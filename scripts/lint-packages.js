@@ -1,19 +1,17 @@
 'use strict';
 /**
- * `npm run lint`: n8n's own linter, `n8n-node lint` from @n8n/node-cli, in strict mode, once per vendor
- * package. Each package is staged first (scripts/pack.js: its TypeScript sources — the vendor's node
- * folder, its credential, nodes/shared — with a generated package.json that has `"strict": true` and
- * n8n-node-cli's default eslint.config.mjs, unchanged, as strict mode demands). That configuration is
+ * `npm run lint`: n8n's own linter, `n8n-node lint` from @n8n/node-cli, in strict mode, run in each
+ * committed package folder (packages/<package>/: its package.json has `"strict": true` and its
+ * eslint.config.mjs is n8n-node-cli's default, unchanged, as strict mode demands). That configuration is
  * @eslint/js + typescript-eslint recommended, @n8n/eslint-plugin-community-nodes recommended (the n8n
  * Cloud set), eslint-plugin-import-x, and eslint-plugin-n8n-nodes-base community (package.json),
- * credentials and nodes sets. Zero errors allowed. Needs dist/ (`npm run build`).
+ * credentials and nodes sets. Zero errors allowed.
  *
- * Usage: node scripts/lint-packages.js [--vendor <key>]... [--no-stage] [--fix-hint]
+ * Usage: node scripts/lint-packages.js [--vendor <key>]...
  */
 const { spawnSync } = require('child_process');
 const path = require('path');
 const manifest = require('./lib/vendors');
-const { stage, stageDir } = require('./pack');
 
 const CLI = path.join(manifest.REPO, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 
@@ -25,7 +23,7 @@ function main() {
 	let failed = 0;
 	for (const v of list) {
 		const t0 = Date.now();
-		const dir = args.includes('--no-stage') ? stageDir(v) : stage(v).dir;
+		const dir = v.dir;
 		// npm_config_user_agent tells node-cli to run the linter through npm (`npm exec -- eslint .`).
 		const r = spawnSync(process.execPath, [CLI, 'lint'], {
 			cwd: dir,

@@ -21,30 +21,52 @@ const MANIFEST = path.join(REPO, 'vendors.json');
 const LEGACY_PREFIX = 'n8n-nodes-psa.';
 
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
-/** `nodes/Blikk/BlikkTrigger.node.ts` → `dist/nodes/Blikk/BlikkTrigger.node.js` */
-const distPath = (src) => `dist/${src.replace(/\.ts$/, '.js')}`;
-/** `nodes/Blikk/BlikkTrigger.node.ts` → `BlikkTrigger` */
-const className = (src) => path.basename(src).replace(/\.(node|credentials)\.ts$/, '');
+/** `dist/nodes/Blikk/BlikkTrigger.node.js` → `BlikkTrigger` */
+const className = (file) => path.basename(file).replace(/\.(node|credentials)\.(ts|js)$/, '');
+/** `dist/nodes/Blikk/Blikk.node.js` (package.json n8n block) → `nodes/Blikk/Blikk.node.ts` (its source). */
+const sourceOf = (distFile) => distFile.replace(/^dist\//, '').replace(/\.js$/, '.ts');
 
-const REQUIRED = ['key', 'package', 'displayName', 'description', 'credentials', 'nodes'];
+const REQUIRED = ['key', 'package', 'displayName'];
 
 function enrich(v) {
 	for (const f of REQUIRED) if (v[f] === undefined) throw new Error(`vendors.json: vendor ${v.key || '?'} lacks "${f}"`);
 	if (!/^[a-z][a-z0-9-]*$/.test(v.key)) throw new Error(`vendors.json: key "${v.key}" must be lower-case letters, digits and dashes`);
-	if (!/^(@[a-z0-9-]+\/)?n8n-nodes-[a-z0-9-]+$/.test(v.package)) throw new Error(`vendors.json: package "${v.package}" must be named n8n-nodes-… (or @scope/n8n-nodes-…)`);
-	const nodeFolders = [...new Set(v.nodes.map((n) => path.dirname(n)))];
+	if (!/^n8n-nodes-[a-z0-9-]+$/.test(v.package)) throw new Error(`vendors.json: package "${v.package}" must be named n8n-nodes-…`);
+	const dirRel = `packages/${v.package}`;
+	const dir = path.join(REPO, dirRel);
+	const pkgFile = path.join(dir, 'package.json');
+	if (!fs.existsSync(pkgFile)) throw new Error(`vendors.json: ${v.key}: ${dirRel}/package.json is missing`);
+	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+	if (pkg.name !== v.package) throw new Error(`${dirRel}/package.json: name "${pkg.name}", vendors.json says "${v.package}"`);
+	const n8n = pkg.n8n || {};
+	const distNodes = n8n.nodes || [];
+	const distCredentials = n8n.credentials || [];
+	if (!distNodes.length || !distCredentials.length) throw new Error(`${dirRel}/package.json: the n8n block lists no nodes or no credentials`);
+	const nodes = distNodes.map(sourceOf);
 	return {
 		...v,
-		keywords: v.keywords || [],
+		/** The committed package folder (absolute) and its path from the repository root. */
+		dir,
+		dirRel,
+		version: pkg.version,
+		description: pkg.description,
+		keywords: (pkg.keywords || []).filter((k) => k !== 'n8n-community-node-package'),
 		nodeTypePrefix: `${v.package}.`,
+		/** Sources, relative to the package folder: `nodes/Blikk/Blikk.node.ts`, `credentials/BlikkApi.credentials.ts`. */
+		nodes,
+		credentials: distCredentials.map(sourceOf),
 		/** Node class names (`Blikk`, `BlikkTrigger`) and the type names n8n gives them (`blikk`, `blikkTrigger`). */
-		nodeClasses: v.nodes.map(className),
-		nodeNames: v.nodes.map((n) => lowerFirst(className(n))),
-		credentialClasses: v.credentials.map(className),
-		/** Folders under nodes/ that this vendor owns (copied whole into its package). */
-		nodeFolders,
-		distNodes: v.nodes.map(distPath),
-		distCredentials: v.credentials.map(distPath),
+		nodeClasses: distNodes.map(className),
+		nodeNames: distNodes.map((n) => lowerFirst(className(n))),
+		credentialClasses: distCredentials.map(className),
+		/** Folders under the package's nodes/ that hold its nodes (package-relative). */
+		nodeFolders: [...new Set(nodes.map((n) => path.dirname(n)))],
+		/** Compiled entry points, relative to the package folder (as in package.json) … */
+		distNodes,
+		distCredentials,
+		/** … and as absolute paths. */
+		distNodeFiles: distNodes.map((f) => path.join(dir, f)),
+		distCredentialFiles: distCredentials.map((f) => path.join(dir, f)),
 		sandbox: v.sandbox || null,
 		docs: v.docs || null,
 		examples: v.examples || null,

@@ -7,10 +7,10 @@
 import * as fs from 'fs';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { Blikk } from '../../nodes/Blikk/Blikk.node';
-import { BlikkTrigger } from '../../nodes/Blikk/BlikkTrigger.node';
-import { CHOOSE_CREDENTIAL_HINT } from '../../nodes/Blikk/methods';
-import { blikkErrorMessage, blikkProfile } from '../../nodes/Blikk/transport';
+import { Blikk } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/Blikk.node';
+import { BlikkTrigger } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/BlikkTrigger.node';
+import { CHOOSE_CREDENTIAL_HINT } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/methods';
+import { blikkErrorMessage, blikkProfile } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/transport';
 import { CredentialStore } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import { createBlikkSandbox, json, load, poll, resetPacers, rl, run, storeFor, type BlikkSandbox } from './blikk.helpers';
@@ -272,7 +272,7 @@ describe('what users see (#15)', () => {
 	});
 
 	it('the node picker finds Blikk by task words, and the merged entry describes the actions, not only the trigger', () => {
-		const codex = JSON.parse(fs.readFileSync(`${__dirname}/../../nodes/Blikk/Blikk.node.json`, 'utf8')) as { alias: string[]; categories: string[] };
+		const codex = JSON.parse(fs.readFileSync(`${__dirname}/../../packages/n8n-nodes-psa-blikk/nodes/Blikk/Blikk.node.json`, 'utf8')) as { alias: string[]; categories: string[] };
 		for (const word of ['log time', 'timesheet', 'time tracking', 'approval', 'PSA', 'field service']) expect(codex.alias).toContain(word);
 		// n8n's picker shows the trigger's description for the merged "Blikk" entry (actions and trigger).
 		expect(new BlikkTrigger().description.description).toBe(new Blikk().description.description);

@@ -1,10 +1,10 @@
 /** Shared set-up for the Blikk in-process tests: sandbox, credentials, run wrappers. */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { BlikkApi } from '../../credentials/BlikkApi.credentials';
-import { Blikk } from '../../nodes/Blikk/Blikk.node';
-import { BlikkTrigger } from '../../nodes/Blikk/BlikkTrigger.node';
-import { resetPacers } from '../../nodes/shared';
+import { BlikkApi } from '../../packages/n8n-nodes-psa-blikk/credentials/BlikkApi.credentials';
+import { Blikk } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/Blikk.node';
+import { BlikkTrigger } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/BlikkTrigger.node';
+import { resetPacers } from '../../packages/shared';
 import { CredentialStore, runLoadOptions, runNode, runPoll } from '../harness/inprocess';
 import { checkOutputSchema } from '../harness/schema';
 

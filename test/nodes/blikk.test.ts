@@ -2,7 +2,7 @@
  * Blikk action node, in-process through n8n-core against the Blikk sandbox: every operation at least once
  * (with the docs' examples where they exist), token exchange and expiry, pacing, paging, bad input.
  */
-import { BlikkApi } from '../../credentials/BlikkApi.credentials';
+import { BlikkApi } from '../../packages/n8n-nodes-psa-blikk/credentials/BlikkApi.credentials';
 import { runCredentialTest } from '../harness/inprocess';
 import { blikkCredentials, createBlikkSandbox, json, load, resetPacers, rl, run, storeFor, type BlikkSandbox } from './blikk.helpers';
 

@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { Cenno } from '../../nodes/Cenno/Cenno.node';
-import { CennoTrigger } from '../../nodes/Cenno/CennoTrigger.node';
-import { cennoErrorMessage } from '../../nodes/Cenno/transport';
+import { Cenno } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/Cenno.node';
+import { CennoTrigger } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/CennoTrigger.node';
+import { cennoErrorMessage } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/transport';
 import { operationsOf, schemaFile } from '../harness/schema';
 import { createCennoSandbox, loadOptions, rl, run, type CennoSandbox } from './cenno.helpers';
 
@@ -62,7 +62,7 @@ describe('findability and words', () => {
 
 	it("the codex carries what n8n's node picker searches (display name and codex alias)", () => {
 		// n8n's editor (NodeCreator utils `searchNodes`) matches the filter against `displayName` and `codex.alias`.
-		const codex = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../nodes/Cenno', file), 'utf8')) as IDataObject;
+		const codex = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../packages/n8n-nodes-psa-cenno/nodes/Cenno', file), 'utf8')) as IDataObject;
 		const action = codex('Cenno.node.json');
 		const trigger = codex('CennoTrigger.node.json');
 		const finds = (c: IDataObject, query: string) => [String(description.displayName), ...(c.alias as string[])].some((a) => a.toLowerCase().includes(query));

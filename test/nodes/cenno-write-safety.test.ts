@@ -11,7 +11,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { CennoApi } from '../../credentials/CennoApi.credentials';
+import { CennoApi } from '../../packages/n8n-nodes-psa-cenno/credentials/CennoApi.credentials';
 import { runCredentialTest } from '../harness/inprocess';
 import { createCennoSandbox, credentialsFor, rl, run, type CennoSandbox } from './cenno.helpers';
 

@@ -1,9 +1,9 @@
 /** Shared set-up for the Cenno in-process tests: the sandbox, the node classes, run helpers, secret checks. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CennoApi } from '../../credentials/CennoApi.credentials';
-import { Cenno } from '../../nodes/Cenno/Cenno.node';
-import { CennoTrigger } from '../../nodes/Cenno/CennoTrigger.node';
+import { CennoApi } from '../../packages/n8n-nodes-psa-cenno/credentials/CennoApi.credentials';
+import { Cenno } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/Cenno.node';
+import { CennoTrigger } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/CennoTrigger.node';
 import { runLoadOptions, runNode, runPoll } from '../harness/inprocess';
 import { checkOutputSchema } from '../harness/schema';
 

@@ -6,8 +6,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { CennoApi } from '../../credentials/CennoApi.credentials';
-import { cennoBaseUrl } from '../../nodes/Cenno/transport';
+import { CennoApi } from '../../packages/n8n-nodes-psa-cenno/credentials/CennoApi.credentials';
+import { cennoBaseUrl } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/transport';
 import { runCredentialTest } from '../harness/inprocess';
 import { DOC } from '../sandbox/cenno.doc-examples';
 import {

@@ -1,6 +1,6 @@
 /** Resource Management profile: base URL per region, custom URL validation, paging declaration. */
-import { resolveUrl } from '../../nodes/shared/transport';
-import { REGION_URLS, rmBaseUrl, rmProfile } from '../../nodes/ResourceManagement/transport';
+import { resolveUrl } from '../../packages/shared/transport';
+import { REGION_URLS, rmBaseUrl, rmProfile } from '../../packages/n8n-nodes-psa-resource-management/nodes/ResourceManagement/transport';
 
 describe('Resource Management profile', () => {
 	test('regions map to the documented hosts; custom URLs are trimmed', () => {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { rmErrorMessage } from '../../nodes/ResourceManagement/transport';
+import { rmErrorMessage } from '../../packages/n8n-nodes-psa-resource-management/nodes/ResourceManagement/transport';
 import { runLoadOptions } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import { byId, credentialTypes, ok, ResourceManagement, ResourceManagementTrigger, startSandbox } from './rm.helpers';
@@ -53,7 +53,7 @@ describe('findability and words', () => {
 
 	test("the codex carries what n8n's node picker searches (display name and codex alias)", () => {
 		// n8n's editor (node creator `searchNodes`) matches the typed text against `displayName` and `codex.alias`.
-		const codex = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../nodes/ResourceManagement', file), 'utf8')) as IDataObject;
+		const codex = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../packages/n8n-nodes-psa-resource-management/nodes/ResourceManagement', file), 'utf8')) as IDataObject;
 		const action = codex('ResourceManagement.node.json');
 		const trigger = codex('ResourceManagementTrigger.node.json');
 		const finds = (c: IDataObject, name: string, query: string) => [name, ...(c.alias as string[])].some((a) => a.toLowerCase().includes(query));

@@ -4,10 +4,10 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { ResourceManagementApi } from '../../credentials/ResourceManagementApi.credentials';
-import { ResourceManagement } from '../../nodes/ResourceManagement/ResourceManagement.node';
-import { ResourceManagementTrigger } from '../../nodes/ResourceManagement/ResourceManagementTrigger.node';
-import { resetPacers } from '../../nodes/shared/limiter';
+import { ResourceManagementApi } from '../../packages/n8n-nodes-psa-resource-management/credentials/ResourceManagementApi.credentials';
+import { ResourceManagement } from '../../packages/n8n-nodes-psa-resource-management/nodes/ResourceManagement/ResourceManagement.node';
+import { ResourceManagementTrigger } from '../../packages/n8n-nodes-psa-resource-management/nodes/ResourceManagement/ResourceManagementTrigger.node';
+import { resetPacers } from '../../packages/shared/limiter';
 import { runLoadOptions, runNode } from '../harness/inprocess';
 import { checkOutputSchema } from '../harness/schema';
 

@@ -1,7 +1,7 @@
 /** smenso profile pieces without a server: ticket reading, message → record mapping, dates, units, "no such endpoint", base URL. */
 import type { INode } from 'n8n-workflow';
 
-import { assignMessages } from '../../nodes/Smenso/engine';
+import { assignMessages } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/engine';
 import {
 	fromWire,
 	hoursToMinutes,
@@ -12,7 +12,7 @@ import {
 	ticketSummary,
 	toWireDate,
 	toWireDateTime,
-} from '../../nodes/Smenso/transport';
+} from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/transport';
 
 const node = { name: 'smenso', type: 'n8n-nodes-psa.smenso', typeVersion: 1, id: '1', position: [0, 0], parameters: {} } as INode;
 

@@ -1,9 +1,9 @@
 /** Shared set-up for the smenso in-process tests: one sandbox, the node classes, a run helper. */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { SmensoApi } from '../../credentials/SmensoApi.credentials';
-import { Smenso } from '../../nodes/Smenso/Smenso.node';
-import { SmensoTrigger } from '../../nodes/Smenso/SmensoTrigger.node';
+import { SmensoApi } from '../../packages/n8n-nodes-psa-smenso/credentials/SmensoApi.credentials';
+import { Smenso } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/Smenso.node';
+import { SmensoTrigger } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/SmensoTrigger.node';
 import { runLoadOptions, runNode, runPoll } from '../harness/inprocess';
 import { checkOutputSchema } from '../harness/schema';
 

@@ -7,8 +7,8 @@
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { Smenso } from '../../nodes/Smenso/Smenso.node';
-import { forgetRoutes } from '../../nodes/Smenso/transport';
+import { Smenso } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/Smenso.node';
+import { forgetRoutes } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/transport';
 import { Container } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import { createSmensoSandbox, loadOptions, rl, run, writesSent, type SmensoSandbox } from './smenso.helpers';

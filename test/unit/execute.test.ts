@@ -6,13 +6,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { defer, executeOperations, type OperationTable } from '../../nodes/shared/execute';
-import { resetPacers } from '../../nodes/shared/limiter';
-import { vendorRequest } from '../../nodes/shared/transport';
-import { vendorRequestAll } from '../../nodes/shared/paging';
-import { requireNumber } from '../../nodes/shared/validation';
-import { parseDateTime, parseTime, dottedToIso, formatDottedDate } from '../../nodes/shared/dates';
-import type { VendorProfile } from '../../nodes/shared/types';
+import { defer, executeOperations, type OperationTable } from '../../packages/shared/execute';
+import { resetPacers } from '../../packages/shared/limiter';
+import { vendorRequest } from '../../packages/shared/transport';
+import { vendorRequestAll } from '../../packages/shared/paging';
+import { requireNumber } from '../../packages/shared/validation';
+import { parseDateTime, parseTime, dottedToIso, formatDottedDate } from '../../packages/shared/dates';
+import type { VendorProfile } from '../../packages/shared/types';
 import { fakeContext, testNode } from './fake-context';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -29,7 +29,7 @@ import {
 	runWebhook,
 	setBinaryDataMode,
 } from '../harness/inprocess';
-import { vendorRequest, type VendorProfile } from '../../nodes/shared';
+import { vendorRequest, type VendorProfile } from '../../packages/shared';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSandbox } = require('../../sandbox/lib/server.js');

@@ -9,7 +9,7 @@
  * run of 429s with a fixed Retry-After after a given number of successes (to every worker).
  * Used by test/unit/limiter.test.ts.
  */
-import { Pacer } from '../../nodes/shared/limiter';
+import { Pacer } from '../../packages/shared/limiter';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slidingWindow, fixedWindow } = require('../../sandbox/lib/server');
 

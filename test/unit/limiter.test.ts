@@ -4,7 +4,7 @@
  * without seeing each other. Everything runs on simulated time (test/unit/limiter-sim.ts): no assertion
  * depends on how busy the machine is.
  */
-import { Pacer } from '../../nodes/shared/limiter';
+import { Pacer } from '../../packages/shared/limiter';
 import { recoverySeconds, simulate, VirtualTime } from './limiter-sim';
 
 // LIMITER_SIM_SHOW=1 prints each simulation's figures (for tuning Pacer.tuning).

@@ -21,11 +21,11 @@ import axios from 'axios';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeFailure, vendorMessage } from '../../nodes/shared/errors';
-import { resetPacers } from '../../nodes/shared/limiter';
-import { rateLimitDelayMs } from '../../nodes/shared/retry';
-import { vendorRequest } from '../../nodes/shared/transport';
-import type { VendorProfile } from '../../nodes/shared/types';
+import { describeFailure, vendorMessage } from '../../packages/shared/errors';
+import { resetPacers } from '../../packages/shared/limiter';
+import { rateLimitDelayMs } from '../../packages/shared/retry';
+import { vendorRequest } from '../../packages/shared/transport';
+import type { VendorProfile } from '../../packages/shared/types';
 import { testNode } from './fake-context';
 
 type Wrap = (axiosError: unknown) => Error;

@@ -4,14 +4,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { vendorRequest } from '../../nodes/shared/transport';
-import { vendorRequestAll } from '../../nodes/shared/paging';
-import { resetPacers } from '../../nodes/shared/limiter';
-import { rateLimitDelayMs } from '../../nodes/shared/retry';
-import { waitForTicket, type TicketProfile } from '../../nodes/shared/tickets';
-import { pollForChanges, selectChanges } from '../../nodes/shared/polling';
-import { vendorMessage } from '../../nodes/shared/errors';
-import type { VendorProfile } from '../../nodes/shared/types';
+import { vendorRequest } from '../../packages/shared/transport';
+import { vendorRequestAll } from '../../packages/shared/paging';
+import { resetPacers } from '../../packages/shared/limiter';
+import { rateLimitDelayMs } from '../../packages/shared/retry';
+import { waitForTicket, type TicketProfile } from '../../packages/shared/tickets';
+import { pollForChanges, selectChanges } from '../../packages/shared/polling';
+import { vendorMessage } from '../../packages/shared/errors';
+import type { VendorProfile } from '../../packages/shared/types';
 import { fakeContext } from './fake-context';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -552,7 +552,7 @@ describe('validation', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { DateTime } = require('luxon');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { toDateOnly, requireGuid, requireNumber } = require('../../nodes/shared/validation');
+	const { toDateOnly, requireGuid, requireNumber } = require('../../packages/shared/validation');
 	const node = { name: 'X' } as never;
 
 	it('accepts ISO strings, Dates and luxon DateTimes ($now, $today) as dates', () => {

@@ -1,8 +1,8 @@
 /** The IANA → Windows table the smenso node ships is exactly what CLDR's windowsZones data gives. */
 import * as fs from 'fs';
 
-import { CLDR_VERSION, IANA_TO_WINDOWS } from '../../nodes/Smenso/windowsZones';
-import { windowsZoneOf } from '../../nodes/Smenso/zones';
+import { CLDR_VERSION, IANA_TO_WINDOWS } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/windowsZones';
+import { windowsZoneOf } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/zones';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require('../../scripts/gen-windows-zones.js');

@@ -1,0 +1,106 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations, type OperationTable } from '../../../shared/execute';
+import { subtitleFor } from '../../../shared/kit';
+import { listSearch, loadOptions } from './methods';
+import { approval } from './resources/approval';
+import { assignable } from './resources/assignable';
+import { assignment } from './resources/assignment';
+import { availability } from './resources/availability';
+import { billRate } from './resources/billRate';
+import { budgetItem } from './resources/budgetItem';
+import { budgetItemCategory } from './resources/budgetItemCategory';
+import type { ResourceModule } from './resources/common';
+import { customField } from './resources/customField';
+import { customFieldValue } from './resources/customFieldValue';
+import { expenseItem } from './resources/expenseItem';
+import { holiday } from './resources/holiday';
+import { discipline, leaveType, role } from './resources/lookups';
+import { phase } from './resources/phase';
+import { placeholderResource } from './resources/placeholderResource';
+import { project } from './resources/project';
+import { report } from './resources/report';
+import { statusOption } from './resources/statusOption';
+import { subtask } from './resources/subtask';
+import { tag } from './resources/tag';
+import { timeEntry } from './resources/timeEntry';
+import { user } from './resources/user';
+import { userStatus } from './resources/userStatus';
+import { webhook } from './resources/webhook';
+
+const MAIN = [NodeConnectionTypes.Main];
+
+/** One file per resource under resources/; the Resource dropdown lists them by name. */
+const MODULES: ResourceModule[] = [
+	approval,
+	assignable,
+	assignment,
+	availability,
+	billRate,
+	budgetItem,
+	budgetItemCategory,
+	customField,
+	customFieldValue,
+	discipline,
+	expenseItem,
+	holiday,
+	leaveType,
+	phase,
+	placeholderResource,
+	project,
+	report,
+	role,
+	statusOption,
+	subtask,
+	tag,
+	timeEntry,
+	user,
+	userStatus,
+	webhook,
+].sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+
+/** resource → operation → handler, run by the shared execute loop. */
+export const OPERATIONS: OperationTable = Object.fromEntries(MODULES.map((m) => [String(m.resource.value), m.handlers]));
+
+const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: MODULES.map((m) => m.resource),
+	default: 'timeEntry',
+};
+
+const properties: INodeProperties[] = [resourceProperty, ...MODULES.flatMap((m) => m.properties)];
+
+/**
+ * n8n's node picker merges a trigger into the action node of the same name and shows the *trigger's*
+ * description for both (editor-ui useActionsGeneration). Both nodes carry one description of the pair.
+ */
+export const RM_DESCRIPTION =
+	'Log time, submit it for approval, staff projects and manage people in Resource Management by Smartsheet (10,000ft), and start workflows when they change';
+
+export class ResourceManagement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Resource Management by Smartsheet (10,000ft)',
+		name: 'resourceManagement',
+		icon: { light: 'file:resourcemanagement.svg', dark: 'file:resourcemanagement.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: subtitleFor(properties),
+		description: RM_DESCRIPTION,
+		defaults: { name: 'Resource Management' },
+		usableAsTool: true,
+		inputs: MAIN,
+		outputs: MAIN,
+		credentials: [{ name: 'psaResourceManagementApi', required: true }],
+		properties,
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations.call(this, OPERATIONS);
+	}
+}

@@ -1,0 +1,226 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { pollForChanges, type PollState } from '../../../shared/polling';
+import { vendorRequest } from '../../../shared/transport';
+import { requireGuid } from '../../../shared/validation';
+import { hasCredential, NO_CREDENTIAL } from './methods';
+import { fromWire, requestWithFallback, smensoProfile } from './transport';
+import { SMENSO_DESCRIPTION } from './Smenso.node';
+
+type Ctx = IPollFunctions | ILoadOptionsFunctions;
+
+async function list(ctx: Ctx, path: string, qs?: IDataObject): Promise<IDataObject[]> {
+	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path, qs });
+	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
+}
+
+/** A project's tasks: the vendor node's newer path, its older one only on 404 "no such endpoint". */
+async function tasksOf(ctx: IPollFunctions, projectId: string): Promise<IDataObject[]> {
+	const body = await requestWithFallback(ctx, 'task:list', [
+		{ method: 'GET', path: `integration/task/json/${projectId}` },
+		{ method: 'GET', path: 'integration/task/json', qs: { projectId } },
+	]);
+	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
+}
+
+/** The chosen projects, or every project that is neither a template nor archived. */
+async function projectIds(ctx: IPollFunctions): Promise<string[]> {
+	const chosen = (ctx.getNodeParameter('projectIds', []) as string[]).filter(Boolean);
+	if (chosen.length) return chosen.map((id) => requireGuid(ctx.getNode(), 0, 'Projects', id));
+	const projects = await list(ctx, 'integration/project/json');
+	return projects.filter((p) => !p.isTemplate && !p.isArchived).map((p) => String(p.id));
+}
+
+async function perProject(ctx: IPollFunctions, fetch: (id: string) => Promise<IDataObject[]>): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	for (const id of await projectIds(ctx)) out.push(...(await fetch(id)));
+	return out;
+}
+
+/** The comments on every task of the watched projects (one request per task: choose projects to keep it small). */
+async function taskComments(ctx: IPollFunctions): Promise<IDataObject[]> {
+	return await perProject(ctx, async (projectId) => {
+		const out: IDataObject[] = [];
+		for (const task of await tasksOf(ctx, projectId)) {
+			for (const comment of await list(ctx, `integration/comment/task/json/${String(task.id)}`)) out.push({ ...comment, projectId, taskTitle: task.title });
+		}
+		return out;
+	});
+}
+
+export class SmensoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'smenso Trigger',
+		name: 'smensoTrigger',
+		icon: { light: 'file:smenso.svg', dark: 'file:smenso.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ({"absenceChanged":"Absence Created or Changed","attachmentAdded":"New File","folderChanged":"Task Folder Created or Changed","taskChanged":"Task Created or Changed","taskCommented":"New Comment on a Task","timeRecordCreated":"Time Record Created"})[$parameter["event"]] ?? $parameter["event"] }}',
+		description: SMENSO_DESCRIPTION,
+		defaults: { name: 'smenso Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'psaSmensoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Absence Created or Changed', value: 'absenceChanged', description: 'Including status changes (submitted, approved, rejected)' },
+					{ name: 'New Comment on a Task', value: 'taskCommented', description: 'One request per task of the watched projects each poll: choose projects' },
+					{ name: 'New File', value: 'attachmentAdded', description: 'A file attached to a watched project, one of its tasks or status reports' },
+					{ name: 'Task Created or Changed', value: 'taskChanged' },
+					{ name: 'Task Folder Created or Changed', value: 'folderChanged' },
+					{ name: 'Time Record Created', value: 'timeRecordCreated' },
+				],
+				default: 'taskChanged',
+			},
+			{
+				displayName: 'Project Names or IDs',
+				name: 'projectIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getProjects' },
+				default: [],
+				description:
+					'Projects to watch. Empty: every active project (one request per project each poll). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { event: ['attachmentAdded', 'folderChanged', 'taskChanged', 'taskCommented', 'timeRecordCreated'] } },
+			},
+			{
+				displayName: 'Only Status Changes',
+				name: 'onlyStatusChanges',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to trigger only when the status of an existing absence changed (e.g. to approved or rejected), not on new absences or other edits',
+				displayOptions: { show: { event: ['absenceChanged'] } },
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Approved', value: 'approved' },
+					{ name: 'No Status (No Approval Needed)', value: 'none' },
+					{ name: 'Rejected', value: 'rejected' },
+					{ name: 'Submitted', value: 'submitted' },
+				],
+				default: [],
+				description: 'Only absences that now have one of these statuses. Empty: any.',
+				displayOptions: { show: { event: ['absenceChanged'] } },
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getProjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				if (!hasCredential(this)) return [{ name: NO_CREDENTIAL, value: '' }];
+				const projects = await list(this, 'integration/project/json');
+				return projects
+					.filter((p) => !p.isTemplate)
+					.map((p) => ({ name: `${String(p.title)}${p.isArchived ? ' (archived)' : ''}`, value: String(p.id) }))
+					.sort((a, b) => a.name.localeCompare(b.name));
+			},
+		},
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		const staticData = this.getWorkflowStaticData('node') as IDataObject;
+		const projectsKey = ((this.getNodeParameter('projectIds', []) as string[]) ?? []).slice().sort().join(',');
+		const key = `${event}:${projectsKey}`;
+		const previous = ((staticData.poll as Record<string, PollState> | undefined)?.[key]?.fingerprints ?? {}) as Record<string, string>;
+		const id = (record: IDataObject) => String(record.id);
+
+		let result: INodeExecutionData[][] | null;
+		if (event === 'taskChanged') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await perProject(this, async (p) => await tasksOf(this, p)),
+				id,
+			});
+		} else if (event === 'taskCommented') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await taskComments(this),
+				id,
+				// Only the id: an edited comment is not a new comment.
+				fingerprint: (record) => String(record.id),
+			});
+		} else if (event === 'attachmentAdded') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await perProject(this, async (p) => await list(this, `integration/attachment/project/json/${p}`, { projectOnly: true })),
+				id,
+				fingerprint: (record) => String(record.id),
+			});
+		} else if (event === 'folderChanged') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await perProject(this, async (p) => (await list(this, `integration/folders/json/${p}`)).map((f) => ({ projectId: p, ...f }))),
+				id,
+			});
+		} else if (event === 'timeRecordCreated') {
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => await perProject(this, async (p) => await list(this, `integration/timerecord/json/${p}`)),
+				id,
+				// Only the id: an edit of a known record is not a new record.
+				fingerprint: (record) => String(record.id),
+			});
+		} else if (event === 'absenceChanged') {
+			const onlyStatusChanges = this.getNodeParameter('onlyStatusChanges', false) as boolean;
+			const statuses = this.getNodeParameter('statuses', []) as string[];
+			const known = (staticData.absenceStatus as Record<string, string> | undefined) ?? {};
+			const seen: Record<string, string> = {};
+			result = await pollForChanges.call(this, {
+				key,
+				mode: 'fingerprint',
+				fetch: async () => {
+					const records = await list(this, 'integration/absence/json');
+					for (const r of records) seen[String(r.id)] = String(r.status ?? 'none');
+					return records;
+				},
+				id,
+				filter: (record) => {
+					const status = String(record.status ?? 'none');
+					const before = known[String(record.id)];
+					if (statuses.length && !statuses.includes(status)) return false;
+					if (onlyStatusChanges && (before === undefined || before === status)) return false;
+					return true;
+				},
+			});
+			if (this.getMode() !== 'manual') staticData.absenceStatus = seen;
+			for (const item of result?.[0] ?? []) {
+				const before = known[String(item.json.id)];
+				if (before !== undefined && before !== String(item.json.status ?? 'none')) item.json.previousStatus = before === 'none' ? null : before;
+			}
+		} else {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The event "${event}" is not available`,
+				{ description: event === 'statusReportPublished' ? 'No smenso source shows a way to read status reports, so their publication cannot be watched. Choose another event, e.g. "New Comment on a Task".' : 'Choose one of the listed events.' },
+			);
+		}
+		if (this.getMode() === 'manual') return result;
+		for (const item of result?.[0] ?? []) {
+			item.json.changeType = previous[String(item.json.id)] === undefined ? 'created' : 'updated';
+		}
+		return result;
+	}
+}
