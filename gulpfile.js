@@ -5,7 +5,10 @@ const { task, src, dest, parallel } = require('gulp');
 const { vendors } = require('./scripts/lib/vendors');
 
 function copy(dir, glob, to) {
-	return () => src(glob, { cwd: dir, encoding: false, base: path.join(dir, to) }).pipe(dest(path.join(dir, 'dist', to)));
+	return () =>
+		src(glob, { cwd: dir, encoding: false, base: path.join(dir, to) }).pipe(
+			dest(path.join(dir, 'dist', to)),
+		);
 }
 
 const jobs = vendors().flatMap((v) => [

@@ -2,7 +2,11 @@
 const common = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
-	modulePathIgnorePatterns: ['<rootDir>/packages/[^/]+/dist/', '<rootDir>/.cache/', '<rootDir>/.n8n-demo/'],
+	modulePathIgnorePatterns: [
+		'<rootDir>/packages/[^/]+/dist/',
+		'<rootDir>/.cache/',
+		'<rootDir>/.n8n-demo/',
+	],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 };
 module.exports = {
@@ -10,7 +14,15 @@ module.exports = {
 	// machine (two CPU-bound processes beside the suite) gets a generous per-test budget (a global option).
 	testTimeout: 120_000,
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/sandbox/**/*.test.ts', '<rootDir>/test/nodes/**/*.test.ts'] },
+		{
+			...common,
+			displayName: 'unit',
+			testMatch: [
+				'<rootDir>/test/unit/**/*.test.ts',
+				'<rootDir>/test/sandbox/**/*.test.ts',
+				'<rootDir>/test/nodes/**/*.test.ts',
+			],
+		},
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
 	],
 };

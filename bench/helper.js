@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Part A of `npm run bench`: the shared request helper (compiled, dist/nodes/shared) driven through a
+ * Part A of `npm run bench`: the shared request helper (compiled: the copy in the first package's dist/shared) driven through a
  * small fake n8n context against a local server made with sandbox/lib/server.js. No n8n needed.
  *
  *   1. listing N records: requests made vs ceil(N / max page size), linkNext (RM) and pageCount (Blikk)
@@ -16,7 +16,7 @@ const path = require('path');
 const { createSandbox, HttpError } = require('../sandbox/lib/server');
 const { fakeContext } = require('./lib/fake-context');
 
-const DIST = path.join(__dirname, '..', 'dist', 'nodes', 'shared');
+const DIST = path.join(require('../scripts/lib/vendors').vendors()[0].dir, 'dist', 'shared');
 
 function loadHelper() {
 	try {
@@ -32,13 +32,20 @@ function loadHelper() {
 
 /** A local API with both paging styles, per-key sliding-window (or fixed-window + headers) ceilings. */
 function createBenchServer() {
-	const config = { records: 10_000, ceilings: {}, style: 'blikk', throttleAfter: {}, throttledCeiling: {} };
+	const config = {
+		records: 10_000,
+		ceilings: {},
+		style: 'blikk',
+		throttleAfter: {},
+		throttledCeiling: {},
+	};
 	const hits = new Map(); // key → timestamps (sliding window, 1 s)
 	const windows = new Map(); // key → { count, resetAt } (fixed window, 1 s)
 	const served = new Map(); // key → successful requests so far
 	const records = (from, to) => {
 		const out = [];
-		for (let i = from; i < Math.min(to, config.records); i++) out.push({ id: i + 1, name: `Record ${i + 1}` });
+		for (let i = from; i < Math.min(to, config.records); i++)
+			out.push({ id: i + 1, name: `Record ${i + 1}` });
 		return out;
 	};
 	const ceilingOf = (key) => {
@@ -49,7 +56,8 @@ function createBenchServer() {
 	const sandbox = createSandbox({
 		name: 'bench',
 		config,
-		authenticate: (ctx) => (ctx.headers['x-api-key'] ? null : { status: 401, body: { message: 'Missing key' } }),
+		authenticate: (ctx) =>
+			ctx.headers['x-api-key'] ? null : { status: 401, body: { message: 'Missing key' } },
 		rateLimit: (ctx) => {
 			const key = ctx.headers['x-api-key'];
 			const limit = ceilingOf(key);
@@ -61,9 +69,16 @@ function createBenchServer() {
 					w = { count: 0, resetAt: Math.ceil((now + 1) / 1000) * 1000 };
 					windows.set(key, w);
 				}
-				const headers = { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Reset': String(Math.round(w.resetAt / 1000)) };
+				const headers = {
+					'X-RateLimit-Limit': String(limit),
+					'X-RateLimit-Reset': String(Math.round(w.resetAt / 1000)),
+				};
 				if (w.count >= limit) {
-					return { status: 429, headers: { ...headers, 'X-RateLimit-Remaining': '0' }, body: { message: 'Rate limit exceeded' } };
+					return {
+						status: 429,
+						headers: { ...headers, 'X-RateLimit-Remaining': '0' },
+						body: { message: 'Rate limit exceeded' },
+					};
 				}
 				w.count++;
 				ctx.rateHeaders = { ...headers, 'X-RateLimit-Remaining': String(limit - w.count) };
@@ -74,7 +89,11 @@ function createBenchServer() {
 			if (list.length >= limit) {
 				hits.set(key, list);
 				const wait = Math.max(1, Math.ceil((list[0] + 1000 - now) / 1000));
-				return { status: 429, headers: { 'Retry-After': String(wait) }, body: { waitInSeconds: wait } };
+				return {
+					status: 429,
+					headers: { 'Retry-After': String(wait) },
+					body: { waitInSeconds: wait },
+				};
 			}
 			list.push(now);
 			hits.set(key, list);
@@ -88,13 +107,20 @@ function createBenchServer() {
 				handler: (ctx) => {
 					const perPage = Number(ctx.query.per_page || 20);
 					const page = Number(ctx.query.page || 1);
-					if (perPage > 1000) throw new HttpError(400, { message: 'per_page must be at most 1000' });
+					if (perPage > 1000)
+						throw new HttpError(400, { message: 'per_page must be at most 1000' });
 					const data = records((page - 1) * perPage, page * perPage);
 					const more = page * perPage < config.records;
 					return {
 						status: 200,
 						headers: ctx.rateHeaders,
-						body: { data, paging: { self: `/linknext/items?page=${page}&per_page=${perPage}`, next: more ? `/linknext/items?page=${page + 1}&per_page=${perPage}` : null } },
+						body: {
+							data,
+							paging: {
+								self: `/linknext/items?page=${page}&per_page=${perPage}`,
+								next: more ? `/linknext/items?page=${page + 1}&per_page=${perPage}` : null,
+							},
+						},
 					};
 				},
 			},
@@ -104,17 +130,43 @@ function createBenchServer() {
 				handler: (ctx) => {
 					const page = Number(ctx.query.page);
 					const pageSize = Number(ctx.query.pageSize || 25);
-					if (!page) throw new HttpError(400, { message: 'The request is invalid.', modelState: { page: ['page is required'] } });
-					if (pageSize > 100) throw new HttpError(400, { message: 'The request is invalid.', modelState: { pageSize: ['1..100'] } });
+					if (!page)
+						throw new HttpError(400, {
+							message: 'The request is invalid.',
+							modelState: { page: ['page is required'] },
+						});
+					if (pageSize > 100)
+						throw new HttpError(400, {
+							message: 'The request is invalid.',
+							modelState: { pageSize: ['1..100'] },
+						});
 					return {
 						status: 200,
 						headers: ctx.rateHeaders,
-						body: { page, pageSize, totalItemCount: config.records, totalPages: Math.ceil(config.records / pageSize), items: records((page - 1) * pageSize, page * pageSize) },
+						body: {
+							page,
+							pageSize,
+							totalItemCount: config.records,
+							totalPages: Math.ceil(config.records / pageSize),
+							items: records((page - 1) * pageSize, page * pageSize),
+						},
 					};
 				},
 			},
-			{ method: 'POST', path: '/things', handler: (ctx) => ({ status: 201, headers: ctx.rateHeaders, body: { id: Math.floor(Math.random() * 1e9), ...(ctx.body || {}) } }) },
-			{ method: 'GET', path: '/ping', handler: (ctx) => ({ status: 200, headers: ctx.rateHeaders, body: { ok: true } }) },
+			{
+				method: 'POST',
+				path: '/things',
+				handler: (ctx) => ({
+					status: 201,
+					headers: ctx.rateHeaders,
+					body: { id: Math.floor(Math.random() * 1e9), ...(ctx.body || {}) },
+				}),
+			},
+			{
+				method: 'GET',
+				path: '/ping',
+				handler: (ctx) => ({ status: 200, headers: ctx.rateHeaders, body: { ok: true } }),
+			},
 		],
 	});
 	sandbox.resetKeys = () => {
@@ -137,8 +189,22 @@ function profile(name, baseUrl, requestsPerSecond, paging) {
 	};
 }
 
-const LINK_NEXT = { style: 'linkNext', pageSizeParam: 'per_page', maxPageSize: 1000, itemsKey: 'data', nextPath: ['paging', 'next'] };
-const PAGE_COUNT = { style: 'pageCount', pageParam: 'page', pageSizeParam: 'pageSize', maxPageSize: 100, itemsKey: 'items', totalPagesKey: 'totalPages', firstPage: 1 };
+const LINK_NEXT = {
+	style: 'linkNext',
+	pageSizeParam: 'per_page',
+	maxPageSize: 1000,
+	itemsKey: 'data',
+	nextPath: ['paging', 'next'],
+};
+const PAGE_COUNT = {
+	style: 'pageCount',
+	pageParam: 'page',
+	pageSizeParam: 'pageSize',
+	maxPageSize: 100,
+	itemsKey: 'items',
+	totalPagesKey: 'totalPages',
+	firstPage: 1,
+};
 
 function count429(server) {
 	return server.stats.byStatus['429'] || 0;
@@ -152,7 +218,12 @@ async function listing(helper, server, { n, ceiling, style }) {
 	const paging = style === 'linkNext' ? LINK_NEXT : PAGE_COUNT;
 	const ctx = fakeContext({ credentials: { baseUrl: server.url, apiKey: key } });
 	const started = Date.now();
-	const rows = await helper.paging.vendorRequestAll.call(ctx, profile(style, server.url, ceiling, paging), { method: 'GET', path: style === 'linkNext' ? '/linknext/items' : '/pagecount/items' }, { returnAll: true });
+	const rows = await helper.paging.vendorRequestAll.call(
+		ctx,
+		profile(style, server.url, ceiling, paging),
+		{ method: 'GET', path: style === 'linkNext' ? '/linknext/items' : '/pagecount/items' },
+		{ returnAll: true },
+	);
 	const wall = (Date.now() - started) / 1000;
 	const ids = new Set(rows.map((r) => r.id));
 	const needed = Math.ceil(n / paging.maxPageSize);
@@ -177,7 +248,13 @@ async function paced(helper, server, { count, ceiling, key, method = 'POST' }) {
 	let failed = 0;
 	for (let i = 0; i < count; i++) {
 		try {
-			await helper.transport.vendorRequest.call(ctx, prof, method === 'POST' ? { method: 'POST', path: '/things', body: { i }, itemIndex: i } : { method: 'GET', path: '/ping', itemIndex: i });
+			await helper.transport.vendorRequest.call(
+				ctx,
+				prof,
+				method === 'POST'
+					? { method: 'POST', path: '/things', body: { i }, itemIndex: i }
+					: { method: 'GET', path: '/ping', itemIndex: i },
+			);
 		} catch {
 			failed++;
 		}
@@ -221,7 +298,10 @@ function recoverySeconds(log, ceiling, fraction = 0.9, n = 10) {
 	const limited = log.filter((e) => e.status === 429).map((e) => e.t);
 	if (!limited.length) return 0;
 	const last = Math.max(...limited);
-	const after = log.filter((e) => e.status < 300 && e.t > last).map((e) => e.t).sort((a, b) => a - b);
+	const after = log
+		.filter((e) => e.status < 300 && e.t > last)
+		.map((e) => e.t)
+		.sort((a, b) => a - b);
 	for (let i = n - 1; i < after.length; i++) {
 		const pace = ((n - 1) * 1000) / (after[i] - after[i - n + 1]);
 		if (pace >= fraction * ceiling) return (after[i] - last) / 1000;
@@ -238,7 +318,14 @@ async function stormMidRun(helper, server, { count, ceiling, after, storm, retry
 	const key = `storm-${ceiling}`;
 	server.config.ceilings[key] = ceiling;
 	server.resetStats();
-	server.addFault({ type: '429', method: 'POST', path: '^/things$', after, count: storm, retryAfter });
+	server.addFault({
+		type: '429',
+		method: 'POST',
+		path: '^/things$',
+		after,
+		count: storm,
+		retryAfter,
+	});
 	const result = await paced(helper, server, { count, ceiling, key });
 	server.clearFaults();
 	const log = server.stats.log.filter((e) => e.method === 'POST');
@@ -273,7 +360,9 @@ async function runHelperBench({ quick = false, log = console.log } = {}) {
 		log('| listing | requests | ceil(N / max page) | records | unique | 429s | wall s | limit s |');
 		log('|---|---:|---:|---:|---:|---:|---:|---:|');
 		for (const r of results.listings) {
-			log(`| ${r.job} | ${r.requests} | ${r.needed} | ${r.records} | ${r.unique} | ${r.r429} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} |`);
+			log(
+				`| ${r.job} | ${r.requests} | ${r.needed} | ${r.records} | ${r.unique} | ${r.r429} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} |`,
+			);
 		}
 
 		// 2. paced requests, two independent credentials at once
@@ -284,31 +373,49 @@ async function runHelperBench({ quick = false, log = console.log } = {}) {
 			paced(helper, server, { ...a, key: 'paced-20' }),
 			paced(helper, server, { ...b, key: 'paced-4' }),
 		]);
-		log('\n| paced writes (two credentials at the same time) | requests | 429s | failed | wall s | limit s | achieved req/s | × ceiling |');
+		log(
+			'\n| paced writes (two credentials at the same time) | requests | 429s | failed | wall s | limit s | achieved req/s | × ceiling |',
+		);
 		log('|---|---:|---:|---:|---:|---:|---:|---:|');
 		for (const r of results.paced) {
-			log(`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.achieved, 2)} | ${fmt(r.achieved / r.ceiling, 3)} |`);
+			log(
+				`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.achieved, 2)} | ${fmt(r.achieved / r.ceiling, 3)} |`,
+			);
 		}
 
 		// 3. throttling starts mid-run
-		const t = quick ? { count: 150, ceiling: 20, lowered: 10, after: 50 } : { count: 300, ceiling: 20, lowered: 10, after: 100 };
+		const t = quick
+			? { count: 150, ceiling: 20, lowered: 10, after: 50 }
+			: { count: 300, ceiling: 20, lowered: 10, after: 100 };
 		for (const style of ['blikk', 'rm']) {
 			results.throttled.push(await throttledMidRun(helper, server, { ...t, style }));
 		}
-		log('\n| server throttles mid-run | requests | 429s | failed | wall s | limit s | wall / limit |');
+		log(
+			'\n| server throttles mid-run | requests | 429s | failed | wall s | limit s | wall / limit |',
+		);
 		log('|---|---:|---:|---:|---:|---:|---:|');
 		for (const r of results.throttled) {
-			log(`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.wall / r.limit, 2)} |`);
+			log(
+				`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.wall / r.limit, 2)} |`,
+			);
 		}
 
 		// 4. a 429 storm mid-run (Blikk style: 4 req/s, Retry-After), then recovery
-		const st = quick ? { count: 80, ceiling: 4, after: 30, storm: 4, retryAfter: 3 } : { count: 120, ceiling: 4, after: 40, storm: 4, retryAfter: 3 };
+		const st = quick
+			? { count: 80, ceiling: 4, after: 30, storm: 4, retryAfter: 3 }
+			: { count: 120, ceiling: 4, after: 40, storm: 4, retryAfter: 3 };
 		results.storm = await stormMidRun(helper, server, st);
 		const r = results.storm;
-		log('\n| 429 storm, then recovery | requests | 429s | failed | wall s | limit s | wall / limit | recovery s (to ≥ 0.9 × ceiling) |');
+		log(
+			'\n| 429 storm, then recovery | requests | 429s | failed | wall s | limit s | wall / limit | recovery s (to ≥ 0.9 × ceiling) |',
+		);
 		log('|---|---:|---:|---:|---:|---:|---:|---:|');
-		log(`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.wall / r.limit, 2)} | ${fmt(r.recovery, 1)} |`);
-		log(`\nrecovery after 429 storm: ${fmt(r.recovery, 1)} s to ≥ 0.9 × ceiling (target ≤ 10 s; the storm itself lasted ${fmt(r.stormSeconds, 1)} s)`);
+		log(
+			`| ${r.job} | ${r.requests} | ${r.r429} | ${r.failed} | ${fmt(r.wall, 2)} | ${fmt(r.limit, 2)} | ${fmt(r.wall / r.limit, 2)} | ${fmt(r.recovery, 1)} |`,
+		);
+		log(
+			`\nrecovery after 429 storm: ${fmt(r.recovery, 1)} s to ≥ 0.9 × ceiling (target ≤ 10 s; the storm itself lasted ${fmt(r.stormSeconds, 1)} s)`,
+		);
 	} finally {
 		await server.close();
 	}

@@ -23,7 +23,17 @@ function machine() {
 	try {
 		cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || '';
 	} catch {}
-	return { nproc: os.cpus().length, cpu, ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`, load: os.loadavg().map((l) => l.toFixed(2)).join(' ') };
+	return {
+		nproc: os.cpus().length,
+		cpu,
+		ramGb: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+		platform: `${os.type()} ${os.release()}`,
+		load: os
+			.loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' '),
+	};
 }
 
 async function main() {
@@ -31,20 +41,29 @@ async function main() {
 	const part = (process.env.BENCH_PART || 'AB').toUpperCase();
 	const started = new Date();
 	const m = machine();
-	console.log(`# n8n-nodes-psa benchmark — ${started.toISOString()}${quick ? ' (BENCH_QUICK=1)' : ''}`);
-	console.log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.ramGb} GB RAM, ${m.platform}, Node ${m.node}, load average ${m.load}`);
+	console.log(
+		`# n8n-nodes-psa benchmark — ${started.toISOString()}${quick ? ' (BENCH_QUICK=1)' : ''}`,
+	);
+	console.log(
+		`machine: ${m.nproc} CPUs (${m.cpu}), ${m.ramGb} GB RAM, ${m.platform}, Node ${m.node}, load average ${m.load}`,
+	);
 	const results = { date: started.toISOString(), quick, machine: m };
 	if (part.includes('A')) results.helper = await runHelperBench({ quick });
 	if (part.includes('B')) {
 		const { runSideBySide } = require('./n8n-side-by-side');
-		results.sideBySide = await runSideBySide({ quick, only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined });
+		results.sideBySide = await runSideBySide({
+			quick,
+			only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined,
+		});
 	}
 	results.seconds = (Date.now() - started.getTime()) / 1000;
 	const dir = path.join(__dirname, 'results');
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
 	fs.writeFileSync(file, JSON.stringify(results, null, 2));
-	console.log(`\nDone in ${results.seconds.toFixed(0)} s; figures saved to ${path.relative(process.cwd(), file)}`);
+	console.log(
+		`\nDone in ${results.seconds.toFixed(0)} s; figures saved to ${path.relative(process.cwd(), file)}`,
+	);
 }
 
 main().then(

@@ -29,17 +29,39 @@ const RETRY = { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 };
 let nodeCounter = 0;
 function node(name, type, typeVersion, parameters, extra = {}) {
 	nodeCounter++;
-	return { id: crypto.randomUUID(), name, type, typeVersion, position: [nodeCounter * 220, extra.y || 0], parameters, ...extra, y: undefined };
+	return {
+		id: crypto.randomUUID(),
+		name,
+		type,
+		typeVersion,
+		position: [nodeCounter * 220, extra.y || 0],
+		parameters,
+		...extra,
+		y: undefined,
+	};
 }
 
 function chain(...nodes) {
 	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return connections;
 }
 
 function webhookNode(webhookPath) {
-	return node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }, { webhookId: webhookPath });
+	return node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		{
+			httpMethod: 'POST',
+			path: webhookPath,
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+			options: {},
+		},
+		{ webhookId: webhookPath },
+	);
 }
 
 function splitOut(name, field) {
@@ -48,18 +70,48 @@ function splitOut(name, field) {
 
 function summarize(field = 'id') {
 	return node('Summarize', 'n8n-nodes-base.summarize', 1.1, {
-		fieldsToSummarize: { values: [{ aggregation: 'count', field }, { aggregation: 'countUnique', field }] },
+		fieldsToSummarize: {
+			values: [
+				{ aggregation: 'count', field },
+				{ aggregation: 'countUnique', field },
+			],
+		},
 		options: {},
 	});
 }
 
 function workflow(name, nodes, connections) {
 	for (const n of nodes) delete n.y;
-	return { name, nodes, connections, settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none', saveDataErrorExecution: 'all', saveManualExecutions: false } };
+	return {
+		name,
+		nodes,
+		connections,
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'none',
+			saveDataErrorExecution: 'all',
+			saveManualExecutions: false,
+		},
+	};
 }
 
 /** HTTP Request node (v4.2) with the careful-user settings. */
-function httpRequest(name, { method = 'GET', url, credentialType, credentialId, credentialName, headers, query, body, pagination, batching, options = {} }) {
+function httpRequest(
+	name,
+	{
+		method = 'GET',
+		url,
+		credentialType,
+		credentialId,
+		credentialName,
+		headers,
+		query,
+		body,
+		pagination,
+		batching,
+		options = {},
+	},
+) {
 	const parameters = { method, url, options: { ...options } };
 	if (credentialType) {
 		parameters.authentication = 'genericCredentialType';
@@ -67,11 +119,15 @@ function httpRequest(name, { method = 'GET', url, credentialType, credentialId, 
 	}
 	if (headers) {
 		parameters.sendHeaders = true;
-		parameters.headerParameters = { parameters: Object.entries(headers).map(([n, value]) => ({ name: n, value })) };
+		parameters.headerParameters = {
+			parameters: Object.entries(headers).map(([n, value]) => ({ name: n, value })),
+		};
 	}
 	if (query) {
 		parameters.sendQuery = true;
-		parameters.queryParameters = { parameters: Object.entries(query).map(([n, value]) => ({ name: n, value: String(value) })) };
+		parameters.queryParameters = {
+			parameters: Object.entries(query).map(([n, value]) => ({ name: n, value: String(value) })),
+		};
 	}
 	if (body) {
 		parameters.sendBody = true;
@@ -81,12 +137,16 @@ function httpRequest(name, { method = 'GET', url, credentialType, credentialId, 
 	if (pagination) parameters.options.pagination = { pagination };
 	if (batching) parameters.options.batching = { batch: batching };
 	const extra = { ...RETRY };
-	if (credentialType) extra.credentials = { [credentialType]: { id: credentialId, name: credentialName } };
+	if (credentialType)
+		extra.credentials = { [credentialType]: { id: credentialId, name: credentialName } };
 	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, extra);
 }
 
 // ------------------------------------------------------------------ running one job
-async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, check, physical, rssPid }) {
+async function runJob(
+	ctx,
+	{ label, side, vendor, wf, body = {}, sandbox, tap, check, physical, rssPid },
+) {
 	const webhookPath = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
 	const created = await ctx.api.createWorkflow(wf);
 	await ctx.api.activate(created.id);
@@ -119,11 +179,28 @@ async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, c
 	if (process.env.BENCH_DEBUG === '1') {
 		const dir = path.join(REPO, 'bench', 'results');
 		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, `events-${side}-${label.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify({ data, events: events.map((e) => ({ ...e, auth: undefined })) }, null, 1));
+		fs.writeFileSync(
+			path.join(dir, `events-${side}-${label.replace(/[^a-z0-9]+/gi, '-')}.json`),
+			JSON.stringify({ data, events: events.map((e) => ({ ...e, auth: undefined })) }, null, 1),
+		);
 	}
-	const row = { label, side, vendor, wall, status, requests: s.requests, r429: s.r429, errors: s.errors, physical, peakRss, completed: status === 200 && !(data && data.error && !data.count_id && !data.count) };
+	const row = {
+		label,
+		side,
+		vendor,
+		wall,
+		status,
+		requests: s.requests,
+		r429: s.r429,
+		errors: s.errors,
+		physical,
+		peakRss,
+		completed: status === 200 && !(data && data.error && !data.count_id && !data.count),
+	};
 	Object.assign(row, check ? await check({ data, events, sandbox, status }) : {});
-	ctx.log(`  ${side.padEnd(5)} ${label}: ${wall.toFixed(1)} s, ${s.requests} requests, ${s.r429} × 429, HTTP ${status}${peakRss ? `, peak RSS ${Math.round(peakRss / 1048576)} MB` : ''}${row.completed ? '' : ` (failed: ${String((data && (data.message || data.error)) || data).slice(0, 160)})`}`);
+	ctx.log(
+		`  ${side.padEnd(5)} ${label}: ${wall.toFixed(1)} s, ${s.requests} requests, ${s.r429} × 429, HTTP ${status}${peakRss ? `, peak RSS ${Math.round(peakRss / 1048576)} MB` : ''}${row.completed ? '' : ` (failed: ${String((data && (data.message || data.error)) || data).slice(0, 160)})`}`,
+	);
 	return row;
 }
 
@@ -131,12 +208,21 @@ async function runJob(ctx, { label, side, vendor, wf, body = {}, sandbox, tap, c
 function postNoTimeout(url, body) {
 	return new Promise((resolve, reject) => {
 		const data = Buffer.from(JSON.stringify(body));
-		const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': data.length } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-			res.on('error', reject);
-		});
+		const req = http.request(
+			url,
+			{
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'Content-Length': data.length },
+			},
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () =>
+					resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }),
+				);
+				res.on('error', reject);
+			},
+		);
 		req.setTimeout(0);
 		req.on('error', reject);
 		req.end(data);
@@ -163,12 +249,22 @@ const blikk = {
 		const demo = sandbox.demoCredential();
 		const data = { ...demo.data, applicationId: appId, applicationSecret: secret };
 		const ours = await ctx.api.createCredential({ ...demo, name: `Blikk ${appId}`, data });
-		const basic = await ctx.api.createCredential({ type: 'httpBasicAuth', name: `Blikk basic ${appId}`, data: { user: appId, password: secret } });
+		const basic = await ctx.api.createCredential({
+			type: 'httpBasicAuth',
+			name: `Blikk basic ${appId}`,
+			data: { user: appId, password: secret },
+		});
 		return { ours, basic };
 	},
 	/** A careful user's token step: POST /v1/Auth/Token with Basic auth, once. */
 	tokenNode(ctx, sandbox, creds) {
-		return httpRequest('Get token', { method: 'POST', url: `${sandbox.url}/v1/Auth/Token`, credentialType: 'httpBasicAuth', credentialId: creds.basic.id, credentialName: creds.basic.name });
+		return httpRequest('Get token', {
+			method: 'POST',
+			url: `${sandbox.url}/v1/Auth/Token`,
+			credentialType: 'httpBasicAuth',
+			credentialId: creds.basic.id,
+			credentialName: creds.basic.name,
+		});
 	},
 	seedContacts(sandbox, total) {
 		const have = sandbox.store().contacts.length;
@@ -176,7 +272,13 @@ const blikk = {
 		return sandbox.store().contacts.length;
 	},
 	listOurs(ctx, sandbox, creds, wh) {
-		const ours = node('Blikk', n8n.nodeType('blikk'), 1, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node(
+			'Blikk',
+			n8n.nodeType('blikk'),
+			1,
+			{ resource: 'contact', operation: 'getAll', returnAll: true, filters: {} },
+			{ credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } },
+		);
 		const hook = webhookNode(wh);
 		const sum = summarize();
 		return workflow(`bench ours: list Blikk contacts`, [hook, ours, sum], chain(hook, ours, sum));
@@ -199,14 +301,35 @@ const blikk = {
 		});
 		const split = splitOut('Split Out', 'items');
 		const sum = summarize();
-		return workflow(`bench http: list Blikk contacts`, [hook, token, list, split, sum], chain(hook, token, list, split, sum));
+		return workflow(
+			`bench http: list Blikk contacts`,
+			[hook, token, list, split, sum],
+			chain(hook, token, list, split, sum),
+		);
 	},
 	createOurs(ctx, sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Blikk', n8n.nodeType('blikk'), 1, { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, { credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node(
+			'Blikk',
+			n8n.nodeType('blikk'),
+			1,
+			{
+				resource: 'contact',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				contactType: 'company',
+				responsible: { __rl: true, mode: 'id', value: '1' },
+				additionalFields: {},
+			},
+			{ credentials: { psaBlikkApi: { id: creds.ours.id, name: creds.ours.name } } },
+		);
 		const sum = summarize();
-		return workflow(`bench ours: create Blikk contacts`, [hook, split, ours, sum], chain(hook, split, ours, sum));
+		return workflow(
+			`bench ours: create Blikk contacts`,
+			[hook, split, ours, sum],
+			chain(hook, split, ours, sum),
+		);
 	},
 	createHttp(ctx, sandbox, creds, wh) {
 		// Webhook → Get token (first branch, runs first in v1 order) and Webhook → Split Out → Create (second).
@@ -223,15 +346,28 @@ const blikk = {
 		});
 		const sum = summarize();
 		const connections = {
-			Webhook: { main: [[{ node: 'Get token', type: 'main', index: 0 }, { node: 'Split Out', type: 'main', index: 0 }]] },
+			Webhook: {
+				main: [
+					[
+						{ node: 'Get token', type: 'main', index: 0 },
+						{ node: 'Split Out', type: 'main', index: 0 },
+					],
+				],
+			},
 			'Split Out': { main: [[{ node: 'Create contact', type: 'main', index: 0 }]] },
 			'Create contact': { main: [[{ node: 'Summarize', type: 'main', index: 0 }]] },
 		};
-		return workflow(`bench http: create Blikk contacts`, [hook, token, split, create, sum], connections);
+		return workflow(
+			`bench http: create Blikk contacts`,
+			[hook, token, split, create, sum],
+			connections,
+		);
 	},
 	createdCheck(sandbox, prefix, expected) {
 		const names = new Map();
-		for (const c of sandbox.store().contacts) if (typeof c.name === 'string' && c.name.startsWith(prefix)) names.set(c.name, (names.get(c.name) || 0) + 1);
+		for (const c of sandbox.store().contacts)
+			if (typeof c.name === 'string' && c.name.startsWith(prefix))
+				names.set(c.name, (names.get(c.name) || 0) + 1);
 		return {
 			created: names.size,
 			duplicates: [...names.values()].reduce((s, n) => s + Math.max(0, n - 1), 0),
@@ -249,13 +385,27 @@ const rm = {
 		const token = `bench-rm-${job}-${crypto.randomBytes(3).toString('hex')}`;
 		sandbox.benchTokens.push(token); // the same array the sandbox checks tokens against (see runSideBySide)
 		const demo = sandbox.demoCredential();
-		const ours = await ctx.api.createCredential({ ...demo, name: `RM ${token}`, data: { ...demo.data, apiToken: token } });
-		const header = await ctx.api.createCredential({ type: 'httpHeaderAuth', name: `RM header ${token}`, data: { name: 'auth', value: token } });
+		const ours = await ctx.api.createCredential({
+			...demo,
+			name: `RM ${token}`,
+			data: { ...demo.data, apiToken: token },
+		});
+		const header = await ctx.api.createCredential({
+			type: 'httpHeaderAuth',
+			name: `RM header ${token}`,
+			data: { name: 'auth', value: token },
+		});
 		return { ours, header };
 	},
 	listOurs(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
-		const ours = node('Resource Management', n8n.nodeType('resourceManagement'), 1, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node(
+			'Resource Management',
+			n8n.nodeType('resourceManagement'),
+			1,
+			{ resource: 'user', operation: 'getAll', returnAll: true, filters: {} },
+			{ credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } },
+		);
 		const sum = summarize();
 		return workflow('bench ours: list RM people', [hook, ours, sum], chain(hook, ours, sum));
 	},
@@ -278,14 +428,35 @@ const rm = {
 		});
 		const split = splitOut('Split Out', 'data');
 		const sum = summarize();
-		return workflow('bench http: list RM people', [hook, list, split, sum], chain(hook, list, split, sum));
+		return workflow(
+			'bench http: list RM people',
+			[hook, list, split, sum],
+			chain(hook, list, split, sum),
+		);
 	},
 	createOurs(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
 		const split = splitOut('Split Out', 'body.items');
-		const ours = node('Resource Management', n8n.nodeType('resourceManagement'), 1, { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, { credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } });
+		const ours = node(
+			'Resource Management',
+			n8n.nodeType('resourceManagement'),
+			1,
+			{
+				resource: 'user',
+				operation: 'create',
+				firstName: 'Bench',
+				lastName: '={{ $json.name }}',
+				email: '={{ $json.name }}@example.com',
+				additionalFields: {},
+			},
+			{ credentials: { psaResourceManagementApi: { id: creds.ours.id, name: creds.ours.name } } },
+		);
 		const sum = summarize();
-		return workflow('bench ours: create RM people', [hook, split, ours, sum], chain(hook, split, ours, sum));
+		return workflow(
+			'bench ours: create RM people',
+			[hook, split, ours, sum],
+			chain(hook, split, ours, sum),
+		);
 	},
 	createHttp(sandbox, creds, wh) {
 		const hook = webhookNode(wh);
@@ -300,12 +471,22 @@ const rm = {
 			batching: { batchSize: 1, batchInterval: Math.ceil(RM_LIMIT.windowMs / RM_LIMIT.limit) },
 		});
 		const sum = summarize();
-		return workflow('bench http: create RM people', [hook, split, create, sum], chain(hook, split, create, sum));
+		return workflow(
+			'bench http: create RM people',
+			[hook, split, create, sum],
+			chain(hook, split, create, sum),
+		);
 	},
 	createdCheck(sandbox, prefix, expected) {
 		const seen = new Map();
-		for (const u of sandbox.state().users) if (typeof u.email === 'string' && u.email.startsWith(prefix)) seen.set(u.email, (seen.get(u.email) || 0) + 1);
-		return { created: seen.size, duplicates: [...seen.values()].reduce((a, n) => a + Math.max(0, n - 1), 0), failedItems: expected - seen.size };
+		for (const u of sandbox.state().users)
+			if (typeof u.email === 'string' && u.email.startsWith(prefix))
+				seen.set(u.email, (seen.get(u.email) || 0) + 1);
+		return {
+			created: seen.size,
+			duplicates: [...seen.values()].reduce((a, n) => a + Math.max(0, n - 1), 0),
+			failedItems: expected - seen.size,
+		};
 	},
 };
 
@@ -351,8 +532,16 @@ async function rmJobs(ctx, sandbox, tap, sizes, createCount) {
 				tap,
 				physical: Math.floor((createCount - 1) / RM_LIMIT.limit) * (RM_LIMIT.windowMs / 1000),
 				check: ({ events }) => {
-					const creates = n8n.summarize(events, (e) => e.method === 'POST' && /\/api\/v1\/users$/i.test(e.path));
-					return { ...rm.createdCheck(sandbox, prefix, createCount), expected: createCount, achieved: creates.okRate, ceiling };
+					const creates = n8n.summarize(
+						events,
+						(e) => e.method === 'POST' && /\/api\/v1\/users$/i.test(e.path),
+					);
+					return {
+						...rm.createdCheck(sandbox, prefix, createCount),
+						expected: createCount,
+						achieved: creates.okRate,
+						ceiling,
+					};
 				},
 			}),
 		);
@@ -375,7 +564,16 @@ const smenso = {
 			'smenso',
 			n8n.nodeType('smenso'),
 			1,
-			{ resource: 'task', operation: 'create', projectId: { __rl: true, mode: 'id', value: this.project(sandbox).id }, title: '={{ $json.name }}', additionalFields: { externalId: '={{ $json.name }}' }, waitForCompletion: true, maxWait: 600, options: {} },
+			{
+				resource: 'task',
+				operation: 'create',
+				projectId: { __rl: true, mode: 'id', value: this.project(sandbox).id },
+				title: '={{ $json.name }}',
+				additionalFields: { externalId: '={{ $json.name }}' },
+				waitForCompletion: true,
+				maxWait: 600,
+				options: {},
+			},
 			{ credentials: { psaSmensoApi: { id: cred.id, name: cred.name } } },
 		);
 		return workflow('bench ours: smenso tasks', [hook, split, ours], chain(hook, split, ours));
@@ -395,7 +593,13 @@ const smenso = {
 			body: `={{ JSON.stringify({ projectId: "${projectId}", task: [{ title: $json.name, externalId: $json.name }] }) }}`,
 			batching: { batchSize: 1, batchInterval: 100 },
 		});
-		const wait = node('Wait', 'n8n-nodes-base.wait', 1.1, { amount: 2 }, { webhookId: crypto.randomUUID() });
+		const wait = node(
+			'Wait',
+			'n8n-nodes-base.wait',
+			1.1,
+			{ amount: 2 },
+			{ webhookId: crypto.randomUUID() },
+		);
 		const poll = httpRequest('Ticket status', {
 			url: `={{ "${sandbox.baseUrl()}/integration/status/json/" + $json.ticketId }}`,
 			credentialType: 'httpHeaderAuth',
@@ -407,7 +611,14 @@ const smenso = {
 		const done = node('Finished?', 'n8n-nodes-base.if', 2, {
 			conditions: {
 				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-				conditions: [{ id: crypto.randomUUID(), leftValue: '={{ $json.statusId }}', rightValue: 10, operator: { type: 'number', operation: 'gte' } }],
+				conditions: [
+					{
+						id: crypto.randomUUID(),
+						leftValue: '={{ $json.statusId }}',
+						rightValue: 10,
+						operator: { type: 'number', operation: 'gte' },
+					},
+				],
 				combinator: 'and',
 			},
 			options: {},
@@ -429,7 +640,11 @@ async function smensoJobs(ctx, sandbox, tap, count) {
 	sandbox.config.ticketDelayMs = SMENSO_TICKET_DELAY_MS;
 	const demo = sandbox.demoCredential();
 	const cred = await ctx.api.createCredential(demo);
-	const header = await ctx.api.createCredential({ type: 'httpHeaderAuth', name: 'smenso header', data: { name: 'Authorization', value: `Basic ${demo.data.token}` } });
+	const header = await ctx.api.createCredential({
+		type: 'httpHeaderAuth',
+		name: 'smenso header',
+		data: { name: 'Authorization', value: `Basic ${demo.data.token}` },
+	});
 	for (const side of ['ours', 'http']) {
 		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-smenso-${Date.now().toString(36)}`;
@@ -438,17 +653,37 @@ async function smensoJobs(ctx, sandbox, tap, count) {
 				label: `smenso: ${count} task writes with ticket outcomes`,
 				side,
 				vendor: 'smenso',
-				wf: side === 'ours' ? smenso.writeOurs(sandbox, cred, wh) : smenso.writeHttp(sandbox, header, wh),
+				wf:
+					side === 'ours'
+						? smenso.writeOurs(sandbox, cred, wh)
+						: smenso.writeHttp(sandbox, header, wh),
 				body: itemsBody(prefix, count),
 				sandbox,
 				tap,
 				physical: SMENSO_TICKET_DELAY_MS / 1000,
 				check: ({ data }) => {
 					const items = Array.isArray(data) ? data : [];
-					const known = items.filter((j) => j && (j.statusId !== undefined || j.ticket !== undefined || j.ticketId !== undefined || j.state !== undefined)).length;
+					const known = items.filter(
+						(j) =>
+							j &&
+							(j.statusId !== undefined ||
+								j.ticket !== undefined ||
+								j.ticketId !== undefined ||
+								j.state !== undefined),
+					).length;
 					const seen = new Map();
-					for (const t of sandbox.state().tasks || []) if (typeof t.title === 'string' && t.title.startsWith(prefix)) seen.set(t.title, (seen.get(t.title) || 0) + 1);
-					return { outputItems: items.length, outcomesKnown: known, created: seen.size, expected: count, duplicates: [...seen.values()].reduce((a, n) => a + Math.max(0, n - 1), 0), failedItems: count - seen.size, completed: Array.isArray(data) && items.length === count };
+					for (const t of sandbox.state().tasks || [])
+						if (typeof t.title === 'string' && t.title.startsWith(prefix))
+							seen.set(t.title, (seen.get(t.title) || 0) + 1);
+					return {
+						outputItems: items.length,
+						outcomesKnown: known,
+						created: seen.size,
+						expected: count,
+						duplicates: [...seen.values()].reduce((a, n) => a + Math.max(0, n - 1), 0),
+						failedItems: count - seen.size,
+						completed: Array.isArray(data) && items.length === count,
+					};
 				},
 			}),
 		);
@@ -471,7 +706,10 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 		for (const side of ['ours', 'http']) {
 			const creds = await blikk.credentials(ctx, sandbox, `list${n}-${side}`);
 			const wh = `bench-${side}-blikk-list-${n}-${Date.now().toString(36)}`;
-			const wf = side === 'ours' ? blikk.listOurs(ctx, sandbox, creds, wh) : blikk.listHttp(ctx, sandbox, creds, wh);
+			const wf =
+				side === 'ours'
+					? blikk.listOurs(ctx, sandbox, creds, wh)
+					: blikk.listHttp(ctx, sandbox, creds, wh);
 			rows.push(
 				await runJob(ctx, {
 					label: `Blikk: list all ${total} contacts`,
@@ -492,7 +730,10 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 		const creds = await blikk.credentials(ctx, sandbox, `create-${side}`);
 		const prefix = `bench-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-blikk-create-${Date.now().toString(36)}`;
-		const wf = side === 'ours' ? blikk.createOurs(ctx, sandbox, creds, wh) : blikk.createHttp(ctx, sandbox, creds, wh);
+		const wf =
+			side === 'ours'
+				? blikk.createOurs(ctx, sandbox, creds, wh)
+				: blikk.createHttp(ctx, sandbox, creds, wh);
 		rows.push(
 			await runJob(ctx, {
 				label: `Blikk: create ${createCount} contacts from ${createCount} items`,
@@ -505,8 +746,16 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 				tap,
 				physical: (createCount - 1) / ceiling + 0, // the token request is extra
 				check: ({ events }) => {
-					const creates = n8n.summarize(events, (e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path));
-					return { ...blikk.createdCheck(sandbox, prefix, createCount), expected: createCount, achieved: creates.okRate, ceiling };
+					const creates = n8n.summarize(
+						events,
+						(e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path),
+					);
+					return {
+						...blikk.createdCheck(sandbox, prefix, createCount),
+						expected: createCount,
+						achieved: creates.okRate,
+						ceiling,
+					};
 				},
 			}),
 		);
@@ -517,8 +766,18 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 		const creds = await blikk.credentials(ctx, sandbox, `storm-${side}`);
 		const prefix = `bench-storm-${side}-${Date.now().toString(36)}-`;
 		const wh = `bench-${side}-blikk-storm-${Date.now().toString(36)}`;
-		const wf = side === 'ours' ? blikk.createOurs(ctx, sandbox, creds, wh) : blikk.createHttp(ctx, sandbox, creds, wh);
-		sandbox.addFault({ type: '429', method: 'POST', path: '^/v1/Core/Contacts$', after: STORM.after, count: STORM.count, retryAfter: STORM.retryAfter });
+		const wf =
+			side === 'ours'
+				? blikk.createOurs(ctx, sandbox, creds, wh)
+				: blikk.createHttp(ctx, sandbox, creds, wh);
+		sandbox.addFault({
+			type: '429',
+			method: 'POST',
+			path: '^/v1/Core/Contacts$',
+			after: STORM.after,
+			count: STORM.count,
+			retryAfter: STORM.retryAfter,
+		});
 		const row = await runJob(ctx, {
 			label: `Blikk: create ${STORM.items} contacts; after ${STORM.after}, ${STORM.count} × 429 with Retry-After: ${STORM.retryAfter}`,
 			job: 'storm',
@@ -531,13 +790,21 @@ async function blikkJobs(ctx, sandbox, tap, sizes, createCount) {
 			// The ceiling's time for the items plus the waits the server asked for.
 			physical: (STORM.items - 1) / ceiling + STORM.count * STORM.retryAfter,
 			check: ({ events }) => {
-				const creates = events.filter((e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path));
+				const creates = events.filter(
+					(e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path),
+				);
 				const log = creates.map((e) => ({ t: e.t ?? e.time ?? e.at, status: e.status }));
-				return { ...blikk.createdCheck(sandbox, prefix, STORM.items), expected: STORM.items, recovery: recoverySeconds(log, ceiling) };
+				return {
+					...blikk.createdCheck(sandbox, prefix, STORM.items),
+					expected: STORM.items,
+					recovery: recoverySeconds(log, ceiling),
+				};
 			},
 		});
 		sandbox.clearFaults();
-		ctx.log(`  ${side.padEnd(5)} recovery after 429 storm: ${Number.isFinite(row.recovery) ? row.recovery.toFixed(1) : 'never'} s to ≥ 0.9 × ceiling`);
+		ctx.log(
+			`  ${side.padEnd(5)} recovery after 429 storm: ${Number.isFinite(row.recovery) ? row.recovery.toFixed(1) : 'never'} s to ≥ 0.9 × ceiling`,
+		);
 		rows.push(row);
 	}
 	return rows;
@@ -553,19 +820,38 @@ const mb = (b) => (b ? `${Math.round(b / 1048576)} MB` : '—');
 
 function printTable(rows, log = console.log) {
 	log('\n## B. Our nodes vs the HTTP Request node, in one n8n, against the sandboxes\n');
-	log('| job | side | wall s | limit s | requests | 429s | completed | records / N | failed items | duplicates | req/s (× ceiling) | peak RSS |');
+	log(
+		'| job | side | wall s | limit s | requests | 429s | completed | records / N | failed items | duplicates | req/s (× ceiling) | peak RSS |',
+	);
 	log('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
-		const records = r.expected !== undefined && r.records !== undefined ? `${r.records} / ${r.expected}${r.unique !== undefined && r.unique !== r.records ? ` (${r.unique} unique)` : ''}` : r.created !== undefined ? `${r.created} / ${r.expected}` : '—';
-		const records2 = r.outcomesKnown !== undefined ? `${records}; outcomes known ${r.outcomesKnown} / ${r.expected}` : records;
-		const rate = r.achieved ? `${r.achieved.toFixed(2)} (${(r.achieved / r.ceiling).toFixed(2)})` : '—';
-		log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests}${r.needed ? ` (need ${r.needed})` : ''} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${records2} | ${r.failedItems ?? '—'} | ${r.duplicates ?? '—'} | ${rate} | ${mb(r.peakRss)} |`);
+		const records =
+			r.expected !== undefined && r.records !== undefined
+				? `${r.records} / ${r.expected}${r.unique !== undefined && r.unique !== r.records ? ` (${r.unique} unique)` : ''}`
+				: r.created !== undefined
+					? `${r.created} / ${r.expected}`
+					: '—';
+		const records2 =
+			r.outcomesKnown !== undefined
+				? `${records}; outcomes known ${r.outcomesKnown} / ${r.expected}`
+				: records;
+		const rate = r.achieved
+			? `${r.achieved.toFixed(2)} (${(r.achieved / r.ceiling).toFixed(2)})`
+			: '—';
+		log(
+			`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests}${r.needed ? ` (need ${r.needed})` : ''} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${records2} | ${r.failedItems ?? '—'} | ${r.duplicates ?? '—'} | ${rate} | ${mb(r.peakRss)} |`,
+		);
 	}
 	const storms = rows.filter((r) => r.recovery !== undefined);
 	if (storms.length) {
-		log('\n| 429 storm, then recovery | side | wall s | limit s | requests | 429s | completed | failed items | duplicates | recovery s (to ≥ 0.9 × ceiling) |');
+		log(
+			'\n| 429 storm, then recovery | side | wall s | limit s | requests | 429s | completed | failed items | duplicates | recovery s (to ≥ 0.9 × ceiling) |',
+		);
 		log('|---|---|---:|---:|---:|---:|---|---:|---:|---:|');
-		for (const r of storms) log(`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${r.failedItems} | ${r.duplicates} | ${Number.isFinite(r.recovery) ? r.recovery.toFixed(1) : 'never'} |`);
+		for (const r of storms)
+			log(
+				`| ${r.label} | ${r.side} | ${f1(r.wall)} | ${f1(r.physical)} | ${r.requests} | ${r.r429} | ${r.completed ? 'yes' : 'no'} | ${r.failedItems} | ${r.duplicates} | ${Number.isFinite(r.recovery) ? r.recovery.toFixed(1) : 'never'} |`,
+			);
 	}
 	// ratios
 	const byLabel = new Map();
@@ -578,7 +864,9 @@ function printTable(rows, log = console.log) {
 	for (const [label, { ours, http }] of byLabel) {
 		if (!ours || !http) continue;
 		const ratio = (a, b) => (b ? (a / b).toFixed(2) : a ? '∞' : '—');
-		log(`| ${label} | ${ratio(ours.wall, http.wall)}${http.completed ? '' : ' (theirs failed)'} | ${ratio(ours.requests, http.requests)} | ${ours.r429} / ${http.r429} |`);
+		log(
+			`| ${label} | ${ratio(ours.wall, http.wall)}${http.completed ? '' : ' (theirs failed)'} | ${ratio(ours.requests, http.requests)} | ${ours.r429} / ${http.r429} |`,
+		);
 	}
 }
 
@@ -610,21 +898,53 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 		const userFolder = path.join(tmp, 'n8n');
 		const installed = n8n.installPackage(userFolder);
 		const nodeTypes = installed.nodeNames;
-		const main = await n8n.startN8n({ runtime, userFolder, env: { N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64', EXECUTIONS_DATA_PRUNE: 'false', NODE_OPTIONS: '--max-old-space-size=4096' }, log });
+		const main = await n8n.startN8n({
+			runtime,
+			userFolder,
+			env: {
+				N8N_LOG_LEVEL: 'warn',
+				N8N_PAYLOAD_SIZE_MAX: '64',
+				EXECUTIONS_DATA_PRUNE: 'false',
+				NODE_OPTIONS: '--max-old-space-size=4096',
+			},
+			log,
+		});
 		stops.push(() => main.stop());
 		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);
-		const ctx = { baseUrl: main.baseUrl, api: n8n.publicApi(main.baseUrl, apiKey), pid: main.child.pid, log, nodeTypes };
+		const ctx = {
+			baseUrl: main.baseUrl,
+			api: n8n.publicApi(main.baseUrl, apiKey),
+			pid: main.child.pid,
+			log,
+			nodeTypes,
+		};
 		ctx.idleRss = n8n.rssOf(main.child.pid);
 		// BENCH_SIZES=5000,50000 (default) or "none" to skip the listings.
-		const sizes = process.env.BENCH_SIZES ? (process.env.BENCH_SIZES === 'none' ? [] : process.env.BENCH_SIZES.split(',').map(Number)) : quick ? [5_000] : [5_000, 50_000];
+		const sizes = process.env.BENCH_SIZES
+			? process.env.BENCH_SIZES === 'none'
+				? []
+				: process.env.BENCH_SIZES.split(',').map(Number)
+			: quick
+				? [5_000]
+				: [5_000, 50_000];
 		const createCount = quick ? 200 : 1000;
-		if (sandboxes.blikk) rows.push(...(await blikkJobs(ctx, sandboxes.blikk, taps.blikk, sizes, createCount)));
-		if (sandboxes.rm && ctx.nodeTypes.has('resourceManagement')) rows.push(...(await rmJobs(ctx, sandboxes.rm, taps.rm, sizes, createCount)));
-		if (sandboxes.smenso && ctx.nodeTypes.has('smenso') && process.env.BENCH_WRITES !== '0') rows.push(...(await smensoJobs(ctx, sandboxes.smenso, taps.smenso, quick ? 100 : 500)));
+		if (sandboxes.blikk)
+			rows.push(...(await blikkJobs(ctx, sandboxes.blikk, taps.blikk, sizes, createCount)));
+		if (sandboxes.rm && ctx.nodeTypes.has('resourceManagement'))
+			rows.push(...(await rmJobs(ctx, sandboxes.rm, taps.rm, sizes, createCount)));
+		if (sandboxes.smenso && ctx.nodeTypes.has('smenso') && process.env.BENCH_WRITES !== '0')
+			rows.push(...(await smensoJobs(ctx, sandboxes.smenso, taps.smenso, quick ? 100 : 500)));
 		ctx.runtime = runtime;
 		printTable(rows, log);
-		log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine is shared: other processes' load shows up as timing jitter)`);
-		log(`\nn8n ${runtime.version} (Node ${require('child_process').execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim()}), idle RSS of the n8n process before the jobs: ${mb(ctx.idleRss)}`);
+		log(
+			`load average at the end: ${os
+				.loadavg()
+				.map((l) => l.toFixed(2))
+				.join(' ')} (the machine is shared: other processes' load shows up as timing jitter)`,
+		);
+		log(
+			`\nn8n ${runtime.version} (Node ${require('child_process').execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim()}), idle RSS of the n8n process before the jobs: ${mb(ctx.idleRss)}`,
+		);
 		return { rows, n8nVersion: runtime.version };
 	} finally {
 		for (const stop of stops.reverse()) {
@@ -639,7 +959,10 @@ async function runSideBySide({ quick = false, log = console.log, only } = {}) {
 module.exports = { runSideBySide, printTable };
 
 if (require.main === module) {
-	runSideBySide({ quick: process.env.BENCH_QUICK === '1', only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined }).then(
+	runSideBySide({
+		quick: process.env.BENCH_QUICK === '1',
+		only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined,
+	}).then(
 		() => process.exit(0),
 		(error) => {
 			console.error(error && error.stack ? error.stack : error);

@@ -43,7 +43,10 @@ const log = (msg) => console.log(`[bench:queue ${new Date().toISOString().slice(
 function findPgBin(name) {
 	const root = '/usr/lib/postgresql';
 	if (!fs.existsSync(root)) return null;
-	const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a));
+	const versions = fs
+		.readdirSync(root)
+		.filter((v) => fs.existsSync(path.join(root, v, 'bin', name)))
+		.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? path.join(root, versions[0], 'bin', name) : null;
 }
 
@@ -57,19 +60,32 @@ function ensurePackages() {
 	if (!which('redis-server')) missing.push('redis-server');
 	if (!findPgBin('initdb') || !findPgBin('pg_ctl')) missing.push('postgresql');
 	if (!missing.length) return;
-	if (process.getuid && process.getuid() !== 0) throw new Error(`missing ${missing.join(', ')}: install them (apt-get install -y ${missing.join(' ')}) or run as root`);
+	if (process.getuid && process.getuid() !== 0)
+		throw new Error(
+			`missing ${missing.join(', ')}: install them (apt-get install -y ${missing.join(' ')}) or run as root`,
+		);
 	log(`installing ${missing.join(', ')} from Debian packages (apt-get update, apt-get install) …`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-q', 'redis-server', 'postgresql'], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-q', 'redis-server', 'postgresql'], {
+		stdio: 'inherit',
+		env,
+	});
 }
 
 // ------------------------------------------------------------------ PostgreSQL (temp cluster)
 function asPostgres(argv) {
 	const asRoot = process.getuid && process.getuid() === 0;
-	if (!asRoot) return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	if (!asRoot)
+		return execFileSync(argv[0], argv.slice(1), {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 	const quoted = argv.map((a) => `'${String(a).replace(/'/g, `'\\''`)}'`).join(' ');
-	return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }
 
 async function startPostgres(tmp) {
@@ -82,20 +98,46 @@ async function startPostgres(tmp) {
 	fs.writeFileSync(logFile, '');
 	if (process.getuid && process.getuid() === 0) {
 		const { uid, gid } = (() => {
-			const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+			const line = fs
+				.readFileSync('/etc/passwd', 'utf8')
+				.split('\n')
+				.find((l) => l.startsWith('postgres:'));
 			if (!line) throw new Error('no postgres user (is the postgresql package installed?)');
 			const parts = line.split(':');
 			return { uid: Number(parts[2]), gid: Number(parts[3]) };
 		})();
 		for (const p of [dataDir, sockDir, logFile]) fs.chownSync(p, uid, gid);
 	}
-	asPostgres([findPgBin('initdb'), '-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
 	asPostgres([
-		findPgBin('pg_ctl'), '-D', dataDir, '-l', logFile, '-w', '-t', '60',
-		'-o', `-p ${port} -h 127.0.0.1 -k ${sockDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+		findPgBin('initdb'),
+		'-D',
+		dataDir,
+		'-A',
+		'trust',
+		'-U',
+		'postgres',
+		'-E',
+		'UTF8',
+		'--no-sync',
+	]);
+	asPostgres([
+		findPgBin('pg_ctl'),
+		'-D',
+		dataDir,
+		'-l',
+		logFile,
+		'-w',
+		'-t',
+		'60',
+		'-o',
+		`-p ${port} -h 127.0.0.1 -k ${sockDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
 		'start',
 	]);
-	execFileSync(findPgBin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n'], { stdio: 'pipe' });
+	execFileSync(
+		findPgBin('psql'),
+		['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n'],
+		{ stdio: 'pipe' },
+	);
 	return {
 		port,
 		stop() {
@@ -130,7 +172,26 @@ async function startRedis(tmp) {
 	const port = await n8n.freePortAvoiding();
 	const dir = path.join(tmp, 'redis');
 	fs.mkdirSync(dir);
-	const child = n8n.spawnTracked(which('redis-server'), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'], { cwd: dir });
+	const child = n8n.spawnTracked(
+		which('redis-server'),
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+			'--protected-mode',
+			'yes',
+		],
+		{ cwd: dir },
+	);
 	const out = fs.createWriteStream(path.join(tmp, 'redis.log'));
 	child.stdout.pipe(out);
 	child.stderr.pipe(out);
@@ -155,32 +216,73 @@ const VENDORS = {
 		label: 'Blikk (4 per sliding second, 429 + Retry-After; no X-RateLimit headers)',
 		ceiling: 4,
 		sandbox: () => require(path.join(REPO, 'sandbox', 'blikk')).create({}),
-		node: (sandbox) => ({ type: n8n.nodeType('blikk'), parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', contactType: 'company', responsible: { __rl: true, mode: 'id', value: '1' }, additionalFields: {} }, credentialKey: 'psaBlikkApi' }),
+		node: (sandbox) => ({
+			type: n8n.nodeType('blikk'),
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				contactType: 'company',
+				responsible: { __rl: true, mode: 'id', value: '1' },
+				additionalFields: {},
+			},
+			credentialKey: 'psaBlikkApi',
+		}),
 		count: (e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path),
 		names: (sandbox) => sandbox.store().contacts.map((c) => c.name),
 	},
 	rm: {
-		label: 'Resource Management (60 per 10 s fixed window, X-RateLimit-Limit/Remaining/Reset on every answer)',
+		label:
+			'Resource Management (60 per 10 s fixed window, X-RateLimit-Limit/Remaining/Reset on every answer)',
 		ceiling: RM_LIMIT.limit / (RM_LIMIT.windowMs / 1000),
 		sandbox: () => require(path.join(REPO, 'sandbox', 'rm')).create({ rateLimit: RM_LIMIT }),
-		node: () => ({ type: n8n.nodeType('resourceManagement'), parameters: { resource: 'user', operation: 'create', firstName: 'Bench', lastName: '={{ $json.name }}', email: '={{ $json.name }}@example.com', additionalFields: {} }, credentialKey: 'psaResourceManagementApi' }),
+		node: () => ({
+			type: n8n.nodeType('resourceManagement'),
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				firstName: 'Bench',
+				lastName: '={{ $json.name }}',
+				email: '={{ $json.name }}@example.com',
+				additionalFields: {},
+			},
+			credentialKey: 'psaResourceManagementApi',
+		}),
 		count: (e) => e.method === 'POST' && /\/api\/v1\/users$/i.test(e.path),
-		names: (sandbox) => sandbox.state().users.map((u) => (typeof u.email === 'string' ? u.email.replace(/@example\.com$/, '') : '')),
+		names: (sandbox) =>
+			sandbox
+				.state()
+				.users.map((u) =>
+					typeof u.email === 'string' ? u.email.replace(/@example\.com$/, '') : '',
+				),
 	},
 	smenso: {
-		label: 'smenso (60 per 10 s sliding window; 429 with Retry-After and X-RateLimit-*; one GET per item)',
+		label:
+			'smenso (60 per 10 s sliding window; 429 with Retry-After and X-RateLimit-*; one GET per item)',
 		ceiling: SMENSO_LIMIT.limit / (SMENSO_LIMIT.windowMs / 1000),
 		// Enough projects for one distinct GET per item: the shared execute loop sends identical reads of one
 		// execution once, so 500 reads of the same project would be one request.
 		sandbox: () => {
-			const sandbox = require(path.join(REPO, 'sandbox', 'smenso')).create({ seed: { projects: 3100 } });
+			const sandbox = require(path.join(REPO, 'sandbox', 'smenso')).create({
+				seed: { projects: 3100 },
+			});
 			sandbox.config.rateLimit = SMENSO_LIMIT;
 			return sandbox;
 		},
 		// Reads: one GET of a project per item (smenso's writes are batched: one request for many items).
-		node: () => ({ type: n8n.nodeType('smenso'), parameters: { resource: 'project', operation: 'get', projectId: { __rl: true, mode: 'id', value: '={{ $json.projectId }}' }, options: {} }, credentialKey: 'psaSmensoApi' }),
+		node: () => ({
+			type: n8n.nodeType('smenso'),
+			parameters: {
+				resource: 'project',
+				operation: 'get',
+				projectId: { __rl: true, mode: 'id', value: '={{ $json.projectId }}' },
+				options: {},
+			},
+			credentialKey: 'psaSmensoApi',
+		}),
 		item: (sandbox, n) => {
-			sandbox.benchProjects = sandbox.benchProjects || sandbox.state().projects.filter((p) => !p.isTemplate);
+			sandbox.benchProjects =
+				sandbox.benchProjects || sandbox.state().projects.filter((p) => !p.isTemplate);
 			return { projectId: sandbox.benchProjects[n % sandbox.benchProjects.length].id };
 		},
 		count: (e) => e.method === 'GET' && /\/integration\//i.test(e.path),
@@ -199,7 +301,12 @@ function createJobWorkflow(webhookPath, credentialId, job) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: webhookPath,
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			{
 				id: 'split',
@@ -223,17 +330,29 @@ function createJobWorkflow(webhookPath, credentialId, job) {
 			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
 			'Split Out': { main: [[{ node: 'Vendor', type: 'main', index: 0 }]] },
 		},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 	};
 }
 
 async function waitForExecutions(api, workflowId, count, { timeoutMs, since = 0 }) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const list = (await api.listExecutions({ workflowId, limit: 250 })).filter((e) => Number(e.id) > since);
-		const finished = list.filter((e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status) || e.stoppedAt);
+		const list = (await api.listExecutions({ workflowId, limit: 250 })).filter(
+			(e) => Number(e.id) > since,
+		);
+		const finished = list.filter(
+			(e) =>
+				e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status) || e.stoppedAt,
+		);
 		if (finished.length >= count) return finished;
-		if (Date.now() > deadline) throw new Error(`only ${finished.length}/${count} executions finished within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`only ${finished.length}/${count} executions finished within ${timeoutMs / 1000} s`,
+			);
 		await n8n.sleep(1000);
 	}
 }
@@ -241,8 +360,14 @@ async function waitForExecutions(api, workflowId, count, { timeoutMs, since = 0 
 // ------------------------------------------------------------------ main
 async function main() {
 	const started = Date.now();
-	if (!fs.existsSync(path.join(REPO, 'dist', 'nodes', 'Blikk', 'Blikk.node.js'))) {
-		throw new Error('dist/nodes/Blikk/Blikk.node.js is missing: run `npm run build` first (the Blikk node must exist)');
+	if (
+		!fs.existsSync(
+			path.join(REPO, 'packages', 'n8n-nodes-psa-blikk', 'dist', 'nodes', 'Blikk', 'Blikk.node.js'),
+		)
+	) {
+		throw new Error(
+			'packages/n8n-nodes-psa-blikk/dist/nodes/Blikk/Blikk.node.js is missing: run `npm run build` first',
+		);
 	}
 	ensurePackages();
 	const runtime = await n8n.loadRuntime();
@@ -250,7 +375,13 @@ async function main() {
 	fs.chmodSync(tmp, 0o755);
 	log(`temp folder ${tmp}`);
 	const stops = [];
-	const result = { date: new Date().toISOString(), executions: EXECUTIONS, items: ITEMS_DEFAULT, workers: WORKERS, concurrency: CONCURRENCY };
+	const result = {
+		date: new Date().toISOString(),
+		executions: EXECUTIONS,
+		items: ITEMS_DEFAULT,
+		workers: WORKERS,
+		concurrency: CONCURRENCY,
+	};
 	try {
 		const pg = await startPostgres(tmp);
 		stops.push(() => pg.stop());
@@ -285,7 +416,13 @@ async function main() {
 			N8N_LOG_LEVEL: 'warn',
 			EXECUTIONS_DATA_PRUNE: 'false',
 		};
-		const main = await n8n.startN8n({ runtime, userFolder, env: queueEnv, log, timeoutMs: 240_000 });
+		const main = await n8n.startN8n({
+			runtime,
+			userFolder,
+			env: queueEnv,
+			log,
+			timeoutMs: 240_000,
+		});
 		stops.push(() => main.stop());
 		// Workers start in parallel (each takes ~20-30 s to boot); each has its own health and task-broker port.
 		const ports = [];
@@ -299,9 +436,19 @@ async function main() {
 			Array.from({ length: WORKERS }, async (_, w) => {
 				const [healthPort, brokerPort] = ports.slice(w * 2, w * 2 + 2);
 				// Info level on workers: their "Worker started execution N" lines show which worker ran what.
-				const worker = await n8n.startWorker({ runtime, userFolder, env: { ...queueEnv, N8N_LOG_LEVEL: 'info' }, healthPort, brokerPort, concurrency: CONCURRENCY, logFile: path.join(tmp, `worker-${w + 1}.log`) });
+				const worker = await n8n.startWorker({
+					runtime,
+					userFolder,
+					env: { ...queueEnv, N8N_LOG_LEVEL: 'info' },
+					healthPort,
+					brokerPort,
+					concurrency: CONCURRENCY,
+					logFile: path.join(tmp, `worker-${w + 1}.log`),
+				});
 				stops.push(() => worker.stop());
-				log(`worker ${w + 1} ready (health :${healthPort}, broker :${brokerPort}) in ${worker.readySeconds.toFixed(1)} s`);
+				log(
+					`worker ${w + 1} ready (health :${healthPort}, broker :${brokerPort}) in ${worker.readySeconds.toFixed(1)} s`,
+				);
 				return worker;
 			}),
 		);
@@ -309,7 +456,10 @@ async function main() {
 
 		const { apiKey } = await n8n.setupOwnerAndApiKey(main.baseUrl);
 		const api = n8n.publicApi(main.baseUrl, apiKey);
-		result.runtime = { n8n: runtime.version, node: execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim() };
+		result.runtime = {
+			n8n: runtime.version,
+			node: execFileSync(runtime.nodeBin, ['-v'], { encoding: 'utf8' }).trim(),
+		};
 		result.vendors = {};
 		for (const key of VENDOR_KEYS) {
 			result.vendors[key] = await runVendor({ key, api, main, workers, ...sandboxes[key] });
@@ -318,7 +468,10 @@ async function main() {
 		printSummary(result);
 		const outDir = path.join(REPO, 'bench', 'results');
 		fs.mkdirSync(outDir, { recursive: true });
-		fs.writeFileSync(path.join(outDir, `queue-mode-${result.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+		fs.writeFileSync(
+			path.join(outDir, `queue-mode-${result.date.replace(/[:.]/g, '-')}.json`),
+			JSON.stringify(result, null, 2),
+		);
 	} finally {
 		log('stopping n8n workers, n8n main, redis, postgres, sandbox …');
 		for (const stop of stops.reverse()) {
@@ -340,10 +493,13 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	const vendor = VENDORS[key];
 	const cred = await api.createCredential(sandbox.demoCredential());
 	const webhookPath = `bench-queue-${key}-${Date.now().toString(36)}`;
-	const wf = await api.createWorkflow(createJobWorkflow(webhookPath, cred.id, vendor.node(sandbox)));
+	const wf = await api.createWorkflow(
+		createJobWorkflow(webhookPath, cred.id, vendor.node(sandbox)),
+	);
 	await api.activate(wf.id);
 	await n8n.sleep(1500);
-	const post = (body) => n8n.http('POST', `${main.baseUrl}/webhook/${webhookPath}`, { body, timeoutMs: 60_000 });
+	const post = (body) =>
+		n8n.http('POST', `${main.baseUrl}/webhook/${webhookPath}`, { body, timeoutMs: 60_000 });
 	// Warm-up: one item, so a token (Blikk) is fetched once and stored, as in a running installation.
 	await post({ items: [{ name: 'warm-up', ...(vendor.item ? vendor.item(sandbox, 3099) : {}) }] });
 	const warm = await waitForExecutions(api, wf.id, 1, { timeoutMs: 180_000 });
@@ -368,10 +524,15 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 		bodies.push({ items });
 	}
 	const physical = (EXECUTIONS * ITEMS) / vendor.ceiling;
-	log(`${key}: starting ${EXECUTIONS} executions × ${ITEMS} items on one credential (${WORKERS} workers, concurrency ${CONCURRENCY}); physical limit ${physical.toFixed(0)} s`);
+	log(
+		`${key}: starting ${EXECUTIONS} executions × ${ITEMS} items on one credential (${WORKERS} workers, concurrency ${CONCURRENCY}); physical limit ${physical.toFixed(0)} s`,
+	);
 	const t0 = Date.now();
 	await Promise.all(bodies.map((b) => post(b)));
-	const done = await waitForExecutions(api, wf.id, EXECUTIONS, { timeoutMs: Math.max(600_000, physical * 3000), since: lastWarmId });
+	const done = await waitForExecutions(api, wf.id, EXECUTIONS, {
+		timeoutMs: Math.max(600_000, physical * 3000),
+		since: lastWarmId,
+	});
 	const wall = (Date.now() - t0) / 1000;
 
 	const events = tap.take();
@@ -381,7 +542,9 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	let missing = 0;
 	if (vendor.names) {
 		const names = new Map();
-		for (const name of vendor.names(sandbox)) if (typeof name === 'string' && name.startsWith(`q-${run}-`)) names.set(name, (names.get(name) || 0) + 1);
+		for (const name of vendor.names(sandbox))
+			if (typeof name === 'string' && name.startsWith(`q-${run}-`))
+				names.set(name, (names.get(name) || 0) + 1);
 		duplicates = [...names.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
 		missing = expected.filter((n) => !names.has(n)).length;
 	} else {
@@ -392,7 +555,8 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	const ids = new Set(done.map((e) => String(e.id)));
 	const perWorker = workers.map((w) => {
 		const text = fs.existsSync(w.logFile) ? fs.readFileSync(w.logFile, 'utf8') : '';
-		return [...text.matchAll(/Worker started execution (\d+)/g)].filter((m) => ids.has(m[1])).length;
+		return [...text.matchAll(/Worker started execution (\d+)/g)].filter((m) => ids.has(m[1]))
+			.length;
 	});
 	await api.deactivate(wf.id).catch(() => {});
 	return {
@@ -409,7 +573,7 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 		aggregateRate: jobs.okRate,
 		ratioToCeiling: jobs.okRate / vendor.ceiling,
 		// The same over the wall time (includes n8n's start-up of the executions and the tail).
-		wallRatio: EXECUTIONS * ITEMS / wall / vendor.ceiling,
+		wallRatio: (EXECUTIONS * ITEMS) / wall / vendor.ceiling,
 		failedItems: missing,
 		duplicates,
 		otherErrors: all.errors,
@@ -423,25 +587,41 @@ function printVendor(result, key) {
 	const r = result.vendors[key];
 	const pct = (x) => `${(x * 100).toFixed(2)} %`;
 	console.log(`\n## n8n queue mode: ${r.label}\n`);
-	console.log(`${result.workers} workers (concurrency ${result.concurrency}) + main, Redis, PostgreSQL; ${result.executions} executions × ${r.items} items on one credential; ceiling ${r.ceiling} req/s\n`);
+	console.log(
+		`${result.workers} workers (concurrency ${result.concurrency}) + main, Redis, PostgreSQL; ${result.executions} executions × ${r.items} items on one credential; ceiling ${r.ceiling} req/s\n`,
+	);
 	console.log('| measure | value | target |');
 	console.log('|---|---:|---:|');
 	console.log(`| wall time | ${r.wall.toFixed(1)} s | physical limit ${r.physical.toFixed(1)} s |`);
-	console.log(`| requests (all / the job's) | ${r.requests} / ${r.jobRequests} | ${result.executions * r.items} |`);
-	console.log(`| aggregate successful requests/s | ${r.aggregateRate.toFixed(2)} (${r.ratioToCeiling.toFixed(2)} × ceiling; over the wall time ${r.wallRatio.toFixed(2)} ×) | ${key === 'blikk' ? '≥ 0.75 ×' : '≥ 0.9 ×'} |`);
-	console.log(`| 429 answers | ${r.r429} (${pct(r.rate429)} of requests) | ${key === 'blikk' ? '≤ 1 %' : 'few'} |`);
-	console.log(`| failed items / duplicates / other errors | ${r.failedItems} / ${r.duplicates} / ${r.otherErrors} | 0 / 0 / 0 |`);
+	console.log(
+		`| requests (all / the job's) | ${r.requests} / ${r.jobRequests} | ${result.executions * r.items} |`,
+	);
+	console.log(
+		`| aggregate successful requests/s | ${r.aggregateRate.toFixed(2)} (${r.ratioToCeiling.toFixed(2)} × ceiling; over the wall time ${r.wallRatio.toFixed(2)} ×) | ${key === 'blikk' ? '≥ 0.75 ×' : '≥ 0.9 ×'} |`,
+	);
+	console.log(
+		`| 429 answers | ${r.r429} (${pct(r.rate429)} of requests) | ${key === 'blikk' ? '≤ 1 %' : 'few'} |`,
+	);
+	console.log(
+		`| failed items / duplicates / other errors | ${r.failedItems} / ${r.duplicates} / ${r.otherErrors} | 0 / 0 / 0 |`,
+	);
 	console.log(`| distinct credentials used | ${r.tokens} | 1 |`);
 	console.log(`| execution status | ${r.executionStatus.join(', ')} | success |`);
 	console.log(`| executions run by each worker | ${r.executionsPerWorker.join(' / ')} | spread |`);
 }
 
 function printSummary(result) {
-	console.log(`\n## Queue mode, per vendor (${result.workers} workers, ${result.executions} executions at once, one credential each; n8n ${result.runtime.n8n} / Node ${result.runtime.node})\n`);
-	console.log('| vendor | items | × ceiling | 429 share | wall s (limit s) | failed / duplicates |');
+	console.log(
+		`\n## Queue mode, per vendor (${result.workers} workers, ${result.executions} executions at once, one credential each; n8n ${result.runtime.n8n} / Node ${result.runtime.node})\n`,
+	);
+	console.log(
+		'| vendor | items | × ceiling | 429 share | wall s (limit s) | failed / duplicates |',
+	);
 	console.log('|---|---:|---:|---:|---:|---:|');
 	for (const [key, r] of Object.entries(result.vendors)) {
-		console.log(`| ${key} | ${result.executions} × ${r.items} | ${r.ratioToCeiling.toFixed(2)} | ${(r.rate429 * 100).toFixed(2)} % | ${r.wall.toFixed(1)} (${r.physical.toFixed(1)}) | ${r.failedItems} / ${r.duplicates} |`);
+		console.log(
+			`| ${key} | ${result.executions} × ${r.items} | ${r.ratioToCeiling.toFixed(2)} | ${(r.rate429 * 100).toFixed(2)} % | ${r.wall.toFixed(1)} (${r.physical.toFixed(1)}) | ${r.failedItems} / ${r.duplicates} |`,
+		);
 	}
 }
 

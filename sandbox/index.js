@@ -17,13 +17,21 @@ const manifest = require('../scripts/lib/vendors');
 const withSandbox = () => manifest.vendors().filter((v) => v.sandbox && v.sandbox.module);
 const VENDORS = withSandbox().map((v) => v.key);
 
-async function startAll({ host = '127.0.0.1', basePort = 0, ports, demo = false, vendors = VENDORS, options = {} } = {}) {
+async function startAll({
+	host = '127.0.0.1',
+	basePort = 0,
+	ports,
+	demo = false,
+	vendors = VENDORS,
+	options = {},
+} = {}) {
 	const sandboxes = {};
 	let offset = 0;
 	try {
 		for (const key of vendors) {
 			const v = manifest.byKey(key);
-			if (!v.sandbox || !v.sandbox.module) throw new Error(`vendors.json: ${key} has no sandbox.module`);
+			if (!v.sandbox || !v.sandbox.module)
+				throw new Error(`vendors.json: ${key} has no sandbox.module`);
 			const { create } = require(path.join(manifest.REPO, v.sandbox.module));
 			const sandbox = create({ ...(demo ? v.sandbox.demoOptions : {}), ...(options[key] || {}) });
 			const port = basePort ? basePort + offset : ports === 'manifest' ? v.sandbox.port || 0 : 0;
@@ -52,7 +60,9 @@ if (require.main === module) {
 		for (const [vendor, sandbox] of Object.entries(sandboxes)) {
 			console.log(`${vendor.padEnd(7)} sandbox: ${sandbox.url}`);
 		}
-		console.log('Control: GET <url>/__sandbox/stats, POST <url>/__sandbox/faults, POST <url>/__sandbox/reset. Ctrl-C stops.');
+		console.log(
+			'Control: GET <url>/__sandbox/stats, POST <url>/__sandbox/faults, POST <url>/__sandbox/reset. Ctrl-C stops.',
+		);
 		const shutdown = () => stop().then(() => process.exit(0));
 		process.on('SIGINT', shutdown);
 		process.on('SIGTERM', shutdown);

@@ -47,7 +47,10 @@ function copyCompiled(from, to, sharedFrom, sharedTo) {
 			const resolved = path.resolve(path.dirname(file), spec);
 			const rel = path.relative(sharedFrom, resolved);
 			if (rel.startsWith('..') || path.isAbsolute(rel)) return whole;
-			let moved = path.relative(path.dirname(target), path.join(sharedTo, rel)).split(path.sep).join('/');
+			let moved = path
+				.relative(path.dirname(target), path.join(sharedTo, rel))
+				.split(path.sep)
+				.join('/');
 			if (!moved.startsWith('.')) moved = `./${moved}`;
 			return `require("${moved}")`;
 		});
@@ -63,8 +66,13 @@ function checkRequires(v) {
 		for (const m of fs.readFileSync(file, 'utf8').matchAll(REQUIRE)) {
 			const base = path.resolve(path.dirname(file), m[1]);
 			const inside = !path.relative(dist, base).startsWith('..');
-			const hit = [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].some((p) => fs.existsSync(p) && fs.statSync(p).isFile());
-			if (!inside || !hit) problems.push(`${path.relative(v.dir, file)} requires ${m[1]}, which is not in the package`);
+			const hit = [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].some(
+				(p) => fs.existsSync(p) && fs.statSync(p).isFile(),
+			);
+			if (!inside || !hit)
+				problems.push(
+					`${path.relative(v.dir, file)} requires ${m[1]}, which is not in the package`,
+				);
 		}
 	}
 	if (problems.length) throw new Error(`${v.package}: ${problems.join('; ')}`);
@@ -75,20 +83,42 @@ function assemble(v) {
 	fs.rmSync(dist, { recursive: true, force: true });
 	const compiled = path.join(BUILD, v.package);
 	const sharedBuilt = path.join(BUILD, 'shared');
-	for (const part of ['nodes', 'credentials']) copyCompiled(path.join(compiled, part), path.join(dist, part), sharedBuilt, path.join(dist, 'shared'));
+	for (const part of ['nodes', 'credentials'])
+		copyCompiled(
+			path.join(compiled, part),
+			path.join(dist, part),
+			sharedBuilt,
+			path.join(dist, 'shared'),
+		);
 	copyCompiled(sharedBuilt, path.join(dist, 'shared'), sharedBuilt, path.join(dist, 'shared'));
 }
 
 function main() {
 	const t0 = Date.now();
 	fs.rmSync(BUILD, { recursive: true, force: true });
-	execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(REPO, 'tsconfig.json')], { stdio: 'inherit' });
+	execFileSync(
+		process.execPath,
+		[
+			path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
+			'-p',
+			path.join(REPO, 'tsconfig.json'),
+		],
+		{ stdio: 'inherit' },
+	);
 	const list = manifest.vendors();
 	for (const v of list) assemble(v);
-	execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'build:icons', '--silent'], { cwd: REPO, stdio: 'inherit' });
+	execFileSync(
+		process.execPath,
+		[path.join(REPO, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'build:icons', '--silent'],
+		{ cwd: REPO, stdio: 'inherit' },
+	);
 	for (const v of list) {
 		checkRequires(v);
-		for (const f of [...v.distNodeFiles, ...v.distCredentialFiles]) if (!fs.existsSync(f)) throw new Error(`${v.package}: ${path.relative(v.dir, f)} (package.json n8n block) was not built`);
+		for (const f of [...v.distNodeFiles, ...v.distCredentialFiles])
+			if (!fs.existsSync(f))
+				throw new Error(
+					`${v.package}: ${path.relative(v.dir, f)} (package.json n8n block) was not built`,
+				);
 	}
 	log(`${list.length} packages built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

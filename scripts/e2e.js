@@ -45,8 +45,21 @@ const rel = (f) => path.relative(REPO, f);
 function runJest(envFile, files, extraArgs) {
 	return new Promise((resolve) => {
 		const jestBin = require.resolve('jest/bin/jest', { paths: [REPO] });
-		const args = [jestBin, '--selectProjects', 'e2e', '--runInBand', '--testTimeout=180000', ...extraArgs, '--runTestsByPath', ...files];
-		const child = spawn(process.execPath, args, { cwd: REPO, stdio: 'inherit', env: { ...process.env, N8N_PSA_E2E: envFile } });
+		const args = [
+			jestBin,
+			'--selectProjects',
+			'e2e',
+			'--runInBand',
+			'--testTimeout=180000',
+			...extraArgs,
+			'--runTestsByPath',
+			...files,
+		];
+		const child = spawn(process.execPath, args, {
+			cwd: REPO,
+			stdio: 'inherit',
+			env: { ...process.env, N8N_PSA_E2E: envFile },
+		});
 		const forward = (sig) => () => child.kill(sig);
 		const onInt = forward('SIGINT');
 		const onTerm = forward('SIGTERM');
@@ -67,33 +80,62 @@ function runJest(envFile, files, extraArgs) {
 const vendorFiles = (v) => manifest.expandGlob(v.e2e).filter((f) => f.endsWith('.test.ts'));
 
 function plan({ versions, fileArgs }) {
-	const envList = (name) => (process.env[name] || '').split(',').map((s) => s.trim()).filter(Boolean);
+	const envList = (name) =>
+		(process.env[name] || '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 	const stages = envList('N8N_PSA_E2E_RUNS');
 	const want = (s) => !stages.length || stages.includes(s);
 	const aloneEnv = envList('N8N_PSA_E2E_ALONE_VERSIONS');
-	const aloneVersions = aloneEnv.includes('none') ? [] : aloneEnv.length ? aloneEnv : versions.slice(0, 1);
+	const aloneVersions = aloneEnv.includes('none')
+		? []
+		: aloneEnv.length
+			? aloneEnv
+			: versions.slice(0, 1);
 	const onlyVendors = envList('N8N_PSA_E2E_VENDORS');
 	const all = manifest.vendors();
 	const claimed = new Set([HARNESS_TEST, TOGETHER_TEST, ...all.flatMap(vendorFiles)]);
 	const unclaimed = fs.existsSync(E2E_DIR)
-		? fs.readdirSync(E2E_DIR).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(E2E_DIR, f)).filter((f) => !claimed.has(f))
+		? fs
+				.readdirSync(E2E_DIR)
+				.filter((f) => f.endsWith('.test.ts'))
+				.map((f) => path.join(E2E_DIR, f))
+				.filter((f) => !claimed.has(f))
 		: [];
 	const runs = [];
 	for (const version of versions) {
 		const alone = want('alone') && aloneVersions.includes(version);
 		if (alone) {
 			for (const v of all.filter((x) => !onlyVendors.length || onlyVendors.includes(x.key))) {
-				runs.push({ version, mode: 'alone', label: `${v.package} alone on n8n ${version}`, vendors: [v.key], files: [HARNESS_TEST, ...vendorFiles(v)] });
+				runs.push({
+					version,
+					mode: 'alone',
+					label: `${v.package} alone on n8n ${version}`,
+					vendors: [v.key],
+					files: [HARNESS_TEST, ...vendorFiles(v)],
+				});
 			}
 		}
 		if (want('together')) {
 			const files = [HARNESS_TEST, TOGETHER_TEST, ...unclaimed];
 			if (!alone) files.push(...all.flatMap(vendorFiles));
-			runs.push({ version, mode: 'together', label: `all ${all.length} packages together on n8n ${version}`, vendors: all.map((v) => v.key), files });
+			runs.push({
+				version,
+				mode: 'together',
+				label: `all ${all.length} packages together on n8n ${version}`,
+				vendors: all.map((v) => v.key),
+				files,
+			});
 		}
 	}
-	const matches = (file) => !fileArgs.length || fileArgs.some((a) => path.resolve(REPO, a) === file || file.endsWith(a) || rel(file).includes(a));
-	for (const r of runs) r.files = [...new Set(r.files)].filter((f) => fs.existsSync(f) && matches(f));
+	const matches = (file) =>
+		!fileArgs.length ||
+		fileArgs.some(
+			(a) => path.resolve(REPO, a) === file || file.endsWith(a) || rel(file).includes(a),
+		);
+	for (const r of runs)
+		r.files = [...new Set(r.files)].filter((f) => fs.existsSync(f) && matches(f));
 	return runs.filter((r) => r.files.length);
 }
 
@@ -111,7 +153,13 @@ async function runOne(run, sandboxes, jestArgs, timings, tarballDir) {
 		const { cookie, apiKey } = await lib.setupOwnerAndApiKey(n8n.baseUrl);
 		const packages = run.vendors.map((key) => {
 			const v = manifest.byKey(key);
-			return { key, name: v.package, nodeTypePrefix: v.nodeTypePrefix, nodes: v.nodeNames, version: installed.packages.find((p) => p.vendor === key).version };
+			return {
+				key,
+				name: v.package,
+				nodeTypePrefix: v.nodeTypePrefix,
+				nodes: v.nodeNames,
+				version: installed.packages.find((p) => p.vendor === key).version,
+			};
 		});
 		const info = {
 			n8n: {
@@ -134,11 +182,18 @@ async function runOne(run, sandboxes, jestArgs, timings, tarballDir) {
 			// one entry per installed package; kept for older readers: the first package's
 			nodeTypePrefix: packages[0].nodeTypePrefix,
 			packageName: packages[0].name,
-			sandboxes: Object.fromEntries(Object.entries(sandboxes).map(([v, s]) => [v, { url: s.url, port: s.port, demoCredential: s.demoCredential }])),
+			sandboxes: Object.fromEntries(
+				Object.entries(sandboxes).map(([v, s]) => [
+					v,
+					{ url: s.url, port: s.port, demoCredential: s.demoCredential },
+				]),
+			),
 		};
 		const envFile = path.join(work, 'e2e.json');
 		fs.writeFileSync(envFile, JSON.stringify(info, null, 2), { mode: 0o600 });
-		log(`${run.label}: n8n ready in ${n8n.readySeconds.toFixed(1)} s; jest ${run.files.map(rel).join(' ')}`);
+		log(
+			`${run.label}: n8n ready in ${n8n.readySeconds.toFixed(1)} s; jest ${run.files.map(rel).join(' ')}`,
+		);
 		code = await runJest(envFile, run.files, jestArgs);
 		if (code !== 0) log(`jest failed (${run.label}); n8n log tail:\n${n8n.logTail(40)}`);
 	} catch (e) {
@@ -158,12 +213,16 @@ async function main() {
 	const t0 = Date.now();
 	const timings = [];
 	const argv = process.argv.slice(2);
-	const fileArgs = argv.filter((a) => /\.test\.ts$/.test(a) || (!a.startsWith('-') && fs.existsSync(path.resolve(REPO, a))));
+	const fileArgs = argv.filter(
+		(a) => /\.test\.ts$/.test(a) || (!a.startsWith('-') && fs.existsSync(path.resolve(REPO, a))),
+	);
 	const jestArgs = argv.filter((a) => !fileArgs.includes(a));
 	const versions = requestedVersions();
 	const runs = plan({ versions, fileArgs });
 	if (!runs.length) throw new Error(`no e2e run matches ${fileArgs.join(' ') || '(nothing)'}`);
-	log(`plan: ${runs.map((r) => `${r.label} [${r.files.map((f) => path.basename(f, '.test.ts')).join(', ')}]`).join('; ')}`);
+	log(
+		`plan: ${runs.map((r) => `${r.label} [${r.files.map((f) => path.basename(f, '.test.ts')).join(', ')}]`).join('; ')}`,
+	);
 	// Install all versions first so that an install failure shows before any test runs.
 	for (const v of [...new Set(runs.map((r) => r.version))]) {
 		const ti = Date.now();
@@ -175,9 +234,16 @@ async function main() {
 	if (!process.env.N8N_PSA_E2E_NO_BUILD) lib.ensurePacked({ log });
 	// Every run installs the same tarballs, even if artifacts/ is re-packed meanwhile.
 	const tarballDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-psa-e2e-tarballs-'));
-	for (const t of require('./pack').tarballs()) fs.copyFileSync(t.tarball, path.join(tarballDir, path.basename(t.tarball)));
+	for (const t of require('./pack').tarballs())
+		fs.copyFileSync(t.tarball, path.join(tarballDir, path.basename(t.tarball)));
 	const sb = await lib.startSandboxes({ log });
-	log(`sandboxes: ${Object.entries(sb.sandboxes).map(([v, s]) => `${v}=${s.url}`).join(' ') || '(none)'}`);
+	log(
+		`sandboxes: ${
+			Object.entries(sb.sandboxes)
+				.map(([v, s]) => `${v}=${s.url}`)
+				.join(' ') || '(none)'
+		}`,
+	);
 	let code = 0;
 	try {
 		for (const run of runs) {
@@ -188,7 +254,9 @@ async function main() {
 		await sb.stop();
 		fs.rmSync(tarballDir, { recursive: true, force: true });
 	}
-	log(`timings: ${timings.map((t) => `${t.label} ${t.seconds.toFixed(0)} s${t.code ? ' FAILED' : ''}`).join('; ')}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+	log(
+		`timings: ${timings.map((t) => `${t.label} ${t.seconds.toFixed(0)} s${t.code ? ' FAILED' : ''}`).join('; ')}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+	);
 	return code;
 }
 

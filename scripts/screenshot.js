@@ -26,7 +26,10 @@ function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
 	log('chromium missing: apt-get update && apt-get install -y chromium');
 	execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-	execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	execFileSync('apt-get', ['install', '-y', 'chromium'], {
+		stdio: 'inherit',
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+	});
 }
 
 async function isUp(url) {
@@ -41,9 +44,17 @@ async function isUp(url) {
 /** Start `npm start` (scripts/start.js) and resolve once it printed its banner. */
 function startDemo(port) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'start.js')], { cwd: REPO, env: { ...process.env, N8N_PSA_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(process.execPath, [path.join(__dirname, 'start.js')], {
+			cwd: REPO,
+			env: { ...process.env, N8N_PSA_PORT: String(port) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		let out = '';
-		const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${out.slice(-3000)}`)), 15 * 60 * 1000);
+		const timer = setTimeout(
+			() => reject(new Error(`npm start did not come up:\n${out.slice(-3000)}`)),
+			15 * 60 * 1000,
+		);
 		const onData = (d) => {
 			out += d;
 			if (out.includes('Ctrl-C stops everything')) {
@@ -96,24 +107,42 @@ async function main() {
 			headless: true,
 			viewport: { width: 1600, height: 900 },
 			deviceScaleFactor: 1,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 		browser = context;
 		// Loopback only: block anything that is not our n8n.
 		const origin = new URL(baseUrl).origin;
-		await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+		await context.route('**/*', (route) =>
+			route.request().url().startsWith(origin) || route.request().url().startsWith('data:')
+				? route.continue()
+				: route.abort(),
+		);
 		const page = await context.newPage();
 
 		log('logging in …');
 		await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
-		await page.locator('input[type="email"], input[name="email"], input[name="emailOrLdapLoginId"]').first().fill(DEMO.email);
+		await page
+			.locator('input[type="email"], input[name="email"], input[name="emailOrLdapLoginId"]')
+			.first()
+			.fill(DEMO.email);
 		await page.locator('input[type="password"]').first().fill(DEMO.password);
 		await page.locator('input[type="password"]').first().press('Enter');
 		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
 
 		// Pick the workflow: by name, else the first one using one of our nodes.
 		const list = await page.evaluate(async () => {
-			const r = await fetch('/rest/workflows?includeScopes=false', { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
+			const r = await fetch('/rest/workflows?includeScopes=false', {
+				headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' },
+			});
 			return r.ok ? (await r.json()).data : [];
 		});
 		const wanted = process.env.N8N_PSA_SCREENSHOT_WORKFLOW;
@@ -123,7 +152,9 @@ async function main() {
 			let best = 0;
 			for (const w of list) {
 				const full = await page.evaluate(async (id) => {
-					const r = await fetch(`/rest/workflows/${id}`, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
+					const r = await fetch(`/rest/workflows/${id}`, {
+						headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' },
+					});
 					return r.ok ? (await r.json()).data : null;
 				}, w.id);
 				const score = full ? full.nodes.filter((n) => isOurNodeType(n.type)).length : 0;
@@ -141,8 +172,15 @@ async function main() {
 		await page.waitForTimeout(1500);
 		// Close toasts / popups that may cover the canvas, then fit the view.
 		await page.keyboard.press('Escape');
-		await page.locator('.el-notification__closeBtn').evaluateAll((els) => els.forEach((e) => e.click())).catch(() => {});
-		await page.locator('[data-test-id="canvas-wrapper"], .vue-flow').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+		await page
+			.locator('.el-notification__closeBtn')
+			.evaluateAll((els) => els.forEach((e) => e.click()))
+			.catch(() => {});
+		await page
+			.locator('[data-test-id="canvas-wrapper"], .vue-flow')
+			.first()
+			.click({ position: { x: 5, y: 5 } })
+			.catch(() => {});
 		await page.keyboard.press('1'); // zoom to fit
 		await page.waitForTimeout(800);
 		fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -150,14 +188,25 @@ async function main() {
 		log(`saved ${path.relative(REPO, out)}`);
 		// Second picture: the parameters panel of the first action node from our packages (`<out>-node.png`).
 		const full = await page.evaluate(async (id) => {
-			const r = await fetch(`/rest/workflows/${id}`, { headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' } });
+			const r = await fetch(`/rest/workflows/${id}`, {
+				headers: { 'browser-id': localStorage.getItem('n8n-browserId') || '' },
+			});
 			return r.ok ? (await r.json()).data : null;
 		}, target.id);
 		const psaNodes = full ? full.nodes.filter((n) => isOurNodeType(n.type)) : [];
 		const ours = psaNodes.find((n) => !/Trigger$/.test(n.type)) || psaNodes[0]; // an action node shows more
 		if (ours) {
-			await page.locator(`[data-test-id="canvas-node"][data-node-name="${ours.name}"], [data-test-id="canvas-node"]:has-text("${ours.name}")`).first().dblclick();
-			await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor({ timeout: 15000 }).catch(() => {});
+			await page
+				.locator(
+					`[data-test-id="canvas-node"][data-node-name="${ours.name}"], [data-test-id="canvas-node"]:has-text("${ours.name}")`,
+				)
+				.first()
+				.dblclick();
+			await page
+				.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]')
+				.first()
+				.waitFor({ timeout: 15000 })
+				.catch(() => {});
 			await page.waitForTimeout(1200);
 			const nodeOut = out.replace(/\.png$/, '-node.png');
 			await page.screenshot({ path: nodeOut });

@@ -22,29 +22,48 @@ const { execFileSync } = require('child_process');
 const REPO = path.resolve(__dirname, '..');
 const log = (m) => process.stdout.write(`[start] ${m}\n`);
 
-const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-Passw0rd!' };
+const DEMO_OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Demo-Passw0rd!',
+};
 const ARGS = process.argv.slice(2);
 const RESET_DEMOS = ARGS.includes('--reset-demos');
-for (const a of ARGS) if (a !== '--reset-demos') log(`warning: unknown option ${a} (known: --reset-demos)`);
+for (const a of ARGS)
+	if (a !== '--reset-demos') log(`warning: unknown option ${a} (known: --reset-demos)`);
 
 /** Say up front how long this will take: the first run installs n8n (~15 min on 2 cores). */
 function announceDuration() {
 	let firstRun = true;
 	try {
 		const { cacheRoot, DEFAULT_VERSION } = require('./n8n-install');
-		firstRun = !fs.existsSync(path.join(cacheRoot(), `n8n-${DEFAULT_VERSION}`, '.psa-installed.json'));
+		firstRun = !fs.existsSync(
+			path.join(cacheRoot(), `n8n-${DEFAULT_VERSION}`, '.psa-installed.json'),
+		);
 	} catch {}
-	if (firstRun) log('first run: installs the dev dependencies, builds, and installs n8n with Node 24 into .cache/ — about 15 minutes on a 2-core machine (later starts: about a minute). Progress lines follow.');
-	else log('starting the sandboxes and n8n (usually under a minute; up to two on a busy machine) …');
+	if (firstRun)
+		log(
+			'first run: installs the dev dependencies, builds, and installs n8n with Node 24 into .cache/ — about 15 minutes on a 2-core machine (later starts: about a minute). Progress lines follow.',
+		);
+	else
+		log('starting the sandboxes and n8n (usually under a minute; up to two on a busy machine) …');
 }
 
 function ensureDependencies() {
-	if (fs.existsSync(path.join(REPO, 'node_modules', 'typescript')) && fs.existsSync(path.join(REPO, 'node_modules', 'n8n-workflow'))) return;
+	if (
+		fs.existsSync(path.join(REPO, 'node_modules', 'typescript')) &&
+		fs.existsSync(path.join(REPO, 'node_modules', 'n8n-workflow'))
+	)
+		return;
 	log('node_modules missing: running npm install (scripts off, see .npmrc) …');
 	// isolated-vm (pulled in by n8n-workflow, used by the tests only) asks for Node 24: on Node 20 npm would print
 	// an alarming "EBADENGINE" warning although nothing is wrong (n8n itself runs on the Node 24 installed into
 	// .cache/). Keep npm's output to errors.
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: REPO, stdio: 'inherit' });
+	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: REPO,
+		stdio: 'inherit',
+	});
 }
 
 /**
@@ -78,7 +97,12 @@ async function main() {
 	// Sandboxes of vendors.json on their manifest ports (4101 …), or SANDBOX_BASE_PORT, SANDBOX_BASE_PORT+1, ….
 	// demo: each vendor's `sandbox.demoOptions` apply (e.g. the Resource Management sandbox accepts the
 	// http://127.0.0.1 webhook URL of this n8n; the real API, like the sandbox by default, insists on https).
-	const sb = await lib.startSandboxes({ basePort: Number(process.env.SANDBOX_BASE_PORT || 0), ports: 'manifest', demo: true, log });
+	const sb = await lib.startSandboxes({
+		basePort: Number(process.env.SANDBOX_BASE_PORT || 0),
+		ports: 'manifest',
+		demo: true,
+		log,
+	});
 	const stopAll = [];
 	stopAll.push(() => sb.stop());
 
@@ -125,7 +149,9 @@ async function main() {
 			}
 		}
 		if (!api) {
-			({ apiKey } = await lib.setupOwnerAndApiKey(n8n.baseUrl, DEMO_OWNER, { apiKeyLabel: `psa-demo-${Date.now()}` }));
+			({ apiKey } = await lib.setupOwnerAndApiKey(n8n.baseUrl, DEMO_OWNER, {
+				apiKeyLabel: `psa-demo-${Date.now()}`,
+			}));
 			api = lib.publicApi(n8n.baseUrl, apiKey);
 			state.apiKey = apiKey;
 			fs.writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
@@ -136,7 +162,8 @@ async function main() {
 		fs.chmodSync(stateFile, 0o600);
 
 		// One credential per sandbox, kept in sync with the sandbox URL.
-		const existing = (await api.call('GET', '/credentials?limit=250').catch(() => ({ data: [] }))).data || [];
+		const existing =
+			(await api.call('GET', '/credentials?limit=250').catch(() => ({ data: [] }))).data || [];
 		const credByType = {};
 		for (const [vendor, s] of Object.entries(sb.sandboxes)) {
 			const demo = s.demoCredential;
@@ -144,7 +171,11 @@ async function main() {
 			const found = existing.find((c) => c.name === demo.name && c.type === demo.type);
 			try {
 				if (found) {
-					await api.call('PATCH', `/credentials/${found.id}`, { name: demo.name, type: demo.type, data: demo.data });
+					await api.call('PATCH', `/credentials/${found.id}`, {
+						name: demo.name,
+						type: demo.type,
+						data: demo.data,
+					});
 					credByType[demo.type] = { id: found.id, name: demo.name };
 				} else {
 					const c = await api.createCredential(demo);
@@ -159,7 +190,12 @@ async function main() {
 		// Import examples/*.json that are not there yet (matched by name), credentials mapped by type.
 		// --reset-demos: delete the workflows with those names first (edited demos come back as shipped).
 		const examplesDir = path.join(REPO, 'examples');
-		const files = fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort() : [];
+		const files = fs.existsSync(examplesDir)
+			? fs
+					.readdirSync(examplesDir)
+					.filter((f) => f.endsWith('.json'))
+					.sort()
+			: [];
 		const present = await api.listWorkflows();
 		const have = new Set(present.map((w) => w.name));
 		let imported = 0;
@@ -183,7 +219,8 @@ async function main() {
 			}
 			if (have.has(wf.name)) continue;
 			for (const node of wf.nodes || []) {
-				for (const type of Object.keys(node.credentials || {})) if (credByType[type]) node.credentials[type] = credByType[type];
+				for (const type of Object.keys(node.credentials || {}))
+					if (credByType[type]) node.credentials[type] = credByType[type];
 			}
 			try {
 				await api.createWorkflow(wf);
@@ -192,16 +229,25 @@ async function main() {
 				log(`warning: examples/${f} not imported (${e.message.split('\n')[0]})`);
 			}
 		}
-		log(`workflows: ${imported} imported${RESET_DEMOS ? ` (${replaced} replaced: --reset-demos)` : ''}, ${files.length - imported} already present or skipped (${files.length} in examples/)`);
+		log(
+			`workflows: ${imported} imported${RESET_DEMOS ? ` (${replaced} replaced: --reset-demos)` : ''}, ${files.length - imported} already present or skipped (${files.length} in examples/)`,
+		);
 
 		const line = '─'.repeat(64);
 		console.log(`\n${line}`);
 		console.log(`  n8n ${runtime.version} editor:  ${n8n.baseUrl}/   (this machine only)`);
 		console.log(`  login:              ${DEMO_OWNER.email} / ${DEMO_OWNER.password}   (demo only)`);
 		const shown = (p) => (p.startsWith(REPO + path.sep) ? path.relative(REPO, p) : p);
-		console.log(`  public API key:     in ${shown(apiKeyFile)}   (not shown here; readable by you only)`);
-		console.log(`  demos:              ${files.length} workflows from examples/; \`npm start -- --reset-demos\` restores edited ones`);
-		for (const [vendor, s] of Object.entries(sb.sandboxes)) console.log(`  ${vendor.padEnd(7)} sandbox:    ${s.url}   (control: ${s.url}/__sandbox/stats)`);
+		console.log(
+			`  public API key:     in ${shown(apiKeyFile)}   (not shown here; readable by you only)`,
+		);
+		console.log(
+			`  demos:              ${files.length} workflows from examples/; \`npm start -- --reset-demos\` restores edited ones`,
+		);
+		for (const [vendor, s] of Object.entries(sb.sandboxes))
+			console.log(
+				`  ${vendor.padEnd(7)} sandbox:    ${s.url}   (control: ${s.url}/__sandbox/stats)`,
+			);
 		console.log(`  user folder:        ${shown(userFolder)}/   (n8n log: ${shown(n8n.logFile)})`);
 		console.log(`  ready in ${((Date.now() - t0) / 1000).toFixed(0)} s. Ctrl-C stops everything.`);
 		console.log(`${line}\n`);

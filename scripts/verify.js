@@ -43,8 +43,14 @@ function archive(commit) {
 }
 
 function eslintDisables(source, v) {
-	const roots = [path.join(source, 'packages', 'shared'), ...(v ? [path.join(source, v.dirRel)] : [])];
-	return roots.flatMap(walk).filter((f) => /\.(ts|js)$/.test(f) && /eslint-disable/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(source, f));
+	const roots = [
+		path.join(source, 'packages', 'shared'),
+		...(v ? [path.join(source, v.dirRel)] : []),
+	];
+	return roots
+		.flatMap((r) => walk(r))
+		.filter((f) => /\.(ts|js)$/.test(f) && /eslint-disable/.test(fs.readFileSync(f, 'utf8')))
+		.map((f) => path.relative(source, f));
 }
 
 async function main() {
@@ -57,7 +63,10 @@ async function main() {
 	}
 	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 	const { findPackageRoot, analyzePackage, SOURCE_FILE_PATTERNS } = scanner;
-	const sha = execFileSync('git', ['rev-parse', '--short', commit], { cwd: REPO, encoding: 'utf8' }).trim();
+	const sha = execFileSync('git', ['rev-parse', '--short', commit], {
+		cwd: REPO,
+		encoding: 'utf8',
+	}).trim();
 	const source = archive(commit);
 	let failed = 0;
 	const fail = (msg) => {
@@ -65,10 +74,17 @@ async function main() {
 		console.error(`✖ ${msg}`);
 	};
 	try {
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages'], { cwd: REPO, encoding: 'utf8' }).trim();
-		if (dirty && commit === 'HEAD') console.log(`(note: packages/ has uncommitted changes; the source leg reads commit ${sha}, as n8n would)`);
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages'], {
+			cwd: REPO,
+			encoding: 'utf8',
+		}).trim();
+		if (dirty && commit === 'HEAD')
+			console.log(
+				`(note: packages/ has uncommitted changes; the source leg reads commit ${sha}, as n8n would)`,
+			);
 		const shared = await analyzePackage(path.join(source, 'packages', 'shared'), ['**/*.ts']);
-		if (shared.passed) console.log(`✔ packages/shared @ ${sha}: scanner rules pass on the shared helper's source`);
+		if (shared.passed)
+			console.log(`✔ packages/shared @ ${sha}: scanner rules pass on the shared helper's source`);
 		else fail(`packages/shared @ ${sha}: ${shared.message}\n${shared.details || ''}`);
 		const list = keys.length ? keys.map(manifest.byKey) : manifest.vendors();
 		const packed = new Map(tarballs({ vendors: keys }).map((t) => [t.vendor.key, t.tarball]));
@@ -76,14 +92,19 @@ async function main() {
 			const t0 = Date.now();
 			const root = findPackageRoot(source, v.package);
 			if (!root) {
-				fail(`${v.package} @ ${sha}: findPackageRoot found no committed package.json named ${v.package}`);
+				fail(
+					`${v.package} @ ${sha}: findPackageRoot found no committed package.json named ${v.package}`,
+				);
 				continue;
 			}
 			const disables = eslintDisables(source, v);
-			if (disables.length) fail(`${v.package}: eslint-disable comments in shipped source: ${disables.join(', ')}`);
+			if (disables.length)
+				fail(`${v.package}: eslint-disable comments in shipped source: ${disables.join(', ')}`);
 			const src = await analyzePackage(root, SOURCE_FILE_PATTERNS);
 			if (!src.passed) {
-				fail(`${v.package} @ ${sha} source (${path.relative(source, root)}): ${src.message}\n${src.details || ''}`);
+				fail(
+					`${v.package} @ ${sha} source (${path.relative(source, root)}): ${src.message}\n${src.details || ''}`,
+				);
 				continue;
 			}
 			const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'psa-verify-tgz-'));
@@ -92,7 +113,8 @@ async function main() {
 				const pkgDir = path.join(unpacked, 'package');
 				const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
 				if (pkg.name !== v.package) throw new Error(`tarball package.json is named ${pkg.name}`);
-				if (Object.keys(pkg.dependencies || {}).length) throw new Error(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
+				if (Object.keys(pkg.dependencies || {}).length)
+					throw new Error(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
 				const tgz = await analyzePackage(pkgDir, ['**/*.js', 'package.json']);
 				if (!tgz.passed) throw new Error(`${tgz.message}\n${tgz.details || ''}`);
 			} catch (e) {
@@ -101,7 +123,9 @@ async function main() {
 			} finally {
 				fs.rmSync(unpacked, { recursive: true, force: true });
 			}
-			console.log(`✔ ${v.package}: n8n's scan passes on ${path.relative(source, root)} @ ${sha} and on ${path.basename(packed.get(v.key))} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+			console.log(
+				`✔ ${v.package}: n8n's scan passes on ${path.relative(source, root)} @ ${sha} and on ${path.basename(packed.get(v.key))} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+			);
 		}
 	} finally {
 		fs.rmSync(source, { recursive: true, force: true });

@@ -31,7 +31,8 @@ function fakeContext({ credentials, authHeader = { name: 'X-Api-Key', field: 'ap
 			async httpRequestWithAuthentication(_credentialType, request) {
 				stats.calls++;
 				const headers = { ...(request.headers || {}) };
-				if (authHeader) headers[authHeader.name] = `${authHeader.prefix || ''}${credentials[authHeader.field]}`;
+				if (authHeader)
+					headers[authHeader.name] = `${authHeader.prefix || ''}${credentials[authHeader.field]}`;
 				let data = request.body;
 				if (request.json && data !== undefined && typeof data !== 'string') {
 					headers['Content-Type'] = 'application/json';
@@ -57,7 +58,9 @@ function fakeContext({ credentials, authHeader = { name: 'X-Api-Key', field: 'ap
 							// n8n hands unparsable text back as a string
 						}
 					}
-					return request.returnFullResponse ? { body, headers: response.headers, statusCode: response.status } : body;
+					return request.returnFullResponse
+						? { body, headers: response.headers, statusCode: response.status }
+						: body;
 				} catch (error) {
 					if (error.response && typeof error.response.data === 'string') {
 						try {

@@ -18,13 +18,27 @@ async function loadRuntime() {
  * Start `n8n worker` (queue mode). Resolves when its health endpoint answers. `env` holds the queue and
  * database settings shared with the main process.
  */
-async function startWorker({ runtime, userFolder, env, healthPort, brokerPort, concurrency = 10, logFile, timeoutMs = 180_000 }) {
+async function startWorker({
+	runtime,
+	userFolder,
+	env,
+	healthPort,
+	brokerPort,
+	concurrency = 10,
+	logFile,
+	timeoutMs = 180_000,
+}) {
 	const all = lib.n8nEnv({
 		runtime,
 		userFolder,
 		port: healthPort,
 		brokerPort,
-		extra: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+		extra: {
+			...env,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		},
 	});
 	const [cmd, args] = runtime.command(['worker', `--concurrency=${concurrency}`]);
 	const child = lib.spawnTracked(cmd, args, { cwd: userFolder, env: all });
@@ -35,18 +49,29 @@ async function startWorker({ runtime, userFolder, env, healthPort, brokerPort, c
 	child.once('exit', (code, sig) => (exited = { code, sig }));
 	const t0 = Date.now();
 	for (;;) {
-		if (exited) throw new Error(`n8n worker exited (${exited.code ?? exited.sig}) before it was ready; see ${logFile}`);
+		if (exited)
+			throw new Error(
+				`n8n worker exited (${exited.code ?? exited.sig}) before it was ready; see ${logFile}`,
+			);
 		if (Date.now() - t0 > timeoutMs) {
 			await lib.stopChild(child);
 			throw new Error(`n8n worker not ready after ${timeoutMs / 1000} s; see ${logFile}`);
 		}
 		try {
-			const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`, { signal: AbortSignal.timeout(2000) });
+			const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`, {
+				signal: AbortSignal.timeout(2000),
+			});
 			if (res.status === 200) break;
 		} catch {}
 		await lib.sleep(300);
 	}
-	return { child, healthPort, logFile, readySeconds: (Date.now() - t0) / 1000, stop: () => lib.stopChild(child) };
+	return {
+		child,
+		healthPort,
+		logFile,
+		readySeconds: (Date.now() - t0) / 1000,
+		stop: () => lib.stopChild(child),
+	};
 }
 
 /**
@@ -73,7 +98,8 @@ function installPackage(userFolder, opts) {
 		if (gone.length) fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 		missing.push(...gone);
 	}
-	if (missing.length) console.log(`(bench: not built yet, left out of the installed package: ${missing.join(', ')})`);
+	if (missing.length)
+		console.log(`(bench: not built yet, left out of the installed package: ${missing.join(', ')})`);
 	// Node names (`blikk`, `resourceManagement` …) of every installed package.
 	const nodeNames = new Set();
 	for (const { target } of packages) {
@@ -121,7 +147,15 @@ function tapSandbox(sandbox) {
 	sandbox.server.on('request', (req, res) => {
 		const t = Date.now();
 		res.once('finish', () => {
-			if (!req.url.startsWith('/__sandbox/')) events.push({ t, end: Date.now(), method: req.method, path: req.url.split('?')[0], status: res.statusCode, auth: req.headers.authorization || req.headers.auth || '' });
+			if (!req.url.startsWith('/__sandbox/'))
+				events.push({
+					t,
+					end: Date.now(),
+					method: req.method,
+					path: req.url.split('?')[0],
+					status: res.statusCode,
+					auth: req.headers.authorization || req.headers.auth || '',
+				});
 		});
 	});
 	return {
@@ -155,4 +189,14 @@ function summarize(events, filter = () => true) {
 	};
 }
 
-module.exports = { ...lib, lib, installPackage, loadRuntime, startWorker, rssOf, rssSampler, tapSandbox, summarize };
+module.exports = {
+	...lib,
+	lib,
+	installPackage,
+	loadRuntime,
+	startWorker,
+	rssOf,
+	rssSampler,
+	tapSandbox,
+	summarize,
+};

@@ -33,25 +33,46 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
 	const date = new Date(Date.UTC(2000, month - 1, day));
 	date.setUTCFullYear(year);
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 export function isRealTime(hour: number, minute: number, second = 0): boolean {
-	return [hour, minute, second].every(Number.isInteger) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+	return (
+		[hour, minute, second].every(Number.isInteger) &&
+		hour >= 0 &&
+		hour <= 23 &&
+		minute >= 0 &&
+		minute <= 59 &&
+		second >= 0 &&
+		second <= 59
+	);
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
  * A date with an optional time: "2025-07-01", "2025-07-01T08:30", "2025-07-01 08:30:00+02:00", a JS Date or
  * a luxon DateTime (what `{{ $now }}` gives). Refuses "2025-02-30" and "2025-07-01T25:00".
  */
-export function parseDateTime(node: INode, itemIndex: number, field: string, value: unknown): WallDateTime {
+export function parseDateTime(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): WallDateTime {
 	const text = dateText(value);
 	const match = DATE_TIME.exec(text);
 	if (!match) {
-		throw invalidInput(node, itemIndex, field, `must be a date like 2025-07-01 or a date and time like 2025-07-01T08:30, got "${String(text || (value ?? ''))}"`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`must be a date like 2025-07-01 or a date and time like 2025-07-01T08:30, got "${String(text || (value ?? ''))}"`,
+		);
 	}
 	const [, y, mo, d, h, mi, s, offset] = match;
 	const date = { year: Number(y), month: Number(mo), day: Number(d) };
@@ -60,9 +81,19 @@ export function parseDateTime(node: INode, itemIndex: number, field: string, val
 	}
 	const time = { hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
 	if (h !== undefined && !isRealTime(time.hour, time.minute, time.second)) {
-		throw invalidInput(node, itemIndex, field, `has a time that does not exist (use 00:00–23:59): "${text}"`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`has a time that does not exist (use 00:00–23:59): "${text}"`,
+		);
 	}
-	return { ...date, ...time, hasTime: h !== undefined, offset: offset ? offset.toUpperCase() : undefined };
+	return {
+		...date,
+		...time,
+		hasTime: h !== undefined,
+		offset: offset ? offset.toUpperCase() : undefined,
+	};
 }
 
 /** A calendar date; a time after it is ignored on purpose ("2026-11-10T00:00:00+01:00" is the 10th). */
@@ -73,9 +104,16 @@ export function parseDate(node: INode, itemIndex: number, field: string, value: 
 
 /** A time of day "HH:mm" or "HH:mm:ss", 00:00–23:59. */
 export function parseTime(node: INode, itemIndex: number, field: string, value: unknown): WallTime {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	const match = TIME.exec(text);
-	if (!match) throw invalidInput(node, itemIndex, field, `must be a time like 08:30, got "${String(value ?? '')}"`);
+	if (!match)
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`must be a time like 08:30, got "${String(value ?? '')}"`,
+		);
 	const time = { hour: Number(match[1]), minute: Number(match[2]), second: Number(match[3] ?? 0) };
 	if (!isRealTime(time.hour, time.minute, time.second)) {
 		throw invalidInput(node, itemIndex, field, `is not a time of day (use 00:00–23:59): "${text}"`);

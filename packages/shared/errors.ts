@@ -29,7 +29,19 @@ function lowerCaseHeaders(headers: unknown): Record<string, string | string[] | 
 	return out;
 }
 
-const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT'];
+const NETWORK_CODES = [
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ESOCKETTIMEDOUT',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+];
 
 /**
  * Reads status, headers, body and network code from whatever n8n threw: a NodeApiError wrapping an
@@ -65,7 +77,9 @@ export function describeFailure(error: unknown): FailureInfo {
 	// No axios response reachable (n8n 1.x, see above): fall back to what NodeApiError itself keeps.
 	const top = candidates[0];
 	const httpCode =
-		top && (typeof top.httpCode === 'string' || typeof top.httpCode === 'number') ? String(top.httpCode).trim() : '';
+		top && (typeof top.httpCode === 'string' || typeof top.httpCode === 'number')
+			? String(top.httpCode).trim()
+			: '';
 	if (info.status === undefined && /^\d{3}$/.test(httpCode) && Number(httpCode) >= 100) {
 		info.status = Number(httpCode);
 		const context = top.context as { data?: unknown } | undefined;
@@ -73,7 +87,8 @@ export function describeFailure(error: unknown): FailureInfo {
 			info.body = context.data;
 		}
 	}
-	if (!info.code && info.status === undefined && NETWORK_CODES.includes(httpCode)) info.code = httpCode;
+	if (!info.code && info.status === undefined && NETWORK_CODES.includes(httpCode))
+		info.code = httpCode;
 	if (!info.code) {
 		const texts: string[] = [];
 		for (const c of candidates) {
@@ -93,7 +108,10 @@ export function describeFailure(error: unknown): FailureInfo {
 			// keep text bodies as they are
 		}
 	}
-	if (info.body instanceof ArrayBuffer || (info.body && (info.body as { buffer?: unknown }).buffer instanceof ArrayBuffer)) {
+	if (
+		info.body instanceof ArrayBuffer ||
+		(info.body && (info.body as { buffer?: unknown }).buffer instanceof ArrayBuffer)
+	) {
 		try {
 			const text = Buffer.from(info.body as ArrayBuffer).toString('utf8');
 			info.body = JSON.parse(text);
@@ -127,7 +145,10 @@ function asText(value: unknown): string {
 export function vendorMessage(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	if (typeof body === 'string') {
-		const text = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+		const text = body
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
 		return text ? text.slice(0, 300) : undefined;
 	}
 	if (Array.isArray(body)) {
@@ -137,7 +158,14 @@ export function vendorMessage(body: unknown): string | undefined {
 	if (typeof body !== 'object') return String(body);
 	const o = body as Record<string, unknown>;
 	const parts: string[] = [];
-	const main = typeof o.message === 'string' ? o.message : typeof o.Message === 'string' ? o.Message : typeof o.error === 'string' ? o.error : undefined;
+	const main =
+		typeof o.message === 'string'
+			? o.message
+			: typeof o.Message === 'string'
+				? o.Message
+				: typeof o.error === 'string'
+					? o.error
+					: undefined;
 	if (main) parts.push(main);
 	if (Array.isArray(o.errors)) {
 		const errs = o.errors.map(asText).filter(Boolean);
@@ -146,8 +174,11 @@ export function vendorMessage(body: unknown): string | undefined {
 		parts.push(fieldMessages(o.errors as Record<string, unknown>));
 	}
 	if (!parts.length) {
-		const fieldLike = Object.entries(o).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'string'));
-		if (fieldLike.length && fieldLike.length === Object.keys(o).length) parts.push(fieldMessages(o));
+		const fieldLike = Object.entries(o).filter(
+			([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+		);
+		if (fieldLike.length && fieldLike.length === Object.keys(o).length)
+			parts.push(fieldMessages(o));
 	}
 	const joined = parts.filter(Boolean).join(' ');
 	return joined || undefined;
@@ -170,7 +201,11 @@ export function secretValues(credentials: ICredentialDataDecryptedObject | undef
 	const values: string[] = [];
 	for (const [key, value] of Object.entries(credentials)) {
 		if (typeof value !== 'string' || value.length < 6) continue;
-		if (/url|region|workspace|account|timezone|zone|host/i.test(key) && !SECRET_KEY_PATTERN.test(key)) continue;
+		if (
+			/url|region|workspace|account|timezone|zone|host/i.test(key) &&
+			!SECRET_KEY_PATTERN.test(key)
+		)
+			continue;
 		values.push(value);
 		// A Basic header carries base64 of the secret: redact that form too.
 		values.push(Buffer.from(value).toString('base64'));
@@ -219,7 +254,10 @@ export function buildApiError(node: INode, options: ApiErrorOptions): NodeApiErr
 		status ? `${vendor} answered HTTP ${status}${where}.` : `${vendor} request failed${where}.`,
 	];
 	if (options.description) descriptionParts.push(redact(options.description, secrets));
-	const safeBody = options.body === undefined ? undefined : JSON.parse(redact(JSON.stringify(stripSecrets(options.body)) ?? 'null', secrets));
+	const safeBody =
+		options.body === undefined
+			? undefined
+			: JSON.parse(redact(JSON.stringify(stripSecrets(options.body)) ?? 'null', secrets));
 	const errorResponse: JsonObject = { message, httpCode: status ? String(status) : '' };
 	if (safeBody !== undefined) errorResponse.body = safeBody;
 	const error = new NodeApiError(node, errorResponse, {

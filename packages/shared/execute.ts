@@ -1,8 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mayHaveBeenApplied, rowLabel } from './errors';
-import { beginRehearsal, endRehearsal, endRehearsalPass, rehearsalReachedWrite, WriteReached } from './rehearsal';
+import {
+	beginRehearsal,
+	endRehearsal,
+	endRehearsalPass,
+	rehearsalReachedWrite,
+	WriteReached,
+} from './rehearsal';
 
 /**
  * One operation of an action node, run for one input item. A handler reads its parameters, checks them
@@ -41,7 +53,10 @@ export interface BatchPhase<P = unknown> {
 	 * Sends every deferred write (items in input order) after all items passed their checks, and returns
 	 * each item's outcome. Items missing from the map count as failed with a generic error.
 	 */
-	flush(this: IExecuteFunctions, deferred: Array<{ itemIndex: number; plan: P }>): Promise<Map<number, ItemOutcome>>;
+	flush(
+		this: IExecuteFunctions,
+		deferred: Array<{ itemIndex: number; plan: P }>,
+	): Promise<Map<number, ItemOutcome>>;
 }
 
 export interface ExecuteOptions {
@@ -49,7 +64,11 @@ export interface ExecuteOptions {
 }
 
 /** The error to throw from a catch block: our n8n errors unchanged, anything else wrapped with the item. */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) {
 		const copy = new NodeApiError(node, error as unknown as JsonObject);
 		if (mayHaveBeenApplied(error)) mayHaveBeenApplied.mark(copy);
@@ -60,7 +79,12 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 }
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return !!value && typeof value === 'object' && typeof (value as INodeExecutionData).json === 'object' && 'pairedItem' in (value as object);
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		typeof (value as INodeExecutionData).json === 'object' &&
+		'pairedItem' in (value as object)
+	);
 }
 
 function httpCodeOf(error: unknown): number | null {
@@ -91,7 +115,11 @@ export function failureOutput(error: unknown, itemIndex: number): IDataObject {
 function pushRecords(out: INodeExecutionData[], itemIndex: number, result: unknown): void {
 	const list = Array.isArray(result) ? result : [result];
 	for (const entry of list) {
-		out.push(isExecutionData(entry) ? entry : { json: entry as IDataObject, pairedItem: { item: itemIndex } });
+		out.push(
+			isExecutionData(entry)
+				? entry
+				: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+		);
 	}
 }
 
@@ -112,7 +140,10 @@ function ranges(rows: number[]): string {
 }
 
 /** With Continue On Fail off: one error that lists every bad row, thrown before anything was written. */
-function rejectAll(node: INode, failures: Array<{ itemIndex: number; error: unknown }>): NodeOperationError | NodeApiError {
+function rejectAll(
+	node: INode,
+	failures: Array<{ itemIndex: number; error: unknown }>,
+): NodeOperationError | NodeApiError {
 	const note = 'Nothing was written: every row is checked before the first write.';
 	if (failures.length === 1) {
 		const { itemIndex, error } = failures[0];
@@ -123,17 +154,26 @@ function rejectAll(node: INode, failures: Array<{ itemIndex: number; error: unkn
 	}
 	const lines = failures.map(({ itemIndex, error }) => {
 		const message = (error as Error)?.message ?? String(error);
-		return message.includes(`(${rowLabel(itemIndex)})`) ? `• ${message}` : `• ${rowLabel(itemIndex, true)}: ${message}`;
+		return message.includes(`(${rowLabel(itemIndex)})`)
+			? `• ${message}`
+			: `• ${rowLabel(itemIndex, true)}: ${message}`;
 	});
 	const rows = failures.map((f) => f.itemIndex + 1);
-	return new NodeOperationError(node, `${failures.length} rows failed their checks (rows ${ranges(rows)}); nothing was written`, {
-		description: `${lines.join('\n')}\n${note}`,
-		itemIndex: failures[0].itemIndex,
-	});
+	return new NodeOperationError(
+		node,
+		`${failures.length} rows failed their checks (rows ${ranges(rows)}); nothing was written`,
+		{
+			description: `${lines.join('\n')}\n${note}`,
+			itemIndex: failures[0].itemIndex,
+		},
+	);
 }
 
 /** A write failed mid-run with Continue On Fail off: say which rows were already carried out. */
-function withWrittenRows(error: NodeApiError | NodeOperationError, written: number[]): NodeApiError | NodeOperationError {
+function withWrittenRows(
+	error: NodeApiError | NodeOperationError,
+	written: number[],
+): NodeApiError | NodeOperationError {
 	if (!written.length) return error;
 	const rows = ranges(written.map((i) => i + 1));
 	const note = `Rows ${rows} of this run were already written before this error: don't run them again.`;
@@ -174,7 +214,11 @@ export async function executeOperations(
 			const operation = this.getNodeParameter('operation', i) as string;
 			const handler = table[resource]?.[operation];
 			if (!handler) {
-				throw new NodeOperationError(node, `The operation "${operation}" is not supported for "${resource}"`, { itemIndex: i });
+				throw new NodeOperationError(
+					node,
+					`The operation "${operation}" is not supported for "${resource}"`,
+					{ itemIndex: i },
+				);
 			}
 			handlers[i] = handler;
 			beginRehearsal(this);
@@ -203,7 +247,10 @@ export async function executeOperations(
 
 	if (failures.length) {
 		if (!continueOnFail) throw rejectAll(node, failures);
-		for (const { itemIndex, error } of failures) perItem[itemIndex] = [{ json: failureOutput(error, itemIndex), pairedItem: { item: itemIndex } }];
+		for (const { itemIndex, error } of failures)
+			perItem[itemIndex] = [
+				{ json: failureOutput(error, itemIndex), pairedItem: { item: itemIndex } },
+			];
 	}
 
 	// Pass 2: send.
@@ -227,21 +274,30 @@ export async function executeOperations(
 	}
 
 	if (deferred.length) {
-		if (!options.batch) throw new NodeOperationError(node, 'This operation needs a batch phase the node does not have');
+		if (!options.batch)
+			throw new NodeOperationError(
+				node,
+				'This operation needs a batch phase the node does not have',
+			);
 		deferred.sort((a, b) => a.itemIndex - b.itemIndex);
 		let outcomes: Map<number, ItemOutcome>;
 		try {
 			outcomes = await options.batch.flush.call(this, deferred);
 		} catch (error) {
-			if (!continueOnFail) throw withWrittenRows(asNodeError(node, error, deferred[0].itemIndex), written);
+			if (!continueOnFail)
+				throw withWrittenRows(asNodeError(node, error, deferred[0].itemIndex), written);
 			outcomes = new Map(deferred.map(({ itemIndex }) => [itemIndex, { error: error as Error }]));
 		}
 		let firstError: { itemIndex: number; error: Error } | undefined;
 		for (const { itemIndex } of deferred) {
-			const outcome = outcomes.get(itemIndex) ?? { error: new NodeOperationError(node, 'No outcome was reported for this row', { itemIndex }) };
+			const outcome = outcomes.get(itemIndex) ?? {
+				error: new NodeOperationError(node, 'No outcome was reported for this row', { itemIndex }),
+			};
 			if ('error' in outcome) {
 				firstError ??= { itemIndex, error: outcome.error };
-				perItem[itemIndex] = [{ json: failureOutput(outcome.error, itemIndex), pairedItem: { item: itemIndex } }];
+				perItem[itemIndex] = [
+					{ json: failureOutput(outcome.error, itemIndex), pairedItem: { item: itemIndex } },
+				];
 			} else {
 				pushRecords(perItem[itemIndex], itemIndex, outcome.json);
 				written.push(itemIndex);

@@ -11,3 +11,4 @@ export * from './execute';
 export * from './rehearsal';
 export * from './dates';
 export * from './kit';
+export * from './operation';

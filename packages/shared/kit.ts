@@ -1,22 +1,42 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
+
+import { invalidInput, requireGuid, requirePositiveInteger } from './validation';
 
 /**
  * The shared parameter kit: the property builders and small helpers every vendor node needs, so vendor
  * folders keep only what is truly theirs (paths, field names, labels).
  */
 
-export type Show = { resource?: string[]; operation?: string[]; [key: string]: Array<string | boolean | number> | undefined };
+export type Show = {
+	resource?: string[];
+	operation?: string[];
+	[key: string]: Array<string | boolean | number> | undefined;
+};
 
 /** displayOptions for a resource (and operations), plus extra conditions. */
-export function show(resource: string, operation?: string | string[], extra: Show = {}): { show: Show } {
+export function show(
+	resource: string,
+	operation?: string | string[],
+	extra: Show = {},
+): { show: Show } {
 	const base: Show = { resource: [resource] };
 	if (operation !== undefined) base.operation = ([] as string[]).concat(operation);
 	return { show: { ...base, ...extra } };
 }
 
 /** The Operation dropdown of one resource, options sorted by name (as n8n's lint demands). */
-export function operationProperty(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+export function operationProperty(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -29,7 +49,12 @@ export function operationProperty(resource: string, options: INodePropertyOption
 }
 
 /** Return All / Limit for a list operation, with extra display conditions if needed. */
-export function returnAllLimit(resource: string, operation: string | string[], extra: Show = {}, options: { maxLimit?: number } = {}): INodeProperties[] {
+export function returnAllLimit(
+	resource: string,
+	operation: string | string[],
+	extra: Show = {},
+	options: { maxLimit?: number } = {},
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -87,7 +112,11 @@ export function locator(options: LocatorOptions): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: `Select a ${options.label}...`,
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true, searchFilterRequired: false },
+				typeOptions: {
+					searchListMethod: options.searchListMethod,
+					searchable: true,
+					searchFilterRequired: false,
+				},
 			},
 			{
 				displayName: 'By ID',
@@ -97,7 +126,10 @@ export function locator(options: LocatorOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: options.idRegex ?? WHOLE_NUMBER, errorMessage: options.idError ?? `The ${options.label} ID is a whole number` },
+						properties: {
+							regex: options.idRegex ?? WHOLE_NUMBER,
+							errorMessage: options.idError ?? `The ${options.label} ID is a whole number`,
+						},
 					},
 				],
 			},
@@ -107,7 +139,15 @@ export function locator(options: LocatorOptions): INodeProperties {
 				type: 'string',
 				placeholder: `e.g. ${options.url?.example ?? ''}`,
 				extractValue: { type: 'regex', regex: options.url?.regex ?? '' },
-				validation: [{ type: 'regex', properties: { regex: options.url?.regex ?? '', errorMessage: `Not a ${options.label} URL` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: options.url?.regex ?? '',
+							errorMessage: `Not a ${options.label} URL`,
+						},
+					},
+				],
 			},
 		],
 	};
@@ -117,8 +157,23 @@ export function locator(options: LocatorOptions): INodeProperties {
 }
 
 /** A plain required ID field. */
-export function idField(name: string, displayName: string, displayOptions: { show: Show }, description?: string, example = '12345'): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder: `e.g. ${example}`, description, displayOptions };
+export function idField(
+	name: string,
+	displayName: string,
+	displayOptions: { show: Show },
+	description?: string,
+	example = '12345',
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${example}`,
+		description,
+		displayOptions,
+	};
 }
 
 /** Simplify switch (reads and writes alike: one record kind, one shape). */
@@ -154,9 +209,20 @@ export function pick(record: IDataObject, keys: string[]): IDataObject {
  * The API base URL from a credential: a fixed/templated URL, or the user's own (validated as http(s)).
  * `custom` is the credential's custom URL value when the user chose one.
  */
-export function baseUrlOf(vendor: string, fixed: string | undefined, custom: unknown, example: string): string {
-	if (fixed !== undefined && (custom === undefined || custom === null || String(custom).trim() === '')) return fixed.replace(/\/+$/, '');
-	const raw = String(custom ?? '').trim().replace(/\/+$/, '');
+export function baseUrlOf(
+	vendor: string,
+	fixed: string | undefined,
+	custom: unknown,
+	example: string,
+): string {
+	if (
+		fixed !== undefined &&
+		(custom === undefined || custom === null || String(custom).trim() === '')
+	)
+		return fixed.replace(/\/+$/, '');
+	const raw = String(custom ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	let parsed: URL | undefined;
 	try {
 		parsed = new URL(raw);
@@ -164,7 +230,9 @@ export function baseUrlOf(vendor: string, fixed: string | undefined, custom: unk
 		parsed = undefined;
 	}
 	if (!parsed || !/^https?:$/.test(parsed.protocol)) {
-		throw new UserError(`The ${vendor} credential's Base URL "${raw}" is not an http(s) address like ${example}`);
+		throw new UserError(
+			`The ${vendor} credential's Base URL "${raw}" is not an http(s) address like ${example}`,
+		);
 	}
 	return raw;
 }
@@ -182,7 +250,8 @@ export function subtitleFor(properties: INodeProperties[]): string {
 	const resourceNames: Record<string, string> = {};
 	for (const prop of properties) {
 		if (prop.name !== 'resource' || !prop.options) continue;
-		for (const option of prop.options as INodePropertyOptions[]) resourceNames[String(option.value)] = option.name;
+		for (const option of prop.options as INodePropertyOptions[])
+			resourceNames[String(option.value)] = option.name;
 	}
 	const labels: Record<string, string> = {};
 	for (const prop of properties) {
@@ -190,7 +259,8 @@ export function subtitleFor(properties: INodeProperties[]): string {
 		const resources = (prop.displayOptions?.show?.resource as string[] | undefined) ?? [];
 		for (const resource of resources) {
 			for (const option of prop.options as INodePropertyOptions[]) {
-				labels[`${resource}:${String(option.value)}`] = `${option.name} · ${resourceNames[resource] ?? resource}`;
+				labels[`${resource}:${String(option.value)}`] =
+					`${option.name} · ${resourceNames[resource] ?? resource}`;
 			}
 		}
 	}
@@ -201,7 +271,88 @@ export function subtitleFor(properties: INodeProperties[]): string {
  * Whether the node has a credential of this type chosen. Dropdowns and lists answer with a one-line hint
  * instead of n8n's "Error fetching options" while it has none.
  */
-export function credentialChosen(ctx: { getNode(): { credentials?: Record<string, { id?: string | null; name?: string }> } }, credentialType: string): boolean {
+export function credentialChosen(
+	ctx: { getNode(): { credentials?: Record<string, { id?: string | null; name?: string }> } },
+	credentialType: string,
+): boolean {
 	const chosen = ctx.getNode().credentials?.[credentialType];
 	return !!chosen && !!(chosen.id || chosen.name);
+}
+
+/** The user's Return All / Limit choice (see `returnAllLimit`). */
+export function readPaging(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	defaultLimit = 50,
+): { returnAll: boolean; limit: number } {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, defaultLimit) as number);
+	return { returnAll, limit };
+}
+
+/**
+ * The one ID reader: a record ID from a plain field or a resource locator (any mode), checked before
+ * anything is sent. Numeric IDs by default; `guid: true` for vendors whose IDs are GUIDs. An empty value
+ * says what to do in the mode the user chose ("choose a project from the list").
+ */
+export function readId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	options: { guid: true },
+): string;
+export function readId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	options?: { guid?: false },
+): number;
+export function readId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	options: { guid?: boolean } = {},
+): number | string {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (text === undefined || text === null || text === '') {
+		const raw = ctx.getNodeParameter(name, itemIndex, '') as { mode?: string } | string;
+		const mode = raw && typeof raw === 'object' ? raw.mode : undefined;
+		const what = label.toLowerCase();
+		const idKind = options.guid ? 'a GUID' : 'a whole number';
+		const problem =
+			mode === 'list'
+				? `is required: choose a ${what} from the list`
+				: mode === 'id'
+					? `is required: enter the ${what}'s ID (${idKind})`
+					: 'is required';
+		throw invalidInput(ctx.getNode(), itemIndex, label, problem);
+	}
+	return options.guid
+		? requireGuid(ctx.getNode(), itemIndex, label, text)
+		: requirePositiveInteger(ctx.getNode(), itemIndex, label, text);
+}
+
+/** An optional ID: empty (or 0) → undefined, else as `readId`. Accepts a locator value object too. */
+export function readOptionalId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): number | undefined {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value =
+		raw && typeof raw === 'object' && 'value' in (raw as IDataObject)
+			? (raw as IDataObject).value
+			: raw;
+	if (value === undefined || value === null || value === '' || value === 0) return undefined;
+	return requirePositiveInteger(
+		ctx.getNode(),
+		itemIndex,
+		label,
+		typeof value === 'string' ? value.trim() : value,
+	);
 }

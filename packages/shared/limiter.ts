@@ -42,7 +42,8 @@ export interface PacerClock {
 const systemClock: PacerClock = { now: () => Date.now() };
 
 /** What a 429 told us: `backoff` = no hint, we guessed the wait. */
-export type RateLimitSource = 'Retry-After' | 'response body' | 'X-RateLimit-Reset' | 'backoff' | string;
+export type RateLimitSource =
+	'Retry-After' | 'response body' | 'X-RateLimit-Reset' | 'backoff' | string;
 
 interface SendRecord {
 	/** When the response arrived (epoch ms); undefined while the request is out. */
@@ -136,7 +137,8 @@ export class Pacer {
 	) {
 		this.ceiling = requestsPerSecond && requestsPerSecond > 0 ? requestsPerSecond : Infinity;
 		this.rate = this.ceiling;
-		this.windowSize = Number.isFinite(this.ceiling) && this.ceiling >= 1 ? Math.floor(this.ceiling) : 0;
+		this.windowSize =
+			Number.isFinite(this.ceiling) && this.ceiling >= 1 ? Math.floor(this.ceiling) : 0;
 		this.level = this.windowSize;
 	}
 
@@ -194,7 +196,8 @@ export class Pacer {
 		if (this.windowSize) {
 			this.inFlight.push(entry);
 			// Only the last N matter for the guard; older finished ones can go.
-			while (this.inFlight.length > this.windowSize * 4 && this.inFlight[0].end !== undefined) this.inFlight.shift();
+			while (this.inFlight.length > this.windowSize * 4 && this.inFlight[0].end !== undefined)
+				this.inFlight.shift();
 		}
 		return entry;
 	}
@@ -223,17 +226,22 @@ export class Pacer {
 		// From the third on, wait at least 1, 2, 4 … s (up to 32 s): a starved sender then asks rarely.
 		const { backoffFrom, backoffBaseMs, backoffCapMs } = Pacer.tuning;
 		if (this.consecutive >= backoffFrom) {
-			until = Math.max(until, now + Math.min(backoffCapMs, backoffBaseMs * 2 ** (this.consecutive - backoffFrom)));
+			until = Math.max(
+				until,
+				now + Math.min(backoffCapMs, backoffBaseMs * 2 ** (this.consecutive - backoffFrom)),
+			);
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, until);
 		this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
 		// No success since the last 429, or several answers of one burst: the same episode (the server still
 		// says "wait"). Nothing to learn about our pace.
-		const sameEpisode = !this.succeededSinceLimit || now - this.lastLimitedAt < Pacer.tuning.sameSignalMs;
+		const sameEpisode =
+			!this.succeededSinceLimit || now - this.lastLimitedAt < Pacer.tuning.sameSignalMs;
 		this.lastLimitedAt = now;
 		this.succeededSinceLimit = false;
 		// A step taken while waiting is not a step that held.
-		if (this.nextProbeAt) this.nextProbeAt = Math.max(this.nextProbeAt, this.pausedUntil + this.probeDelayMs);
+		if (this.nextProbeAt)
+			this.nextProbeAt = Math.max(this.nextProbeAt, this.pausedUntil + this.probeDelayMs);
 		if (sameEpisode) return;
 		const repeated = now - this.lastEpisodeAt < Pacer.tuning.repeatWindowMs;
 		this.lastEpisodeAt = now;
@@ -242,7 +250,11 @@ export class Pacer {
 		if (repeated) {
 			// Blind senders at fixed spacing lock into one phase, and the same one is always the one turned away
 			// while another, over its share, never hears of it. Resuming up to one slot later breaks the lock.
-			const slot = this.windowSize ? 1000 / this.level : Number.isFinite(this.rate) ? 1000 / this.rate : 0;
+			const slot = this.windowSize
+				? 1000 / this.level
+				: Number.isFinite(this.rate)
+					? 1000 / this.rate
+					: 0;
 			this.pausedUntil += (this.clock.random ?? Math.random)() * Math.min(slot, 2000);
 			this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
 		}
@@ -263,7 +275,10 @@ export class Pacer {
 			this.level = Math.max(1, this.level - 1);
 			this.rate = Math.min(this.ceiling, this.level);
 		} else {
-			this.rate = Math.max(Number.isFinite(this.rate) ? this.rate / 2 : Pacer.tuning.unpacedStart, 0.05);
+			this.rate = Math.max(
+				Number.isFinite(this.rate) ? this.rate / 2 : Pacer.tuning.unpacedStart,
+				0.05,
+			);
 		}
 		this.probeDelayMs = Math.min(Pacer.tuning.probeCapMs, this.probeDelayMs * 2);
 		this.nextProbeAt = Math.max(now, this.pausedUntil) + this.spread(this.probeDelayMs);
@@ -305,7 +320,8 @@ export class Pacer {
 			this.rate = this.level >= this.windowSize ? this.ceiling : this.level;
 		} else {
 			this.rate = Math.min(this.ceiling, this.rate * 2);
-			if (!Number.isFinite(this.ceiling) && this.rate >= Pacer.tuning.unpacedStart * 4) this.rate = Infinity;
+			if (!Number.isFinite(this.ceiling) && this.rate >= Pacer.tuning.unpacedStart * 4)
+				this.rate = Infinity;
 		}
 		const recovered = this.windowSize ? this.level >= this.windowSize : this.rate >= this.ceiling;
 		this.nextProbeAt = recovered ? 0 : now + this.spread(this.probeDelayMs);

@@ -46,7 +46,9 @@ export async function vendorRequestAll(
 	const want = wanted(options);
 	const maxPages = profile.maxPages ?? DEFAULT_MAX_PAGES;
 	const results: IDataObject[] = [];
-	const keep = options.filter ? (list: IDataObject[]) => list.filter(options.filter!) : (list: IDataObject[]) => list;
+	const keep = options.filter
+		? (list: IDataObject[]) => list.filter(options.filter!)
+		: (list: IDataObject[]) => list;
 
 	if (paging.style === 'none') {
 		const body = await vendorRequest.call(this, profile, spec);
@@ -55,7 +57,11 @@ export async function vendorRequestAll(
 	}
 
 	// With a filter, a page of Limit records may hold fewer matches: ask for full pages.
-	const pageSize = Math.min(paging.maxPageSize, options.pageSize ?? paging.maxPageSize, options.filter ? Infinity : want);
+	const pageSize = Math.min(
+		paging.maxPageSize,
+		options.pageSize ?? paging.maxPageSize,
+		options.filter ? Infinity : want,
+	);
 	let pages = 0;
 
 	if (paging.style === 'linkNext') {
@@ -85,7 +91,9 @@ export async function vendorRequestAll(
 			results.push(...keep(items));
 			if (results.length >= want) break;
 			const totalPages = Number(dig(body, [paging.totalPagesKey]));
-			const last = Number.isFinite(totalPages) ? page - paging.firstPage + 1 >= totalPages : items.length < pageSize;
+			const last = Number.isFinite(totalPages)
+				? page - paging.firstPage + 1 >= totalPages
+				: items.length < pageSize;
 			if (last || items.length === 0) break;
 			page++;
 		}

@@ -86,11 +86,16 @@ export function selectChanges(
 		const changed: IDataObject[] = [];
 		for (const record of records) {
 			const id = options.id(record);
-			const print = hash(options.fingerprint ? options.fingerprint(record) : JSON.stringify(record));
+			const print = hash(
+				options.fingerprint ? options.fingerprint(record) : JSON.stringify(record),
+			);
 			fingerprints[id] = print;
 			if (previous[id] !== print && (!firstPoll || options.emitOnFirstPoll)) changed.push(record);
 		}
-		return { changed: changed.filter((r) => !options.filter || options.filter(r)), next: { initialized: true, fingerprints } };
+		return {
+			changed: changed.filter((r) => !options.filter || options.filter(r)),
+			next: { initialized: true, fingerprints },
+		};
 	}
 
 	const compare = options.compare ?? defaultCompare;
@@ -100,7 +105,10 @@ export function selectChanges(
 	const changed: IDataObject[] = [];
 	const sorted = records
 		.map((record) => ({ record, time: timeOf(record), id: options.id(record) }))
-		.filter((r): r is { record: IDataObject; time: string; id: string } => typeof r.time === 'string' && r.time !== '')
+		.filter(
+			(r): r is { record: IDataObject; time: string; id: string } =>
+				typeof r.time === 'string' && r.time !== '',
+		)
 		.sort((a, b) => compare(a.time, b.time));
 	for (const entry of sorted) {
 		const order = cursor === undefined ? 1 : compare(entry.time, cursor);
@@ -124,7 +132,10 @@ export function selectChanges(
  * The body of a polling trigger's `poll()`: manual runs return one sample record and leave the state
  * alone; real polls emit only changes, and store the new cursor only after everything succeeded.
  */
-export async function pollForChanges(this: IPollFunctions, options: PollOptions): Promise<INodeExecutionData[][] | null> {
+export async function pollForChanges(
+	this: IPollFunctions,
+	options: PollOptions,
+): Promise<INodeExecutionData[][] | null> {
 	const staticData = this.getWorkflowStaticData('node') as IDataObject;
 	const all = (staticData.poll as Record<string, PollState> | undefined) ?? {};
 	const state: PollState = all[options.key] ?? {};
@@ -149,11 +160,21 @@ export async function pollForChanges(this: IPollFunctions, options: PollOptions)
 	await before;
 	try {
 		const remembered = latestStates.get(lockKey);
-		const current = remembered && state.epoch && remembered.epoch === state.epoch && (remembered.seq ?? 0) > (state.seq ?? 0) ? remembered : state;
+		const current =
+			remembered &&
+			state.epoch &&
+			remembered.epoch === state.epoch &&
+			(remembered.seq ?? 0) > (state.seq ?? 0)
+				? remembered
+				: state;
 		const records = await options.fetch(options.mode === 'timestamp' ? current.cursor : undefined);
 		const { changed, next } = selectChanges(records, current, options);
 		// Only now, with every request done, does the cursor move.
-		const saved: PollState = { ...next, seq: (current.seq ?? 0) + 1, epoch: current.epoch ?? randomBytes(8).toString('hex') };
+		const saved: PollState = {
+			...next,
+			seq: (current.seq ?? 0) + 1,
+			epoch: current.epoch ?? randomBytes(8).toString('hex'),
+		};
 		latestStates.set(lockKey, saved);
 		staticData.poll = { ...all, [options.key]: saved };
 		return changed.length ? [this.helpers.returnJsonArray(changed)] : null;

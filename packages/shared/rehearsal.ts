@@ -49,7 +49,10 @@ export function rehearsalReachedWrite(ctx: object): boolean {
  * Called by the transport before every request. Outside a rehearsal: undefined (send as usual). During one:
  * a write throws WriteReached; a read gets the pass's read cache.
  */
-export function rehearsalGate(ctx: object, write: boolean): { reads: Map<string, Promise<FullResponse>>; max: number } | undefined {
+export function rehearsalGate(
+	ctx: object,
+	write: boolean,
+): { reads: Map<string, Promise<FullResponse>>; max: number } | undefined {
 	const current = rehearsals.get(ctx);
 	if (!current?.active) return undefined;
 	if (write) {
@@ -57,4 +60,24 @@ export function rehearsalGate(ctx: object, write: boolean): { reads: Map<string,
 		throw new WriteReached();
 	}
 	return { reads: current.reads, max: MAX_CACHED_READS };
+}
+
+const readOnlyRuns = new WeakMap<object, number>();
+
+/**
+ * Runs `fn` as a read-only operation on this context (see OperationDefinition.readOnly): every request
+ * it sends is a read, whatever its method, for the checking pass and for retries.
+ */
+export async function runAsRead<T>(ctx: object, fn: () => Promise<T>): Promise<T> {
+	readOnlyRuns.set(ctx, (readOnlyRuns.get(ctx) ?? 0) + 1);
+	try {
+		return await fn();
+	} finally {
+		readOnlyRuns.set(ctx, (readOnlyRuns.get(ctx) ?? 1) - 1);
+	}
+}
+
+/** Whether the context is running a read-only operation. */
+export function inReadOnlyOperation(ctx: object): boolean {
+	return (readOnlyRuns.get(ctx) ?? 0) > 0;
 }

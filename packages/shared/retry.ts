@@ -1,6 +1,9 @@
 /** How long to wait after a 429, in the order the brief sets. All results in milliseconds. */
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+function header(
+	headers: Record<string, string | string[] | undefined>,
+	name: string,
+): string | undefined {
 	const value = headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
 }
@@ -21,13 +24,15 @@ export function rateLimitDelayMs(
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
 		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds) && seconds >= 0) return { delayMs: seconds * 1000, source: 'Retry-After' };
+		if (Number.isFinite(seconds) && seconds >= 0)
+			return { delayMs: seconds * 1000, source: 'Retry-After' };
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return { delayMs: Math.max(0, date - now), source: 'Retry-After' };
 	}
 	if (bodyWaitSeconds && body !== undefined && body !== null) {
 		const wait = Number(bodyWaitSeconds(body));
-		if (Number.isFinite(wait) && wait >= 0) return { delayMs: wait * 1000, source: 'response body' };
+		if (Number.isFinite(wait) && wait >= 0)
+			return { delayMs: wait * 1000, source: 'response body' };
 	}
 	const reset = header(headers, 'x-ratelimit-reset');
 	if (reset !== undefined) {

@@ -57,14 +57,25 @@ export async function waitForTicket(
 		const remaining = options.deadlineMs - elapsed;
 		const delay = Math.min(backoffMs(polls + 1, initial, cap), Math.max(0, remaining));
 		if (delay > 0) await sleep(delay);
-		const status = await vendorRequest.call<RequestContext, [VendorProfile, { method: 'GET'; path: string; itemIndex?: number }], Promise<IDataObject>>(
-			this,
-			profile,
-			{ method: 'GET', path: tickets.statusPath(options.ticketId), itemIndex: options.itemIndex },
-		);
+		const status = await vendorRequest.call<
+			RequestContext,
+			[VendorProfile, { method: 'GET'; path: string; itemIndex?: number }],
+			Promise<IDataObject>
+		>(this, profile, {
+			method: 'GET',
+			path: tickets.statusPath(options.ticketId),
+			itemIndex: options.itemIndex,
+		});
 		polls++;
 		const { state, messages } = tickets.interpret(status ?? {});
-		const outcome: TicketOutcome = { ticketId: options.ticketId, state, messages, status, polls, waitedMs: Date.now() - started };
+		const outcome: TicketOutcome = {
+			ticketId: options.ticketId,
+			state,
+			messages,
+			status,
+			polls,
+			waitedMs: Date.now() - started,
+		};
 		if (state === 'success') return outcome;
 		if (state === 'failed' || (state === 'partial' && options.failOnPartial)) {
 			throw ticketFailedError(this, profile, outcome, options.itemIndex);
@@ -92,7 +103,9 @@ export function ticketFailedError(
 	const what = outcome.state === 'partial' ? 'finished with errors' : 'failed';
 	return buildApiError(ctx.getNode(), {
 		vendor: profile.name,
-		message: outcome.messages.length ? outcome.messages.join('; ') : `${profile.name} ticket ${outcome.ticketId} ${what}`,
+		message: outcome.messages.length
+			? outcome.messages.join('; ')
+			: `${profile.name} ticket ${outcome.ticketId} ${what}`,
 		description: `Ticket ${outcome.ticketId} ${what}.`,
 		itemIndex,
 		body: outcome.status,

@@ -1,10 +1,23 @@
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { buildApiError, describeFailure, isVendorError, mayHaveBeenApplied, secretValues, vendorMessage, type FailureInfo } from './errors';
+import {
+	buildApiError,
+	describeFailure,
+	isVendorError,
+	mayHaveBeenApplied,
+	secretValues,
+	vendorMessage,
+	type FailureInfo,
+} from './errors';
 import { pacerFor } from './limiter';
-import { rehearsalGate } from './rehearsal';
+import { inReadOnlyOperation, rehearsalGate } from './rehearsal';
 import { backoffMs, rateLimitDelayMs, rateLimitHeaders } from './retry';
 import type { FullResponse, RequestContext, RequestSpec, VendorProfile } from './types';
 
@@ -42,7 +55,10 @@ function limiterKey(profile: VendorProfile, credentials: ICredentialDataDecrypte
 }
 
 /** Writes arrays in the query the vendor's way and drops empty values. */
-export function serializeQuery(qs: IDataObject | undefined, format: VendorProfile['queryArrayFormat']): IDataObject | undefined {
+export function serializeQuery(
+	qs: IDataObject | undefined,
+	format: VendorProfile['queryArrayFormat'],
+): IDataObject | undefined {
 	if (!qs) return undefined;
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(qs)) {
@@ -77,7 +93,8 @@ export function resolveUrl(baseUrl: string, path: string): string {
 }
 
 function notFoundText(spec: RequestSpec, fromVendor: string | undefined): string {
-	if (spec.notFoundLabel) return `${spec.notFoundLabel} was not found${fromVendor ? `: ${fromVendor}` : ''}`;
+	if (spec.notFoundLabel)
+		return `${spec.notFoundLabel} was not found${fromVendor ? `: ${fromVendor}` : ''}`;
 	return fromVendor ?? 'The record was not found';
 }
 
@@ -102,11 +119,20 @@ export async function vendorRequestFull(
 ): Promise<FullResponse> {
 	const method = spec.method.toUpperCase();
 	// Checking pass of the execute loop: writes stop here, identical reads are answered once. Whether a
-	// request writes depends on its method (or `readOnly`), never on `idempotent`: a PUT is a write.
-	const readOnly = spec.readOnly ?? ['GET', 'HEAD', 'OPTIONS'].includes(method);
+	// request writes depends on its method (or `readOnly`, or the operation being declared read-only),
+	// never on `idempotent`: a PUT is a write.
+	const readOnly =
+		spec.readOnly ?? (inReadOnlyOperation(this) || ['GET', 'HEAD', 'OPTIONS'].includes(method));
 	const gate = rehearsalGate(this, !readOnly);
 	if (gate && (spec.encoding === undefined || spec.encoding === 'json')) {
-		const key = JSON.stringify([method, spec.path, spec.qs ?? null, spec.body ?? null, spec.headers ?? null, spec.returnFullResponse ?? false]);
+		const key = JSON.stringify([
+			method,
+			spec.path,
+			spec.qs ?? null,
+			spec.body ?? null,
+			spec.headers ?? null,
+			spec.returnFullResponse ?? false,
+		]);
 		let pending = gate.reads.get(key);
 		if (!pending) {
 			pending = sendRequest.call(this, profile, spec);
@@ -114,7 +140,10 @@ export async function vendorRequestFull(
 		}
 		const response = await pending;
 		// Each row gets its own copy: a handler may change what it read before it writes.
-		return { ...response, body: response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body)) };
+		return {
+			...response,
+			body: response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body)),
+		};
 	}
 	return await sendRequest.call(this, profile, spec);
 }
@@ -128,14 +157,23 @@ async function sendRequest(
 	const secrets = secretValues(credentials);
 	const pacer = pacerFor(limiterKey(profile, credentials), profile.requestsPerSecond);
 	const method = spec.method.toUpperCase();
-	const idempotent = spec.idempotent ?? (profile.idempotentMethods ?? IDEMPOTENT_METHODS).includes(method);
+	// A read is safe to resend whatever its method; anything else as the vendor profile says.
+	const idempotent =
+		spec.idempotent ??
+		((spec.readOnly ?? inReadOnlyOperation(this))
+			? true
+			: (profile.idempotentMethods ?? IDEMPOTENT_METHODS).includes(method));
 	const budget = profile.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_BUDGET_MS;
 
 	const options: IHttpRequestOptions = {
 		method: spec.method,
 		url: resolveUrl(profile.baseUrl(credentials), spec.path),
 		qs: serializeQuery(spec.qs, profile.queryArrayFormat),
-		headers: { Accept: 'application/json', ...(profile.headers?.(credentials) ?? {}), ...(spec.headers ?? {}) },
+		headers: {
+			Accept: 'application/json',
+			...(profile.headers?.(credentials) ?? {}),
+			...(spec.headers ?? {}),
+		},
 		timeout: spec.timeoutMs ?? profile.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		returnFullResponse: true,
 		json: spec.encoding === undefined || spec.encoding === 'json',
@@ -168,7 +206,13 @@ async function sendRequest(
 					try {
 						body = JSON.parse(body);
 					} catch {
-						failure = { status: raw.statusCode, headers, body: undefined, message: 'malformed JSON', code: 'EBADJSON' };
+						failure = {
+							status: raw.statusCode,
+							headers,
+							body: undefined,
+							message: 'malformed JSON',
+							code: 'EBADJSON',
+						};
 						if (idempotent && transientRetries < MAX_TRANSIENT_RETRIES) {
 							transientRetries++;
 							await sleep(backoffMs(transientRetries, 500));
@@ -178,7 +222,9 @@ async function sendRequest(
 							vendor: profile.name,
 							status: raw.statusCode,
 							message: `${profile.name} answered with a response that is not valid JSON`,
-							description: idempotent ? 'The request was retried and the answer stayed malformed.' : 'The write may already have been carried out by the server. Check before running it again.',
+							description: idempotent
+								? 'The request was retried and the answer stayed malformed.'
+								: 'The write may already have been carried out by the server. Check before running it again.',
 							itemIndex: spec.itemIndex,
 							secrets,
 						});
@@ -189,7 +235,8 @@ async function sendRequest(
 				return { body, headers, statusCode: raw.statusCode };
 			} catch (error) {
 				// Already mapped (malformed JSON above): NodeApiError returns the same instance.
-				if (isVendorError(error)) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				if (isVendorError(error))
+					throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 				failure = describeFailure(error);
 			}
 		} finally {
@@ -200,7 +247,13 @@ async function sendRequest(
 		// 429: wait as the server says (all methods: a throttled request was not carried out).
 		if (failure.status === 429) {
 			rateLimitAttempts++;
-			const { delayMs, source } = rateLimitDelayMs(failure.headers, failure.body, rateLimitAttempts, Date.now(), profile.rateLimitWaitSeconds);
+			const { delayMs, source } = rateLimitDelayMs(
+				failure.headers,
+				failure.body,
+				rateLimitAttempts,
+				Date.now(),
+				profile.rateLimitWaitSeconds,
+			);
 			const wait = Math.max(delayMs, 50);
 			if (rateLimitWaited + wait > budget) {
 				throw buildApiError(this.getNode(), {
@@ -221,14 +274,28 @@ async function sendRequest(
 		const refused = failure.code === 'ECONNREFUSED';
 		const transient =
 			(failure.status !== undefined && failure.status >= 500) ||
-			['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT'].includes(failure.code ?? '');
+			[
+				'ECONNRESET',
+				'ETIMEDOUT',
+				'ECONNABORTED',
+				'EPIPE',
+				'ESOCKETTIMEDOUT',
+				'UND_ERR_SOCKET',
+				'UND_ERR_HEADERS_TIMEOUT',
+			].includes(failure.code ?? '');
 		if ((refused || (transient && idempotent)) && transientRetries < MAX_TRANSIENT_RETRIES) {
 			transientRetries++;
 			await sleep(backoffMs(transientRetries));
 			continue;
 		}
 
-		throw toVendorError(this, profile, spec, failure, { idempotent, transient, refused, retries: transientRetries, secrets });
+		throw toVendorError(this, profile, spec, failure, {
+			idempotent,
+			transient,
+			refused,
+			retries: transientRetries,
+			secrets,
+		});
 	}
 }
 
@@ -237,7 +304,13 @@ function toVendorError(
 	profile: VendorProfile,
 	spec: RequestSpec,
 	failure: FailureInfo,
-	flags: { idempotent: boolean; transient: boolean; refused: boolean; retries: number; secrets: string[] },
+	flags: {
+		idempotent: boolean;
+		transient: boolean;
+		refused: boolean;
+		retries: number;
+		secrets: string[];
+	},
 ): NodeApiError {
 	const fromVendor =
 		failure.status !== undefined
@@ -257,7 +330,9 @@ function toVendorError(
 	} else if (failure.status === 404) {
 		message = notFoundText(spec, fromVendor);
 	} else if (failure.status === 401) {
-		message = fromVendor ? `Authentication failed: ${fromVendor}` : 'Authentication failed: check the credential';
+		message = fromVendor
+			? `Authentication failed: ${fromVendor}`
+			: 'Authentication failed: check the credential';
 	} else {
 		message = fromVendor ?? `${profile.name} answered HTTP ${failure.status}`;
 		if (flags.retries) details.push(`Tried ${flags.retries + 1} times.`);

@@ -11,11 +11,7 @@ import type {
 
 /** Every n8n context our helper can run in: node, trigger (hooks, webhook, poll) and load options. */
 export type RequestContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 /** How a vendor pages its lists. */
 export type PagingStrategy =

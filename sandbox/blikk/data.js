@@ -18,9 +18,27 @@ const nameId = (id, name) => (id == null ? null : { objectName: 'generic.name_id
 
 const FIRST = ['Anna', 'Erik', 'Lotta', 'Johan', 'Maria', 'Nils', 'Sara', 'Oskar'];
 const LAST = ['Larsson', 'Lindberg', 'Nilsson', 'Berg', 'Holm', 'Ström', 'Ek', 'Sundqvist'];
-const COMPANIES = ['Byggbolaget', 'Norrbygg', 'Piteå El', 'Luleå VVS', 'Kustmålarna', 'Takexperten', 'Fasadgruppen', 'Markservice'];
+const COMPANIES = [
+	'Byggbolaget',
+	'Norrbygg',
+	'Piteå El',
+	'Luleå VVS',
+	'Kustmålarna',
+	'Takexperten',
+	'Fasadgruppen',
+	'Markservice',
+];
 const CITIES = ['Piteå', 'Luleå', 'Umeå', 'Skellefteå', 'Boden'];
-const TASK_TITLES = ['Mät upp kök', 'Beställ material', 'Riv gammalt golv', 'Dra el', 'Montera skåp', 'Slutbesiktning', 'Måla tak', 'Byt fönster'];
+const TASK_TITLES = [
+	'Mät upp kök',
+	'Beställ material',
+	'Riv gammalt golv',
+	'Dra el',
+	'Montera skåp',
+	'Slutbesiktning',
+	'Måla tak',
+	'Byt fönster',
+];
 
 const BASE = Date.parse('2026-01-05T07:00:00Z');
 
@@ -40,7 +58,13 @@ function seed(sizes = {}) {
 		{ id: 5, name: 'Resa', preferredTimeCode: 2, preferredTimeArticle: 4 },
 		{ id: 6, name: 'Administration', preferredTimeCode: null, preferredTimeArticle: null },
 		{ id: 7, name: 'Utbildning', preferredTimeCode: 1, preferredTimeArticle: 5 },
-		{ id: 8, name: 'Gammal aktivitet', preferredTimeCode: null, preferredTimeArticle: null, isActive: false },
+		{
+			id: 8,
+			name: 'Gammal aktivitet',
+			preferredTimeCode: null,
+			preferredTimeArticle: null,
+			isActive: false,
+		},
 	];
 	const timeCodes = [
 		{ id: 1, name: 'Normal', isStandard: true },
@@ -61,8 +85,12 @@ function seed(sizes = {}) {
 			id: a.id,
 			name: a.name,
 			isActive: a.isActive !== false,
-			preferredTimeCode: a.preferredTimeCode ? nameId(a.preferredTimeCode, timeCodes[a.preferredTimeCode - 1].name) : null,
-			preferredTimeArticle: a.preferredTimeArticle ? nameId(a.preferredTimeArticle, timeArticles[a.preferredTimeArticle - 1].name) : null,
+			preferredTimeCode: a.preferredTimeCode
+				? nameId(a.preferredTimeCode, timeCodes[a.preferredTimeCode - 1].name)
+				: null,
+			preferredTimeArticle: a.preferredTimeArticle
+				? nameId(a.preferredTimeArticle, timeArticles[a.preferredTimeArticle - 1].name)
+				: null,
 			createdBy,
 			updatedBy: null,
 			created: at(-50000 + i),
@@ -143,9 +171,28 @@ function seed(sizes = {}) {
 			updated: null,
 		})),
 		companyCars: [
-			{ name: 'Servicebil 1', makeAndModel: 'VW Transporter', registrationNumber: 'ABC123', type: 'CompanyCar' },
-			{ name: 'Tjänstebil', makeAndModel: 'Volvo V60', registrationNumber: 'XYZ987', type: 'OfficalCar' },
-		].map((c, i) => ({ objectName: 'companycar.list', id: i + 1, isActive: true, ...c, createdBy, updatedBy: null, created: at(-46000 + i), updated: null })),
+			{
+				name: 'Servicebil 1',
+				makeAndModel: 'VW Transporter',
+				registrationNumber: 'ABC123',
+				type: 'CompanyCar',
+			},
+			{
+				name: 'Tjänstebil',
+				makeAndModel: 'Volvo V60',
+				registrationNumber: 'XYZ987',
+				type: 'OfficalCar',
+			},
+		].map((c, i) => ({
+			objectName: 'companycar.list',
+			id: i + 1,
+			isActive: true,
+			...c,
+			createdBy,
+			updatedBy: null,
+			created: at(-46000 + i),
+			updated: null,
+		})),
 		contactTags: [
 			['Bra kund', '#41b18b'],
 			['Privatperson', '#f2d600'],
@@ -153,7 +200,11 @@ function seed(sizes = {}) {
 			['BRF', '#eb5a46'],
 			['Leverantör', '#c377e0'],
 		].map(([title, color], i) => ({ objectName: 'generic.tag', id: i + 1, title, color })),
-		countries: ['Sverige', 'Norge', 'Finland', 'Danmark', 'Island'].map((name, i) => ({ objectName: 'country.list', id: i + 1, name })),
+		countries: ['Sverige', 'Norge', 'Finland', 'Danmark', 'Island'].map((name, i) => ({
+			objectName: 'country.list',
+			id: i + 1,
+			name,
+		})),
 		equipments: ['Saxlift', 'Borrhammare', 'Släpvagn'].map((name, i) => ({
 			objectName: 'equipment.list',
 			id: i + 1,
@@ -232,8 +283,19 @@ function seed(sizes = {}) {
 	for (let i = 0; i < (sizes.contacts ?? 60); i++) {
 		const company = i % 3 === 0;
 		const id = i + 1;
-		const name = company ? `${COMPANIES[i % COMPANIES.length]} AB ${id}` : `${FIRST[i % 8]} ${LAST[(i * 3) % 8]} ${id}`;
-		const address = (street) => ({ objectName: 'generic.address', streetAddress: street, additionalAddress: null, postalCode: `941${pad(i % 100)}`, city: CITIES[i % 5], state: 'Norrbotten', countryId: 1, countryName: 'Sverige' });
+		const name = company
+			? `${COMPANIES[i % COMPANIES.length]} AB ${id}`
+			: `${FIRST[i % 8]} ${LAST[(i * 3) % 8]} ${id}`;
+		const address = (street) => ({
+			objectName: 'generic.address',
+			streetAddress: street,
+			additionalAddress: null,
+			postalCode: `941${pad(i % 100)}`,
+			city: CITIES[i % 5],
+			state: 'Norrbotten',
+			countryId: 1,
+			countryName: 'Sverige',
+		});
 		contacts.push({
 			objectName: 'contact.detail',
 			id,
@@ -277,11 +339,24 @@ function seed(sizes = {}) {
 			id,
 			orderNumber: String(20 + id),
 			title: `${['Köksrenovering', 'Badrum', 'Takbyte', 'Fasadmålning', 'Elinstallation', 'Tillbyggnad'][i % 6]} ${customer.name.split(' ')[0]} ${id}`,
-			status: { objectName: 'project.list.status', id: i % 4 === 3 ? 3 : 1, name: i % 4 === 3 ? 'Avslutat' : 'Pågående', isCompletedStatus: i % 4 === 3 },
+			status: {
+				objectName: 'project.list.status',
+				id: i % 4 === 3 ? 3 : 1,
+				name: i % 4 === 3 ? 'Avslutat' : 'Pågående',
+				isCompletedStatus: i % 4 === 3,
+			},
 			startDate: dateOnly(BASE + i * 86400000 * 7),
 			endDate: dateOnly(BASE + (i + 6) * 86400000 * 7),
 			invoiceType: ['Ongoing', 'FixedPrice', 'None'][i % 3],
-			location: { objectName: 'project.list.location', longitude: 21.48, latitude: 65.31, streetAddress: `Storgatan ${id}`, postalCode: '94100', city: CITIES[i % 5], countryName: 'Sverige' },
+			location: {
+				objectName: 'project.list.location',
+				longitude: 21.48,
+				latitude: 65.31,
+				streetAddress: `Storgatan ${id}`,
+				postalCode: '94100',
+				city: CITIES[i % 5],
+				countryName: 'Sverige',
+			},
 			projectManager: nameId(users[i % 3].id, `${users[i % 3].firstName} ${users[i % 3].lastName}`),
 			customer: nameId(customer.id, customer.name),
 			projectCollection: null,
@@ -301,8 +376,18 @@ function seed(sizes = {}) {
 			objectName: 'taskboard.list',
 			id,
 			name: ['Bygg norr', 'El-avdelningen', 'Service'][i],
-			project: { objectName: 'project.name_id', id: project.id, name: project.title, number: project.orderNumber },
-			tags: ['Akut', 'Väntar material', 'Garanti'].map((title, t) => ({ objectName: 'generic.tag', id: ++boardTagId, title, color: ['#eb5a46', '#f2d600', '#41b18b'][t] })),
+			project: {
+				objectName: 'project.name_id',
+				id: project.id,
+				name: project.title,
+				number: project.orderNumber,
+			},
+			tags: ['Akut', 'Väntar material', 'Garanti'].map((title, t) => ({
+				objectName: 'generic.tag',
+				id: ++boardTagId,
+				title,
+				color: ['#eb5a46', '#f2d600', '#41b18b'][t],
+			})),
 			columns: ['Att göra', 'Pågår', 'Klart'].map((name, c) => ({
 				objectName: 'taskboard.list.column',
 				id: ++columnId,
@@ -357,13 +442,29 @@ function seed(sizes = {}) {
 	let attachmentId = 0;
 	for (const task of tasks.slice(0, 10)) {
 		for (let c = 0; c < 3; c++) {
-			comments.push({ id: ++commentId, taskId: task.id, text: `Kommentar ${c + 1} på uppgift ${task.id}`, createdByUserId: 1 + (c % 3), updatedByUserId: null, createdDate: at(-10000 + commentId), updatedDate: null });
+			comments.push({
+				id: ++commentId,
+				taskId: task.id,
+				text: `Kommentar ${c + 1} på uppgift ${task.id}`,
+				createdByUserId: 1 + (c % 3),
+				updatedByUserId: null,
+				createdDate: at(-10000 + commentId),
+				updatedDate: null,
+			});
 		}
 		checklists.push({
 			id: ++checklistId,
 			taskId: task.id,
 			name: 'Att göra',
-			items: ['Ta foton', 'Kontrollera mått', 'Städa'].map((title, s) => ({ id: ++checklistItemId, title, sortOrder: s, completedDate: s === 0 ? at(-9000) : null, createdByUserId: 1, createdDate: at(-9500), updatedDate: null })),
+			items: ['Ta foton', 'Kontrollera mått', 'Städa'].map((title, s) => ({
+				id: ++checklistItemId,
+				title,
+				sortOrder: s,
+				completedDate: s === 0 ? at(-9000) : null,
+				createdByUserId: 1,
+				createdDate: at(-9500),
+				updatedDate: null,
+			})),
 			createdByUserId: 1,
 			createdDate: at(-9500 + checklistId),
 			updatedDate: null,
@@ -397,7 +498,8 @@ function seed(sizes = {}) {
 	}
 
 	const timeReports = [];
-	for (let i = 0; i < (sizes.timeReports ?? 80); i++) timeReports.push(makeTimeReport(i + 1, i, { users, projects, activities, at }));
+	for (let i = 0; i < (sizes.timeReports ?? 80); i++)
+		timeReports.push(makeTimeReport(i + 1, i, { users, projects, activities, at }));
 
 	return {
 		users,

@@ -30,14 +30,27 @@
 const { createSandbox, HttpError, slidingWindow } = require('../lib/server');
 const { seed, stamp, nameId, makeTimeReport, BASE } = require('./data');
 
-const ALL_PERMISSIONS = ['Contact_Read', 'Contact_Write', 'Project_Read', 'Task_Read', 'Task_Write', 'Timereport_Read', 'Timereport_Write'];
+const ALL_PERMISSIONS = [
+	'Contact_Read',
+	'Contact_Write',
+	'Project_Read',
+	'Task_Read',
+	'Task_Write',
+	'Timereport_Read',
+	'Timereport_Write',
+];
 const DEFAULT_APPS = {
 	'sandbox-app': { secret: 'sandbox-secret', permissions: '*', ipAllowed: true },
-	'limited-app': { secret: 'limited-secret', permissions: ['Project_Read', 'Task_Read', 'Task_Write', 'Timereport_Read', 'Timereport_Write'], ipAllowed: true },
+	'limited-app': {
+		secret: 'limited-secret',
+		permissions: ['Project_Read', 'Task_Read', 'Task_Write', 'Timereport_Read', 'Timereport_Write'],
+		ipAllowed: true,
+	},
 	'blocked-app': { secret: 'blocked-secret', permissions: '*', ipAllowed: false },
 };
 
-const invalid = (modelState, message = 'The request is invalid.') => new HttpError(400, { message, modelState });
+const invalid = (modelState, message = 'The request is invalid.') =>
+	new HttpError(400, { message, modelState });
 const clientError = (message) => new HttpError(400, { message });
 const clone = (v) => JSON.parse(JSON.stringify(v));
 const now = () => stamp(Date.now());
@@ -86,7 +99,12 @@ function create(options = {}) {
 			if (value) for (const t of tokens.values()) t.expiresAt = 0;
 		},
 	};
-	for (const key of ['_rateLimit']) Object.defineProperty(config, key, { enumerable: false, writable: true, value: config._rateLimit });
+	for (const key of ['_rateLimit'])
+		Object.defineProperty(config, key, {
+			enumerable: false,
+			writable: true,
+			value: config._rateLimit,
+		});
 	limiter = slidingWindow(config._rateLimit);
 
 	function seedMore({ contacts = 0, timeReports = 0 }) {
@@ -94,49 +112,79 @@ function create(options = {}) {
 		const at = (minutes) => stamp(BASE + minutes * 60_000);
 		for (let i = 0; i < Math.min(Number(contacts) || 0, maxN); i++) {
 			const id = state.next.contact++;
-			const template = state.contacts[i % Math.min(state.contacts.length, 60)] || seed().contacts[0];
-			state.contacts.push({ ...clone(template), id, name: `Bulk kontakt ${id}`, customerNumber: String(100 + id), created: at(-35000 + i / 60), lastUpdated: null });
+			const template =
+				state.contacts[i % Math.min(state.contacts.length, 60)] || seed().contacts[0];
+			state.contacts.push({
+				...clone(template),
+				id,
+				name: `Bulk kontakt ${id}`,
+				customerNumber: String(100 + id),
+				created: at(-35000 + i / 60),
+				lastUpdated: null,
+			});
 		}
 		for (let i = 0; i < Math.min(Number(timeReports) || 0, maxN); i++) {
 			const id = state.next.timeReport++;
-			state.timeReports.push(makeTimeReport(id, id - 1, { users: state.users, projects: state.projects, activities: state.registers.activities.map((a) => ({ id: a.id, preferredTimeCode: a.preferredTimeCode?.id, preferredTimeArticle: a.preferredTimeArticle?.id })), at }));
+			state.timeReports.push(
+				makeTimeReport(id, id - 1, {
+					users: state.users,
+					projects: state.projects,
+					activities: state.registers.activities.map((a) => ({
+						id: a.id,
+						preferredTimeCode: a.preferredTimeCode?.id,
+						preferredTimeArticle: a.preferredTimeArticle?.id,
+					})),
+					at,
+				}),
+			);
 		}
 	}
 
 	// ---------- helpers ----------
 	function lowerQuery(query) {
 		const out = {};
-		for (const [k, v] of Object.entries(query)) out[k.toLowerCase()] = Array.isArray(v) ? v[v.length - 1] : v;
+		for (const [k, v] of Object.entries(query))
+			out[k.toLowerCase()] = Array.isArray(v) ? v[v.length - 1] : v;
 		return out;
 	}
 	function intArray(value, field) {
 		if (value === undefined || value === '') return undefined;
-		const parts = String(value).split(',').map((s) => s.trim()).filter(Boolean);
-		if (!parts.every((p) => /^-?\d+$/.test(p))) throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
+		const parts = String(value)
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
+		if (!parts.every((p) => /^-?\d+$/.test(p)))
+			throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
 		return parts.map(Number);
 	}
 	function intValue(value, field) {
 		if (value === undefined || value === '') return undefined;
-		if (!/^-?\d+$/.test(String(value))) throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
+		if (!/^-?\d+$/.test(String(value)))
+			throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
 		return Number(value);
 	}
 	function boolValue(value, field) {
 		if (value === undefined || value === '') return undefined;
 		const v = String(value).toLowerCase();
-		if (v !== 'true' && v !== 'false') throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
+		if (v !== 'true' && v !== 'false')
+			throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
 		return v === 'true';
 	}
 	function dateValue(value, field) {
 		if (value === undefined || value === '') return undefined;
 		const text = String(value).trim();
 		const t = timeOf(text);
-		if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(t)) throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
+		if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(t))
+			throw invalid({ [field]: [`The value '${value}' is not valid for ${field}.`] });
 		return t;
 	}
 	/** Blikk datetimes: `2022-07-01 04:43:12 +00:00`, `2021-01-01 14:00:00`, `2021-10-01`; no zone means UTC. */
 	function timeOf(value) {
 		if (!value) return NaN;
-		let text = String(value).trim().replace(/^(\d{4}-\d{2}-\d{2})[ T]/, '$1T').replace(/\s*\+00:00$/, 'Z');
+		let text = String(value)
+			.trim()
+			.replace(/^(\d{4}-\d{2}-\d{2})[ T]/, '$1T')
+			.replace(/\s*\+00:00$/, 'Z');
 		if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
 		else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
 		return Date.parse(text);
@@ -147,16 +195,22 @@ function create(options = {}) {
 		const q = lowerQuery(ctx.query);
 		const modelState = {};
 		const page = q.page === undefined ? undefined : Number(q.page);
-		if (page === undefined || !Number.isInteger(page) || page < 1) modelState.page = ['The field Page must be greater than or equal to 1.'];
+		if (page === undefined || !Number.isInteger(page) || page < 1)
+			modelState.page = ['The field Page must be greater than or equal to 1.'];
 		const pageSize = q.pagesize === undefined ? 25 : Number(q.pagesize);
-		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) modelState.pageSize = ['The field PageSize must be between 1 and 100.'];
+		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
+			modelState.pageSize = ['The field PageSize must be between 1 and 100.'];
 		let sortKey;
 		if (q.sortby !== undefined) {
 			sortKey = sorts[String(q.sortby).toLowerCase()];
-			if (!sortKey) modelState.sortBy = [`The value '${q.sortby}' is not valid for SortBy. Valid values are: ${Object.keys(sorts).join(', ')}.`];
+			if (!sortKey)
+				modelState.sortBy = [
+					`The value '${q.sortby}' is not valid for SortBy. Valid values are: ${Object.keys(sorts).join(', ')}.`,
+				];
 		}
 		const order = q.sortorder === undefined ? undefined : String(q.sortorder).toLowerCase();
-		if (order !== undefined && order !== 'ascending' && order !== 'descending') modelState.sortOrder = ["The field SortOrder must be 'ascending' or 'descending'."];
+		if (order !== undefined && order !== 'ascending' && order !== 'descending')
+			modelState.sortOrder = ["The field SortOrder must be 'ascending' or 'descending'."];
 		if (Object.keys(modelState).length) throw invalid(modelState);
 		let items = list.slice();
 		if (sortKey || order) {
@@ -177,7 +231,18 @@ function create(options = {}) {
 		const totalItemCount = items.length;
 		const start = (page - 1) * pageSize;
 		items = items.slice(start, start + pageSize);
-		return { status: 200, body: { objectName: objectName || 'generic.pagedlist', page, pageSize, itemCount: items.length, totalItemCount, totalPages: Math.ceil(totalItemCount / pageSize), items } };
+		return {
+			status: 200,
+			body: {
+				objectName: objectName || 'generic.pagedlist',
+				page,
+				pageSize,
+				itemCount: items.length,
+				totalItemCount,
+				totalPages: Math.ceil(totalItemCount / pageSize),
+				items,
+			},
+		};
 	}
 
 	const userName = (id) => {
@@ -193,7 +258,11 @@ function create(options = {}) {
 		if (!app) return;
 		const perms = app.permissions === '*' ? ALL_PERMISSIONS : app.permissions || [];
 		if (permission && !perms.includes(permission)) {
-			throw new HttpError(403, { message: 'You dont have the nessecery permissions to perform this action', ipAddressAllowed: true, permissionsRequired: [permission] });
+			throw new HttpError(403, {
+				message: 'You dont have the nessecery permissions to perform this action',
+				ipAddressAllowed: true,
+				permissionsRequired: [permission],
+			});
 		}
 	}
 	const guard = (permission, handler) => (ctx) => {
@@ -202,7 +271,8 @@ function create(options = {}) {
 	};
 	function body(ctx) {
 		if (ctx.body === undefined) throw invalid({ '': ['A non-empty request body is required.'] });
-		if (Buffer.isBuffer(ctx.body) || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw invalid({ '': ['The request body must be a JSON object.'] });
+		if (Buffer.isBuffer(ctx.body) || typeof ctx.body !== 'object' || Array.isArray(ctx.body))
+			throw invalid({ '': ['The request body must be a JSON object.'] });
 		return ctx.body;
 	}
 	function idParam(ctx, name = 'id') {
@@ -227,29 +297,68 @@ function create(options = {}) {
 	}
 
 	// ---------- contacts ----------
-	const CONTACT_FIELDS = ['customerNumber', 'organizationalOrSocialSecurityNumber', 'email', 'invoiceEmail', 'phoneNumber', 'cellPhoneNumber', 'importantInformation'];
-	const CONTACT_FLAGS = ['isActive', 'isSupplier', 'isWholeSale', 'isRetailer', 'isSubContractor', 'isPartner', 'isCustomer', 'useReverseBuildTax'];
+	const CONTACT_FIELDS = [
+		'customerNumber',
+		'organizationalOrSocialSecurityNumber',
+		'email',
+		'invoiceEmail',
+		'phoneNumber',
+		'cellPhoneNumber',
+		'importantInformation',
+	];
+	const CONTACT_FLAGS = [
+		'isActive',
+		'isSupplier',
+		'isWholeSale',
+		'isRetailer',
+		'isSubContractor',
+		'isPartner',
+		'isCustomer',
+		'useReverseBuildTax',
+	];
 	function contactFromBody(b, existing) {
 		const modelState = {};
-		if (typeof b.name !== 'string' || !b.name.trim()) modelState.name = ['The Name field is required.'];
+		if (typeof b.name !== 'string' || !b.name.trim())
+			modelState.name = ['The Name field is required.'];
 		const type = typeof b.contactType === 'string' ? b.contactType.toLowerCase() : '';
-		if (type !== 'person' && type !== 'company') modelState.contactType = ["The ContactType field is required and must be 'person' or 'company'."];
-		if (!Number.isInteger(b.responsibleId)) modelState.responsibleId = ['The ResponsibleId field is required.'];
-		else if (!state.users.some((u) => u.id === b.responsibleId)) modelState.responsibleId = [`User ${b.responsibleId} does not exist.`];
-		if (b.email && !/^[^@\s]+@[^@\s]+$/.test(b.email)) modelState.email = ['The Email field is not a valid e-mail address.'];
+		if (type !== 'person' && type !== 'company')
+			modelState.contactType = [
+				"The ContactType field is required and must be 'person' or 'company'.",
+			];
+		if (!Number.isInteger(b.responsibleId))
+			modelState.responsibleId = ['The ResponsibleId field is required.'];
+		else if (!state.users.some((u) => u.id === b.responsibleId))
+			modelState.responsibleId = [`User ${b.responsibleId} does not exist.`];
+		if (b.email && !/^[^@\s]+@[^@\s]+$/.test(b.email))
+			modelState.email = ['The Email field is not a valid e-mail address.'];
 		const tagIds = intList(b, b.tagIds !== undefined ? 'tagIds' : 'tags', modelState);
-		for (const id of tagIds) if (!state.registers.contactTags.some((t) => t.id === id)) modelState.tagIds = [`Tag ${id} does not exist.`];
+		for (const id of tagIds)
+			if (!state.registers.contactTags.some((t) => t.id === id))
+				modelState.tagIds = [`Tag ${id} does not exist.`];
 		const companyId = optionalInt(b, 'companyId', modelState);
 		const parentCompanyId = optionalInt(b, 'parentCompanyId', modelState);
-		for (const [field, id] of [['companyId', companyId], ['parentCompanyId', parentCompanyId]]) {
-			if (id && !state.contacts.some((c) => c.id === id && c.contactType === 'Company')) modelState[field] = [`Company ${id} does not exist.`];
+		for (const [field, id] of [
+			['companyId', companyId],
+			['parentCompanyId', parentCompanyId],
+		]) {
+			if (id && !state.contacts.some((c) => c.id === id && c.contactType === 'Company'))
+				modelState[field] = [`Company ${id} does not exist.`];
 		}
 		if (Object.keys(modelState).length) throw invalid(modelState);
 		const address = (a, prev) => {
 			const src = a || prev || {};
 			const countryId = src.countryId ?? 1;
 			const country = state.registers.countries.find((c) => c.id === countryId);
-			return { objectName: 'generic.address', streetAddress: src.streetAddress ?? '', additionalAddress: src.additionalAddress ?? null, postalCode: src.postalCode ?? '', city: src.city ?? null, state: src.state ?? null, countryId, countryName: country ? country.name : null };
+			return {
+				objectName: 'generic.address',
+				streetAddress: src.streetAddress ?? '',
+				additionalAddress: src.additionalAddress ?? null,
+				postalCode: src.postalCode ?? '',
+				city: src.city ?? null,
+				state: src.state ?? null,
+				countryId,
+				countryName: country ? country.name : null,
+			};
 		};
 		const ref = (id) => {
 			const c = state.contacts.find((x) => x.id === id);
@@ -271,12 +380,27 @@ function create(options = {}) {
 			deliveryAddress: address(b.deliveryAddress, existing && existing.deliveryAddress),
 			invoiceAddress: address(b.invoiceAddress, existing && existing.invoiceAddress),
 		};
-		for (const f of CONTACT_FIELDS) record[f] = b[f] === undefined ? (existing ? null : f === 'customerNumber' ? null : '') : b[f];
+		for (const f of CONTACT_FIELDS)
+			record[f] =
+				b[f] === undefined ? (existing ? null : f === 'customerNumber' ? null : '') : b[f];
 		if (!record.customerNumber) record.customerNumber = String(100 + record.id);
-		for (const f of CONTACT_FLAGS) record[f] = b[f] === undefined ? f === 'isActive' : Boolean(b[f]);
+		for (const f of CONTACT_FLAGS)
+			record[f] = b[f] === undefined ? f === 'isActive' : Boolean(b[f]);
 		return record;
 	}
-	const contactList = (c) => ({ objectName: 'contact.list', id: c.id, name: c.name, customerNumber: c.customerNumber, contactType: c.contactType, organizationalOrSocialSecurityNumber: c.organizationalOrSocialSecurityNumber, visitingAddress: c.visitingAddress, company: c.company, parentCompany: c.parentCompany, created: c.created, lastUpdated: c.lastUpdated });
+	const contactList = (c) => ({
+		objectName: 'contact.list',
+		id: c.id,
+		name: c.name,
+		customerNumber: c.customerNumber,
+		contactType: c.contactType,
+		organizationalOrSocialSecurityNumber: c.organizationalOrSocialSecurityNumber,
+		visitingAddress: c.visitingAddress,
+		company: c.company,
+		parentCompany: c.parentCompany,
+		created: c.created,
+		lastUpdated: c.lastUpdated,
+	});
 	function findContact(ctx) {
 		const id = idParam(ctx);
 		const c = state.contacts.find((x) => x.id === id);
@@ -311,12 +435,25 @@ function create(options = {}) {
 			endTime: t.endDate ? t.endDate.slice(11, 16) : null,
 			numberOfComments: state.comments.filter((c) => c.taskId === t.id).length,
 			numberOfAttachments: state.attachments.filter((a) => a.taskId === t.id).length,
-			numberOfChecklistPoints: state.checklists.filter((c) => c.taskId === t.id).reduce((n, c) => n + c.items.length, 0),
+			numberOfChecklistPoints: state.checklists
+				.filter((c) => c.taskId === t.id)
+				.reduce((n, c) => n + c.items.length, 0),
 			tags: t.tagIds.map((id) => allTags.find((g) => g.id === id)).filter(Boolean),
-			members: t.memberIds.map((id) => ({ objectName: 'task.member', userId: id, userName: userName(id) })),
+			members: t.memberIds.map((id) => ({
+				objectName: 'task.member',
+				userId: id,
+				userName: userName(id),
+			})),
 			boardColumn: where ? nameId(where.column.id, where.column.name) : null,
 			board: where ? nameId(where.board.id, where.board.name) : null,
-			project: project ? { objectName: 'project.name_id', id: project.id, name: project.title, number: project.orderNumber } : null,
+			project: project
+				? {
+						objectName: 'project.name_id',
+						id: project.id,
+						name: project.title,
+						number: project.orderNumber,
+					}
+				: null,
 			projectCollection: null,
 			opportunity: null,
 			createdByUser: userRef(t.createdByUserId),
@@ -326,15 +463,21 @@ function create(options = {}) {
 	}
 	function taskFromBody(b, existing) {
 		const modelState = {};
-		if (typeof b.title !== 'string' || !b.title.trim()) modelState.title = ['The Title field is required.'];
-		if (b.estimate !== undefined && b.estimate !== null && typeof b.estimate !== 'number') modelState.estimate = ['The field Estimate must be a number.'];
+		if (typeof b.title !== 'string' || !b.title.trim())
+			modelState.title = ['The Title field is required.'];
+		if (b.estimate !== undefined && b.estimate !== null && typeof b.estimate !== 'number')
+			modelState.estimate = ['The field Estimate must be a number.'];
 		const memberIds = intList(b, 'memberIds', modelState);
-		for (const id of memberIds) if (!state.users.some((u) => u.id === id)) modelState.memberIds = [`User ${id} does not exist.`];
+		for (const id of memberIds)
+			if (!state.users.some((u) => u.id === id))
+				modelState.memberIds = [`User ${id} does not exist.`];
 		const tagIds = intList(b, 'tagIds', modelState);
 		const columnId = optionalInt(b, 'taskBoardColumnId', modelState);
-		if (columnId && !boardOfColumn(columnId)) modelState.taskBoardColumnId = [`Task board column ${columnId} does not exist.`];
+		if (columnId && !boardOfColumn(columnId))
+			modelState.taskBoardColumnId = [`Task board column ${columnId} does not exist.`];
 		const projectId = optionalInt(b, 'projectId', modelState);
-		if (projectId && !state.projects.some((p) => p.id === projectId)) modelState.projectId = [`Project ${projectId} does not exist.`];
+		if (projectId && !state.projects.some((p) => p.id === projectId))
+			modelState.projectId = [`Project ${projectId} does not exist.`];
 		const dates = {};
 		for (const f of ['startDate', 'endDate']) {
 			if (b[f] === undefined || b[f] === null || b[f] === '') dates[f] = null;
@@ -351,7 +494,8 @@ function create(options = {}) {
 			title: b.title.trim(),
 			description: b.description ?? null,
 			completedDate: completed ? (existing && existing.completedDate) || now() : null,
-			timeReportingEnabled: b.timeReportingEnabled === undefined ? true : Boolean(b.timeReportingEnabled),
+			timeReportingEnabled:
+				b.timeReportingEnabled === undefined ? true : Boolean(b.timeReportingEnabled),
 			estimate: b.estimate ?? null,
 			startDate: dates.startDate,
 			endDate: dates.endDate,
@@ -381,20 +525,32 @@ function create(options = {}) {
 		objectName: 'task.checklist.list',
 		id: c.id,
 		name: c.name,
-		items: c.items.map((i) => ({ objectName: 'task.checklistitem.detail', id: i.id, title: i.title, sortOrder: i.sortOrder, completedDate: i.completedDate, createdByUser: userRef(i.createdByUserId), createdDate: i.createdDate, updatedDate: i.updatedDate })),
+		items: c.items.map((i) => ({
+			objectName: 'task.checklistitem.detail',
+			id: i.id,
+			title: i.title,
+			sortOrder: i.sortOrder,
+			completedDate: i.completedDate,
+			createdByUser: userRef(i.createdByUserId),
+			createdDate: i.createdDate,
+			updatedDate: i.updatedDate,
+		})),
 		createdByUser: userRef(c.createdByUserId),
 		createdDate: c.createdDate,
 		updatedDate: c.updatedDate,
 	});
 	function checklistItems(b, existing) {
 		const modelState = {};
-		if (typeof b.name !== 'string' || !b.name.trim()) modelState.name = ['The Name field is required.'];
+		if (typeof b.name !== 'string' || !b.name.trim())
+			modelState.name = ['The Name field is required.'];
 		const items = b.items === undefined || b.items === null ? [] : b.items;
 		if (!Array.isArray(items)) modelState.items = ['The field Items must be an array.'];
 		else
 			items.forEach((item, i) => {
-				if (!item || typeof item.name !== 'string' || !item.name.trim()) modelState[`items[${i}].name`] = ['The Name field is required.'];
-				if (item && item.id != null && !(existing || []).some((e) => e.id === item.id)) modelState[`items[${i}].id`] = [`Checklist item ${item.id} does not exist.`];
+				if (!item || typeof item.name !== 'string' || !item.name.trim())
+					modelState[`items[${i}].name`] = ['The Name field is required.'];
+				if (item && item.id != null && !(existing || []).some((e) => e.id === item.id))
+					modelState[`items[${i}].id`] = [`Checklist item ${item.id} does not exist.`];
 			});
 		if (Object.keys(modelState).length) throw invalid(modelState);
 		const previous = existing || [];
@@ -448,7 +604,13 @@ function create(options = {}) {
 			const name = /name="([^"]*)"/i.exec(headers);
 			const filename = /filename="([^"]*)"/i.exec(headers);
 			const partType = /content-type:\s*([^\r\n]+)/i.exec(headers);
-			if (name && filename) files.push({ name: name[1], filename: filename[1], contentType: partType ? partType[1].trim() : 'application/octet-stream', data });
+			if (name && filename)
+				files.push({
+					name: name[1],
+					filename: filename[1],
+					contentType: partType ? partType[1].trim() : 'application/octet-stream',
+					data,
+				});
 			else if (name) fields[name[1]] = data.toString('utf8');
 			pos = next;
 		}
@@ -484,7 +646,14 @@ function create(options = {}) {
 		if (detail) base.attestedByUser = userRef(r.attestedByUserId);
 		Object.assign(base, {
 			user: userRef(r.userId),
-			project: project ? { objectName: 'project.name_id', id: project.id, name: project.title, number: project.orderNumber } : null,
+			project: project
+				? {
+						objectName: 'project.name_id',
+						id: project.id,
+						name: project.title,
+						number: project.orderNumber,
+					}
+				: null,
 			internalProject: regRef(state.registers.internalProjects, r.internalProjectId),
 			absenceProject: regRef(state.registers.absenceProjects, r.absenceProjectId),
 			contact: contactId ? project.customer : null,
@@ -506,7 +675,11 @@ function create(options = {}) {
 				additions: r.additions,
 			});
 		} else {
-			Object.assign(base, { invoiceId: null, travelReportId: r.travelReport ? r.travelReport.id : null, allowanceReportId: r.allowanceReport ? r.allowanceReport.id : null });
+			Object.assign(base, {
+				invoiceId: null,
+				travelReportId: r.travelReport ? r.travelReport.id : null,
+				allowanceReportId: r.allowanceReport ? r.allowanceReport.id : null,
+			});
 		}
 		base.createdDate = r.createdDate;
 		base.updatedDate = r.updatedDate;
@@ -515,16 +688,21 @@ function create(options = {}) {
 	function timeReportFromBody(b, existing) {
 		const modelState = {};
 		const dateT = timeOf(b.date);
-		if (b.date === undefined || b.date === null || Number.isNaN(dateT)) modelState.date = ['The Date field is required.'];
+		if (b.date === undefined || b.date === null || Number.isNaN(dateT))
+			modelState.date = ['The Date field is required.'];
 		for (const f of ['hours', 'invoiceableHours']) {
-			if (typeof b[f] !== 'number' || !Number.isFinite(b[f])) modelState[f] = [`The ${f} field is required and must be a number.`];
+			if (typeof b[f] !== 'number' || !Number.isFinite(b[f]))
+				modelState[f] = [`The ${f} field is required and must be a number.`];
 			else if (b[f] < 0 || b[f] > 24) modelState[f] = [`The field ${f} must be between 0 and 24.`];
 		}
 		for (const f of ['clockStart', 'clockEnd']) {
-			if (b[f] !== undefined && b[f] !== null && b[f] !== '' && !HHMM.test(b[f])) modelState[f] = [`The field ${f} must be in the format "hh:mm".`];
+			if (b[f] !== undefined && b[f] !== null && b[f] !== '' && !HHMM.test(b[f]))
+				modelState[f] = [`The field ${f} must be in the format "hh:mm".`];
 		}
-		if (b.breakMinutes != null && !Number.isInteger(b.breakMinutes)) modelState.breakMinutes = ['The field BreakMinutes must be an integer.'];
-		if (!Number.isInteger(b.userId) || !state.users.some((u) => u.id === b.userId)) modelState.userId = ['The UserId field is required and must point to an existing user.'];
+		if (b.breakMinutes != null && !Number.isInteger(b.breakMinutes))
+			modelState.breakMinutes = ['The field BreakMinutes must be an integer.'];
+		if (!Number.isInteger(b.userId) || !state.users.some((u) => u.id === b.userId))
+			modelState.userId = ['The UserId field is required and must point to an existing user.'];
 		const checks = [
 			['activityId', state.registers.activities, true],
 			['timeCodeId', state.registers.timeCodes, true],
@@ -540,21 +718,132 @@ function create(options = {}) {
 				if (required) modelState[field] = [`The ${field} field is required.`];
 				continue;
 			}
-			if (!Number.isInteger(v) || !list.some((x) => x.id === v)) modelState[field] = [`${field} ${v} does not exist.`];
+			if (!Number.isInteger(v) || !list.some((x) => x.id === v))
+				modelState[field] = [`${field} ${v} does not exist.`];
 		}
-		const targets = ['projectId', 'internalProjectId', 'absenceProjectId'].filter((f) => b[f] != null);
-		if (targets.length !== 1 && !modelState.projectId) modelState.projectId = ['Exactly one of ProjectId, InternalProjectId and AbsenceProjectId must be set.'];
+		const targets = ['projectId', 'internalProjectId', 'absenceProjectId'].filter(
+			(f) => b[f] != null,
+		);
+		if (targets.length !== 1 && !modelState.projectId)
+			modelState.projectId = [
+				'Exactly one of ProjectId, InternalProjectId and AbsenceProjectId must be set.',
+			];
 		if (b.activityId != null) {
 			const activity = reg(state.registers.activities, b.activityId);
-			if (activity && !activity.isActive) modelState.activityId = [`Activity ${activity.name} is inactive.`];
+			if (activity && !activity.isActive)
+				modelState.activityId = [`Activity ${activity.name} is inactive.`];
 		}
-		if (existing && existing.attestedDate) throw clientError('The time report is attested and can no longer be changed.');
+		if (existing && existing.attestedDate)
+			throw clientError('The time report is attested and can no longer be changed.');
 		if (Object.keys(modelState).length) throw invalid(modelState);
-		const materials = (b.materials || []).map((m) => ({ objectName: 'timereport.detail.materialreport', id: m.id || state.next.material++, title: m.title ?? null, units: m.units ?? 0, costPerUnit: m.cost ?? null, discountInPercent: m.discountInPercent ?? null, invoicableUnits: m.invoiceableUnits ?? null, unitPrice: m.unitPrice ?? 0, invoicableUnitPrice: m.invoiceableUnitPrice ?? null, taxPercent: 25, amount: (m.units || 0) * (m.unitPrice || 0), invoicableAmount: null, cost: m.cost ?? null, calculatedUnits: m.calculatedUnits ?? null, tax: (m.units || 0) * (m.unitPrice || 0) * 0.25, toBeInvoiced: !m.isTextOnly, article: regRef(state.registers.articles, m.articleId), unitText: m.unitText ?? null, invoicableUnitText: m.unitText ?? null, isRotRut: false, invoiceId: null, articleNumber: m.articleNumber ?? null, costCenter: null, bookingProject: null }));
-		const equipments = (b.equipments || []).map((e) => ({ objectName: 'timereport.detail.equipmentreport', id: e.id || state.next.material++, hours: e.hours ?? 0, cost: null, rate: null, invoicableRate: null, invoicableHours: e.hours ?? 0, article: regRef(state.registers.articles, e.articleId), invoiceId: null, discount: null, comment: e.comment ?? null, costCenter: null, bookingProject: null }));
-		const additions = (b.additions || []).map((a) => ({ objectName: 'timereport.detail.additionreport', id: a.id || state.next.material++, salaryCount: a.numberCount ?? (a.yesNo ? 1 : 0), invoicableCount: a.numberCount ?? (a.yesNo ? 1 : 0), cost: null, invoicablePrice: null, discount: null, article: regRef(state.registers.timeAdditions, a.articleId) || nameId(a.articleId, `Tillägg ${a.articleId}`), costCenter: null, bookingProject: null }));
-		const travel = b.travelReport ? { objectName: 'timereport.detail.travelreport', id: (existing && existing.travelReport && existing.travelReport.id) || state.next.material++, place: b.travelReport.place ?? null, invoicablePlace: b.travelReport.place ?? null, distance: b.travelReport.distance ?? 0, invoicableDistance: b.travelReport.invoiceableDistance ?? null, toSalary: Boolean(b.travelReport.toSalary), toBeInvoiced: true, cost: null, rate: null, discount: null, sentToAttestDate: null, attestedDate: null, costCenter: null, bookingProject: null, invoiceId: null, companyCar: b.travelReport.companyCar ? { objectName: 'timereport.detail.travelreport.companycar', name: (regRef(state.registers.companyCars, b.travelReport.companyCar.id) || {}).name ?? null, ...b.travelReport.companyCar } : null } : null;
-		const allowance = b.allowanceReport ? { objectName: 'timereport.detail.allowancereport', id: (existing && existing.allowanceReport && existing.allowanceReport.id) || state.next.material++, description: b.allowanceReport.description ?? null, cost: null, amount: null, invoicableAmount: null, discount: null, invoicableSpecification: (regRef(state.registers.allowances, b.allowanceReport.allowanceTypeId) || {}).name ?? '', toBeInvoiced: Boolean(b.allowanceReport.toBeInvoiced), sentToAttestDate: null, attestedDate: null, costCenter: null, bookingProject: null, invoiceId: null } : null;
+		const materials = (b.materials || []).map((m) => ({
+			objectName: 'timereport.detail.materialreport',
+			id: m.id || state.next.material++,
+			title: m.title ?? null,
+			units: m.units ?? 0,
+			costPerUnit: m.cost ?? null,
+			discountInPercent: m.discountInPercent ?? null,
+			invoicableUnits: m.invoiceableUnits ?? null,
+			unitPrice: m.unitPrice ?? 0,
+			invoicableUnitPrice: m.invoiceableUnitPrice ?? null,
+			taxPercent: 25,
+			amount: (m.units || 0) * (m.unitPrice || 0),
+			invoicableAmount: null,
+			cost: m.cost ?? null,
+			calculatedUnits: m.calculatedUnits ?? null,
+			tax: (m.units || 0) * (m.unitPrice || 0) * 0.25,
+			toBeInvoiced: !m.isTextOnly,
+			article: regRef(state.registers.articles, m.articleId),
+			unitText: m.unitText ?? null,
+			invoicableUnitText: m.unitText ?? null,
+			isRotRut: false,
+			invoiceId: null,
+			articleNumber: m.articleNumber ?? null,
+			costCenter: null,
+			bookingProject: null,
+		}));
+		const equipments = (b.equipments || []).map((e) => ({
+			objectName: 'timereport.detail.equipmentreport',
+			id: e.id || state.next.material++,
+			hours: e.hours ?? 0,
+			cost: null,
+			rate: null,
+			invoicableRate: null,
+			invoicableHours: e.hours ?? 0,
+			article: regRef(state.registers.articles, e.articleId),
+			invoiceId: null,
+			discount: null,
+			comment: e.comment ?? null,
+			costCenter: null,
+			bookingProject: null,
+		}));
+		const additions = (b.additions || []).map((a) => ({
+			objectName: 'timereport.detail.additionreport',
+			id: a.id || state.next.material++,
+			salaryCount: a.numberCount ?? (a.yesNo ? 1 : 0),
+			invoicableCount: a.numberCount ?? (a.yesNo ? 1 : 0),
+			cost: null,
+			invoicablePrice: null,
+			discount: null,
+			article:
+				regRef(state.registers.timeAdditions, a.articleId) ||
+				nameId(a.articleId, `Tillägg ${a.articleId}`),
+			costCenter: null,
+			bookingProject: null,
+		}));
+		const travel = b.travelReport
+			? {
+					objectName: 'timereport.detail.travelreport',
+					id:
+						(existing && existing.travelReport && existing.travelReport.id) ||
+						state.next.material++,
+					place: b.travelReport.place ?? null,
+					invoicablePlace: b.travelReport.place ?? null,
+					distance: b.travelReport.distance ?? 0,
+					invoicableDistance: b.travelReport.invoiceableDistance ?? null,
+					toSalary: Boolean(b.travelReport.toSalary),
+					toBeInvoiced: true,
+					cost: null,
+					rate: null,
+					discount: null,
+					sentToAttestDate: null,
+					attestedDate: null,
+					costCenter: null,
+					bookingProject: null,
+					invoiceId: null,
+					companyCar: b.travelReport.companyCar
+						? {
+								objectName: 'timereport.detail.travelreport.companycar',
+								name:
+									(regRef(state.registers.companyCars, b.travelReport.companyCar.id) || {}).name ??
+									null,
+								...b.travelReport.companyCar,
+							}
+						: null,
+				}
+			: null;
+		const allowance = b.allowanceReport
+			? {
+					objectName: 'timereport.detail.allowancereport',
+					id:
+						(existing && existing.allowanceReport && existing.allowanceReport.id) ||
+						state.next.material++,
+					description: b.allowanceReport.description ?? null,
+					cost: null,
+					amount: null,
+					invoicableAmount: null,
+					discount: null,
+					invoicableSpecification:
+						(regRef(state.registers.allowances, b.allowanceReport.allowanceTypeId) || {}).name ??
+						'',
+					toBeInvoiced: Boolean(b.allowanceReport.toBeInvoiced),
+					sentToAttestDate: null,
+					attestedDate: null,
+					costCenter: null,
+					bookingProject: null,
+					invoiceId: null,
+				}
+			: null;
 		return {
 			id: existing ? existing.id : state.next.timeReport++,
 			date: stamp(dateT).slice(0, 10),
@@ -602,11 +891,18 @@ function create(options = {}) {
 		handler: (ctx) => {
 			let list = state.registers[key];
 			const q = lowerQuery(ctx.query);
-			if (filter && q['filter.query']) list = list.filter((r) => filter(r).toLowerCase().includes(String(q['filter.query']).toLowerCase()));
+			if (filter && q['filter.query'])
+				list = list.filter((r) =>
+					filter(r).toLowerCase().includes(String(q['filter.query']).toLowerCase()),
+				);
 			return paged(ctx, list, { sorts });
 		},
 	});
-	const NAME_DATES = { name: byText('name'), createddate: byTime('created'), updateddate: byTime('updated') };
+	const NAME_DATES = {
+		name: byText('name'),
+		createddate: byTime('created'),
+		updateddate: byTime('updated'),
+	};
 
 	const routes = [
 		{
@@ -628,9 +924,13 @@ function create(options = {}) {
 				const hex = (n) => (n + tokenCounter * 7919).toString(16).padStart(12, '0').slice(-12);
 				const accessToken = `pk_00000000-0000-4000-8000-${hex(1)}.pa_00000000-0000-4000-8000-${hex(Date.now() % 1e9)}`;
 				// `expires` has whole seconds: round up so a token lives at least the configured lifetime.
-				const expiresAt = Math.ceil((Date.now() + config.tokenLifetimeSeconds * 1000) / 1000) * 1000;
+				const expiresAt =
+					Math.ceil((Date.now() + config.tokenLifetimeSeconds * 1000) / 1000) * 1000;
 				tokens.set(accessToken, { appId, expiresAt });
-				return { status: 200, body: { objectName: 'auth.token', accessToken, expires: stamp(expiresAt) } };
+				return {
+					status: 200,
+					body: { objectName: 'auth.token', accessToken, expires: stamp(expiresAt) },
+				};
 			},
 		},
 		// Contacts
@@ -642,21 +942,43 @@ function create(options = {}) {
 				let list = state.contacts;
 				if (q['filter.query']) {
 					const text = String(q['filter.query']).toLowerCase();
-					list = list.filter((c) => c.name.toLowerCase().includes(text) || String(c.customerNumber).toLowerCase().includes(text));
+					list = list.filter(
+						(c) =>
+							c.name.toLowerCase().includes(text) ||
+							String(c.customerNumber).toLowerCase().includes(text),
+					);
 				}
 				const tagIds = intArray(q['filter.tagids'], 'filter.tagIds');
-				if (tagIds) list = list.filter((c) => tagIds.every((id) => c.tags.some((t) => t.id === id)));
+				if (tagIds)
+					list = list.filter((c) => tagIds.every((id) => c.tags.some((t) => t.id === id)));
 				const since = dateValue(q['filter.createdorupdatedsince'], 'filter.createdOrUpdatedSince');
-				if (since !== undefined) list = list.filter((c) => timeOf(c.lastUpdated || c.created) >= since);
+				if (since !== undefined)
+					list = list.filter((c) => timeOf(c.lastUpdated || c.created) >= since);
 				if (q['filter.contacttype'] !== undefined) {
 					const type = String(q['filter.contacttype']).toLowerCase();
-					if (type !== 'person' && type !== 'company') throw invalid({ 'filter.contactType': [`The value '${q['filter.contacttype']}' is not valid for ContactType.`] });
+					if (type !== 'person' && type !== 'company')
+						throw invalid({
+							'filter.contactType': [
+								`The value '${q['filter.contacttype']}' is not valid for ContactType.`,
+							],
+						});
 					list = list.filter((c) => c.contactType.toLowerCase() === type);
 				}
-				return paged(ctx, list.map(contactList), { sorts: { name: byText('name'), customernumber: byText('customerNumber'), created: byTime('created'), updated: (r) => (r.lastUpdated ? timeOf(r.lastUpdated) : null) } });
+				return paged(ctx, list.map(contactList), {
+					sorts: {
+						name: byText('name'),
+						customernumber: byText('customerNumber'),
+						created: byTime('created'),
+						updated: (r) => (r.lastUpdated ? timeOf(r.lastUpdated) : null),
+					},
+				});
 			}),
 		},
-		{ method: 'GET', path: '/v1/Core/Contacts/:id', handler: guard('Contact_Read', (ctx) => ({ status: 200, body: clone(findContact(ctx)) })) },
+		{
+			method: 'GET',
+			path: '/v1/Core/Contacts/:id',
+			handler: guard('Contact_Read', (ctx) => ({ status: 200, body: clone(findContact(ctx)) })),
+		},
 		{
 			method: 'POST',
 			path: '/v1/Core/Contacts',
@@ -676,7 +998,10 @@ function create(options = {}) {
 			handler: guard('Contact_Write', (ctx) => {
 				const existing = findContact(ctx);
 				const record = contactFromBody(body(ctx), existing);
-				Object.assign(existing, record, { lastUpdated: now(), lastUpdatedBy: nameId(1, userName(1)) });
+				Object.assign(existing, record, {
+					lastUpdated: now(),
+					lastUpdatedBy: nameId(1, userName(1)),
+				});
 				return { status: 200, body: clone(existing) };
 			}),
 		},
@@ -685,7 +1010,10 @@ function create(options = {}) {
 			path: '/v1/Core/Contacts/:id',
 			handler: guard('Contact_Write', (ctx) => {
 				const c = findContact(ctx);
-				if (state.projects.some((p) => p.customer && p.customer.id === c.id)) throw clientError(`The contact ${c.name} is the customer of a project and cannot be deleted.`);
+				if (state.projects.some((p) => p.customer && p.customer.id === c.id))
+					throw clientError(
+						`The contact ${c.name} is the customer of a project and cannot be deleted.`,
+					);
 				state.contacts = state.contacts.filter((x) => x !== c);
 				return { status: 200 };
 			}),
@@ -699,9 +1027,20 @@ function create(options = {}) {
 				let list = state.projects;
 				if (q['filter.query']) {
 					const text = String(q['filter.query']).toLowerCase();
-					list = list.filter((p) => [p.orderNumber, p.title, p.customer && p.customer.name].some((v) => v && String(v).toLowerCase().includes(text)));
+					list = list.filter((p) =>
+						[p.orderNumber, p.title, p.customer && p.customer.name].some(
+							(v) => v && String(v).toLowerCase().includes(text),
+						),
+					);
 				}
-				return paged(ctx, list, { sorts: { ordernumber: (r) => Number(r.orderNumber), title: byText('title'), createddate: byTime('created'), updateddate: byTime('updated') } });
+				return paged(ctx, list, {
+					sorts: {
+						ordernumber: (r) => Number(r.orderNumber),
+						title: byText('title'),
+						createddate: byTime('created'),
+						updateddate: byTime('updated'),
+					},
+				});
 			}),
 		},
 		// Task boards
@@ -710,11 +1049,26 @@ function create(options = {}) {
 			path: '/v1/Core/TaskBoards',
 			handler: guard('Task_Read', (ctx) => {
 				const q = lowerQuery(ctx.query);
-				let list = state.taskBoards.map((b) => ({ ...b, columns: b.columns.map((c) => ({ ...c, taskCount: state.tasks.filter((t) => t.taskBoardColumnId === c.id).length })) }));
-				if (q['filter.query']) list = list.filter((b) => b.name.toLowerCase().includes(String(q['filter.query']).toLowerCase()));
+				let list = state.taskBoards.map((b) => ({
+					...b,
+					columns: b.columns.map((c) => ({
+						...c,
+						taskCount: state.tasks.filter((t) => t.taskBoardColumnId === c.id).length,
+					})),
+				}));
+				if (q['filter.query'])
+					list = list.filter((b) =>
+						b.name.toLowerCase().includes(String(q['filter.query']).toLowerCase()),
+					);
 				const projectIds = intArray(q['filter.projectids'], 'filter.projectIds');
 				if (projectIds) list = list.filter((b) => b.project && projectIds.includes(b.project.id));
-				return paged(ctx, list, { sorts: { createddate: byTime('createdDate'), updateddate: byTime('updatedDate'), name: byText('name') } });
+				return paged(ctx, list, {
+					sorts: {
+						createddate: byTime('createdDate'),
+						updateddate: byTime('updatedDate'),
+						name: byText('name'),
+					},
+				});
 			}),
 		},
 		// Tasks
@@ -725,7 +1079,8 @@ function create(options = {}) {
 				const q = lowerQuery(ctx.query);
 				let list = state.tasks;
 				const from = dateValue(q['filter.from'], 'filter.from');
-				if (from !== undefined) list = list.filter((t) => t.startDate && timeOf(t.startDate) >= from);
+				if (from !== undefined)
+					list = list.filter((t) => t.startDate && timeOf(t.startDate) >= from);
 				const to = dateValue(q['filter.to'], 'filter.to');
 				if (to !== undefined) list = list.filter((t) => t.endDate && timeOf(t.endDate) <= to);
 				const memberIds = intArray(q['filter.memberids'], 'filter.memberIds');
@@ -736,10 +1091,20 @@ function create(options = {}) {
 				if (taskIds) list = list.filter((t) => taskIds.includes(t.id));
 				const boardId = intValue(q['filter.taskboardid'], 'filter.taskBoardId');
 				if (boardId === -1) list = list.filter((t) => !t.taskBoardColumnId);
-				else if (boardId !== undefined) list = list.filter((t) => t.taskBoardColumnId && boardOfColumn(t.taskBoardColumnId).board.id === boardId);
+				else if (boardId !== undefined)
+					list = list.filter(
+						(t) => t.taskBoardColumnId && boardOfColumn(t.taskBoardColumnId).board.id === boardId,
+					);
 				const columnId = intValue(q['filter.taskboardcolumnid'], 'filter.taskBoardColumnId');
 				if (columnId !== undefined) list = list.filter((t) => t.taskBoardColumnId === columnId);
-				return paged(ctx, list.map(renderTask), { sorts: { createddate: byTime('createdDate'), title: byText('title'), startdate: byTime('startDate'), enddate: byTime('endDate') } });
+				return paged(ctx, list.map(renderTask), {
+					sorts: {
+						createddate: byTime('createdDate'),
+						title: byText('title'),
+						startdate: byTime('startDate'),
+						enddate: byTime('endDate'),
+					},
+				});
 			}),
 		},
 		{
@@ -765,7 +1130,8 @@ function create(options = {}) {
 			path: '/v1/Core/Tasks/:taskId',
 			handler: guard('Task_Write', (ctx) => {
 				const task = findTask(ctx);
-				if (state.timeReports.some((r) => r.taskId === task.id)) throw clientError('The task has time reported and cannot be deleted.');
+				if (state.timeReports.some((r) => r.taskId === task.id))
+					throw clientError('The task has time reported and cannot be deleted.');
 				state.tasks = state.tasks.filter((t) => t !== task);
 				return { status: 200 };
 			}),
@@ -776,7 +1142,17 @@ function create(options = {}) {
 			path: '/v1/Core/Tasks/:taskId/Comments',
 			handler: guard('Task_Read', (ctx) => {
 				const task = findTask(ctx);
-				const list = state.comments.filter((c) => c.taskId === task.id).map((c) => ({ objectName: 'task.comment.list', id: c.id, text: c.text, createdByUser: userRef(c.createdByUserId), updatedByUser: userRef(c.updatedByUserId), createdDate: c.createdDate, updatedDate: c.updatedDate }));
+				const list = state.comments
+					.filter((c) => c.taskId === task.id)
+					.map((c) => ({
+						objectName: 'task.comment.list',
+						id: c.id,
+						text: c.text,
+						createdByUser: userRef(c.createdByUserId),
+						updatedByUser: userRef(c.updatedByUserId),
+						createdDate: c.createdDate,
+						updatedDate: c.updatedDate,
+					}));
 				return paged(ctx, list, { sorts: { createddate: byTime('createdDate') } });
 			}),
 		},
@@ -786,10 +1162,30 @@ function create(options = {}) {
 			handler: guard('Task_Write', (ctx) => {
 				const task = findTask(ctx);
 				const b = body(ctx);
-				if (typeof b.text !== 'string' || !b.text.trim()) throw invalid({ text: ['The Text field is required.'] });
-				const comment = { id: state.next.comment++, taskId: task.id, text: b.text, createdByUserId: 1, updatedByUserId: null, createdDate: now(), updatedDate: null };
+				if (typeof b.text !== 'string' || !b.text.trim())
+					throw invalid({ text: ['The Text field is required.'] });
+				const comment = {
+					id: state.next.comment++,
+					taskId: task.id,
+					text: b.text,
+					createdByUserId: 1,
+					updatedByUserId: null,
+					createdDate: now(),
+					updatedDate: null,
+				};
 				state.comments.push(comment);
-				return { status: 200, body: { objectName: 'task.comment.detail', id: comment.id, text: comment.text, createdByUser: userRef(1), updatedByUser: null, createdDate: comment.createdDate, updatedDate: null } };
+				return {
+					status: 200,
+					body: {
+						objectName: 'task.comment.detail',
+						id: comment.id,
+						text: comment.text,
+						createdByUser: userRef(1),
+						updatedByUser: null,
+						createdDate: comment.createdDate,
+						updatedDate: null,
+					},
+				};
 			}),
 		},
 		{
@@ -798,9 +1194,21 @@ function create(options = {}) {
 			handler: guard('Task_Write', (ctx) => {
 				const comment = findChild(state.comments, ctx, 'commentId', 'comment');
 				const b = body(ctx);
-				if (typeof b.text !== 'string' || !b.text.trim()) throw invalid({ text: ['The Text field is required.'] });
+				if (typeof b.text !== 'string' || !b.text.trim())
+					throw invalid({ text: ['The Text field is required.'] });
 				Object.assign(comment, { text: b.text, updatedByUserId: 1, updatedDate: now() });
-				return { status: 200, body: { objectName: 'task.comment.detail', id: comment.id, text: comment.text, createdByUser: userRef(comment.createdByUserId), updatedByUser: userRef(1), createdDate: comment.createdDate, updatedDate: comment.updatedDate } };
+				return {
+					status: 200,
+					body: {
+						objectName: 'task.comment.detail',
+						id: comment.id,
+						text: comment.text,
+						createdByUser: userRef(comment.createdByUserId),
+						updatedByUser: userRef(1),
+						createdDate: comment.createdDate,
+						updatedDate: comment.updatedDate,
+					},
+				};
 			}),
 		},
 		{
@@ -818,7 +1226,11 @@ function create(options = {}) {
 			path: '/v1/Core/Tasks/:taskId/Checklists',
 			handler: guard('Task_Read', (ctx) => {
 				const task = findTask(ctx);
-				return paged(ctx, state.checklists.filter((c) => c.taskId === task.id).map(renderChecklist), { sorts: { name: byText('name') } });
+				return paged(
+					ctx,
+					state.checklists.filter((c) => c.taskId === task.id).map(renderChecklist),
+					{ sorts: { name: byText('name') } },
+				);
 			}),
 		},
 		{
@@ -828,9 +1240,20 @@ function create(options = {}) {
 				const task = findTask(ctx);
 				const b = body(ctx);
 				const items = checklistItems(b);
-				const checklist = { id: state.next.checklist++, taskId: task.id, name: b.name.trim(), items, createdByUserId: 1, createdDate: now(), updatedDate: null };
+				const checklist = {
+					id: state.next.checklist++,
+					taskId: task.id,
+					name: b.name.trim(),
+					items,
+					createdByUserId: 1,
+					createdDate: now(),
+					updatedDate: null,
+				};
 				state.checklists.push(checklist);
-				return { status: 200, body: { ...renderChecklist(checklist), objectName: 'task.checklist.detail' } };
+				return {
+					status: 200,
+					body: { ...renderChecklist(checklist), objectName: 'task.checklist.detail' },
+				};
 			}),
 		},
 		{
@@ -841,7 +1264,10 @@ function create(options = {}) {
 				const b = body(ctx);
 				const items = checklistItems(b, checklist.items);
 				Object.assign(checklist, { name: b.name.trim(), items, updatedDate: now() });
-				return { status: 200, body: { ...renderChecklist(checklist), objectName: 'task.checklist.detail' } };
+				return {
+					status: 200,
+					body: { ...renderChecklist(checklist), objectName: 'task.checklist.detail' },
+				};
 			}),
 		},
 		{
@@ -859,7 +1285,11 @@ function create(options = {}) {
 			path: '/v1/Core/Tasks/:taskId/Attachments',
 			handler: guard('Task_Read', (ctx) => {
 				const task = findTask(ctx);
-				return paged(ctx, state.attachments.filter((a) => a.taskId === task.id).map(renderAttachment), { sorts: { name: byText('name') } });
+				return paged(
+					ctx,
+					state.attachments.filter((a) => a.taskId === task.id).map(renderAttachment),
+					{ sorts: { name: byText('name') } },
+				);
 			}),
 		},
 		{
@@ -867,8 +1297,17 @@ function create(options = {}) {
 			path: '/v1/Core/Tasks/:taskId/Attachments/:attachmentId/Download',
 			handler: guard('Task_Read', (ctx) => {
 				const a = findChild(state.attachments, ctx, 'attachmentId', 'attachment');
-				if (a.type !== 'file') throw clientError('The attachment is a link and has no file to download.');
-				return { status: 200, raw: a.content, headers: { 'Content-Type': a.contentType || 'application/octet-stream', 'Content-Disposition': `attachment; filename="${encodeURIComponent(a.name)}"`, 'Content-Length': a.content.length } };
+				if (a.type !== 'file')
+					throw clientError('The attachment is a link and has no file to download.');
+				return {
+					status: 200,
+					raw: a.content,
+					headers: {
+						'Content-Type': a.contentType || 'application/octet-stream',
+						'Content-Disposition': `attachment; filename="${encodeURIComponent(a.name)}"`,
+						'Content-Length': a.content.length,
+					},
+				};
 			}),
 		},
 		{
@@ -877,12 +1316,24 @@ function create(options = {}) {
 			handler: guard('Task_Write', (ctx) => {
 				const task = findTask(ctx);
 				const multipart = parseMultipart(ctx);
-				const fields = multipart ? multipart.fields : ctx.body && !Buffer.isBuffer(ctx.body) ? ctx.body : {};
+				const fields = multipart
+					? multipart.fields
+					: ctx.body && !Buffer.isBuffer(ctx.body)
+						? ctx.body
+						: {};
 				const file = multipart && multipart.files[0];
 				const modelState = {};
-				if (!file && !fields.externalUrl) modelState.file = ['Either a file or an ExternalUrl is required.'];
-				if (fields.externalUrl && !/^https?:\/\//i.test(fields.externalUrl)) modelState.externalUrl = ['The ExternalUrl field is not a valid URL.'];
-				if (fields.externalUrlType && !['googledrive', 'dropbox', 'onedrive'].includes(String(fields.externalUrlType).toLowerCase())) modelState.externalUrlType = ["Valid values are: googleDrive, dropbox, oneDrive."];
+				if (!file && !fields.externalUrl)
+					modelState.file = ['Either a file or an ExternalUrl is required.'];
+				if (fields.externalUrl && !/^https?:\/\//i.test(fields.externalUrl))
+					modelState.externalUrl = ['The ExternalUrl field is not a valid URL.'];
+				if (
+					fields.externalUrlType &&
+					!['googledrive', 'dropbox', 'onedrive'].includes(
+						String(fields.externalUrlType).toLowerCase(),
+					)
+				)
+					modelState.externalUrlType = ['Valid values are: googleDrive, dropbox, oneDrive.'];
 				if (Object.keys(modelState).length) throw invalid(modelState);
 				const attachment = {
 					id: state.next.attachment++,
@@ -898,7 +1349,10 @@ function create(options = {}) {
 					updatedDate: null,
 				};
 				state.attachments.push(attachment);
-				return { status: 200, body: { ...renderAttachment(attachment), objectName: 'task.attachment.detail' } };
+				return {
+					status: 200,
+					body: { ...renderAttachment(attachment), objectName: 'task.attachment.detail' },
+				};
 			}),
 		},
 		{
@@ -907,9 +1361,13 @@ function create(options = {}) {
 			handler: guard('Task_Write', (ctx) => {
 				const a = findChild(state.attachments, ctx, 'attachmentId', 'attachment');
 				const b = body(ctx);
-				if (typeof b.name !== 'string' || !b.name.trim()) throw invalid({ name: ['The Name field is required.'] });
+				if (typeof b.name !== 'string' || !b.name.trim())
+					throw invalid({ name: ['The Name field is required.'] });
 				Object.assign(a, { name: b.name.trim(), updatedDate: now() });
-				return { status: 200, body: { ...renderAttachment(a), objectName: 'task.attachment.detail' } };
+				return {
+					status: 200,
+					body: { ...renderAttachment(a), objectName: 'task.attachment.detail' },
+				};
 			}),
 		},
 		{
@@ -932,13 +1390,15 @@ function create(options = {}) {
 				const modelState = {};
 				if (from === undefined) modelState['filter.from'] = ['The From field is required.'];
 				if (to === undefined) modelState['filter.to'] = ['The To field is required.'];
-				if (from !== undefined && to !== undefined && (to < from || to - from > 30 * 86400000)) modelState['filter.to'] = ['The date span can be a maximum of 31 days.'];
+				if (from !== undefined && to !== undefined && (to < from || to - from > 30 * 86400000))
+					modelState['filter.to'] = ['The date span can be a maximum of 31 days.'];
 				if (Object.keys(modelState).length) throw invalid(modelState);
 				const userIds = intArray(q['filter.userids'], 'filter.userIds');
 				const departmentIds = intArray(q['filter.departmentids'], 'filter.departmentIds');
 				let users = state.users;
 				if (userIds) users = users.filter((u) => userIds.includes(u.id));
-				if (departmentIds) users = users.filter((u) => u.department && departmentIds.includes(u.department.id));
+				if (departmentIds)
+					users = users.filter((u) => u.department && departmentIds.includes(u.department.id));
 				const days = [];
 				for (let t = from; t <= to; t += 86400000) days.push(stamp(t).slice(0, 10));
 				const list = users.map((u) => ({
@@ -949,7 +1409,17 @@ function create(options = {}) {
 					dates: days.map((date) => {
 						const reports = state.timeReports.filter((r) => r.userId === u.id && r.date === date);
 						const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-						return { objectName: 'timereport.userdaystatistics.datedata', date, reportedHours: reports.reduce((n, r) => n + r.hours, 0), scheduledHours: weekday === 0 || weekday === 6 ? 0 : 8, lockedDate: null, attestedDate: reports.length && reports.every((r) => r.attestedDate) ? reports[0].attestedDate : null };
+						return {
+							objectName: 'timereport.userdaystatistics.datedata',
+							date,
+							reportedHours: reports.reduce((n, r) => n + r.hours, 0),
+							scheduledHours: weekday === 0 || weekday === 6 ? 0 : 8,
+							lockedDate: null,
+							attestedDate:
+								reports.length && reports.every((r) => r.attestedDate)
+									? reports[0].attestedDate
+									: null,
+						};
 					}),
 				}));
 				return paged(ctx, list, { sorts: { name: byText('name') } });
@@ -967,31 +1437,63 @@ function create(options = {}) {
 				if (to !== undefined) list = list.filter((r) => timeOf(r.date) <= to);
 				const userIds = intArray(q['filter.userids'], 'filter.userIds');
 				if (userIds) list = list.filter((r) => userIds.includes(r.userId));
-				for (const [key, field, label] of [['filter.projectid', 'projectId', 'filter.projectId'], ['filter.internalprojectid', 'internalProjectId', 'filter.internalProjectId'], ['filter.absenceprojectid', 'absenceProjectId', 'filter.absenceProjectId']]) {
+				for (const [key, field, label] of [
+					['filter.projectid', 'projectId', 'filter.projectId'],
+					['filter.internalprojectid', 'internalProjectId', 'filter.internalProjectId'],
+					['filter.absenceprojectid', 'absenceProjectId', 'filter.absenceProjectId'],
+				]) {
 					const v = intValue(q[key], label);
 					if (v !== undefined) list = list.filter((r) => r[field] === v);
 				}
 				const contactId = intValue(q['filter.contactid'], 'filter.contactId');
-				if (contactId !== undefined) list = list.filter((r) => {
-					const p = state.projects.find((x) => x.id === r.projectId);
-					return p && p.customer && p.customer.id === contactId;
-				});
+				if (contactId !== undefined)
+					list = list.filter((r) => {
+						const p = state.projects.find((x) => x.id === r.projectId);
+						return p && p.customer && p.customer.id === contactId;
+					});
 				const sent = boolValue(q['filter.issenttoattest'], 'filter.isSentToAttest');
 				if (sent !== undefined) list = list.filter((r) => Boolean(r.sentToAttestDate) === sent);
 				const attested = boolValue(q['filter.isattested'], 'filter.isAttested');
 				if (attested !== undefined) list = list.filter((r) => Boolean(r.attestedDate) === attested);
 				if (q['filter.projecttype'] !== undefined) {
 					const type = String(q['filter.projecttype']).toLowerCase();
-					const field = { project: 'projectId', internalproject: 'internalProjectId', absenceproject: 'absenceProjectId' }[type];
-					if (!field) throw invalid({ 'filter.projectType': ['Valid values are: project, internalProject, absenceProject.'] });
+					const field = {
+						project: 'projectId',
+						internalproject: 'internalProjectId',
+						absenceproject: 'absenceProjectId',
+					}[type];
+					if (!field)
+						throw invalid({
+							'filter.projectType': ['Valid values are: project, internalProject, absenceProject.'],
+						});
 					list = list.filter((r) => r[field] != null);
 				}
-				return paged(ctx, list.map((r) => renderTimeReport(r, false)), {
-					sorts: { date: byTime('date'), username: (r) => r.user.name.toLowerCase(), hours: (r) => r.hours, invoiceablehours: (r) => r.invoiceableHours, senttoattestdate: byTime('sentToAttestDate'), attesteddate: byTime('attestedDate'), createddate: byTime('createdDate'), updateddate: byTime('updatedDate') },
-				});
+				return paged(
+					ctx,
+					list.map((r) => renderTimeReport(r, false)),
+					{
+						sorts: {
+							date: byTime('date'),
+							username: (r) => r.user.name.toLowerCase(),
+							hours: (r) => r.hours,
+							invoiceablehours: (r) => r.invoiceableHours,
+							senttoattestdate: byTime('sentToAttestDate'),
+							attesteddate: byTime('attestedDate'),
+							createddate: byTime('createdDate'),
+							updateddate: byTime('updatedDate'),
+						},
+					},
+				);
 			}),
 		},
-		{ method: 'GET', path: '/v1/Core/TimeReports/:id', handler: guard('Timereport_Read', (ctx) => ({ status: 200, body: renderTimeReport(findTimeReport(ctx), true) })) },
+		{
+			method: 'GET',
+			path: '/v1/Core/TimeReports/:id',
+			handler: guard('Timereport_Read', (ctx) => ({
+				status: 200,
+				body: renderTimeReport(findTimeReport(ctx), true),
+			})),
+		},
 		{
 			method: 'POST',
 			path: '/v1/Core/TimeReports',
@@ -1024,9 +1526,17 @@ function create(options = {}) {
 		registerRoute('/v1/Admin/AbsenceProjects', 'absenceProjects', { name: byText('name') }),
 		registerRoute('/v1/Admin/Activities', 'activities', NAME_DATES),
 		registerRoute('/v1/Admin/Allowances', 'allowances', NAME_DATES),
-		registerRoute('/v1/Admin/Articles', 'articles', { ...NAME_DATES, articlenumber: byText('articleNumber') }, (r) => `${r.articleNumber} ${r.name}`),
+		registerRoute(
+			'/v1/Admin/Articles',
+			'articles',
+			{ ...NAME_DATES, articlenumber: byText('articleNumber') },
+			(r) => `${r.articleNumber} ${r.name}`,
+		),
 		registerRoute('/v1/Admin/CompanyCars', 'companyCars', NAME_DATES),
-		registerRoute('/v1/Admin/ContactTags', 'contactTags', { name: byText('title'), createddate: (r) => r.id }),
+		registerRoute('/v1/Admin/ContactTags', 'contactTags', {
+			name: byText('title'),
+			createddate: (r) => r.id,
+		}),
 		registerRoute('/v1/Admin/Countries', 'countries', { name: byText('name') }),
 		registerRoute('/v1/Admin/Equipments', 'equipments', NAME_DATES),
 		registerRoute('/v1/Admin/InternalProjects', 'internalProjects', { name: byText('name') }),
@@ -1041,9 +1551,27 @@ function create(options = {}) {
 				let list = state.users;
 				if (q['filter.query']) {
 					const text = String(q['filter.query']).toLowerCase();
-					list = list.filter((u) => `${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(text));
+					list = list.filter((u) =>
+						`${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(text),
+					);
 				}
-				const rows = list.map((u) => ({ objectName: 'user.list', id: u.id, firstName: u.firstName, lastName: u.lastName, startDate: u.startDate, endDate: u.endDate, timeReportingProfile: u.timeReportingProfile, department: u.department, license: u.license.toLowerCase(), permissions: u.permissions, createdBy: u.createdBy, updatedBy: u.updatedBy, createdDate: u.createdDate, updatedDate: u.updatedDate, name: `${u.firstName} ${u.lastName}` }));
+				const rows = list.map((u) => ({
+					objectName: 'user.list',
+					id: u.id,
+					firstName: u.firstName,
+					lastName: u.lastName,
+					startDate: u.startDate,
+					endDate: u.endDate,
+					timeReportingProfile: u.timeReportingProfile,
+					department: u.department,
+					license: u.license.toLowerCase(),
+					permissions: u.permissions,
+					createdBy: u.createdBy,
+					updatedBy: u.updatedBy,
+					createdDate: u.createdDate,
+					updatedDate: u.updatedDate,
+					name: `${u.firstName} ${u.lastName}`,
+				}));
 				const page = paged(ctx, rows, { sorts: { name: byText('name') } });
 				for (const item of page.body.items) delete item.name;
 				return page;
@@ -1065,17 +1593,31 @@ function create(options = {}) {
 		name: 'blikk',
 		routes,
 		config,
-		errorBody: (status, message) => (status === 500 ? { message: 'An unexpected error has occurred.', requestId: `r-${Date.now().toString(16)}` } : { message }),
+		errorBody: (status, message) =>
+			status === 500
+				? {
+						message: 'An unexpected error has occurred.',
+						requestId: `r-${Date.now().toString(16)}`,
+					}
+				: { message },
 		notFound: () => ({ status: 404, body: '' }),
 		authenticate: (ctx) => {
 			const m = /^Bearer\s+(.+)$/i.exec(String(ctx.headers.authorization || ''));
 			const token = m && tokens.get(m[1].trim());
-			if (!token || token.expiresAt <= Date.now()) return { status: 401, body: { message: 'Invalid token' } };
+			if (!token || token.expiresAt <= Date.now())
+				return { status: 401, body: { message: 'Invalid token' } };
 			const app = config.apps[token.appId];
 			if (!app) return { status: 401, body: { message: 'Invalid token' } };
 			if (app.ipAllowed === false) {
 				const ip = String(ctx.req.socket.remoteAddress || '127.0.0.1').replace(/^::ffff:/, '');
-				return { status: 403, body: { message: `Your IP-address "${ip}" is not allowed`, ipAddressAllowed: false, permissionsRequired: [] } };
+				return {
+					status: 403,
+					body: {
+						message: `Your IP-address "${ip}" is not allowed`,
+						ipAddressAllowed: false,
+						permissionsRequired: [],
+					},
+				};
 			}
 			ctx.app = app;
 			ctx.token = m[1].trim();
@@ -1085,9 +1627,17 @@ function create(options = {}) {
 			if (!ctx.token) return null;
 			const hit = limiter.hit(ctx.token);
 			if (!hit.limited) return null;
-			return { status: 429, headers: { 'Retry-After': String(hit.retryAfterSeconds) }, body: { waitInSeconds: hit.retryAfterSeconds } };
+			return {
+				status: 429,
+				headers: { 'Retry-After': String(hit.retryAfterSeconds) },
+				body: { waitInSeconds: hit.retryAfterSeconds },
+			};
 		},
-		rateLimitResponse: (retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { waitInSeconds: retryAfter } }),
+		rateLimitResponse: (retryAfter) => ({
+			status: 429,
+			headers: { 'Retry-After': String(retryAfter) },
+			body: { waitInSeconds: retryAfter },
+		}),
 		reset: () => {
 			state = seed(options.seed || {});
 			tokens.clear();
@@ -1095,7 +1645,14 @@ function create(options = {}) {
 			config.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
 			config.rateLimit = { limit: 4, windowMs: 1000, ...(options.rateLimit || {}) };
 		},
-		snapshot: () => ({ ...state, attachments: state.attachments.map((a) => ({ ...a, content: a.content ? a.content.toString('base64') : null })), tokens: tokens.size }),
+		snapshot: () => ({
+			...state,
+			attachments: state.attachments.map((a) => ({
+				...a,
+				content: a.content ? a.content.toString('base64') : null,
+			})),
+			tokens: tokens.size,
+		}),
 	});
 
 	sandbox.store = () => state;
@@ -1103,7 +1660,11 @@ function create(options = {}) {
 	sandbox.demoCredential = () => ({
 		type: 'psaBlikkApi',
 		name: 'Blikk sandbox',
-		data: { applicationId: 'sandbox-app', applicationSecret: 'sandbox-secret', baseUrl: sandbox.url },
+		data: {
+			applicationId: 'sandbox-app',
+			applicationSecret: 'sandbox-secret',
+			baseUrl: sandbox.url,
+		},
 	});
 	return sandbox;
 }

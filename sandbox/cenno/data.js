@@ -7,12 +7,59 @@
  */
 const DOC = require('./doc-records.json');
 
-const COMPANY_NAMES = ['Northwind Design Oy', 'Baltic Media Ltd', 'Helsinki Print House', 'Aurora Apps', 'Lakeside Consulting', 'Polar Foods'];
-const FIRST = ['Aino', 'Mikko', 'Sanna', 'Jussi', 'Laura', 'Pekka', 'Elina', 'Timo', 'Noora', 'Ville'];
-const LAST = ['Virtanen', 'Korhonen', 'Mäkinen', 'Nieminen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen', 'Lehtonen', 'Saarinen'];
-const PROJECT_NAMES = ['Website Redesign', 'Spring Campaign', 'Mobile App v2', 'Brand Guidelines', 'Intranet Migration', 'Product Launch', 'SEO Audit', 'Annual Report'];
+const COMPANY_NAMES = [
+	'Northwind Design Oy',
+	'Baltic Media Ltd',
+	'Helsinki Print House',
+	'Aurora Apps',
+	'Lakeside Consulting',
+	'Polar Foods',
+];
+const FIRST = [
+	'Aino',
+	'Mikko',
+	'Sanna',
+	'Jussi',
+	'Laura',
+	'Pekka',
+	'Elina',
+	'Timo',
+	'Noora',
+	'Ville',
+];
+const LAST = [
+	'Virtanen',
+	'Korhonen',
+	'Mäkinen',
+	'Nieminen',
+	'Laine',
+	'Heikkinen',
+	'Koskinen',
+	'Järvinen',
+	'Lehtonen',
+	'Saarinen',
+];
+const PROJECT_NAMES = [
+	'Website Redesign',
+	'Spring Campaign',
+	'Mobile App v2',
+	'Brand Guidelines',
+	'Intranet Migration',
+	'Product Launch',
+	'SEO Audit',
+	'Annual Report',
+];
 const CATEGORY_NAMES = ['Design', 'Development', 'Content', 'Project management'];
-const ITEM_NAMES = ['Kick-off meeting', 'Wireframes', 'Visual design', 'Front-end build', 'Copywriting', 'Review round', 'Launch checklist', 'Retrospective'];
+const ITEM_NAMES = [
+	'Kick-off meeting',
+	'Wireframes',
+	'Visual design',
+	'Front-end build',
+	'Copywriting',
+	'Review round',
+	'Launch checklist',
+	'Retrospective',
+];
 const ROLES = ['owner', 'admin', 'member', 'member', 'member', 'guest'];
 
 function clone(value) {
@@ -46,14 +93,23 @@ function build(sizes = {}, seededRandom) {
 		...sizes,
 	};
 	const random = seededRandom(n.randomSeed || 622);
-	const hex = (len) => Array.from({ length: len }, () => Math.floor(random() * 16).toString(16)).join('');
+	const hex = (len) =>
+		Array.from({ length: len }, () => Math.floor(random() * 16).toString(16)).join('');
 	const alnum = (len) => {
 		const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 		return Array.from({ length: len }, () => chars[Math.floor(random() * chars.length)]).join('');
 	};
 	const pick = (list) => list[Math.floor(random() * list.length)];
 
-	const state = { companies: [], users: [], projects: [], categories: [], items: [], time_entries: [], nextId: {} };
+	const state = {
+		companies: [],
+		users: [],
+		projects: [],
+		categories: [],
+		items: [],
+		time_entries: [],
+		nextId: {},
+	};
 
 	// ---- companies ----
 	state.companies.push(clone(DOC.company));
@@ -61,7 +117,8 @@ function build(sizes = {}, seededRandom) {
 		state.companies.push({
 			...clone(DOC.company),
 			id: 622 + i,
-			title: COMPANY_NAMES[(i - 1) % COMPANY_NAMES.length] + (i > COMPANY_NAMES.length ? ` ${i}` : ''),
+			title:
+				COMPANY_NAMES[(i - 1) % COMPANY_NAMES.length] + (i > COMPANY_NAMES.length ? ` ${i}` : ''),
 			city: pick(['Helsinki', 'Tampere', 'Turku', 'Oulu']),
 			country: 'Finland',
 			phone: `+358 9 ${100000 + i * 7}`,
@@ -81,7 +138,10 @@ function build(sizes = {}, seededRandom) {
 			id: 1178 + i,
 			first_name: first,
 			last_name: last,
-			email: `${first.toLowerCase()}.${last.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@example.com`,
+			email: `${first.toLowerCase()}.${last
+				.toLowerCase()
+				.normalize('NFD')
+				.replace(/[^a-z]/g, '')}@example.com`,
 			role: ROLES[i % ROLES.length],
 			company_id: 622,
 			crypted_password: `400$8$47$${hex(16)}$${hex(64)}`,
@@ -114,7 +174,8 @@ function build(sizes = {}, seededRandom) {
 		state.projects.push({
 			...clone(DOC.project),
 			id,
-			title: PROJECT_NAMES[(i - 1) % PROJECT_NAMES.length] + (i > PROJECT_NAMES.length ? ` ${i}` : ''),
+			title:
+				PROJECT_NAMES[(i - 1) % PROJECT_NAMES.length] + (i > PROJECT_NAMES.length ? ` ${i}` : ''),
 			description: `${PROJECT_NAMES[(i - 1) % PROJECT_NAMES.length]} for ${state.companies[i % state.companies.length].title}.`,
 			company_id: companyId,
 			start_date: day(i * 3),
@@ -128,7 +189,8 @@ function build(sizes = {}, seededRandom) {
 		});
 	}
 	for (const company of state.companies) {
-		company.projects_count = state.projects.filter((p) => p.company_id === company.id).length || company.projects_count;
+		company.projects_count =
+			state.projects.filter((p) => p.company_id === company.id).length || company.projects_count;
 	}
 
 	state.categories.push(clone(DOC.category));
@@ -222,7 +284,12 @@ function template(collection, state) {
 		case 'companies':
 			return { ...clone(DOC.company), title: 'New company', projects_count: 0 };
 		case 'users':
-			return { ...clone(DOC.user), first_name: 'New', last_name: 'User', email: 'new.user@example.com' };
+			return {
+				...clone(DOC.user),
+				first_name: 'New',
+				last_name: 'User',
+				email: 'new.user@example.com',
+			};
 		case 'projects':
 			return { ...clone(DOC.project), title: 'New project', description: '', items_count: 0 };
 		case 'categories':

@@ -35,7 +35,16 @@ const { createSandbox, HttpError, slidingWindow, seededRandom } = require('../li
 const seedData = require('./data');
 
 const COLLECTIONS = ['companies', 'users', 'projects', 'categories', 'items', 'time_entries'];
-const TIME_ENTRY_FIELDS = ['user_id', 'item_id', 'project_id', 'date', 'hours', 'description', 'external_id', 'billable'];
+const TIME_ENTRY_FIELDS = [
+	'user_id',
+	'item_id',
+	'project_id',
+	'date',
+	'hours',
+	'description',
+	'external_id',
+	'billable',
+];
 
 function clone(value) {
 	return JSON.parse(JSON.stringify(value));
@@ -109,42 +118,74 @@ function create(options = {}) {
 	function validateTimeEntry(entry) {
 		const errors = {};
 		const add = (field, message) => (errors[field] = [...(errors[field] || []), message]);
-		if (entry.user_id === undefined || entry.user_id === null || entry.user_id === '') add('user_id', "can't be blank");
+		if (entry.user_id === undefined || entry.user_id === null || entry.user_id === '')
+			add('user_id', "can't be blank");
 		else if (!find('users', entry.user_id)) add('user_id', 'is invalid');
-		if (entry.project_id === undefined || entry.project_id === null || entry.project_id === '') add('project_id', "can't be blank");
+		if (entry.project_id === undefined || entry.project_id === null || entry.project_id === '')
+			add('project_id', "can't be blank");
 		else if (!find('projects', entry.project_id)) add('project_id', 'is invalid');
 		if (entry.item_id !== undefined && entry.item_id !== null && entry.item_id !== '') {
 			const item = find('items', entry.item_id);
 			if (!item) add('item_id', 'is invalid');
-			else if (entry.project_id !== undefined && Number(item.project_id) !== Number(entry.project_id)) add('item_id', 'does not belong to the project');
+			else if (
+				entry.project_id !== undefined &&
+				Number(item.project_id) !== Number(entry.project_id)
+			)
+				add('item_id', 'does not belong to the project');
 		}
-		if (entry.date === undefined || entry.date === null || entry.date === '') add('date', "can't be blank");
+		if (entry.date === undefined || entry.date === null || entry.date === '')
+			add('date', "can't be blank");
 		else if (!isRealDate(entry.date)) add('date', 'is not a valid date');
-		if (entry.hours === undefined || entry.hours === null || entry.hours === '') add('hours', "can't be blank");
-		else if (typeof entry.hours !== 'number' && !/^-?\d+(\.\d+)?$/.test(String(entry.hours))) add('hours', 'is not a number');
+		if (entry.hours === undefined || entry.hours === null || entry.hours === '')
+			add('hours', "can't be blank");
+		else if (typeof entry.hours !== 'number' && !/^-?\d+(\.\d+)?$/.test(String(entry.hours)))
+			add('hours', 'is not a number');
 		else if (Number(entry.hours) <= 0) add('hours', 'must be greater than 0');
-		if (entry.billable !== undefined && entry.billable !== null && typeof entry.billable !== 'boolean') add('billable', 'is not included in the list');
+		if (
+			entry.billable !== undefined &&
+			entry.billable !== null &&
+			typeof entry.billable !== 'boolean'
+		)
+			add('billable', 'is not included in the list');
 		if (Object.keys(errors).length) throw new HttpError(422, errors);
 	}
 
 	function normalizeEntry(entry) {
 		const out = { ...entry };
 		for (const key of ['user_id', 'item_id', 'project_id']) {
-			if (out[key] !== undefined && out[key] !== null && out[key] !== '' && /^\d+$/.test(String(out[key]))) out[key] = Number(out[key]);
+			if (
+				out[key] !== undefined &&
+				out[key] !== null &&
+				out[key] !== '' &&
+				/^\d+$/.test(String(out[key]))
+			)
+				out[key] = Number(out[key]);
 		}
-		if (out.hours !== undefined && out.hours !== null && out.hours !== '') out.hours = Number(out.hours);
+		if (out.hours !== undefined && out.hours !== null && out.hours !== '')
+			out.hours = Number(out.hours);
 		return out;
 	}
 
 	function wrapped(ctx) {
 		const body = ctx.body;
-		received.push({ method: ctx.method, path: ctx.path, body: clone(body === undefined ? null : body) });
-		if (!body || typeof body !== 'object' || Buffer.isBuffer(body) || !body.time_entry || typeof body.time_entry !== 'object') {
+		received.push({
+			method: ctx.method,
+			path: ctx.path,
+			body: clone(body === undefined ? null : body),
+		});
+		if (
+			!body ||
+			typeof body !== 'object' ||
+			Buffer.isBuffer(body) ||
+			!body.time_entry ||
+			typeof body.time_entry !== 'object'
+		) {
 			// Rails' params.require(:time_entry)
 			throw new HttpError(400, { error: 'param is missing or the value is empty: time_entry' });
 		}
 		const picked = {};
-		for (const key of TIME_ENTRY_FIELDS) if (key in body.time_entry) picked[key] = body.time_entry[key];
+		for (const key of TIME_ENTRY_FIELDS)
+			if (key in body.time_entry) picked[key] = body.time_entry[key];
 		return picked;
 	}
 
@@ -152,7 +193,10 @@ function create(options = {}) {
 		ensureSeed();
 		return { status: 200, body: clone(state[collection]) };
 	};
-	const one = (collection) => (ctx) => ({ status: 200, body: clone(mustFind(collection, ctx.params.id)) });
+	const one = (collection) => (ctx) => ({
+		status: 200,
+		body: clone(mustFind(collection, ctx.params.id)),
+	});
 
 	const routes = [
 		{ method: 'GET', path: '/api/companies', handler: list('companies') },
@@ -165,7 +209,11 @@ function create(options = {}) {
 		{ method: 'GET', path: '/api/categories/:id', handler: one('categories') },
 		{ method: 'GET', path: '/api/items', handler: list('items') },
 		// Documented quirk: the single item comes back inside an array.
-		{ method: 'GET', path: '/api/items/:id', handler: (ctx) => ({ status: 200, body: [clone(mustFind('items', ctx.params.id))] }) },
+		{
+			method: 'GET',
+			path: '/api/items/:id',
+			handler: (ctx) => ({ status: 200, body: [clone(mustFind('items', ctx.params.id))] }),
+		},
 		{ method: 'GET', path: '/api/time_entries', handler: list('time_entries') },
 		{ method: 'GET', path: '/api/time_entries/:id', handler: one('time_entries') },
 		{
@@ -201,7 +249,9 @@ function create(options = {}) {
 				const changes = normalizeEntry(wrapped(ctx));
 				const merged = { ...record, ...changes };
 				validateTimeEntry(merged);
-				const changed = Object.keys(changes).some((key) => JSON.stringify(record[key]) !== JSON.stringify(merged[key]));
+				const changed = Object.keys(changes).some(
+					(key) => JSON.stringify(record[key]) !== JSON.stringify(merged[key]),
+				);
 				Object.assign(record, merged);
 				if (changed) record.updated_at = nowStamp();
 				return { status: 200, body: clone(record) };
@@ -225,11 +275,17 @@ function create(options = {}) {
 			handler: (ctx) => {
 				ensureSeed();
 				const collection = ctx.params.collection;
-				if (!COLLECTIONS.includes(collection)) throw new HttpError(404, { error: `unknown collection ${collection}` });
+				if (!COLLECTIONS.includes(collection))
+					throw new HttpError(404, { error: `unknown collection ${collection}` });
 				const now = nowStamp();
-				const record = { ...seedData.template(collection, state), id: undefined, ...(ctx.body || {}) };
+				const record = {
+					...seedData.template(collection, state),
+					id: undefined,
+					...(ctx.body || {}),
+				};
 				if (record.id === undefined || record.id === null) record.id = state.nextId[collection]++;
-				if (find(collection, record.id)) throw new HttpError(422, { id: ['has already been taken'] });
+				if (find(collection, record.id))
+					throw new HttpError(422, { id: ['has already been taken'] });
 				record.created_at = (ctx.body && ctx.body.created_at) || now;
 				record.updated_at = (ctx.body && ctx.body.updated_at) || record.created_at;
 				state[collection].push(record);
@@ -242,7 +298,8 @@ function create(options = {}) {
 			public: true,
 			handler: (ctx) => {
 				const collection = ctx.params.collection;
-				if (!COLLECTIONS.includes(collection)) throw new HttpError(404, { error: `unknown collection ${collection}` });
+				if (!COLLECTIONS.includes(collection))
+					throw new HttpError(404, { error: `unknown collection ${collection}` });
 				const record = mustFind(collection, ctx.params.id);
 				Object.assign(record, ctx.body || {});
 				if (!(ctx.body && ctx.body.updated_at)) record.updated_at = nowStamp();
@@ -269,7 +326,10 @@ function create(options = {}) {
 			if (ok) return null;
 			return {
 				status: 401,
-				headers: { 'WWW-Authenticate': 'Basic realm="Application"', 'Content-Type': 'text/plain; charset=utf-8' },
+				headers: {
+					'WWW-Authenticate': 'Basic realm="Application"',
+					'Content-Type': 'text/plain; charset=utf-8',
+				},
 				body: 'HTTP Basic: Access denied.\n',
 			};
 		},
@@ -277,14 +337,25 @@ function create(options = {}) {
 			if (!config.rateLimit || !config.rateLimit.limit) return null;
 			const key = JSON.stringify(config.rateLimit);
 			if (!limiter || limiterWith !== key) {
-				limiter = slidingWindow({ limit: config.rateLimit.limit, windowMs: config.rateLimit.windowMs || 1000 });
+				limiter = slidingWindow({
+					limit: config.rateLimit.limit,
+					windowMs: config.rateLimit.windowMs || 1000,
+				});
 				limiterWith = key;
 			}
 			const hit = limiter.hit(String(ctx.headers.authorization || ''));
 			if (!hit.limited) return null;
-			return { status: 429, headers: { 'Retry-After': String(hit.retryAfterSeconds) }, body: 'Retry later\n' };
+			return {
+				status: 429,
+				headers: { 'Retry-After': String(hit.retryAfterSeconds) },
+				body: 'Retry later\n',
+			};
 		},
-		rateLimitResponse: (retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: 'Retry later\n' }),
+		rateLimitResponse: (retryAfter) => ({
+			status: 429,
+			headers: { 'Retry-After': String(retryAfter) },
+			body: 'Retry later\n',
+		}),
 		notFound: () => ({ status: 404, body: '' }),
 		errorBody: (status, message) => ({ error: message }),
 		reset() {
@@ -309,7 +380,12 @@ function create(options = {}) {
 	sandbox.demoCredential = () => ({
 		type: 'psaCennoApi',
 		name: 'Cenno sandbox',
-		data: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: config.apiKey },
+		data: {
+			connection: 'customUrl',
+			account: '',
+			baseUrl: `${sandbox.url}/api`,
+			apiKey: config.apiKey,
+		},
 	});
 	return sandbox;
 }

@@ -60,7 +60,11 @@ function createSandbox(options) {
 		routes = [],
 		authenticate = () => null,
 		rateLimit = () => null,
-		rateLimitResponse = (retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { message: 'Too many requests' } }),
+		rateLimitResponse = (retryAfter) => ({
+			status: 429,
+			headers: { 'Retry-After': String(retryAfter) },
+			body: { message: 'Too many requests' },
+		}),
 		notFound = () => ({ status: 404, body: { message: 'Not found' } }),
 		errorBody = (status, message) => ({ message }),
 		reset = () => {},
@@ -69,7 +73,11 @@ function createSandbox(options) {
 		publicPaths = [],
 	} = options;
 
-	const compiled = routes.map((route) => ({ ...route, method: route.method.toUpperCase(), ...compilePath(route.path) }));
+	const compiled = routes.map((route) => ({
+		...route,
+		method: route.method.toUpperCase(),
+		...compilePath(route.path),
+	}));
 	const sandbox = {
 		name,
 		config,
@@ -82,7 +90,14 @@ function createSandbox(options) {
 	};
 
 	function resetStats() {
-		sandbox.stats = { requests: 0, byStatus: {}, byRoute: {}, rateLimited: 0, log: [], startedAt: Date.now() };
+		sandbox.stats = {
+			requests: 0,
+			byStatus: {},
+			byRoute: {},
+			rateLimited: 0,
+			log: [],
+			startedAt: Date.now(),
+		};
 	}
 	resetStats();
 
@@ -92,7 +107,12 @@ function createSandbox(options) {
 			return;
 		}
 		const count = spec.count === undefined ? 1 : spec.count < 0 ? Infinity : spec.count;
-		sandbox.faults.push({ ...spec, count, after: spec.after || 0, pathRegex: spec.path ? new RegExp(spec.path) : undefined });
+		sandbox.faults.push({
+			...spec,
+			count,
+			after: spec.after || 0,
+			pathRegex: spec.path ? new RegExp(spec.path) : undefined,
+		});
 	}
 
 	function takeFault(method, path, phase) {
@@ -140,7 +160,11 @@ function createSandbox(options) {
 
 	async function control(ctx, res) {
 		const action = ctx.path.slice('/__sandbox/'.length);
-		if (ctx.method === 'GET' && action === 'stats') return write(res, 200, { ...sandbox.stats, faultsPending: sandbox.faults.filter((f) => f.count > 0).length });
+		if (ctx.method === 'GET' && action === 'stats')
+			return write(res, 200, {
+				...sandbox.stats,
+				faultsPending: sandbox.faults.filter((f) => f.count > 0).length,
+			});
 		if (ctx.method === 'GET' && action === 'state') return write(res, 200, snapshot());
 		if (ctx.method === 'POST' && action === 'reset') {
 			sandbox.reset();
@@ -180,7 +204,18 @@ function createSandbox(options) {
 		} else if (raw.length) {
 			body = raw;
 		}
-		const ctx = { req, method, path, url, query: parseQuery(url.searchParams), headers: req.headers, body, rawBody: raw, sandbox, params: {} };
+		const ctx = {
+			req,
+			method,
+			path,
+			url,
+			query: parseQuery(url.searchParams),
+			headers: req.headers,
+			body,
+			rawBody: raw,
+			sandbox,
+			params: {},
+		};
 
 		if (path.startsWith('/__sandbox/')) return control(ctx, res);
 
@@ -251,7 +286,11 @@ function createSandbox(options) {
 		const { method, path } = ctx;
 		switch (fault.type) {
 			case '429': {
-				const answer = rateLimitResponse(fault.retryAfter === undefined ? 1 : fault.retryAfter, ctx, fault);
+				const answer = rateLimitResponse(
+					fault.retryAfter === undefined ? 1 : fault.retryAfter,
+					ctx,
+					fault,
+				);
 				record(method, path, 429);
 				write(res, 429, answer.body, answer.headers);
 				return true;
@@ -260,7 +299,12 @@ function createSandbox(options) {
 			case 'status': {
 				const status = fault.status || 503;
 				record(method, path, status);
-				write(res, status, fault.body !== undefined ? fault.body : errorBody(status, 'Service unavailable'), fault.headers);
+				write(
+					res,
+					status,
+					fault.body !== undefined ? fault.body : errorBody(status, 'Service unavailable'),
+					fault.headers,
+				);
 				return true;
 			}
 			case 'reset':
@@ -331,7 +375,12 @@ function slidingWindow({ limit, windowMs }) {
 			if (list.length >= limit) {
 				hits.set(key, list);
 				const resetAt = list[0] + windowMs;
-				return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)), resetAt, remaining: 0 };
+				return {
+					limited: true,
+					retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+					resetAt,
+					remaining: 0,
+				};
 			}
 			list.push(now);
 			hits.set(key, list);
@@ -381,14 +430,30 @@ function seededRandom(seed = 42) {
 function postJson(targetUrl, payload, timeoutMs = 5000) {
 	return new Promise((resolve) => {
 		const data = Buffer.from(JSON.stringify(payload));
-		const req = http.request(targetUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': data.length }, timeout: timeoutMs }, (res) => {
-			res.resume();
-			res.on('end', () => resolve({ status: res.statusCode }));
-		});
+		const req = http.request(
+			targetUrl,
+			{
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'Content-Length': data.length },
+				timeout: timeoutMs,
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve({ status: res.statusCode }));
+			},
+		);
 		req.on('timeout', () => req.destroy(new Error('timeout')));
 		req.on('error', (error) => resolve({ error: error.message }));
 		req.end(data);
 	});
 }
 
-module.exports = { createSandbox, HttpError, slidingWindow, fixedWindow, seededRandom, postJson, parseQuery };
+module.exports = {
+	createSandbox,
+	HttpError,
+	slidingWindow,
+	fixedWindow,
+	seededRandom,
+	postJson,
+	parseQuery,
+};

@@ -36,14 +36,23 @@ const STATUS = {
 };
 const TIMEZONES = W.supportedIanaZones();
 const TASK_STATUS = { 1: 'Open', 2: 'In progress', 3: 'Done' };
-const OVERALL_STATUS = { 1: 'Green', 2: 'Yellow', 3: 'Red', 4: 'On Hold', 5: 'Not Started', 6: 'Completed', 7: 'Cancelled' };
+const OVERALL_STATUS = {
+	1: 'Green',
+	2: 'Yellow',
+	3: 'Red',
+	4: 'On Hold',
+	5: 'Not Started',
+	6: 'Completed',
+	7: 'Cancelled',
+};
 const MEMBER_ROLES = ['admin', 'member', 'restricted-member', 'read-only-member'];
 const GUEST_ROLES = ['guest', 'restricted-guest', 'read-only-guest'];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 const lower = (v) => String(v).toLowerCase();
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
+const isObject = (v) =>
+	v !== null && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
 
 function create(options = {}) {
 	const config = {
@@ -72,7 +81,13 @@ function create(options = {}) {
 	}
 	let limiter = slidingWindow(config.rateLimit);
 	let limiterShape = JSON.stringify(config.rateLimit);
-	const counters = { ticketsCreated: 0, recordsReceived: 0, writes: 0, timezones: {}, timezoneIds: {} };
+	const counters = {
+		ticketsCreated: 0,
+		recordsReceived: 0,
+		writes: 0,
+		timezones: {},
+		timezoneIds: {},
+	};
 
 	// ---------- errors ----------
 	const fail = (status, errors) => {
@@ -86,7 +101,8 @@ function create(options = {}) {
 	};
 
 	function requireGuid(value, label) {
-		if (typeof value !== 'string' || !GUID.test(value)) badRequest(`${label} '${value ?? ''}' is not a valid GUID`);
+		if (typeof value !== 'string' || !GUID.test(value))
+			badRequest(`${label} '${value ?? ''}' is not a valid GUID`);
 		return value.toLowerCase();
 	}
 	const byId = (list, id) => list.find((x) => lower(x.id) === lower(id));
@@ -103,8 +119,10 @@ function create(options = {}) {
 		const v = lower(value);
 		return state.absenceTypes.find((t) => t.id === v || t.title.toLowerCase() === v);
 	}
-	const resolveTeam = (value) => state.teams.find((t) => t.id === lower(value) || t.name.toLowerCase() === lower(value));
-	const resolveFlavor = (value) => state.flavors.find((f) => f.id === lower(value) || f.name.toLowerCase() === lower(value));
+	const resolveTeam = (value) =>
+		state.teams.find((t) => t.id === lower(value) || t.name.toLowerCase() === lower(value));
+	const resolveFlavor = (value) =>
+		state.flavors.find((f) => f.id === lower(value) || f.name.toLowerCase() === lower(value));
 
 	// ---------- field schemas ----------
 	// type: string | html | guid | user | date | datetime | minutes | dayMinutes | int | number | bool | any |
@@ -112,10 +130,14 @@ function create(options = {}) {
 	const S = (type, extra = {}) => ({ type, ...extra });
 	const REJECT = {
 		task: {
-			plannedHours: 'plannedHours is not a task field: send the planned effort as plannedDuration in whole minutes (smenso: durations are minutes, 2400 = 40 h)',
+			plannedHours:
+				'plannedHours is not a task field: send the planned effort as plannedDuration in whole minutes (smenso: durations are minutes, 2400 = 40 h)',
 			endDate: 'endDate is not a task field: the task due date is dueDate',
 		},
-		project: { isArchived: 'isArchived cannot be written: use POST integration/project/json/archive/{projectId} or …/unarchive/{projectId}' },
+		project: {
+			isArchived:
+				'isArchived cannot be written: use POST integration/project/json/archive/{projectId} or …/unarchive/{projectId}',
+		},
 	};
 
 	function checkField(name, spec, value, prefix, errors, out, target) {
@@ -124,7 +146,8 @@ function create(options = {}) {
 			out[name] = null;
 			return;
 		}
-		const push = (msg) => errors.push(`${where} '${typeof value === 'object' ? JSON.stringify(value) : value}' ${msg}`);
+		const push = (msg) =>
+			errors.push(`${where} '${typeof value === 'object' ? JSON.stringify(value) : value}' ${msg}`);
 		switch (spec.type) {
 			case 'string':
 			case 'html':
@@ -135,7 +158,8 @@ function create(options = {}) {
 				value = value.toLowerCase();
 				break;
 			case 'user':
-				if (typeof value !== 'string' || !(GUID.test(value) || EMAIL.test(value))) return push('must be a user GUID or e-mail address');
+				if (typeof value !== 'string' || !(GUID.test(value) || EMAIL.test(value)))
+					return push('must be a user GUID or e-mail address');
 				break;
 			case 'date':
 			case 'datetime': {
@@ -145,18 +169,24 @@ function create(options = {}) {
 				break;
 			}
 			case 'minutes':
-				if (!W.isWholeMinutes(value)) return push('must be a whole number of minutes (≥ 0); durations are minutes, e.g. 90 = 1.5 h');
+				if (!W.isWholeMinutes(value))
+					return push(
+						'must be a whole number of minutes (≥ 0); durations are minutes, e.g. 90 = 1.5 h',
+					);
 				break;
 			case 'dayMinutes':
-				if (!W.isWholeMinutes(value, 1440)) return push('must be a whole number of minutes from 0 to 1440 (240 = half a day)');
+				if (!W.isWholeMinutes(value, 1440))
+					return push('must be a whole number of minutes from 0 to 1440 (240 = half a day)');
 				break;
 			case 'int':
 				if (!Number.isInteger(value)) return push('must be an integer');
-				if (spec.min !== undefined && (value < spec.min || value > spec.max)) return push(`must be from ${spec.min} to ${spec.max}`);
+				if (spec.min !== undefined && (value < spec.min || value > spec.max))
+					return push(`must be from ${spec.min} to ${spec.max}`);
 				break;
 			case 'number':
 				if (typeof value !== 'number' || !Number.isFinite(value)) return push('must be a number');
-				if (spec.min !== undefined && (value < spec.min || value > spec.max)) return push(`must be from ${spec.min} to ${spec.max}`);
+				if (spec.min !== undefined && (value < spec.min || value > spec.max))
+					return push(`must be from ${spec.min} to ${spec.max}`);
 				break;
 			case 'bool':
 				if (typeof value !== 'boolean') return push('must be true or false');
@@ -165,13 +195,19 @@ function create(options = {}) {
 				if (!spec.values.includes(value)) return push(`must be one of ${spec.values.join(', ')}`);
 				break;
 			case 'numOrName':
-				if (!(typeof value === 'number' && Number.isInteger(value)) && !(typeof value === 'string' && value.trim())) return push('must be a numeric id (or the name)');
+				if (
+					!(typeof value === 'number' && Number.isInteger(value)) &&
+					!(typeof value === 'string' && value.trim())
+				)
+					return push('must be a numeric id (or the name)');
 				break;
 			case 'currency':
-				if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) return push('must be an ISO currency code such as EUR');
+				if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value))
+					return push('must be an ISO currency code such as EUR');
 				break;
 			case 'color':
-				if (typeof value !== 'string' || !/^#[0-9a-f]{6}$/i.test(value)) return push('must be a hex colour such as #FF0000');
+				if (typeof value !== 'string' || !/^#[0-9a-f]{6}$/i.test(value))
+					return push('must be a hex colour such as #FF0000');
 				break;
 			case 'flavor':
 				value = checkFlavors(value, target, where, errors);
@@ -191,13 +227,20 @@ function create(options = {}) {
 		}
 		list.forEach((item, i) => {
 			const at = `${where}[${i}]`;
-			if (!isObject(item) || item.target === undefined) return errors.push(`${at} must be { target: <flavor GUID or name>, value }`);
+			if (!isObject(item) || item.target === undefined)
+				return errors.push(`${at} must be { target: <flavor GUID or name>, value }`);
 			const flavor = resolveFlavor(item.target);
-			if (!flavor) return errors.push(`${at}: flavor '${item.target}' does not exist in this workspace`);
-			if (!flavor.targets.includes(target)) return errors.push(`${at}: flavor '${flavor.name}' is not defined for ${target} records`);
-			if (flavor.readOnly) return errors.push(`${at}: flavor '${flavor.name}' is a formula flavor and read-only`);
+			if (!flavor)
+				return errors.push(`${at}: flavor '${item.target}' does not exist in this workspace`);
+			if (!flavor.targets.includes(target))
+				return errors.push(`${at}: flavor '${flavor.name}' is not defined for ${target} records`);
+			if (flavor.readOnly)
+				return errors.push(`${at}: flavor '${flavor.name}' is a formula flavor and read-only`);
 			const v = item.value;
-			const bad = (msg) => errors.push(`${at}: flavor '${flavor.name}' (${flavor.type}) value ${JSON.stringify(v)} ${msg}`);
+			const bad = (msg) =>
+				errors.push(
+					`${at}: flavor '${flavor.name}' (${flavor.type}) value ${JSON.stringify(v)} ${msg}`,
+				);
 			if (v === null) return (out[flavor.id] = null);
 			switch (flavor.type) {
 				case 'text':
@@ -205,7 +248,8 @@ function create(options = {}) {
 					break;
 				case 'number':
 					if (typeof v !== 'number' || !Number.isFinite(v)) return bad('must be a number');
-					if ((flavor.min !== null && v < flavor.min) || (flavor.max !== null && v > flavor.max)) return bad(`is outside the allowed range ${flavor.min}–${flavor.max}`);
+					if ((flavor.min !== null && v < flavor.min) || (flavor.max !== null && v > flavor.max))
+						return bad(`is outside the allowed range ${flavor.min}–${flavor.max}`);
 					break;
 				case 'boolean':
 					if (typeof v !== 'boolean') return bad('must be true or false');
@@ -216,11 +260,20 @@ function create(options = {}) {
 					return (out[flavor.id] = parsed.value.slice(0, 10));
 				}
 				case 'singleSelect':
-					if (!flavor.options.includes(v)) return bad(`is not one of the options: ${flavor.options.join(', ')}`);
+					if (!flavor.options.includes(v))
+						return bad(`is not one of the options: ${flavor.options.join(', ')}`);
 					break;
 				case 'multiSelect': {
-					const values = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : null;
-					if (!values || values.some((x) => !flavor.options.includes(x))) return bad(`must be options from: ${flavor.options.join(', ')}`);
+					const values = Array.isArray(v)
+						? v
+						: typeof v === 'string'
+							? v
+									.split(',')
+									.map((s) => s.trim())
+									.filter(Boolean)
+							: null;
+					if (!values || values.some((x) => !flavor.options.includes(x)))
+						return bad(`must be options from: ${flavor.options.join(', ')}`);
 					return (out[flavor.id] = values);
 				}
 				default:
@@ -242,13 +295,17 @@ function create(options = {}) {
 				errors.push(`${prefix}${rejects[name]}`);
 				continue;
 			}
-			const spec = schema[name] || (isUpdate && name === 'id' ? S('any') : undefined) || (isUpdate && name === 'useExternalId' ? S('bool') : undefined);
+			const spec =
+				schema[name] ||
+				(isUpdate && name === 'id' ? S('any') : undefined) ||
+				(isUpdate && name === 'useExternalId' ? S('bool') : undefined);
 			if (!spec) {
 				if (name === 'tempId' || name === 'externalId') {
 					value[name] = raw;
 					continue;
 				}
-				if (config.rejectUnknownFields) errors.push(`${prefix}unknown field '${name}' for a ${entity} record`);
+				if (config.rejectUnknownFields)
+					errors.push(`${prefix}unknown field '${name}' for a ${entity} record`);
 				continue;
 			}
 			if (raw === undefined) continue;
@@ -256,13 +313,16 @@ function create(options = {}) {
 		}
 		if (isUpdate) {
 			if (record.useExternalId === true) {
-				if (typeof record.id !== 'string' || !record.id.trim()) errors.push(`${prefix}id must hold the externalId when useExternalId is true`);
-			} else if (typeof record.id !== 'string' || !GUID.test(record.id)) errors.push(`${prefix}id '${record.id ?? ''}' is not a valid GUID`);
+				if (typeof record.id !== 'string' || !record.id.trim())
+					errors.push(`${prefix}id must hold the externalId when useExternalId is true`);
+			} else if (typeof record.id !== 'string' || !GUID.test(record.id))
+				errors.push(`${prefix}id '${record.id ?? ''}' is not a valid GUID`);
 			else value.id = record.id.toLowerCase();
 		} else {
 			for (const name of required) {
 				const v = record[name];
-				if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) errors.push(`${prefix}${name[0].toUpperCase()}${name.slice(1)} is required`);
+				if (v === undefined || v === null || (typeof v === 'string' && !v.trim()))
+					errors.push(`${prefix}${name[0].toUpperCase()}${name.slice(1)} is required`);
 			}
 		}
 		return { errors, value };
@@ -273,33 +333,62 @@ function create(options = {}) {
 		const body = ctx.body;
 		const shape = `{ ${tz !== 'none' ? '"timezoneId": "W. Europe Standard Time", ' : ''}${projectId !== 'none' ? '"projectId": "<guid>", ' : ''}"${key}": [ { … } ] }`;
 		if (!isObject(body)) {
-			if (Array.isArray(body)) badRequest(`The request body must be a JSON object ${shape}; a bare array is not accepted`);
-			badRequest(`The request body must be a JSON object ${shape} sent as Content-Type: application/json`);
+			if (Array.isArray(body))
+				badRequest(`The request body must be a JSON object ${shape}; a bare array is not accepted`);
+			badRequest(
+				`The request body must be a JSON object ${shape} sent as Content-Type: application/json`,
+			);
 		}
 		const errors = [];
-		const allowed = new Set([key, 'timezoneId', ...top, ...(projectId !== 'none' ? ['projectId'] : [])]);
-		for (const k of Object.keys(body)) if (!allowed.has(k)) errors.push(`Unknown top-level key '${k}' (expected ${shape})`);
+		const allowed = new Set([
+			key,
+			'timezoneId',
+			...top,
+			...(projectId !== 'none' ? ['projectId'] : []),
+		]);
+		for (const k of Object.keys(body))
+			if (!allowed.has(k)) errors.push(`Unknown top-level key '${k}' (expected ${shape})`);
 		const records = body[key];
-		if (records === undefined) errors.push(`Missing "${key}": the records go in an array, ${shape}`);
+		if (records === undefined)
+			errors.push(`Missing "${key}": the records go in an array, ${shape}`);
 		else if (!Array.isArray(records)) errors.push(`"${key}" must be an array of records, ${shape}`);
 		else if (!records.length) errors.push(`"${key}" must hold at least one record`);
 		if (body.timezoneId === undefined || body.timezoneId === null || body.timezoneId === '') {
-			if (tz === 'required') errors.push('timezoneId is required: the Windows time zone name the dates are meant in, e.g. "W. Europe Standard Time"');
+			if (tz === 'required')
+				errors.push(
+					'timezoneId is required: the Windows time zone name the dates are meant in, e.g. "W. Europe Standard Time"',
+				);
 		} else errors.push(...checkTimezoneId(body.timezoneId));
-		if (projectId === 'required' || (projectId === 'optional' && body.projectId !== undefined && body.projectId !== null)) {
-			if (typeof body.projectId !== 'string' || !GUID.test(body.projectId)) errors.push(`projectId '${body.projectId ?? ''}' is not a valid GUID`);
+		if (
+			projectId === 'required' ||
+			(projectId === 'optional' && body.projectId !== undefined && body.projectId !== null)
+		) {
+			if (typeof body.projectId !== 'string' || !GUID.test(body.projectId))
+				errors.push(`projectId '${body.projectId ?? ''}' is not a valid GUID`);
 		}
-		if (body.noFeed !== undefined && typeof body.noFeed !== 'boolean') errors.push('noFeed must be true or false');
-		if (body.externalIdReference !== undefined && body.externalIdReference !== null && typeof body.externalIdReference !== 'string') errors.push('externalIdReference must be a string or null');
+		if (body.noFeed !== undefined && typeof body.noFeed !== 'boolean')
+			errors.push('noFeed must be true or false');
+		if (
+			body.externalIdReference !== undefined &&
+			body.externalIdReference !== null &&
+			typeof body.externalIdReference !== 'string'
+		)
+			errors.push('externalIdReference must be a string or null');
 		if (errors.length) badRequest(errors);
-		if (body.timezoneId) counters.timezoneIds[body.timezoneId] = (counters.timezoneIds[body.timezoneId] || 0) + 1;
+		if (body.timezoneId)
+			counters.timezoneIds[body.timezoneId] = (counters.timezoneIds[body.timezoneId] || 0) + 1;
 		return { records, top: body };
 	}
 
 	function checkTimezoneId(value) {
 		if (W.isWindowsZone(value)) return [];
-		if (W.isIanaZone(value)) return [`timezoneId '${value}' is an IANA name; JSON write bodies take a Windows time zone name such as "W. Europe Standard Time" (IANA names go in the Timezone header)`];
-		return [`timezoneId '${value}' is not a Windows time zone name (e.g. "W. Europe Standard Time")`];
+		if (W.isIanaZone(value))
+			return [
+				`timezoneId '${value}' is an IANA name; JSON write bodies take a Windows time zone name such as "W. Europe Standard Time" (IANA names go in the Timezone header)`,
+			];
+		return [
+			`timezoneId '${value}' is not a Windows time zone name (e.g. "W. Europe Standard Time")`,
+		];
 	}
 
 	/** Validates all records (400 with every violation) and returns the normalised values. */
@@ -319,20 +408,34 @@ function create(options = {}) {
 	function checkOrder(values, startField, endField, key) {
 		const errors = [];
 		values.forEach((v, i) => {
-			if (v[startField] && v[endField] && v[endField].slice(0, 19) < v[startField].slice(0, 19)) errors.push(`${values.length > 1 ? `${key}[${i}]: ` : ''}${endField} must not be before ${startField}`);
+			if (v[startField] && v[endField] && v[endField].slice(0, 19) < v[startField].slice(0, 19))
+				errors.push(
+					`${values.length > 1 ? `${key}[${i}]: ` : ''}${endField} must not be before ${startField}`,
+				);
 		});
 		if (errors.length) badRequest(errors);
 	}
 
 	function requireAdmin(ctx) {
-		if (ctx.role !== 'admin') fail(403, 'Write operations of the Integration API require an Admin role');
+		if (ctx.role !== 'admin')
+			fail(403, 'Write operations of the Integration API require an Admin role');
 	}
 
 	function checkReadQuery(ctx) {
 		const errors = [];
 		const tz = ctx.query.timezone;
-		if (tz !== undefined && tz !== '' && !W.isWindowsZone(tz)) errors.push(W.isIanaZone(tz) ? `timezone '${tz}' is an IANA name; the Integration API's timezone query parameter takes a Windows name such as "W. Europe Standard Time"` : `timezone '${tz}' is not a Windows time zone name`);
-		if (ctx.query.lang !== undefined && ctx.query.lang !== '' && !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(String(ctx.query.lang))) errors.push(`lang '${ctx.query.lang}' is not a language tag such as de-DE or en-US`);
+		if (tz !== undefined && tz !== '' && !W.isWindowsZone(tz))
+			errors.push(
+				W.isIanaZone(tz)
+					? `timezone '${tz}' is an IANA name; the Integration API's timezone query parameter takes a Windows name such as "W. Europe Standard Time"`
+					: `timezone '${tz}' is not a Windows time zone name`,
+			);
+		if (
+			ctx.query.lang !== undefined &&
+			ctx.query.lang !== '' &&
+			!/^[a-z]{2}(-[A-Za-z]{2})?$/.test(String(ctx.query.lang))
+		)
+			errors.push(`lang '${ctx.query.lang}' is not a language tag such as de-DE or en-US`);
 		if (errors.length) badRequest(errors);
 	}
 
@@ -359,11 +462,19 @@ function create(options = {}) {
 				if (!(error instanceof RuleError)) throw error;
 				failures++;
 				const raw = ticket.raw[index] || {};
-				const who = raw.tempId !== undefined && raw.tempId !== null ? ` (tempId '${raw.tempId}')` : raw.externalId ? ` (externalId '${raw.externalId}')` : raw.id ? ` (id ${raw.id})` : '';
+				const who =
+					raw.tempId !== undefined && raw.tempId !== null
+						? ` (tempId '${raw.tempId}')`
+						: raw.externalId
+							? ` (externalId '${raw.externalId}')`
+							: raw.id
+								? ` (id ${raw.id})`
+								: '';
 				messages.push(`Record ${index}${who}: ${error.message}`);
 			}
 		});
-		let outcome = failures === 0 ? 'success' : failures === ticket.records.length ? 'failed' : 'partial';
+		let outcome =
+			failures === 0 ? 'success' : failures === ticket.records.length ? 'failed' : 'partial';
 		if (ticket.forceFail) {
 			outcome = 'failed';
 			messages.push('The import was aborted by the server (sandbox fault).');
@@ -383,7 +494,16 @@ function create(options = {}) {
 		counters.writes++;
 		counters.recordsReceived += records.length;
 		const id = state.guid();
-		const ticket = { id, endpoint, records, raw, apply, receivedAt: Date.now(), dueAt: Date.now() + Number(config.ticketDelayMs || 0), done: false };
+		const ticket = {
+			id,
+			endpoint,
+			records,
+			raw,
+			apply,
+			receivedAt: Date.now(),
+			dueAt: Date.now() + Number(config.ticketDelayMs || 0),
+			done: false,
+		};
 		const fault = config.ticketFault;
 		if (fault && (fault.count === undefined || fault.count > 0)) {
 			if (fault.mode === 'never') ticket.never = true;
@@ -397,7 +517,11 @@ function create(options = {}) {
 	}
 
 	function ticketView(ticket) {
-		const phase = ticket.done ? ticket.outcome : Date.now() - ticket.receivedAt < 50 ? 'created' : 'started';
+		const phase = ticket.done
+			? ticket.outcome
+			: Date.now() - ticket.receivedAt < 50
+				? 'created'
+				: 'started';
 		// P4: the success example stamps dd.MM.yyyy HH:mm:ss, the failed example ISO with 7 fraction digits.
 		const fmt = phase === 'failed' ? W.iso7 : W.stamp;
 		const never = '0001-01-01T00:00:00+00:00';
@@ -444,15 +568,58 @@ function create(options = {}) {
 		dueDate: D(t.dueDate),
 		flavors: renderFlavors(t.flavors),
 	});
-	const renderTimeRecord = (r) => ({ ...clone({ ...r, flavors: undefined }), date: D(r.date), startDate: D(r.startDate), endDate: D(r.endDate), flavors: renderFlavors(r.flavors) });
-	const renderAbsence = (a) => ({ ...clone(a), absenceType: (byId(state.absenceTypes, a.absenceTypeId) || {}).title || null, startDate: D(a.startDate), endDate: D(a.endDate) });
-	const renderComment = (c) => ({ ...clone(c), author: userRef(c.authorId), created: D(c.created), modified: D(c.modified) });
+	const renderTimeRecord = (r) => ({
+		...clone({ ...r, flavors: undefined }),
+		date: D(r.date),
+		startDate: D(r.startDate),
+		endDate: D(r.endDate),
+		flavors: renderFlavors(r.flavors),
+	});
+	const renderAbsence = (a) => ({
+		...clone(a),
+		absenceType: (byId(state.absenceTypes, a.absenceTypeId) || {}).title || null,
+		startDate: D(a.startDate),
+		endDate: D(a.endDate),
+	});
+	const renderComment = (c) => ({
+		...clone(c),
+		author: userRef(c.authorId),
+		created: D(c.created),
+		modified: D(c.modified),
+	});
 	const renderFolder = (f) => ({ ...clone(f), startDate: D(f.startDate), endDate: D(f.endDate) });
-	const renderAttachment = (a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, kind: a.kind, url: a.url, projectId: a.projectId, taskId: a.taskId, statusReportId: a.statusReportId, created: D(a.created), createdBy: a.createdBy });
+	const renderAttachment = (a) => ({
+		id: a.id,
+		fileName: a.fileName,
+		contentType: a.contentType,
+		size: a.size,
+		kind: a.kind,
+		url: a.url,
+		projectId: a.projectId,
+		taskId: a.taskId,
+		statusReportId: a.statusReportId,
+		created: D(a.created),
+		createdBy: a.createdBy,
+	});
 	const renderFlavorDef = (f) => clone(f);
-	const renderMember = (m) => ({ id: m.id, firstName: m.firstName, lastName: m.lastName, email: m.email, role: m.role, isActive: m.isActive, hourlyRate: m.hourlyRate, holidayCalendar: m.holidayCalendar, teams: m.teamIds.map((id) => ({ id, name: byId(state.teams, id).name })), flavors: renderFlavors(m.flavors) });
+	const renderMember = (m) => ({
+		id: m.id,
+		firstName: m.firstName,
+		lastName: m.lastName,
+		email: m.email,
+		role: m.role,
+		isActive: m.isActive,
+		hourlyRate: m.hourlyRate,
+		holidayCalendar: m.holidayCalendar,
+		teams: m.teamIds.map((id) => ({ id, name: byId(state.teams, id).name })),
+		flavors: renderFlavors(m.flavors),
+	});
 	const renderAbsenceType = (t) => clone(t);
-	const renderWorkingTime = (w) => ({ ...clone(w), startDate: D(w.startDate), endDate: D(w.endDate) });
+	const renderWorkingTime = (w) => ({
+		...clone(w),
+		startDate: D(w.startDate),
+		endDate: D(w.endDate),
+	});
 
 	// ---------- routes ----------
 	const routes = [];
@@ -472,9 +639,18 @@ function create(options = {}) {
 	const report = (path, handler) => {
 		read('GET', path, handler);
 		route('POST', path, (ctx) => {
-			if (ctx.body !== undefined && !isObject(ctx.body)) badRequest('A Reporting POST body must be a JSON object of parameters { "filter", "view", "lang", "headers", "format", … }');
+			if (ctx.body !== undefined && !isObject(ctx.body))
+				badRequest(
+					'A Reporting POST body must be a JSON object of parameters { "filter", "view", "lang", "headers", "format", … }',
+				);
 			const params = {};
-			for (const [k, v] of Object.entries(ctx.body || {})) params[k] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+			for (const [k, v] of Object.entries(ctx.body || {}))
+				params[k] =
+					v === null || v === undefined
+						? ''
+						: typeof v === 'object'
+							? JSON.stringify(v)
+							: String(v);
 			ctx.query = { ...ctx.query, ...params };
 			ctx.body = undefined;
 			return handler(ctx);
@@ -513,8 +689,10 @@ function create(options = {}) {
 		flavor: S('flavor'),
 	};
 	const PROJECT_UPDATE = { ...PROJECT, parentId: S('guid') };
-	const resolvePhase = (v) => state.phases.find((x) => String(x.id) === String(v) || x.name.toLowerCase() === lower(v));
-	const resolveType = (v) => state.types.find((x) => String(x.id) === String(v) || x.name.toLowerCase() === lower(v));
+	const resolvePhase = (v) =>
+		state.phases.find((x) => String(x.id) === String(v) || x.name.toLowerCase() === lower(v));
+	const resolveType = (v) =>
+		state.types.find((x) => String(x.id) === String(v) || x.name.toLowerCase() === lower(v));
 	function applyProjectFields(project, v) {
 		let changed = 0;
 		for (const [key, value] of Object.entries(v)) {
@@ -535,7 +713,8 @@ function create(options = {}) {
 				if (!user) rule(`User '${value}' does not exist`);
 				next = user.id;
 			}
-			if (key === 'parentId' && value !== null && !findProject(value)) rule(`Parent project ${value} does not exist`);
+			if (key === 'parentId' && value !== null && !findProject(value))
+				rule(`Parent project ${value} does not exist`);
 			if (JSON.stringify(project[key]) !== JSON.stringify(next)) changed++;
 			project[key] = next;
 		}
@@ -545,23 +724,33 @@ function create(options = {}) {
 				project.flavors[id] = value;
 			}
 		}
-		if (project.startDate && project.endDate && project.endDate < project.startDate) rule('endDate must not be before startDate');
+		if (project.startDate && project.endDate && project.endDate < project.startDate)
+			rule('endDate must not be before startDate');
 		return changed;
 	}
 	function findByIdOrExternal(list, v, entity) {
-		const found = v.useExternalId ? list.find((x) => x.externalId !== null && x.externalId === v.id) : byId(list, v.id);
-		if (!found) rule(`${entity} ${v.useExternalId ? `with externalId '${v.id}'` : v.id} does not exist`);
+		const found = v.useExternalId
+			? list.find((x) => x.externalId !== null && x.externalId === v.id)
+			: byId(list, v.id);
+		if (!found)
+			rule(`${entity} ${v.useExternalId ? `with externalId '${v.id}'` : v.id} does not exist`);
 		return found;
 	}
 	function uniqueTitle(title, ignoreId) {
-		const clash = state.projects.find((p) => p.id !== ignoreId && !p.isTemplate && p.title.toLowerCase() === String(title).toLowerCase());
+		const clash = state.projects.find(
+			(p) =>
+				p.id !== ignoreId && !p.isTemplate && p.title.toLowerCase() === String(title).toLowerCase(),
+		);
 		if (clash && config.uniqueProjectTitles) rule(`A project titled '${title}' already exists`);
 	}
 
 	read('GET', 'integration/project/json', (ctx) => {
 		let list = state.projects;
 		if (ctx.query.projectIds) {
-			const ids = String(ctx.query.projectIds).split(',').map((s) => s.trim()).filter(Boolean);
+			const ids = String(ctx.query.projectIds)
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
 			for (const id of ids) requireGuid(id, 'projectIds');
 			list = list.filter((p) => ids.map(lower).includes(p.id));
 		}
@@ -570,7 +759,11 @@ function create(options = {}) {
 			if (!byId(state.views, ctx.query.viewId)) recordNotFound('View', ctx.query.viewId);
 		}
 		const withTags = String(ctx.query.includeTagsInArchived || 'false') === 'true';
-		return { body: list.map((p) => (p.isArchived && !withTags ? { ...renderProject(p), flavors: [] } : renderProject(p))) };
+		return {
+			body: list.map((p) =>
+				p.isArchived && !withTags ? { ...renderProject(p), flavors: [] } : renderProject(p),
+			),
+		};
 	});
 	read('GET', 'integration/project/json/:id', (ctx) => {
 		const project = findProject(requireGuid(ctx.params.id, 'projectId'));
@@ -578,18 +771,59 @@ function create(options = {}) {
 		return { body: renderProject(project) };
 	});
 	write('POST', 'integration/project/json', (ctx) => {
-		const { records } = readEnvelope(ctx, { key: 'project', top: ['noFeed', 'externalIdReference'] });
-		const values = checkRecords(records, PROJECT, { key: 'project', entity: 'project', target: 'project', required: ['title', 'phaseId', 'typeId'] });
+		const { records } = readEnvelope(ctx, {
+			key: 'project',
+			top: ['noFeed', 'externalIdReference'],
+		});
+		const values = checkRecords(records, PROJECT, {
+			key: 'project',
+			entity: 'project',
+			target: 'project',
+			required: ['title', 'phaseId', 'typeId'],
+		});
 		checkOrder(values, 'startDate', 'endDate', 'project');
 		return ticketResponse(
 			'Project',
 			values,
 			(v) => {
 				uniqueTitle(v.title);
-				const project = { id: state.guid(), number: `P-${1001 + state.projects.length}`, title: '', description: null, goal: null, benefit: null, phaseId: null, typeId: null, startDate: null, endDate: null, budget: null, currency: 'EUR', projectManager: null, locationId: null, statusId: 0, workflowId: null, departmentId: null, hourlyRate: null, usePersonalHourlyRates: false, blockTimeRecording: false, parentId: null, isArchived: false, isTemplate: false, isPrivate: false, code: null, labels: [], externalId: v.externalId ?? null, flavors: {} };
+				const project = {
+					id: state.guid(),
+					number: `P-${1001 + state.projects.length}`,
+					title: '',
+					description: null,
+					goal: null,
+					benefit: null,
+					phaseId: null,
+					typeId: null,
+					startDate: null,
+					endDate: null,
+					budget: null,
+					currency: 'EUR',
+					projectManager: null,
+					locationId: null,
+					statusId: 0,
+					workflowId: null,
+					departmentId: null,
+					hourlyRate: null,
+					usePersonalHourlyRates: false,
+					blockTimeRecording: false,
+					parentId: null,
+					isArchived: false,
+					isTemplate: false,
+					isPrivate: false,
+					code: null,
+					labels: [],
+					externalId: v.externalId ?? null,
+					flavors: {},
+				};
 				applyProjectFields(project, v);
 				state.projects.push(project);
-				state.permissions[project.id] = { isPrivate: false, access: { users: [], teams: [] }, privacy: { users: [], teams: [] } };
+				state.permissions[project.id] = {
+					isPrivate: false,
+					access: { users: [], teams: [] },
+					privacy: { users: [], teams: [] },
+				};
 				return { created: 1 };
 			},
 			records,
@@ -597,7 +831,12 @@ function create(options = {}) {
 	});
 	write('PUT', 'integration/project/json', (ctx) => {
 		const { records } = readEnvelope(ctx, { key: 'project', top: ['noFeed'] });
-		const values = checkRecords(records, PROJECT_UPDATE, { key: 'project', entity: 'project', target: 'project', isUpdate: true });
+		const values = checkRecords(records, PROJECT_UPDATE, {
+			key: 'project',
+			entity: 'project',
+			target: 'project',
+			isUpdate: true,
+		});
 		checkOrder(values, 'startDate', 'endDate', 'project');
 		return ticketResponse(
 			'Project',
@@ -621,7 +860,9 @@ function create(options = {}) {
 			const project = findProject(v.id);
 			if (!project) rule(`Project ${v.id} does not exist`);
 			state.projects = state.projects.filter((p) => p !== project);
-			const taskIds = new Set(state.tasks.filter((t) => t.projectId === project.id).map((t) => t.id));
+			const taskIds = new Set(
+				state.tasks.filter((t) => t.projectId === project.id).map((t) => t.id),
+			);
 			state.tasks = state.tasks.filter((t) => t.projectId !== project.id);
 			state.timeRecords = state.timeRecords.filter((t) => t.projectId !== project.id);
 			state.statusReports = state.statusReports.filter((t) => t.projectId !== project.id);
@@ -633,12 +874,18 @@ function create(options = {}) {
 	});
 	function archiveRoute(ctx, archived) {
 		const id = requireGuid(ctx.params.id, 'projectId');
-		if (ctx.body !== undefined && !(isObject(ctx.body) && Object.keys(ctx.body).length === 0)) badRequest(`${archived ? 'Archive' : 'Unarchive'} takes no request body; the project id goes in the path`);
+		if (ctx.body !== undefined && !(isObject(ctx.body) && Object.keys(ctx.body).length === 0))
+			badRequest(
+				`${archived ? 'Archive' : 'Unarchive'} takes no request body; the project id goes in the path`,
+			);
 		if (!findProject(id)) recordNotFound('Project', id);
 		return ticketResponse('Project', [{ id }], (v) => {
 			const project = findProject(v.id);
 			if (!project) rule(`Project ${v.id} does not exist`);
-			if (project.isTemplate) rule(`Project '${project.title}' is a template and cannot be ${archived ? 'archived' : 'unarchived'}`);
+			if (project.isTemplate)
+				rule(
+					`Project '${project.title}' is a template and cannot be ${archived ? 'archived' : 'unarchived'}`,
+				);
 			if (project.isArchived === archived) return { modified: 0 };
 			project.isArchived = archived;
 			return { modified: 1, attributesModified: 1 };
@@ -647,9 +894,36 @@ function create(options = {}) {
 	write('POST', 'integration/project/json/archive/:id', (ctx) => archiveRoute(ctx, true));
 	write('POST', 'integration/project/json/unarchive/:id', (ctx) => archiveRoute(ctx, false));
 	write('POST', 'integration/project/json/:id/archive', (ctx) => archiveRoute(ctx, true)); // N-old
-	const TEMPLATE_OPTIONS = ['tasks', 'flavors', 'budget', 'description', 'manager', 'permissions', 'adjustTaskDates', 'startDate', 'labels', 'tasksWorkflow', 'tasksTemplate', 'folderTasksTemplate', 'viewSettings', 'location', 'hourlyRate', 'goal', 'benefit', 'observers', 'blockTimeRecording', 'markedColumns', 'columnDescriptions'];
+	const TEMPLATE_OPTIONS = [
+		'tasks',
+		'flavors',
+		'budget',
+		'description',
+		'manager',
+		'permissions',
+		'adjustTaskDates',
+		'startDate',
+		'labels',
+		'tasksWorkflow',
+		'tasksTemplate',
+		'folderTasksTemplate',
+		'viewSettings',
+		'location',
+		'hourlyRate',
+		'goal',
+		'benefit',
+		'observers',
+		'blockTimeRecording',
+		'markedColumns',
+		'columnDescriptions',
+	];
 	function flatBody(ctx, shape) {
-		if (!isObject(ctx.body)) badRequest(Array.isArray(ctx.body) ? `The request body must be a flat JSON object ${shape}; a bare array is not accepted` : `The request body must be a JSON object ${shape}`);
+		if (!isObject(ctx.body))
+			badRequest(
+				Array.isArray(ctx.body)
+					? `The request body must be a flat JSON object ${shape}; a bare array is not accepted`
+					: `The request body must be a JSON object ${shape}`,
+			);
 		return ctx.body;
 	}
 	function projectTemplate(id) {
@@ -659,16 +933,30 @@ function create(options = {}) {
 	}
 	write('POST', 'integration/project/json/:templateId', (ctx) => {
 		const template = projectTemplate(ctx.params.templateId);
-		const body = flatBody(ctx, '{ "title", "folder", "projectType", "isPrivate", "startDate", "statusId", "code", "options": { … } }');
+		const body = flatBody(
+			ctx,
+			'{ "title", "folder", "projectType", "isPrivate", "startDate", "statusId", "code", "options": { … } }',
+		);
 		const { errors, value } = checkRecord(
 			body,
-			{ title: S('string'), folder: S('string'), projectType: S('string'), isPrivate: S('bool'), startDate: S('date'), statusId: S('enum', { values: [0, 1] }), code: S('string'), options: S('any') },
+			{
+				title: S('string'),
+				folder: S('string'),
+				projectType: S('string'),
+				isPrivate: S('bool'),
+				startDate: S('date'),
+				statusId: S('enum', { values: [0, 1] }),
+				code: S('string'),
+				options: S('any'),
+			},
 			{ prefix: '', entity: 'project template', required: ['title', 'folder', 'projectType'] },
 		);
 		if (body.options !== undefined) {
 			if (!isObject(body.options)) errors.push('options must be an object of booleans');
-			else for (const [k, o] of Object.entries(body.options)) if (!TEMPLATE_OPTIONS.includes(k)) errors.push(`options.${k} is not a template option`);
-				else if (typeof o !== 'boolean') errors.push(`options.${k} must be true or false`);
+			else
+				for (const [k, o] of Object.entries(body.options))
+					if (!TEMPLATE_OPTIONS.includes(k)) errors.push(`options.${k} is not a template option`);
+					else if (typeof o !== 'boolean') errors.push(`options.${k} must be true or false`);
 		}
 		if (errors.length) badRequest(errors);
 		return ticketResponse('Project', [value], (v) => {
@@ -679,8 +967,24 @@ function create(options = {}) {
 			uniqueTitle(v.title);
 			const opt = (k) => !v.options || v.options[k] !== false;
 			const start = v.startDate || template.startDate;
-			const shift = template.startDate ? Math.round((Date.parse(start) - Date.parse(template.startDate)) / 86400000) : 0;
-			const project = { ...clone(template), id: state.guid(), number: `P-${1001 + state.projects.length}`, title: v.title, phaseId: phase.id, typeId: type.id, startDate: start, isTemplate: false, isArchived: false, statusId: v.statusId ?? 0, isPrivate: !!v.isPrivate, code: v.code ?? null, externalId: null };
+			const shift = template.startDate
+				? Math.round((Date.parse(start) - Date.parse(template.startDate)) / 86400000)
+				: 0;
+			const project = {
+				...clone(template),
+				id: state.guid(),
+				number: `P-${1001 + state.projects.length}`,
+				title: v.title,
+				phaseId: phase.id,
+				typeId: type.id,
+				startDate: start,
+				isTemplate: false,
+				isArchived: false,
+				statusId: v.statusId ?? 0,
+				isPrivate: !!v.isPrivate,
+				code: v.code ?? null,
+				externalId: null,
+			};
 			if (!opt('budget')) project.budget = null;
 			if (!opt('description')) project.description = null;
 			if (!opt('manager')) project.projectManager = null;
@@ -688,14 +992,38 @@ function create(options = {}) {
 			if (!opt('goal')) project.goal = null;
 			if (!opt('benefit')) project.benefit = null;
 			if (!opt('hourlyRate')) project.hourlyRate = null;
-			if (project.endDate && opt('adjustTaskDates')) project.endDate = addDays(project.endDate, shift);
+			if (project.endDate && opt('adjustTaskDates'))
+				project.endDate = addDays(project.endDate, shift);
 			state.projects.push(project);
-			state.permissions[project.id] = v.isPrivate ? { isPrivate: true, access: { users: [], teams: [] }, privacy: { users: [state.members[0].id], teams: [] } } : opt('permissions') ? clone(state.permissions[template.id]) : { isPrivate: false, access: { users: [], teams: [] }, privacy: { users: [], teams: [] } };
+			state.permissions[project.id] = v.isPrivate
+				? {
+						isPrivate: true,
+						access: { users: [], teams: [] },
+						privacy: { users: [state.members[0].id], teams: [] },
+					}
+				: opt('permissions')
+					? clone(state.permissions[template.id])
+					: {
+							isPrivate: false,
+							access: { users: [], teams: [] },
+							privacy: { users: [], teams: [] },
+						};
 			if (opt('tasks')) {
 				const map = new Map();
-				for (const task of state.tasks.filter((t) => t.projectId === template.id)) map.set(task.id, state.guid());
+				for (const task of state.tasks.filter((t) => t.projectId === template.id))
+					map.set(task.id, state.guid());
 				for (const task of state.tasks.filter((t) => t.projectId === template.id)) {
-					const copy = { ...clone(task), id: map.get(task.id), projectId: project.id, externalId: null, folderId: null, parentTaskId: task.parentTaskId ? map.get(task.parentTaskId) || null : null, dependencies: task.dependencies.map((d) => ({ ...d, taskId: map.get(d.taskId) })).filter((d) => d.taskId) };
+					const copy = {
+						...clone(task),
+						id: map.get(task.id),
+						projectId: project.id,
+						externalId: null,
+						folderId: null,
+						parentTaskId: task.parentTaskId ? map.get(task.parentTaskId) || null : null,
+						dependencies: task.dependencies
+							.map((d) => ({ ...d, taskId: map.get(d.taskId) }))
+							.filter((d) => d.taskId),
+					};
 					if (opt('adjustTaskDates')) {
 						copy.startDate = copy.startDate && addDays(copy.startDate, shift);
 						copy.dueDate = copy.dueDate && addDays(copy.dueDate, shift);
@@ -706,13 +1034,32 @@ function create(options = {}) {
 			return { created: 1 };
 		});
 	});
-	const MASTER_FLAGS = ['overwriteValues', 'startDate', 'endDate', 'flavors', 'labels', 'manager', 'budget', 'location', 'description', 'goal', 'benefit'];
+	const MASTER_FLAGS = [
+		'overwriteValues',
+		'startDate',
+		'endDate',
+		'flavors',
+		'labels',
+		'manager',
+		'budget',
+		'location',
+		'description',
+		'goal',
+		'benefit',
+	];
 	write('PUT', 'integration/project/json/:templateId', (ctx) => {
 		const template = projectTemplate(ctx.params.templateId);
-		const body = flatBody(ctx, '{ "projectId", "overwriteValues", "startDate", "endDate", "flavors", … (booleans) }');
+		const body = flatBody(
+			ctx,
+			'{ "projectId", "overwriteValues", "startDate", "endDate", "flavors", … (booleans) }',
+		);
 		const schema = { projectId: S('guid') };
 		for (const f of MASTER_FLAGS) schema[f] = S('bool');
-		const { errors, value } = checkRecord(body, schema, { prefix: '', entity: 'master-data update', required: ['projectId'] });
+		const { errors, value } = checkRecord(body, schema, {
+			prefix: '',
+			entity: 'master-data update',
+			required: ['projectId'],
+		});
 		if (errors.length) badRequest(errors);
 		if (!findProject(value.projectId)) recordNotFound('Project', value.projectId);
 		return ticketResponse('Project', [value], (v) => {
@@ -736,7 +1083,12 @@ function create(options = {}) {
 			take('benefit', 'benefit');
 			if (v.flavors) {
 				for (const [id, value] of Object.entries(template.flavors)) {
-					if (project.flavors[id] !== undefined && project.flavors[id] !== null && !v.overwriteValues) continue;
+					if (
+						project.flavors[id] !== undefined &&
+						project.flavors[id] !== null &&
+						!v.overwriteValues
+					)
+						continue;
 					if (JSON.stringify(project.flavors[id]) !== JSON.stringify(value)) changed++;
 					project.flavors[id] = clone(value);
 				}
@@ -763,10 +1115,15 @@ function create(options = {}) {
 		flavor: S('flavor'),
 	};
 	function tasksOf(projectId) {
-		return state.tasks.filter((t) => t.projectId === projectId).sort((a, b) => (a.sortOrder || 0) - (b.sortOrder || 0));
+		return state.tasks
+			.filter((t) => t.projectId === projectId)
+			.sort((a, b) => (a.sortOrder || 0) - (b.sortOrder || 0));
 	}
 	function treeOf(task) {
-		return { ...renderTask(task), children: state.tasks.filter((t) => t.parentTaskId === task.id).map(treeOf) };
+		return {
+			...renderTask(task),
+			children: state.tasks.filter((t) => t.parentTaskId === task.id).map(treeOf),
+		};
 	}
 	function listTasks(projectId) {
 		const project = findProject(requireGuid(projectId, 'projectId'));
@@ -775,7 +1132,8 @@ function create(options = {}) {
 	}
 	read('GET', 'integration/task/json', (ctx) => {
 		// N-old: ?projectId=; without it there is no documented "all tasks" list.
-		if (ctx.query.projectId === undefined) badRequest('projectId is required (GET integration/task/json/{projectId} or ?projectId=)');
+		if (ctx.query.projectId === undefined)
+			badRequest('projectId is required (GET integration/task/json/{projectId} or ?projectId=)');
 		return listTasks(String(ctx.query.projectId));
 	});
 	read('GET', 'integration/task/json/:taskId/tree', (ctx) => {
@@ -813,26 +1171,44 @@ function create(options = {}) {
 			}
 			if (key === 'parentTaskId' && value !== null) {
 				const parent = findTask(value);
-				if (!parent || parent.projectId !== task.projectId) rule(`Parent task ${value} does not exist in this project`);
+				if (!parent || parent.projectId !== task.projectId)
+					rule(`Parent task ${value} does not exist in this project`);
 				if (parent.id === task.id) rule('A task cannot be its own parent');
 			}
 			if (JSON.stringify(task[key]) !== JSON.stringify(next)) changed++;
 			task[key] = next;
 		}
 		if (v.folder !== undefined) {
-			const folder = v.folder === null ? null : state.folders.find((f) => f.projectId === task.projectId && f.name.toLowerCase() === lower(v.folder));
+			const folder =
+				v.folder === null
+					? null
+					: state.folders.find(
+							(f) => f.projectId === task.projectId && f.name.toLowerCase() === lower(v.folder),
+						);
 			if (v.folder !== null && !folder) rule(`Folder '${v.folder}' does not exist in this project`);
-			if (folder && folder.noNewTasksAllowed && !task.folderId) rule(`Folder '${folder.name}' does not allow new tasks`);
+			if (folder && folder.noNewTasksAllowed && !task.folderId)
+				rule(`Folder '${folder.name}' does not allow new tasks`);
 			task.folderId = folder ? folder.id : null;
 			changed++;
 		}
-		if (v.flavor) for (const [id, value] of Object.entries(v.flavor)) (task.flavors[id] = value), changed++;
-		if (task.startDate && task.dueDate && task.dueDate < task.startDate) rule('dueDate must not be before startDate');
+		if (v.flavor)
+			for (const [id, value] of Object.entries(v.flavor)) ((task.flavors[id] = value), changed++);
+		if (task.startDate && task.dueDate && task.dueDate < task.startDate)
+			rule('dueDate must not be before startDate');
 		return changed;
 	}
 	write('POST', 'integration/task/json', (ctx) => {
-		const { records, top } = readEnvelope(ctx, { key: 'task', projectId: 'required', top: ['noFeed'] });
-		const values = checkRecords(records, TASK, { key: 'task', entity: 'task', target: 'task', required: ['title'] });
+		const { records, top } = readEnvelope(ctx, {
+			key: 'task',
+			projectId: 'required',
+			top: ['noFeed'],
+		});
+		const values = checkRecords(records, TASK, {
+			key: 'task',
+			entity: 'task',
+			target: 'task',
+			required: ['title'],
+		});
 		checkOrder(values, 'startDate', 'dueDate', 'task');
 		const project = findProject(top.projectId);
 		if (!project) recordNotFound('Project', top.projectId);
@@ -841,7 +1217,26 @@ function create(options = {}) {
 			values,
 			(v) => {
 				assertWritableProject(project);
-				const task = { id: state.guid(), projectId: project.id, title: '', description: null, startDate: null, dueDate: null, plannedDuration: null, duration: null, priority: 2, statusId: 1, responsibleUserId: null, parentTaskId: null, folderId: null, isMilestone: false, sortOrder: tasksOf(project.id).length + 1, externalId: v.externalId ?? null, dependencies: [], flavors: {} };
+				const task = {
+					id: state.guid(),
+					projectId: project.id,
+					title: '',
+					description: null,
+					startDate: null,
+					dueDate: null,
+					plannedDuration: null,
+					duration: null,
+					priority: 2,
+					statusId: 1,
+					responsibleUserId: null,
+					parentTaskId: null,
+					folderId: null,
+					isMilestone: false,
+					sortOrder: tasksOf(project.id).length + 1,
+					externalId: v.externalId ?? null,
+					dependencies: [],
+					flavors: {},
+				};
 				applyTaskFields(task, v);
 				state.tasks.push(task);
 				return { created: 1 };
@@ -850,14 +1245,29 @@ function create(options = {}) {
 		);
 	});
 	write('PUT', 'integration/task/json', (ctx) => {
-		const { records, top } = readEnvelope(ctx, { key: 'task', projectId: 'optional', top: ['noFeed'] });
-		const values = checkRecords(records, TASK, { key: 'task', entity: 'task', target: 'task', isUpdate: true });
+		const { records, top } = readEnvelope(ctx, {
+			key: 'task',
+			projectId: 'optional',
+			top: ['noFeed'],
+		});
+		const values = checkRecords(records, TASK, {
+			key: 'task',
+			entity: 'task',
+			target: 'task',
+			isUpdate: true,
+		});
 		checkOrder(values, 'startDate', 'dueDate', 'task');
 		return ticketResponse(
 			'Task',
 			values,
 			(v) => {
-				const task = findByIdOrExternal(top.projectId ? state.tasks.filter((t) => t.projectId === lower(top.projectId)) : state.tasks, v, 'Task');
+				const task = findByIdOrExternal(
+					top.projectId
+						? state.tasks.filter((t) => t.projectId === lower(top.projectId))
+						: state.tasks,
+					v,
+					'Task',
+				);
 				assertWritableProject(findProject(task.projectId));
 				const next = clone(task);
 				const changed = applyTaskFields(next, v);
@@ -875,11 +1285,14 @@ function create(options = {}) {
 			let grew = true;
 			while (grew) {
 				grew = false;
-				for (const t of state.tasks) if (t.parentTaskId && ids.has(t.parentTaskId) && !ids.has(t.id)) (ids.add(t.id), (grew = true));
+				for (const t of state.tasks)
+					if (t.parentTaskId && ids.has(t.parentTaskId) && !ids.has(t.id))
+						(ids.add(t.id), (grew = true));
 			}
 			if (!findTask(v.id)) rule(`Task ${v.id} does not exist`);
 			state.tasks = state.tasks.filter((t) => !ids.has(t.id));
-			for (const t of state.tasks) t.dependencies = t.dependencies.filter((d) => !ids.has(d.taskId));
+			for (const t of state.tasks)
+				t.dependencies = t.dependencies.filter((d) => !ids.has(d.taskId));
 			state.comments = state.comments.filter((c) => !ids.has(c.taskId));
 			return { deleted: ids.size };
 		});
@@ -887,16 +1300,57 @@ function create(options = {}) {
 	write('POST', 'integration/task/json/:templateId', (ctx) => {
 		const template = byId(state.taskTemplates, requireGuid(ctx.params.templateId, 'templateId'));
 		if (!template) recordNotFound('Task template', ctx.params.templateId);
-		const body = flatBody(ctx, '{ "projectId", "title", "overrideStatus", "overridePriority", "overrideWorkflow" }');
-		const { errors, value } = checkRecord(body, { projectId: S('guid'), title: S('string'), overrideStatus: S('bool'), overridePriority: S('bool'), overrideWorkflow: S('bool') }, { prefix: '', entity: 'task template', required: ['projectId'] });
+		const body = flatBody(
+			ctx,
+			'{ "projectId", "title", "overrideStatus", "overridePriority", "overrideWorkflow" }',
+		);
+		const { errors, value } = checkRecord(
+			body,
+			{
+				projectId: S('guid'),
+				title: S('string'),
+				overrideStatus: S('bool'),
+				overridePriority: S('bool'),
+				overrideWorkflow: S('bool'),
+			},
+			{ prefix: '', entity: 'task template', required: ['projectId'] },
+		);
 		if (errors.length) badRequest(errors);
 		const project = findProject(value.projectId);
 		if (!project) recordNotFound('Project', value.projectId);
 		return ticketResponse('Task', [value], (v) => {
 			assertWritableProject(project);
-			const parent = { id: state.guid(), projectId: project.id, title: v.title || template.title, description: template.description, startDate: null, dueDate: null, plannedDuration: template.plannedDuration, duration: null, priority: v.overridePriority ? 2 : template.priority, statusId: v.overrideStatus ? 1 : template.statusId, responsibleUserId: null, parentTaskId: null, folderId: null, isMilestone: false, sortOrder: tasksOf(project.id).length + 1, externalId: null, dependencies: [], flavors: {} };
+			const parent = {
+				id: state.guid(),
+				projectId: project.id,
+				title: v.title || template.title,
+				description: template.description,
+				startDate: null,
+				dueDate: null,
+				plannedDuration: template.plannedDuration,
+				duration: null,
+				priority: v.overridePriority ? 2 : template.priority,
+				statusId: v.overrideStatus ? 1 : template.statusId,
+				responsibleUserId: null,
+				parentTaskId: null,
+				folderId: null,
+				isMilestone: false,
+				sortOrder: tasksOf(project.id).length + 1,
+				externalId: null,
+				dependencies: [],
+				flavors: {},
+			};
 			state.tasks.push(parent);
-			template.subtasks.forEach((title, i) => state.tasks.push({ ...clone(parent), id: state.guid(), title, parentTaskId: parent.id, plannedDuration: null, sortOrder: parent.sortOrder + i + 1 }));
+			template.subtasks.forEach((title, i) =>
+				state.tasks.push({
+					...clone(parent),
+					id: state.guid(),
+					title,
+					parentTaskId: parent.id,
+					plannedDuration: null,
+					sortOrder: parent.sortOrder + i + 1,
+				}),
+			);
 			return { created: 1 + template.subtasks.length };
 		});
 	});
@@ -905,18 +1359,27 @@ function create(options = {}) {
 		const task = findTask(requireGuid(ctx.params.taskId, 'taskId'));
 		if (!task) recordNotFound('Task', ctx.params.taskId);
 		// N-new's only example is a bare array of { taskId (predecessor), type, lag }; that is the accepted shape.
-		if (!Array.isArray(ctx.body)) badRequest('The request body must be a JSON array of dependencies [ { "taskId": "<predecessor guid>", "type": "FS", "lag": 0 } ]');
+		if (!Array.isArray(ctx.body))
+			badRequest(
+				'The request body must be a JSON array of dependencies [ { "taskId": "<predecessor guid>", "type": "FS", "lag": 0 } ]',
+			);
 		if (!ctx.body.length) badRequest('The dependency list is empty');
 		const errors = [];
 		const deps = ctx.body.map((d, i) => {
-			const { errors: e, value } = checkRecord(d, { taskId: S('guid'), type: S('enum', { values: DEP_TYPES }), lag: S('int') }, { prefix: `[${i}]: `, entity: 'dependency', required: ['taskId'] });
+			const { errors: e, value } = checkRecord(
+				d,
+				{ taskId: S('guid'), type: S('enum', { values: DEP_TYPES }), lag: S('int') },
+				{ prefix: `[${i}]: `, entity: 'dependency', required: ['taskId'] },
+			);
 			errors.push(...e);
 			if (!e.length) {
 				const pred = findTask(value.taskId);
 				if (!pred) errors.push(`[${i}]: predecessor task ${value.taskId} not found`);
 				else if (pred.id === task.id) errors.push(`[${i}]: a task cannot depend on itself`);
-				else if (pred.projectId !== task.projectId) errors.push(`[${i}]: predecessor ${pred.id} belongs to another project`);
-				else if (dependsOn(pred, task.id)) errors.push(`[${i}]: the dependency on ${pred.id} would create a cycle`);
+				else if (pred.projectId !== task.projectId)
+					errors.push(`[${i}]: predecessor ${pred.id} belongs to another project`);
+				else if (dependsOn(pred, task.id))
+					errors.push(`[${i}]: the dependency on ${pred.id} would create a cycle`);
 			}
 			return { taskId: value.taskId, type: value.type || 'FS', lag: value.lag ?? 0 };
 		});
@@ -932,7 +1395,11 @@ function create(options = {}) {
 	function dependsOn(task, targetId, seen = new Set()) {
 		if (seen.has(task.id)) return false;
 		seen.add(task.id);
-		return task.dependencies.some((d) => d.taskId === targetId || (findTask(d.taskId) && dependsOn(findTask(d.taskId), targetId, seen)));
+		return task.dependencies.some(
+			(d) =>
+				d.taskId === targetId ||
+				(findTask(d.taskId) && dependsOn(findTask(d.taskId), targetId, seen)),
+		);
 	}
 	write('DELETE', 'integration/task/json/:taskId/dependencies', (ctx) => {
 		const task = findTask(requireGuid(ctx.params.taskId, 'taskId'));
@@ -940,33 +1407,68 @@ function create(options = {}) {
 		const ids = [];
 		for (const [key, value] of Object.entries(ctx.query)) {
 			if (!/^taskIds(\[\d*\])?$/.test(key)) continue;
-			for (const v of [].concat(value)) ids.push(...String(v).split(',').map((s) => s.trim()).filter(Boolean));
+			for (const v of [].concat(value))
+				ids.push(
+					...String(v)
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean),
+				);
 		}
-		if (!ids.length) badRequest('taskIds is required: the predecessor task GUIDs to remove (taskIds=a&taskIds=b or taskIds=a,b)');
+		if (!ids.length)
+			badRequest(
+				'taskIds is required: the predecessor task GUIDs to remove (taskIds=a&taskIds=b or taskIds=a,b)',
+			);
 		for (const id of ids) requireGuid(id, 'taskIds');
 		const missing = ids.filter((id) => !task.dependencies.some((d) => d.taskId === lower(id)));
-		if (missing.length) fail(404, missing.map((id) => `Dependency of task ${task.id} on '${id}' not found`));
+		if (missing.length)
+			fail(
+				404,
+				missing.map((id) => `Dependency of task ${task.id} on '${id}' not found`),
+			);
 		task.dependencies = task.dependencies.filter((d) => !ids.map(lower).includes(d.taskId));
 		counters.writes++;
 		return { status: 200, body: { taskId: task.id, dependencies: clone(task.dependencies) } };
 	});
 
 	// ---------- Time records ----------
-	const TIME_RECORD = { taskId: S('guid'), userId: S('user'), date: S('date'), duration: S('minutes'), startDate: S('datetime'), endDate: S('datetime'), statusId: S('int'), description: S('string'), locked: S('bool'), flavor: S('flavor') };
-	const isLocked = (tr) => config.lockedBefore && String(tr.date || tr.startDate || '').slice(0, 10) < config.lockedBefore;
+	const TIME_RECORD = {
+		taskId: S('guid'),
+		userId: S('user'),
+		date: S('date'),
+		duration: S('minutes'),
+		startDate: S('datetime'),
+		endDate: S('datetime'),
+		statusId: S('int'),
+		description: S('string'),
+		locked: S('bool'),
+		flavor: S('flavor'),
+	};
+	const isLocked = (tr) =>
+		config.lockedBefore && String(tr.date || tr.startDate || '').slice(0, 10) < config.lockedBefore;
 	read('GET', 'integration/timerecord/json/:projectId', (ctx) => {
 		const project = findProject(requireGuid(ctx.params.projectId, 'projectId'));
 		if (!project) recordNotFound('Project', ctx.params.projectId);
-		return { body: state.timeRecords.filter((t) => t.projectId === project.id).map(renderTimeRecord) };
+		return {
+			body: state.timeRecords.filter((t) => t.projectId === project.id).map(renderTimeRecord),
+		};
 	});
 	function timeRecordWrite(ctx, isCreate) {
 		const { records, top } = readEnvelope(ctx, { key: 'timeRecord', projectId: 'required' });
-		const values = checkRecords(records, TIME_RECORD, { key: 'timeRecord', entity: 'time record', target: 'timeRecord', isUpdate: !isCreate, required: isCreate ? ['taskId', 'userId', 'date'] : [] });
+		const values = checkRecords(records, TIME_RECORD, {
+			key: 'timeRecord',
+			entity: 'time record',
+			target: 'timeRecord',
+			isUpdate: !isCreate,
+			required: isCreate ? ['taskId', 'userId', 'date'] : [],
+		});
 		const errors = [];
 		values.forEach((v, i) => {
 			const prefix = values.length > 1 ? `timeRecord[${i}]: ` : '';
-			if (isCreate && v.duration === undefined && !(v.startDate && v.endDate)) errors.push(`${prefix}Either duration (minutes) or startDate and endDate are required`);
-			if ((v.startDate && !v.endDate) || (!v.startDate && v.endDate)) errors.push(`${prefix}startDate and endDate go together`);
+			if (isCreate && v.duration === undefined && !(v.startDate && v.endDate))
+				errors.push(`${prefix}Either duration (minutes) or startDate and endDate are required`);
+			if ((v.startDate && !v.endDate) || (!v.startDate && v.endDate))
+				errors.push(`${prefix}startDate and endDate go together`);
 		});
 		if (errors.length) badRequest(errors);
 		checkOrder(values, 'startDate', 'endDate', 'timeRecord');
@@ -976,17 +1478,40 @@ function create(options = {}) {
 			'TimeRecord',
 			values,
 			(v) => {
-				if (project.isArchived) rule(`Time cannot be booked on archived project '${project.title}'`);
-				if (project.isTemplate) rule(`Time cannot be booked on template project '${project.title}'`);
-				if (project.blockTimeRecording) rule(`Time recording is blocked on project '${project.title}'`);
+				if (project.isArchived)
+					rule(`Time cannot be booked on archived project '${project.title}'`);
+				if (project.isTemplate)
+					rule(`Time cannot be booked on template project '${project.title}'`);
+				if (project.blockTimeRecording)
+					rule(`Time recording is blocked on project '${project.title}'`);
 				let tr;
 				if (isCreate) {
 					const task = findTask(v.taskId);
-					if (!task || task.projectId !== project.id) rule(`Task ${v.taskId} does not exist in project '${project.title}'`);
-					tr = { id: state.guid(), projectId: project.id, taskId: task.id, userId: null, date: null, duration: null, startDate: null, endDate: null, statusId: 0, description: null, locked: false, externalId: v.externalId ?? null, flavors: {} };
+					if (!task || task.projectId !== project.id)
+						rule(`Task ${v.taskId} does not exist in project '${project.title}'`);
+					tr = {
+						id: state.guid(),
+						projectId: project.id,
+						taskId: task.id,
+						userId: null,
+						date: null,
+						duration: null,
+						startDate: null,
+						endDate: null,
+						statusId: 0,
+						description: null,
+						locked: false,
+						externalId: v.externalId ?? null,
+						flavors: {},
+					};
 				} else {
-					const existing = findByIdOrExternal(state.timeRecords.filter((t) => t.projectId === project.id), v, 'Time record');
-					if (existing.locked || isLocked(existing)) rule(`Time record ${existing.id} is locked (period before ${config.lockedBefore})`);
+					const existing = findByIdOrExternal(
+						state.timeRecords.filter((t) => t.projectId === project.id),
+						v,
+						'Time record',
+					);
+					if (existing.locked || isLocked(existing))
+						rule(`Time record ${existing.id} is locked (period before ${config.lockedBefore})`);
 					tr = clone(existing);
 				}
 				let changed = 0;
@@ -1001,9 +1526,12 @@ function create(options = {}) {
 					if (JSON.stringify(tr[key]) !== JSON.stringify(next)) changed++;
 					tr[key] = next;
 				}
-				if (v.flavor) for (const [id, value] of Object.entries(v.flavor)) (tr.flavors[id] = value), changed++;
+				if (v.flavor)
+					for (const [id, value] of Object.entries(v.flavor)) ((tr.flavors[id] = value), changed++);
 				if (v.startDate && v.endDate) {
-					tr.duration = Math.round((Date.parse(`${v.endDate}Z`) - Date.parse(`${v.startDate}Z`)) / 60000);
+					tr.duration = Math.round(
+						(Date.parse(`${v.endDate}Z`) - Date.parse(`${v.startDate}Z`)) / 60000,
+					);
 					if (!tr.date) tr.date = v.startDate.slice(0, 10);
 				} else if (v.duration !== undefined) {
 					tr.startDate = null;
@@ -1029,14 +1557,25 @@ function create(options = {}) {
 		return ticketResponse('TimeRecord', [{ id }], (v) => {
 			const tr = findTimeRecord(v.id);
 			if (!tr) rule(`Time record ${v.id} does not exist`);
-			if (tr.locked || isLocked(tr)) rule(`Time record ${tr.id} is locked (period before ${config.lockedBefore})`);
+			if (tr.locked || isLocked(tr))
+				rule(`Time record ${tr.id} is locked (period before ${config.lockedBefore})`);
 			state.timeRecords = state.timeRecords.filter((t) => t !== tr);
 			return { deleted: 1 };
 		});
 	});
 
 	// ---------- Absences ----------
-	const ABSENCE = { userId: S('user'), absenceTypeId: S('string'), startDate: S('date'), endDate: S('date'), status: S('enum', { values: ['submitted', 'approved', 'rejected'] }), comment: S('string'), startDateMinutes: S('dayMinutes'), endDateMinutes: S('dayMinutes'), locked: S('bool') };
+	const ABSENCE = {
+		userId: S('user'),
+		absenceTypeId: S('string'),
+		startDate: S('date'),
+		endDate: S('date'),
+		status: S('enum', { values: ['submitted', 'approved', 'rejected'] }),
+		comment: S('string'),
+		startDateMinutes: S('dayMinutes'),
+		endDateMinutes: S('dayMinutes'),
+		locked: S('bool'),
+	};
 	read('GET', 'integration/absence/json', (ctx) => {
 		let list = state.absences;
 		if (ctx.query.userId) {
@@ -1047,7 +1586,12 @@ function create(options = {}) {
 	});
 	function absenceWrite(ctx, isCreate) {
 		const { records } = readEnvelope(ctx, { key: 'absence' });
-		const values = checkRecords(records, ABSENCE, { key: 'absence', entity: 'absence', isUpdate: !isCreate, required: isCreate ? ['userId', 'absenceTypeId', 'startDate', 'endDate'] : [] });
+		const values = checkRecords(records, ABSENCE, {
+			key: 'absence',
+			entity: 'absence',
+			isUpdate: !isCreate,
+			required: isCreate ? ['userId', 'absenceTypeId', 'startDate', 'endDate'] : [],
+		});
 		checkOrder(values, 'startDate', 'endDate', 'absence');
 		return ticketResponse(
 			'Absence',
@@ -1055,7 +1599,20 @@ function create(options = {}) {
 			(v) => {
 				let absence;
 				let next;
-				if (isCreate) next = { id: state.guid(), userId: null, absenceTypeId: null, startDate: null, endDate: null, startDateMinutes: null, endDateMinutes: null, status: null, comment: null, locked: false, externalId: v.externalId ?? null };
+				if (isCreate)
+					next = {
+						id: state.guid(),
+						userId: null,
+						absenceTypeId: null,
+						startDate: null,
+						endDate: null,
+						startDateMinutes: null,
+						endDateMinutes: null,
+						status: null,
+						comment: null,
+						locked: false,
+						externalId: v.externalId ?? null,
+					};
 				else {
 					absence = findByIdOrExternal(state.absences, v, 'Absence');
 					if (absence.locked) rule(`Absence ${absence.id} is locked`);
@@ -1079,11 +1636,21 @@ function create(options = {}) {
 					next[key] = nv;
 				}
 				const type = byId(state.absenceTypes, next.absenceTypeId);
-				if (next.status && type && !type.isApprovalNecessary) rule(`Absence type '${type.title}' needs no approval; an absence of it has no status`);
+				if (next.status && type && !type.isApprovalNecessary)
+					rule(`Absence type '${type.title}' needs no approval; an absence of it has no status`);
 				if (type && type.isApprovalNecessary && !next.status) next.status = 'submitted';
 				if (next.endDate < next.startDate) rule('endDate must not be before startDate');
-				const overlap = state.absences.find((a) => a.id !== next.id && a.userId === next.userId && a.status !== 'rejected' && !(next.endDate < a.startDate || next.startDate > a.endDate));
-				if (overlap) rule(`The absence overlaps with an existing absence of this user (${D(overlap.startDate)} – ${D(overlap.endDate)})`);
+				const overlap = state.absences.find(
+					(a) =>
+						a.id !== next.id &&
+						a.userId === next.userId &&
+						a.status !== 'rejected' &&
+						!(next.endDate < a.startDate || next.startDate > a.endDate),
+				);
+				if (overlap)
+					rule(
+						`The absence overlaps with an existing absence of this user (${D(overlap.startDate)} – ${D(overlap.endDate)})`,
+					);
 				if (isCreate) {
 					state.absences.push(next);
 					return { created: 1 };
@@ -1128,39 +1695,82 @@ function create(options = {}) {
 		const errors = [];
 		values.forEach((v, i) => {
 			const prefix = values.length > 1 ? `statusReport[${i}]: ` : '';
-			if (top.projectId && v.projectId && lower(top.projectId) !== v.projectId) errors.push(`${prefix}projectId in the record (${v.projectId}) differs from the top-level projectId (${top.projectId})`);
+			if (top.projectId && v.projectId && lower(top.projectId) !== v.projectId)
+				errors.push(
+					`${prefix}projectId in the record (${v.projectId}) differs from the top-level projectId (${top.projectId})`,
+				);
 			v.projectId = v.projectId || (top.projectId ? lower(top.projectId) : undefined);
 		});
 		if (errors.length) badRequest(errors);
 	}
 	function oneDraftRule(projectId, ignoreId) {
-		const draft = state.statusReports.find((s) => s.projectId === projectId && !s.isPublished && s.id !== ignoreId);
-		if (draft) rule(`The project already has a draft status report ('${draft.title}'); only one draft per project is allowed`);
+		const draft = state.statusReports.find(
+			(s) => s.projectId === projectId && !s.isPublished && s.id !== ignoreId,
+		);
+		if (draft)
+			rule(
+				`The project already has a draft status report ('${draft.title}'); only one draft per project is allowed`,
+			);
 	}
 	function newReport(project, v) {
-		return { id: state.guid(), projectId: project.id, title: '', statusDate: null, overallStatusId: 1, timeStatusId: null, costStatusId: null, goalStatusId: null, explanation: null, nextSteps: null, targetDate: null, progressManual: null, isPublished: false, publicationDate: null, externalId: v.externalId ?? null, flavors: {} };
+		return {
+			id: state.guid(),
+			projectId: project.id,
+			title: '',
+			statusDate: null,
+			overallStatusId: 1,
+			timeStatusId: null,
+			costStatusId: null,
+			goalStatusId: null,
+			explanation: null,
+			nextSteps: null,
+			targetDate: null,
+			progressManual: null,
+			isPublished: false,
+			publicationDate: null,
+			externalId: v.externalId ?? null,
+			flavors: {},
+		};
 	}
 	function applyReport(report, v) {
 		let changed = 0;
 		for (const [key, value] of Object.entries(v)) {
-			if (['id', 'useExternalId', 'tempId', 'flavor', 'projectId', 'isPublished'].includes(key)) continue;
+			if (['id', 'useExternalId', 'tempId', 'flavor', 'projectId', 'isPublished'].includes(key))
+				continue;
 			if (JSON.stringify(report[key]) !== JSON.stringify(value)) changed++;
 			report[key] = value;
 		}
-		if (v.flavor) for (const [id, value] of Object.entries(v.flavor)) (report.flavors[id] = value), changed++;
+		if (v.flavor)
+			for (const [id, value] of Object.entries(v.flavor)) ((report.flavors[id] = value), changed++);
 		if (v.isPublished === true && !report.isPublished) {
 			report.isPublished = true;
 			report.publicationDate = new Date().toISOString().slice(0, 19);
 			changed++;
 		}
-		if (v.isPublished === false && report.isPublished) rule('A published status report cannot be set back to draft');
+		if (v.isPublished === false && report.isPublished)
+			rule('A published status report cannot be set back to draft');
 		return changed;
 	}
 	write('POST', 'integration/statusreport/json', (ctx) => {
-		const { records, top } = readEnvelope(ctx, { key: 'statusReport', projectId: 'optional', top: ['noFeed'] });
-		const values = checkRecords(records, REPORT, { key: 'statusReport', entity: 'status report', target: 'statusReport', required: ['title', 'statusDate'] });
+		const { records, top } = readEnvelope(ctx, {
+			key: 'statusReport',
+			projectId: 'optional',
+			top: ['noFeed'],
+		});
+		const values = checkRecords(records, REPORT, {
+			key: 'statusReport',
+			entity: 'status report',
+			target: 'statusReport',
+			required: ['title', 'statusDate'],
+		});
 		reportProjectIds(values, top);
-		const missing = values.map((v, i) => (v.projectId ? null : `${values.length > 1 ? `statusReport[${i}]: ` : ''}projectId is required (top level or in the record)`)).filter(Boolean);
+		const missing = values
+			.map((v, i) =>
+				v.projectId
+					? null
+					: `${values.length > 1 ? `statusReport[${i}]: ` : ''}projectId is required (top level or in the record)`,
+			)
+			.filter(Boolean);
 		if (missing.length) badRequest(missing);
 		return ticketResponse(
 			'StatusReport',
@@ -1180,14 +1790,26 @@ function create(options = {}) {
 	});
 	write('PUT', 'integration/statusreport/json', (ctx) => {
 		const { records, top } = readEnvelope(ctx, { key: 'statusReport', projectId: 'optional' });
-		const values = checkRecords(records, REPORT, { key: 'statusReport', entity: 'status report', target: 'statusReport', isUpdate: true });
+		const values = checkRecords(records, REPORT, {
+			key: 'statusReport',
+			entity: 'status report',
+			target: 'statusReport',
+			isUpdate: true,
+		});
 		reportProjectIds(values, top);
 		return ticketResponse(
 			'StatusReport',
 			values,
 			(v) => {
-				const report = findByIdOrExternal(v.projectId ? state.statusReports.filter((s) => s.projectId === v.projectId) : state.statusReports, v, 'Status report');
-				if (report.isPublished) rule(`Status report '${report.title}' is published and cannot be modified`);
+				const report = findByIdOrExternal(
+					v.projectId
+						? state.statusReports.filter((s) => s.projectId === v.projectId)
+						: state.statusReports,
+					v,
+					'Status report',
+				);
+				if (report.isPublished)
+					rule(`Status report '${report.title}' is published and cannot be modified`);
 				const next = clone(report);
 				const changed = applyReport(next, v);
 				Object.assign(report, next);
@@ -1208,10 +1830,21 @@ function create(options = {}) {
 		});
 	});
 	function reportFromTemplate(ctx, required) {
-		const template = byId(state.statusReportTemplates, requireGuid(ctx.params.templateId, 'templateId'));
+		const template = byId(
+			state.statusReportTemplates,
+			requireGuid(ctx.params.templateId, 'templateId'),
+		);
 		if (!template) recordNotFound('Status report template', ctx.params.templateId);
 		const body = flatBody(ctx, '{ "projectId", "title", "progressManual" }');
-		const { errors, value } = checkRecord(body, { projectId: S('guid'), title: S('string'), progressManual: S('number', { min: 0, max: 100 }) }, { prefix: '', entity: 'status report template', required });
+		const { errors, value } = checkRecord(
+			body,
+			{
+				projectId: S('guid'),
+				title: S('string'),
+				progressManual: S('number', { min: 0, max: 100 }),
+			},
+			{ prefix: '', entity: 'status report template', required },
+		);
 		if (errors.length) badRequest(errors);
 		const project = findProject(value.projectId);
 		if (!project) recordNotFound('Project', value.projectId);
@@ -1219,13 +1852,21 @@ function create(options = {}) {
 			assertWritableProject(project);
 			oneDraftRule(project.id);
 			const report = newReport(project, v);
-			applyReport(report, { title: v.title || template.title, progressManual: v.progressManual ?? null, statusDate: new Date().toISOString().slice(0, 10) });
+			applyReport(report, {
+				title: v.title || template.title,
+				progressManual: v.progressManual ?? null,
+				statusDate: new Date().toISOString().slice(0, 10),
+			});
 			state.statusReports.push(report);
 			return { created: 1 };
 		});
 	}
-	write('POST', 'integration/template/statusreport/create/json/:templateId', (ctx) => reportFromTemplate(ctx, ['projectId'])); // P10, R
-	write('POST', 'integration/statusreport/json/:templateId', (ctx) => reportFromTemplate(ctx, ['projectId', 'title', 'progressManual'])); // N-new
+	write('POST', 'integration/template/statusreport/create/json/:templateId', (ctx) =>
+		reportFromTemplate(ctx, ['projectId']),
+	); // P10, R
+	write('POST', 'integration/statusreport/json/:templateId', (ctx) =>
+		reportFromTemplate(ctx, ['projectId', 'title', 'progressManual']),
+	); // N-new
 
 	// ---------- Comments (N-new) ----------
 	const findComment = (id) => byId(state.comments, id);
@@ -1242,29 +1883,51 @@ function create(options = {}) {
 	read('GET', 'integration/comment/statusreport/json/:statusReportId', (ctx) => {
 		const report = findReport(requireGuid(ctx.params.statusReportId, 'statusReportId'));
 		if (!report) recordNotFound('Status report', ctx.params.statusReportId);
-		return { body: state.comments.filter((c) => c.statusReportId === report.id).map(renderComment) };
+		return {
+			body: state.comments.filter((c) => c.statusReportId === report.id).map(renderComment),
+		};
 	});
 	function commentWrite(ctx, kind, isCreate) {
 		const parentKey = kind === 'task' ? 'taskId' : 'statusReportId';
 		const { records } = readEnvelope(ctx, { key: 'comment', tz: 'optional' });
 		const schema = { [parentKey]: S('guid'), text: S('string'), isInternal: S('bool') };
-		const values = checkRecords(records, isCreate ? schema : { text: S('string'), isInternal: S('bool') }, { key: 'comment', entity: `${kind === 'task' ? 'task' : 'status-report'} comment`, isUpdate: !isCreate, required: isCreate ? [parentKey, 'text'] : [] });
+		const values = checkRecords(
+			records,
+			isCreate ? schema : { text: S('string'), isInternal: S('bool') },
+			{
+				key: 'comment',
+				entity: `${kind === 'task' ? 'task' : 'status-report'} comment`,
+				isUpdate: !isCreate,
+				required: isCreate ? [parentKey, 'text'] : [],
+			},
+		);
 		return ticketResponse(
 			'Comment',
 			values,
 			(v) => {
 				if (isCreate) {
 					const parent = kind === 'task' ? findTask(v.taskId) : findReport(v.statusReportId);
-					if (!parent) rule(`${kind === 'task' ? 'Task' : 'Status report'} ${v[parentKey]} does not exist`);
+					if (!parent)
+						rule(`${kind === 'task' ? 'Task' : 'Status report'} ${v[parentKey]} does not exist`);
 					const now = new Date().toISOString().slice(0, 19);
-					state.comments.push({ id: state.guid(), [parentKey]: parent.id, text: v.text, isInternal: !!v.isInternal, authorId: ctx.userId, created: now, modified: now });
+					state.comments.push({
+						id: state.guid(),
+						[parentKey]: parent.id,
+						text: v.text,
+						isInternal: !!v.isInternal,
+						authorId: ctx.userId,
+						created: now,
+						modified: now,
+					});
 					return { created: 1 };
 				}
 				const c = findComment(v.id);
-				if (!c || !c[parentKey]) rule(`${kind === 'task' ? 'Task' : 'Status-report'} comment ${v.id} does not exist`);
+				if (!c || !c[parentKey])
+					rule(`${kind === 'task' ? 'Task' : 'Status-report'} comment ${v.id} does not exist`);
 				let changed = 0;
-				if (v.text !== undefined && v.text !== c.text) (c.text = v.text), changed++;
-				if (v.isInternal !== undefined && v.isInternal !== c.isInternal) (c.isInternal = v.isInternal), changed++;
+				if (v.text !== undefined && v.text !== c.text) ((c.text = v.text), changed++);
+				if (v.isInternal !== undefined && v.isInternal !== c.isInternal)
+					((c.isInternal = v.isInternal), changed++);
 				c.modified = new Date().toISOString().slice(0, 19);
 				return { modified: 1, attributesModified: changed };
 			},
@@ -1272,9 +1935,13 @@ function create(options = {}) {
 		);
 	}
 	write('POST', 'integration/comment/task/json', (ctx) => commentWrite(ctx, 'task', true));
-	write('POST', 'integration/comment/statusreport/json', (ctx) => commentWrite(ctx, 'statusreport', true));
+	write('POST', 'integration/comment/statusreport/json', (ctx) =>
+		commentWrite(ctx, 'statusreport', true),
+	);
 	write('PUT', 'integration/comment/task/json', (ctx) => commentWrite(ctx, 'task', false));
-	write('PUT', 'integration/comment/statusreport/json', (ctx) => commentWrite(ctx, 'statusreport', false));
+	write('PUT', 'integration/comment/statusreport/json', (ctx) =>
+		commentWrite(ctx, 'statusreport', false),
+	);
 	write('DELETE', 'integration/comment/json/:id', (ctx) => {
 		const id = requireGuid(ctx.params.id, 'commentId');
 		if (!findComment(id)) recordNotFound('Comment', id);
@@ -1286,7 +1953,20 @@ function create(options = {}) {
 	});
 
 	// ---------- Folders (N-new, plural path) ----------
-	const FOLDER = { name: S('string'), priority: S('enum', { values: ['none', 'low', 'medium', 'high', 'highest'] }), startDate: S('date'), endDate: S('date'), description: S('html'), color: S('color'), fillRowWithColor: S('bool'), noNewTasksAllowed: S('bool'), lockNewTasks: S('bool'), locked: S('bool'), privateNewTasks: S('bool'), taskTemplateId: S('guid') };
+	const FOLDER = {
+		name: S('string'),
+		priority: S('enum', { values: ['none', 'low', 'medium', 'high', 'highest'] }),
+		startDate: S('date'),
+		endDate: S('date'),
+		description: S('html'),
+		color: S('color'),
+		fillRowWithColor: S('bool'),
+		noNewTasksAllowed: S('bool'),
+		lockNewTasks: S('bool'),
+		locked: S('bool'),
+		privateNewTasks: S('bool'),
+		taskTemplateId: S('guid'),
+	};
 	read('GET', 'integration/folders/json/:projectId', (ctx) => {
 		const project = findProject(requireGuid(ctx.params.projectId, 'projectId'));
 		if (!project) recordNotFound('Project', ctx.params.projectId);
@@ -1294,9 +1974,16 @@ function create(options = {}) {
 	});
 	function folderWrite(ctx, isCreate) {
 		const { records, top } = readEnvelope(ctx, { key: 'folder', projectId: 'required' });
-		const schema = isCreate ? FOLDER : { ...FOLDER, privateNewTasks: undefined, taskTemplateId: undefined };
+		const schema = isCreate
+			? FOLDER
+			: { ...FOLDER, privateNewTasks: undefined, taskTemplateId: undefined };
 		for (const k of Object.keys(schema)) if (!schema[k]) delete schema[k];
-		const values = checkRecords(records, schema, { key: 'folder', entity: 'folder', isUpdate: !isCreate, required: isCreate ? ['name'] : [] });
+		const values = checkRecords(records, schema, {
+			key: 'folder',
+			entity: 'folder',
+			isUpdate: !isCreate,
+			required: isCreate ? ['name'] : [],
+		});
 		checkOrder(values, 'startDate', 'endDate', 'folder');
 		const project = findProject(top.projectId);
 		if (!project) recordNotFound('Project', top.projectId);
@@ -1307,8 +1994,25 @@ function create(options = {}) {
 				assertWritableProject(project);
 				let folder;
 				if (isCreate) {
-					if (v.taskTemplateId && !byId(state.taskTemplates, v.taskTemplateId)) rule(`Task template ${v.taskTemplateId} does not exist`);
-					folder = { id: state.guid(), projectId: project.id, name: '', priority: 'none', startDate: null, endDate: null, description: null, color: null, fillRowWithColor: false, noNewTasksAllowed: false, lockNewTasks: false, locked: false, privateNewTasks: false, taskTemplateId: null, externalId: v.externalId ?? null };
+					if (v.taskTemplateId && !byId(state.taskTemplates, v.taskTemplateId))
+						rule(`Task template ${v.taskTemplateId} does not exist`);
+					folder = {
+						id: state.guid(),
+						projectId: project.id,
+						name: '',
+						priority: 'none',
+						startDate: null,
+						endDate: null,
+						description: null,
+						color: null,
+						fillRowWithColor: false,
+						noNewTasksAllowed: false,
+						lockNewTasks: false,
+						locked: false,
+						privateNewTasks: false,
+						taskTemplateId: null,
+						externalId: v.externalId ?? null,
+					};
 				} else {
 					folder = state.folders.find((f) => f.id === v.id && f.projectId === project.id);
 					if (!folder) rule(`Folder ${v.id} does not exist in project '${project.title}'`);
@@ -1335,7 +2039,8 @@ function create(options = {}) {
 		const projectId = requireGuid(ctx.params.projectId, 'projectId');
 		const folderId = requireGuid(ctx.params.folderId, 'folderId');
 		if (!findProject(projectId)) recordNotFound('Project', projectId);
-		if (!state.folders.some((f) => f.id === folderId && f.projectId === projectId)) recordNotFound('Folder', folderId);
+		if (!state.folders.some((f) => f.id === folderId && f.projectId === projectId))
+			recordNotFound('Folder', folderId);
 		return ticketResponse('Folder', [{ id: folderId }], (v) => {
 			if (!byId(state.folders, v.id)) rule(`Folder ${v.id} does not exist`);
 			state.folders = state.folders.filter((f) => f.id !== v.id);
@@ -1367,35 +2072,61 @@ function create(options = {}) {
 			let list;
 			if (kind === 'project') {
 				const q = ctx.query.projectOnly;
-				if (q !== undefined && !['true', 'false'].includes(String(q))) badRequest(`projectOnly '${q}' must be true or false`);
+				if (q !== undefined && !['true', 'false'].includes(String(q)))
+					badRequest(`projectOnly '${q}' must be true or false`);
 				// N-new's help text: true (default) = all files of the project incl. task and status-report files.
 				const all = q === undefined || String(q) === 'true';
-				list = state.attachments.filter((a) => a.projectId === parent.projectId && (all || (!a.taskId && !a.statusReportId)));
-			} else if (kind === 'task') list = state.attachments.filter((a) => a.taskId === parent.taskId);
+				list = state.attachments.filter(
+					(a) => a.projectId === parent.projectId && (all || (!a.taskId && !a.statusReportId)),
+				);
+			} else if (kind === 'task')
+				list = state.attachments.filter((a) => a.taskId === parent.taskId);
 			else list = state.attachments.filter((a) => a.statusReportId === parent.statusReportId);
 			return { body: list.map(renderAttachment) };
 		});
 		write('POST', `integration/attachment/${kind}/json/:id`, (ctx) => {
 			const parent = attachmentParent(kind, ctx.params.id);
 			const type = String(ctx.headers['content-type'] || '');
-			if (!/^multipart\/form-data/i.test(type)) badRequest('An attachment upload must be sent as multipart/form-data with the file as a file part');
+			if (!/^multipart\/form-data/i.test(type))
+				badRequest(
+					'An attachment upload must be sent as multipart/form-data with the file as a file part',
+				);
 			const raw = ctx.rawBody || Buffer.alloc(0);
 			const parsed = W.parseMultipart(raw, type);
 			if (parsed.error) badRequest(`Malformed upload: ${parsed.error}`);
 			const files = parsed.parts.filter((p) => p.filename !== undefined);
-			if (!files.length) badRequest('The upload has no file part (Content-Disposition: form-data; name="file"; filename="…")');
+			if (!files.length)
+				badRequest(
+					'The upload has no file part (Content-Disposition: form-data; name="file"; filename="…")',
+				);
 			const errors = [];
 			const limit = Number(config.maxUploadBytes);
 			for (const f of files) {
 				if (!f.filename.trim()) errors.push('A file part has an empty filename');
-				if (f.data.length > limit) errors.push(`File '${f.filename}' is ${f.data.length} bytes; the upload limit is ${limit === 524288000 ? '500 MB' : `${limit} bytes`} (${limit} bytes)`);
+				if (f.data.length > limit)
+					errors.push(
+						`File '${f.filename}' is ${f.data.length} bytes; the upload limit is ${limit === 524288000 ? '500 MB' : `${limit} bytes`} (${limit} bytes)`,
+					);
 			}
 			if (errors.length) badRequest(errors);
 			const project = findProject(parent.projectId);
 			if (project && project.isTemplate) badRequest(`Project '${project.title}' is a template`);
 			const now = new Date().toISOString().slice(0, 19);
 			const created = files.map((f) => {
-				const a = { id: state.guid(), kind: 'upload', fileName: f.filename, contentType: f.contentType, size: f.data.length, bytes: Buffer.from(f.data), url: null, projectId: parent.projectId, taskId: parent.taskId || null, statusReportId: parent.statusReportId || null, created: now, createdBy: ctx.userId };
+				const a = {
+					id: state.guid(),
+					kind: 'upload',
+					fileName: f.filename,
+					contentType: f.contentType,
+					size: f.data.length,
+					bytes: Buffer.from(f.data),
+					url: null,
+					projectId: parent.projectId,
+					taskId: parent.taskId || null,
+					statusReportId: parent.statusReportId || null,
+					created: now,
+					createdBy: ctx.userId,
+				};
 				state.attachments.push(a);
 				return a;
 			});
@@ -1406,8 +2137,19 @@ function create(options = {}) {
 	read('GET', 'integration/attachment/json/:id', (ctx) => {
 		const a = findAttachment(requireGuid(ctx.params.id, 'attachmentId'));
 		if (!a) recordNotFound('Attachment', ctx.params.id);
-		if (a.kind === 'link') badRequest(`Attachment '${a.fileName}' is a OneDrive/SharePoint link (${a.url}); it has no file stored in smenso to download`);
-		return { status: 200, raw: a.bytes, headers: { 'Content-Type': a.contentType || 'application/octet-stream', 'Content-Length': String(a.bytes.length), 'Content-Disposition': `attachment; filename="${a.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}` } };
+		if (a.kind === 'link')
+			badRequest(
+				`Attachment '${a.fileName}' is a OneDrive/SharePoint link (${a.url}); it has no file stored in smenso to download`,
+			);
+		return {
+			status: 200,
+			raw: a.bytes,
+			headers: {
+				'Content-Type': a.contentType || 'application/octet-stream',
+				'Content-Length': String(a.bytes.length),
+				'Content-Disposition': `attachment; filename="${a.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+			},
+		};
 	});
 	write('DELETE', 'integration/attachment/json/:id', (ctx) => {
 		const a = findAttachment(requireGuid(ctx.params.id, 'attachmentId'));
@@ -1423,7 +2165,14 @@ function create(options = {}) {
 		const f = byId(state.flavors, requireGuid(ctx.params.id, 'flavorId'));
 		if (!f) recordNotFound('Flavor', ctx.params.id);
 		state.flavors = state.flavors.filter((x) => x !== f);
-		for (const list of [state.projects, state.tasks, state.timeRecords, state.statusReports, state.members]) for (const r of list) delete r.flavors[f.id];
+		for (const list of [
+			state.projects,
+			state.tasks,
+			state.timeRecords,
+			state.statusReports,
+			state.members,
+		])
+			for (const r of list) delete r.flavors[f.id];
 		counters.writes++;
 		return { status: 200, body: { id: f.id, deleted: true } };
 	});
@@ -1433,22 +2182,40 @@ function create(options = {}) {
 		if (kind === 'project') {
 			const p = findProject(requireGuid(id, 'projectId'));
 			if (!p) recordNotFound('Project', id);
-			if (!state.permissions[p.id]) state.permissions[p.id] = { isPrivate: false, access: { users: [], teams: [] }, privacy: { users: [], teams: [] } };
+			if (!state.permissions[p.id])
+				state.permissions[p.id] = {
+					isPrivate: false,
+					access: { users: [], teams: [] },
+					privacy: { users: [], teams: [] },
+				};
 			return { key: p.id, body: { projectId: p.id } };
 		}
 		const t = findTask(requireGuid(id, 'taskId'));
 		if (!t) recordNotFound('Task', id);
-		if (!state.permissions[t.id]) state.permissions[t.id] = { isPrivate: false, access: { users: [], teams: [] }, privacy: { users: [], teams: [] } };
+		if (!state.permissions[t.id])
+			state.permissions[t.id] = {
+				isPrivate: false,
+				access: { users: [], teams: [] },
+				privacy: { users: [], teams: [] },
+			};
 		return { key: t.id, body: { taskId: t.id, projectId: t.projectId } };
 	}
 	const renderPermissions = (target) => {
 		const p = state.permissions[target.key];
-		const users = (ids) => ids.map((id) => ({ id, email: (byId(state.members, id) || {}).email || null }));
-		const teams = (ids) => ids.map((id) => ({ id, name: (byId(state.teams, id) || {}).name || null }));
-		return { ...target.body, isPrivate: p.isPrivate, access: { users: users(p.access.users), teams: teams(p.access.teams) }, privacy: { users: users(p.privacy.users), teams: teams(p.privacy.teams) } };
+		const users = (ids) =>
+			ids.map((id) => ({ id, email: (byId(state.members, id) || {}).email || null }));
+		const teams = (ids) =>
+			ids.map((id) => ({ id, name: (byId(state.teams, id) || {}).name || null }));
+		return {
+			...target.body,
+			isPrivate: p.isPrivate,
+			access: { users: users(p.access.users), teams: teams(p.access.teams) },
+			privacy: { users: users(p.privacy.users), teams: teams(p.privacy.teams) },
+		};
 	};
 	function accessBody(body) {
-		const shape = '{ "add": { "users": "a@x.com,b@x.com", "teams": "Team A" }, "remove": { "users": "…", "teams": "…" } }';
+		const shape =
+			'{ "add": { "users": "a@x.com,b@x.com", "teams": "Team A" }, "remove": { "users": "…", "teams": "…" } }';
 		if (!isObject(body)) badRequest(`The request body must be a JSON object ${shape}`);
 		const errors = [];
 		const out = { add: { users: [], teams: [] }, remove: { users: [], teams: [] } };
@@ -1462,22 +2229,41 @@ function create(options = {}) {
 				continue;
 			}
 			for (const [kind, value] of Object.entries(v)) {
-				if (!['users', 'teams'].includes(kind)) errors.push(`Unknown key '${k}.${kind}' (users or teams)`);
-				else if (typeof value !== 'string') errors.push(`${k}.${kind} must be ONE comma-separated string, not ${Array.isArray(value) ? 'an array' : typeof value}`);
+				if (!['users', 'teams'].includes(kind))
+					errors.push(`Unknown key '${k}.${kind}' (users or teams)`);
+				else if (typeof value !== 'string')
+					errors.push(
+						`${k}.${kind} must be ONE comma-separated string, not ${Array.isArray(value) ? 'an array' : typeof value}`,
+					);
 				else
-					for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+					for (const item of value
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean)) {
 						const found = kind === 'users' ? resolveUser(item) : resolveTeam(item);
-						if (!found) errors.push(`${k}.${kind}: ${kind === 'users' ? 'user' : 'team'} '${item}' does not exist`);
+						if (!found)
+							errors.push(
+								`${k}.${kind}: ${kind === 'users' ? 'user' : 'team'} '${item}' does not exist`,
+							);
 						else out[k][kind].push(found.id);
 					}
 			}
 		}
-		if (!out.add.users.length && !out.add.teams.length && !out.remove.users.length && !out.remove.teams.length && !errors.length) errors.push(`Nothing to add or remove (expected ${shape})`);
+		if (
+			!out.add.users.length &&
+			!out.add.teams.length &&
+			!out.remove.users.length &&
+			!out.remove.teams.length &&
+			!errors.length
+		)
+			errors.push(`Nothing to add or remove (expected ${shape})`);
 		if (errors.length) badRequest(errors);
 		return out;
 	}
 	for (const kind of ['project', 'task']) {
-		read('GET', `integration/permissions/${kind}/json/:id`, (ctx) => ({ body: renderPermissions(permissionsOf(kind, ctx.params.id)) }));
+		read('GET', `integration/permissions/${kind}/json/:id`, (ctx) => ({
+			body: renderPermissions(permissionsOf(kind, ctx.params.id)),
+		}));
 		for (const list of ['access', 'private']) {
 			write('POST', `integration/permissions/${kind}/${list}/json/:id`, (ctx) => {
 				const target = permissionsOf(kind, ctx.params.id);
@@ -1485,7 +2271,9 @@ function create(options = {}) {
 				const p = state.permissions[target.key];
 				const lists = list === 'access' ? p.access : p.privacy;
 				for (const k of ['users', 'teams']) {
-					lists[k] = [...new Set([...lists[k], ...change.add[k]])].filter((id) => !change.remove[k].includes(id));
+					lists[k] = [...new Set([...lists[k], ...change.add[k]])].filter(
+						(id) => !change.remove[k].includes(id),
+					);
 				}
 				if (list === 'private') p.isPrivate = true;
 				counters.writes++;
@@ -1502,9 +2290,13 @@ function create(options = {}) {
 				clear(target.key);
 				if (kind === 'task' && list === 'access') {
 					const q = ctx.query.includeSubtasks;
-					if (q !== undefined && !['true', 'false'].includes(String(q))) badRequest(`includeSubtasks '${q}' must be true or false`);
+					if (q !== undefined && !['true', 'false'].includes(String(q)))
+						badRequest(`includeSubtasks '${q}' must be true or false`);
 					if (q === undefined || String(q) === 'true') {
-						const walk = (id) => state.tasks.filter((t) => t.parentTaskId === id).forEach((t) => (clear(t.id), walk(t.id)));
+						const walk = (id) =>
+							state.tasks
+								.filter((t) => t.parentTaskId === id)
+								.forEach((t) => (clear(t.id), walk(t.id)));
 						walk(target.key);
 					}
 				}
@@ -1515,17 +2307,24 @@ function create(options = {}) {
 	}
 
 	// ---------- Settings: members, absence types, working times (N-new) ----------
-	read('GET', 'integration/settings/member/json', () => ({ body: state.members.map(renderMember) }));
+	read('GET', 'integration/settings/member/json', () => ({
+		body: state.members.map(renderMember),
+	}));
 	write('PUT', 'integration/settings/member/json', (ctx) => {
 		const { records } = readEnvelope(ctx, { key: 'member' });
 		const errors = [];
 		const values = records.map((r, i) => {
 			const prefix = records.length > 1 ? `member[${i}]: ` : '';
-			if (!isObject(r)) return errors.push(`${prefix}must be an object`), {};
+			if (!isObject(r)) return (errors.push(`${prefix}must be an object`), {});
 			const { id: _id, ...rest } = r;
-			const { errors: e, value } = checkRecord(rest, { flavor: S('flavor') }, { prefix, entity: 'member', target: 'user' });
+			const { errors: e, value } = checkRecord(
+				rest,
+				{ flavor: S('flavor') },
+				{ prefix, entity: 'member', target: 'user' },
+			);
 			errors.push(...e);
-			if (typeof r.id !== 'string' || !(GUID.test(r.id) || EMAIL.test(r.id))) errors.push(`${prefix}id '${r.id ?? ''}' must be a member GUID or e-mail address`);
+			if (typeof r.id !== 'string' || !(GUID.test(r.id) || EMAIL.test(r.id)))
+				errors.push(`${prefix}id '${r.id ?? ''}' must be a member GUID or e-mail address`);
 			return { ...value, id: r.id };
 		});
 		if (errors.length) badRequest(errors);
@@ -1536,14 +2335,24 @@ function create(options = {}) {
 				const m = resolveUser(v.id);
 				if (!m) rule(`Member '${v.id}' does not exist`);
 				let changed = 0;
-				for (const [id, value] of Object.entries(v.flavor || {})) (m.flavors[id] = value), changed++;
+				for (const [id, value] of Object.entries(v.flavor || {}))
+					((m.flavors[id] = value), changed++);
 				return { modified: 1, attributesModified: changed };
 			},
 			records,
 		);
 	});
-	const ABSENCE_TYPE = { title: S('string'), type: S('enum', { values: ['limited', 'unlimited'] }), isApprovalNecessary: S('bool'), includeInHolidaysOverview: S('bool'), yearlyBudget: S('number', { min: 0, max: 366 }), recommendedApprovers: S('string') };
-	read('GET', 'integration/settings/absencetypes/json', () => ({ body: state.absenceTypes.map(renderAbsenceType) }));
+	const ABSENCE_TYPE = {
+		title: S('string'),
+		type: S('enum', { values: ['limited', 'unlimited'] }),
+		isApprovalNecessary: S('bool'),
+		includeInHolidaysOverview: S('bool'),
+		yearlyBudget: S('number', { min: 0, max: 366 }),
+		recommendedApprovers: S('string'),
+	};
+	read('GET', 'integration/settings/absencetypes/json', () => ({
+		body: state.absenceTypes.map(renderAbsenceType),
+	}));
 	read('GET', 'integration/settings/absencetype/json/:id', (ctx) => {
 		const t = byId(state.absenceTypes, requireGuid(ctx.params.id, 'absenceTypeId'));
 		if (!t) recordNotFound('Absence type', ctx.params.id);
@@ -1553,17 +2362,37 @@ function create(options = {}) {
 		const { records } = readEnvelope(ctx, { key: 'absenceType', tz: 'optional' });
 		const extra = (v, prefix) =>
 			typeof v.recommendedApprovers === 'string'
-				? v.recommendedApprovers.split(',').map((x) => x.trim()).filter((x) => x && !EMAIL.test(x)).map((x) => `${prefix}recommendedApprovers '${x}' is not an e-mail address`)
+				? v.recommendedApprovers
+						.split(',')
+						.map((x) => x.trim())
+						.filter((x) => x && !EMAIL.test(x))
+						.map((x) => `${prefix}recommendedApprovers '${x}' is not an e-mail address`)
 				: [];
-		const values = checkRecords(records, ABSENCE_TYPE, { key: 'absenceType', entity: 'absence type', isUpdate: !isCreate, required: isCreate ? ['title'] : [], extra });
+		const values = checkRecords(records, ABSENCE_TYPE, {
+			key: 'absenceType',
+			entity: 'absence type',
+			isUpdate: !isCreate,
+			required: isCreate ? ['title'] : [],
+			extra,
+		});
 		return ticketResponse(
 			'AbsenceType',
 			values,
 			(v) => {
 				let t;
 				if (isCreate) {
-					if (state.absenceTypes.some((x) => x.title.toLowerCase() === lower(v.title))) rule(`An absence type titled '${v.title}' already exists`);
-					t = { id: state.guid(), title: '', type: 'unlimited', isApprovalNecessary: false, includeInHolidaysOverview: true, yearlyBudget: null, recommendedApprovers: '', externalId: v.externalId ?? null };
+					if (state.absenceTypes.some((x) => x.title.toLowerCase() === lower(v.title)))
+						rule(`An absence type titled '${v.title}' already exists`);
+					t = {
+						id: state.guid(),
+						title: '',
+						type: 'unlimited',
+						isApprovalNecessary: false,
+						includeInHolidaysOverview: true,
+						yearlyBudget: null,
+						recommendedApprovers: '',
+						externalId: v.externalId ?? null,
+					};
 				} else t = findByIdOrExternal(state.absenceTypes, v, 'Absence type');
 				const next = { ...t };
 				let changed = 0;
@@ -1572,7 +2401,11 @@ function create(options = {}) {
 					if (JSON.stringify(next[key]) !== JSON.stringify(value)) changed++;
 					next[key] = value;
 				}
-				if (next.type === 'limited' && (next.yearlyBudget === null || next.yearlyBudget === undefined)) rule('A limited absence type needs a yearlyBudget (days)');
+				if (
+					next.type === 'limited' &&
+					(next.yearlyBudget === null || next.yearlyBudget === undefined)
+				)
+					rule('A limited absence type needs a yearlyBudget (days)');
 				if (isCreate) {
 					state.absenceTypes.push(next);
 					return { created: 1 };
@@ -1591,23 +2424,32 @@ function create(options = {}) {
 		return ticketResponse('AbsenceType', [{ id }], (v) => {
 			const t = byId(state.absenceTypes, v.id);
 			if (!t) rule(`Absence type ${v.id} does not exist`);
-			if (state.absences.some((a) => a.absenceTypeId === t.id)) rule(`Absence type '${t.title}' is in use by absences and cannot be deleted`);
+			if (state.absences.some((a) => a.absenceTypeId === t.id))
+				rule(`Absence type '${t.title}' is in use by absences and cannot be deleted`);
 			state.absenceTypes = state.absenceTypes.filter((x) => x !== t);
 			return { deleted: 1 };
 		});
 	});
 	const WORKING_TIME = { userId: S('user'), startDate: S('date'), endDate: S('date') };
 	for (const day of DAYS) WORKING_TIME[`${day}Capacity`] = S('dayMinutes');
-	read('GET', 'integration/settings/member/workingtime/json', () => ({ body: state.workingTimes.map(renderWorkingTime) }));
+	read('GET', 'integration/settings/member/workingtime/json', () => ({
+		body: state.workingTimes.map(renderWorkingTime),
+	}));
 	read('GET', 'integration/settings/member/workingtime/json/:userId', (ctx) => {
 		const user = resolveUser(ctx.params.userId);
-		if (!GUID.test(ctx.params.userId) && !EMAIL.test(ctx.params.userId)) badRequest(`userId '${ctx.params.userId}' must be a member GUID or e-mail address`);
+		if (!GUID.test(ctx.params.userId) && !EMAIL.test(ctx.params.userId))
+			badRequest(`userId '${ctx.params.userId}' must be a member GUID or e-mail address`);
 		if (!user) recordNotFound('Member', ctx.params.userId);
 		return { body: state.workingTimes.filter((w) => w.userId === user.id).map(renderWorkingTime) };
 	});
 	function workingTimeWrite(ctx, isCreate) {
 		const { records } = readEnvelope(ctx, { key: 'memberWorkingTime' });
-		const values = checkRecords(records, WORKING_TIME, { key: 'memberWorkingTime', entity: 'working time', isUpdate: !isCreate, required: isCreate ? ['userId', 'startDate'] : [] });
+		const values = checkRecords(records, WORKING_TIME, {
+			key: 'memberWorkingTime',
+			entity: 'working time',
+			isUpdate: !isCreate,
+			required: isCreate ? ['userId', 'startDate'] : [],
+		});
 		checkOrder(values, 'startDate', 'endDate', 'memberWorkingTime');
 		return ticketResponse(
 			'WorkingTime',
@@ -1617,7 +2459,20 @@ function create(options = {}) {
 				if (isCreate) {
 					const user = resolveUser(v.userId);
 					if (!user) rule(`Member '${v.userId}' does not exist`);
-					w = { id: state.guid(), userId: user.id, startDate: null, endDate: null, mondayCapacity: 480, tuesdayCapacity: 480, wednesdayCapacity: 480, thursdayCapacity: 480, fridayCapacity: 480, saturdayCapacity: 0, sundayCapacity: 0, externalId: v.externalId ?? null };
+					w = {
+						id: state.guid(),
+						userId: user.id,
+						startDate: null,
+						endDate: null,
+						mondayCapacity: 480,
+						tuesdayCapacity: 480,
+						wednesdayCapacity: 480,
+						thursdayCapacity: 480,
+						fridayCapacity: 480,
+						saturdayCapacity: 0,
+						sundayCapacity: 0,
+						externalId: v.externalId ?? null,
+					};
 				} else w = findByIdOrExternal(state.workingTimes, v, 'Working time');
 				const next = { ...w };
 				let changed = 0;
@@ -1626,8 +2481,11 @@ function create(options = {}) {
 					if (JSON.stringify(next[key]) !== JSON.stringify(value)) changed++;
 					next[key] = value;
 				}
-				if (next.endDate && next.endDate < next.startDate) rule('endDate must not be before startDate');
-				const clash = state.workingTimes.find((x) => x.id !== next.id && x.userId === next.userId && x.startDate === next.startDate);
+				if (next.endDate && next.endDate < next.startDate)
+					rule('endDate must not be before startDate');
+				const clash = state.workingTimes.find(
+					(x) => x.id !== next.id && x.userId === next.userId && x.startDate === next.startDate,
+				);
 				if (clash) rule(`Member already has a working time starting ${D(next.startDate)}`);
 				if (isCreate) {
 					state.workingTimes.push(next);
@@ -1639,8 +2497,12 @@ function create(options = {}) {
 			records,
 		);
 	}
-	write('POST', 'integration/settings/member/workingtime/json', (ctx) => workingTimeWrite(ctx, true));
-	write('PUT', 'integration/settings/member/workingtime/json', (ctx) => workingTimeWrite(ctx, false));
+	write('POST', 'integration/settings/member/workingtime/json', (ctx) =>
+		workingTimeWrite(ctx, true),
+	);
+	write('PUT', 'integration/settings/member/workingtime/json', (ctx) =>
+		workingTimeWrite(ctx, false),
+	);
 	write('DELETE', 'integration/settings/member/workingtime/json/:id', (ctx) => {
 		const id = requireGuid(ctx.params.id, 'dailyCapacityId');
 		if (!byId(state.workingTimes, id)) recordNotFound('Working time', id);
@@ -1661,15 +2523,37 @@ function create(options = {}) {
 			const extra = (v, prefix) => {
 				if (typeof v.email !== 'string') return [];
 				if (!EMAIL.test(v.email)) return [`${prefix}email '${v.email}' is not an e-mail address`];
-				if (resolveUser(v.email)) return [`${prefix}'${v.email}' is already a member of this workspace`];
+				if (resolveUser(v.email))
+					return [`${prefix}'${v.email}' is already a member of this workspace`];
 				return [];
 			};
-			const values = checkRecords(records, { email: S('string'), role: S('enum', { values: roles }), locale: S('enum', { values: ['de', 'en'] }) }, { key: 'invites', entity: `${kind.slice(0, -1)} invite`, required: ['email'], extra });
+			const values = checkRecords(
+				records,
+				{
+					email: S('string'),
+					role: S('enum', { values: roles }),
+					locale: S('enum', { values: ['de', 'en'] }),
+				},
+				{ key: 'invites', entity: `${kind.slice(0, -1)} invite`, required: ['email'], extra },
+			);
 			const now = new Date().toISOString().slice(0, 19);
 			const out = values.map((v) => {
-				const invite = { id: state.guid(), email: v.email, role: v.role || fallback, locale: v.locale || 'de', kind: kind.slice(0, -1), status: 'invited', created: now };
+				const invite = {
+					id: state.guid(),
+					email: v.email,
+					role: v.role || fallback,
+					locale: v.locale || 'de',
+					kind: kind.slice(0, -1),
+					status: 'invited',
+					created: now,
+				};
 				state.invites.push(invite);
-				return { email: invite.email, role: invite.role, locale: invite.locale, status: invite.status };
+				return {
+					email: invite.email,
+					role: invite.role,
+					locale: invite.locale,
+					status: invite.status,
+				};
 			});
 			counters.writes++;
 			return { status: 200, body: { invites: out } };
@@ -1677,22 +2561,37 @@ function create(options = {}) {
 	}
 
 	// ---------- Reporting API (read-only; any role) ----------
-	const RS = (iso) => (iso ? (String(iso).length > 10 ? W.stamp(Date.parse(`${iso}Z`)) : D(iso)) : '');
+	const RS = (iso) =>
+		iso ? (String(iso).length > 10 ? W.stamp(Date.parse(`${iso}Z`)) : D(iso)) : '';
 	const flavorCols = (map, target) => {
 		const out = {};
 		for (const f of state.flavors.filter((x) => x.targets.includes(target))) {
 			const v = map[f.id];
-			out[f.name] = v === undefined || v === null ? '' : f.type === 'date' ? D(v) : Array.isArray(v) ? v.join(', ') : v;
+			out[f.name] =
+				v === undefined || v === null
+					? ''
+					: f.type === 'date'
+						? D(v)
+						: Array.isArray(v)
+							? v.join(', ')
+							: v;
 		}
 		return out;
 	};
 	const projectFilter = (value, label) => {
 		const v = value === undefined || value === '' ? 'active' : String(value).toLowerCase();
-		if (!['all', 'active', 'archived', 'templates'].includes(v)) badRequest(`${label} '${value}' must be all, active, archived or templates`);
-		return (p) => v === 'all' || (v === 'active' && !p.isArchived && !p.isTemplate) || (v === 'archived' && p.isArchived) || (v === 'templates' && p.isTemplate);
+		if (!['all', 'active', 'archived', 'templates'].includes(v))
+			badRequest(`${label} '${value}' must be all, active, archived or templates`);
+		return (p) =>
+			v === 'all' ||
+			(v === 'active' && !p.isArchived && !p.isTemplate) ||
+			(v === 'archived' && p.isArchived) ||
+			(v === 'templates' && p.isTemplate);
 	};
 	const projectRow = (p) => {
-		const reports = state.statusReports.filter((r) => r.projectId === p.id).sort((a, b) => String(a.statusDate).localeCompare(String(b.statusDate)));
+		const reports = state.statusReports
+			.filter((r) => r.projectId === p.id)
+			.sort((a, b) => String(a.statusDate).localeCompare(String(b.statusDate)));
 		const last = reports[reports.length - 1];
 		return {
 			ProjectId: p.id,
@@ -1711,25 +2610,51 @@ function create(options = {}) {
 			...flavorCols(p.flavors, 'project'),
 		};
 	};
-	const taskRow = (t) => ({ TaskId: t.id, ProjectId: t.projectId, Title: t.title, Status: TASK_STATUS[t.statusId] || '', Priority: t.priority, StartDate: RS(t.startDate), DueDate: RS(t.dueDate), PlannedDurationMinutes: t.plannedDuration ?? '', DurationMinutes: t.duration ?? '', Responsible: userRef(t.responsibleUserId) || '', ParentTaskId: t.parentTaskId || '', Folder: (byId(state.folders, t.folderId || '') || {}).name || '', ...flavorCols(t.flavors, 'task') });
+	const taskRow = (t) => ({
+		TaskId: t.id,
+		ProjectId: t.projectId,
+		Title: t.title,
+		Status: TASK_STATUS[t.statusId] || '',
+		Priority: t.priority,
+		StartDate: RS(t.startDate),
+		DueDate: RS(t.dueDate),
+		PlannedDurationMinutes: t.plannedDuration ?? '',
+		DurationMinutes: t.duration ?? '',
+		Responsible: userRef(t.responsibleUserId) || '',
+		ParentTaskId: t.parentTaskId || '',
+		Folder: (byId(state.folders, t.folderId || '') || {}).name || '',
+		...flavorCols(t.flavors, 'task'),
+	});
 	function freeFilter(value, keys) {
 		const out = {};
 		if (value === undefined || value === '') return out;
-		for (const pair of String(value).split(';').map((s) => s.trim()).filter(Boolean)) {
+		for (const pair of String(value)
+			.split(';')
+			.map((s) => s.trim())
+			.filter(Boolean)) {
 			const m = /^([A-Za-z]+)\s*=\s*(.+)$/.exec(pair);
-			if (!m || !keys.includes(m[1])) badRequest(`filter '${value}': expected key=value pairs joined by ';' with keys ${keys.join(', ')} (sandbox syntax; smenso's is not published)`);
+			if (!m || !keys.includes(m[1]))
+				badRequest(
+					`filter '${value}': expected key=value pairs joined by ';' with keys ${keys.join(', ')} (sandbox syntax; smenso's is not published)`,
+				);
 			out[m[1]] = m[2].trim();
 		}
-		for (const k of ['from', 'to']) if (out[k]) {
-			const parsed = W.parseDate(out[k]);
-			if (parsed.error) badRequest(`filter ${k} '${out[k]}' ${parsed.error}`);
-			out[k] = parsed.value;
-		}
+		for (const k of ['from', 'to'])
+			if (out[k]) {
+				const parsed = W.parseDate(out[k]);
+				if (parsed.error) badRequest(`filter ${k} '${out[k]}' ${parsed.error}`);
+				out[k] = parsed.value;
+			}
 		return out;
 	}
 	function modeUser(ctx) {
 		const mode = ctx.params.mode;
-		if (!['all', 'my'].includes(mode)) throw new HttpError(404, { errors: [`${NO_SUCH_ENDPOINT}: ${ctx.method} ${ctx.path} (mode is all or my)`] }, { 'X-Smenso-Sandbox': 'no-such-endpoint' });
+		if (!['all', 'my'].includes(mode))
+			throw new HttpError(
+				404,
+				{ errors: [`${NO_SUCH_ENDPOINT}: ${ctx.method} ${ctx.path} (mode is all or my)`] },
+				{ 'X-Smenso-Sandbox': 'no-such-endpoint' },
+			);
 		return mode === 'my' ? ctx.userId : undefined;
 	}
 	function toCsv(rows) {
@@ -1744,28 +2669,51 @@ function create(options = {}) {
 	function reportAnswer(ctx, rows, { viewKind } = {}) {
 		const q = ctx.query;
 		const errors = [];
-		if (q.lang !== undefined && q.lang !== '' && !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(String(q.lang))) errors.push(`lang '${q.lang}' is not a language tag such as de-DE`);
-		if (q.timezone !== undefined && q.timezone !== '' && !W.isIanaZone(q.timezone) && !W.isWindowsZone(q.timezone)) errors.push(`timezone '${q.timezone}' is not a time zone`);
+		if (q.lang !== undefined && q.lang !== '' && !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(String(q.lang)))
+			errors.push(`lang '${q.lang}' is not a language tag such as de-DE`);
+		if (
+			q.timezone !== undefined &&
+			q.timezone !== '' &&
+			!W.isIanaZone(q.timezone) &&
+			!W.isWindowsZone(q.timezone)
+		)
+			errors.push(`timezone '${q.timezone}' is not a time zone`);
 		if (errors.length) badRequest(errors);
 		if (q.view !== undefined && q.view !== '' && viewKind) {
 			requireGuid(String(q.view), 'view');
 			const view = byId(state.views, q.view);
 			if (!view) recordNotFound('View', q.view);
-			if (view.kind !== viewKind) badRequest(`View '${view.name}' is a ${view.kind} view, not a ${viewKind} view`);
+			if (view.kind !== viewKind)
+				badRequest(`View '${view.name}' is a ${view.kind} view, not a ${viewKind} view`);
 		}
 		if (q.headers !== undefined && q.headers !== '') {
-			const wanted = String(q.headers).split(',').map((s) => s.trim()).filter(Boolean);
+			const wanted = String(q.headers)
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
 			const known = rows.length ? Object.keys(rows[0]) : wanted;
 			const unknown = wanted.filter((h) => !known.includes(h));
 			if (unknown.length) badRequest(`headers: unknown column(s) ${unknown.join(', ')}`);
 			rows = rows.map((r) => Object.fromEntries(wanted.map((h) => [h, r[h]])));
 		}
-		const format = q.format === undefined || q.format === '' ? 'CSV' : String(q.format).toUpperCase();
-		if (format === 'CSV') return { status: 200, raw: toCsv(rows), headers: { 'Content-Type': 'text/csv; charset=utf-8' } };
+		const format =
+			q.format === undefined || q.format === '' ? 'CSV' : String(q.format).toUpperCase();
+		if (format === 'CSV')
+			return {
+				status: 200,
+				raw: toCsv(rows),
+				headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+			};
 		if (format !== 'JSON') badRequest(`format '${q.format}' is not supported (JSON or CSV)`);
 		return { body: rows };
 	}
-	report('reports/projects', (ctx) => reportAnswer(ctx, state.projects.filter(projectFilter(ctx.query.filter, 'filter')).map(projectRow), { viewKind: 'projects' }));
+	report('reports/projects', (ctx) =>
+		reportAnswer(
+			ctx,
+			state.projects.filter(projectFilter(ctx.query.filter, 'filter')).map(projectRow),
+			{ viewKind: 'projects' },
+		),
+	);
 	report('reports/projects/:id', (ctx) => {
 		const p = findProject(requireGuid(ctx.params.id, 'projectId'));
 		if (!p) recordNotFound('Project', ctx.params.id);
@@ -1786,8 +2734,27 @@ function create(options = {}) {
 		const f = freeFilter(ctx.query.filter, ['userId', 'projectId', 'from', 'to']);
 		const fu = f.userId ? resolveUser(f.userId) : undefined;
 		const rows = state.timeRecords
-			.filter((t) => (!user || t.userId === user) && (!f.userId || (fu && t.userId === fu.id)) && (!f.projectId || t.projectId === lower(f.projectId)) && (!f.from || t.date >= f.from) && (!f.to || t.date <= f.to))
-			.map((t) => ({ TimeRecordId: t.id, ProjectId: t.projectId, Project: (findProject(t.projectId) || {}).title || '', TaskId: t.taskId, Task: (findTask(t.taskId) || {}).title || '', UserId: t.userId, User: userRef(t.userId) || '', Date: RS(t.date), DurationMinutes: t.duration, Description: t.description || '', ...flavorCols(t.flavors, 'timeRecord') }));
+			.filter(
+				(t) =>
+					(!user || t.userId === user) &&
+					(!f.userId || (fu && t.userId === fu.id)) &&
+					(!f.projectId || t.projectId === lower(f.projectId)) &&
+					(!f.from || t.date >= f.from) &&
+					(!f.to || t.date <= f.to),
+			)
+			.map((t) => ({
+				TimeRecordId: t.id,
+				ProjectId: t.projectId,
+				Project: (findProject(t.projectId) || {}).title || '',
+				TaskId: t.taskId,
+				Task: (findTask(t.taskId) || {}).title || '',
+				UserId: t.userId,
+				User: userRef(t.userId) || '',
+				Date: RS(t.date),
+				DurationMinutes: t.duration,
+				Description: t.description || '',
+				...flavorCols(t.flavors, 'timeRecord'),
+			}));
 		return reportAnswer(ctx, rows, { viewKind: 'times' });
 	}
 	function absencesReport(ctx) {
@@ -1796,20 +2763,74 @@ function create(options = {}) {
 		const fu = f.userId ? resolveUser(f.userId) : undefined;
 		const ft = f.absenceTypeId ? resolveAbsenceType(f.absenceTypeId) : undefined;
 		const rows = state.absences
-			.filter((a) => (!user || a.userId === user) && (!f.userId || (fu && a.userId === fu.id)) && (!f.absenceTypeId || (ft && a.absenceTypeId === ft.id)) && (!f.status || a.status === f.status) && (!f.from || a.endDate >= f.from) && (!f.to || a.startDate <= f.to))
-			.map((a) => ({ AbsenceId: a.id, UserId: a.userId, User: userRef(a.userId) || '', AbsenceType: (byId(state.absenceTypes, a.absenceTypeId) || {}).title || '', StartDate: RS(a.startDate), EndDate: RS(a.endDate), StartDateMinutes: a.startDateMinutes ?? '', EndDateMinutes: a.endDateMinutes ?? '', Status: a.status || '', Comment: a.comment || '' }));
+			.filter(
+				(a) =>
+					(!user || a.userId === user) &&
+					(!f.userId || (fu && a.userId === fu.id)) &&
+					(!f.absenceTypeId || (ft && a.absenceTypeId === ft.id)) &&
+					(!f.status || a.status === f.status) &&
+					(!f.from || a.endDate >= f.from) &&
+					(!f.to || a.startDate <= f.to),
+			)
+			.map((a) => ({
+				AbsenceId: a.id,
+				UserId: a.userId,
+				User: userRef(a.userId) || '',
+				AbsenceType: (byId(state.absenceTypes, a.absenceTypeId) || {}).title || '',
+				StartDate: RS(a.startDate),
+				EndDate: RS(a.endDate),
+				StartDateMinutes: a.startDateMinutes ?? '',
+				EndDateMinutes: a.endDateMinutes ?? '',
+				Status: a.status || '',
+				Comment: a.comment || '',
+			}));
 		return reportAnswer(ctx, rows);
 	}
 	report('reports/times/:mode', timesReport);
 	report('reports/absences/:mode', absencesReport);
-	report('reports/teams', (ctx) => reportAnswer(ctx, state.teams.map((t) => ({ TeamId: t.id, Team: t.name, Members: t.memberIds.map((id) => byId(state.members, id).email).join(', '), MemberCount: t.memberIds.length }))));
-	report('reports/flavors', (ctx) => reportAnswer(ctx, state.flavors.map((f) => ({ FlavorId: f.id, Name: f.name, Type: f.type, UsedOn: f.targets.join(', '), Options: (f.options || []).join(', '), ReadOnly: f.readOnly }))));
+	report('reports/teams', (ctx) =>
+		reportAnswer(
+			ctx,
+			state.teams.map((t) => ({
+				TeamId: t.id,
+				Team: t.name,
+				Members: t.memberIds.map((id) => byId(state.members, id).email).join(', '),
+				MemberCount: t.memberIds.length,
+			})),
+		),
+	);
+	report('reports/flavors', (ctx) =>
+		reportAnswer(
+			ctx,
+			state.flavors.map((f) => ({
+				FlavorId: f.id,
+				Name: f.name,
+				Type: f.type,
+				UsedOn: f.targets.join(', '),
+				Options: (f.options || []).join(', '),
+				ReadOnly: f.readOnly,
+			})),
+		),
+	);
 	report('reports/settings/member', (ctx) =>
 		reportAnswer(
 			ctx,
 			state.members.map((m) => {
-				const w = state.workingTimes.filter((x) => x.userId === m.id).sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
-				return { UserId: m.id, Name: `${m.firstName} ${m.lastName}`, Email: m.email, Role: m.role, Active: m.isActive, HourlyRate: m.hourlyRate, HolidayCalendar: m.holidayCalendar, WeeklyCapacityMinutes: w ? DAYS.reduce((s, d) => s + w[`${d}Capacity`], 0) : '', Teams: m.teamIds.map((id) => byId(state.teams, id).name).join(', '), ...flavorCols(m.flavors, 'user') };
+				const w = state.workingTimes
+					.filter((x) => x.userId === m.id)
+					.sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
+				return {
+					UserId: m.id,
+					Name: `${m.firstName} ${m.lastName}`,
+					Email: m.email,
+					Role: m.role,
+					Active: m.isActive,
+					HourlyRate: m.hourlyRate,
+					HolidayCalendar: m.holidayCalendar,
+					WeeklyCapacityMinutes: w ? DAYS.reduce((s, d) => s + w[`${d}Capacity`], 0) : '',
+					Teams: m.teamIds.map((id) => byId(state.teams, id).name).join(', '),
+					...flavorCols(m.flavors, 'user'),
+				};
 			}),
 		),
 	);
@@ -1829,7 +2850,15 @@ function create(options = {}) {
 		['GET', 'integration/attachment/:id'],
 	]) {
 		route(method, path, () => {
-			throw new HttpError(501, { errors: [`The smenso sandbox does not simulate the Integration XML API (${method} /${path}); use the JSON API (…/json)`] }, { 'X-Smenso-Sandbox': 'xml-not-simulated' });
+			throw new HttpError(
+				501,
+				{
+					errors: [
+						`The smenso sandbox does not simulate the Integration XML API (${method} /${path}); use the JSON API (…/json)`,
+					],
+				},
+				{ 'X-Smenso-Sandbox': 'xml-not-simulated' },
+			);
 		});
 	}
 
@@ -1839,7 +2868,11 @@ function create(options = {}) {
 		routes,
 		config,
 		errorBody: (status, message) => ({ errors: [message] }),
-		notFound: (ctx) => ({ status: 404, headers: { 'X-Smenso-Sandbox': 'no-such-endpoint' }, body: { errors: [`${NO_SUCH_ENDPOINT}: ${ctx.method} ${ctx.path}`] } }),
+		notFound: (ctx) => ({
+			status: 404,
+			headers: { 'X-Smenso-Sandbox': 'no-such-endpoint' },
+			body: { errors: [`${NO_SUCH_ENDPOINT}: ${ctx.method} ${ctx.path}`] },
+		}),
 		authenticate(ctx) {
 			reseedIfChanged();
 			processDueTickets();
@@ -1850,7 +2883,9 @@ function create(options = {}) {
 			if (tz !== undefined) {
 				counters.timezones[tz] = (counters.timezones[tz] || 0) + 1;
 				if (!W.isIanaZone(tz)) {
-					const msg = W.isWindowsZone(tz) ? `Timezone header '${tz}' is a Windows name; the Timezone header takes an IANA name such as Europe/Berlin (Windows names go in the body's timezoneId)` : `Timezone header '${tz}' is not a known IANA time zone`;
+					const msg = W.isWindowsZone(tz)
+						? `Timezone header '${tz}' is a Windows name; the Timezone header takes an IANA name such as Europe/Berlin (Windows names go in the body's timezoneId)`
+						: `Timezone header '${tz}' is not a known IANA time zone`;
 					return { status: 400, body: { errors: [msg] } };
 				}
 			}
@@ -1866,13 +2901,23 @@ function create(options = {}) {
 			}
 			if (token && token === config.noAddonToken) {
 				if (ctx.path.toLowerCase().startsWith(`${P}/integration/`)) {
-					return { status: 403, body: { errors: ['The Enterprise Add-on "smenso Integration API" is not enabled for this workspace.'] } };
+					return {
+						status: 403,
+						body: {
+							errors: [
+								'The Enterprise Add-on "smenso Integration API" is not enabled for this workspace.',
+							],
+						},
+					};
 				}
 				ctx.role = 'member';
 				ctx.userId = state.members[2].id;
 				return null;
 			}
-			return { status: 401, body: { errors: ['Unauthorized: the API token is missing, invalid or expired.'] } };
+			return {
+				status: 401,
+				body: { errors: ['Unauthorized: the API token is missing, invalid or expired.'] },
+			};
 		},
 		rateLimit(ctx) {
 			if (!config.rateLimit) return null;
@@ -1900,7 +2945,12 @@ function create(options = {}) {
 		snapshot() {
 			reseedIfChanged();
 			const { guid, tickets, ticketOrder, attachments, ...rest } = state;
-			return { ...rest, attachments: attachments.map(renderAttachment), tickets: ticketOrder.map((id) => ticketView(tickets.get(id))), counters };
+			return {
+				...rest,
+				attachments: attachments.map(renderAttachment),
+				tickets: ticketOrder.map((id) => ticketView(tickets.get(id))),
+				counters,
+			};
 		},
 	});
 
@@ -1924,7 +2974,13 @@ function create(options = {}) {
 	sandbox.demoCredential = () => ({
 		type: 'psaSmensoApi',
 		name: 'smenso sandbox',
-		data: { connection: 'customUrl', workspace: '', baseUrl: `${sandbox.url}${P}`, token: config.token, timezone: 'Europe/Berlin' },
+		data: {
+			connection: 'customUrl',
+			workspace: '',
+			baseUrl: `${sandbox.url}${P}`,
+			token: config.token,
+			timezone: 'Europe/Berlin',
+		},
 	});
 	/** Finishes every pending ticket now (tests). */
 	sandbox.flushTickets = () => {

@@ -9,13 +9,35 @@ const { seededRandom } = require('../lib/server');
 
 const FIRST_NAMES = ['Anna', 'Ben', 'Clara', 'David', 'Eva', 'Felix', 'Greta', 'Hannes'];
 const LAST_NAMES = ['Schmidt', 'Meyer', 'Weber', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Koch'];
-const PROJECT_TITLES = ['ERP Rollout', 'Website Relaunch', 'Data Warehouse', 'Mobile App', 'Office Move', 'Security Audit', 'CRM Migration', 'Training Program'];
-const TASK_TITLES = ['Kick-off', 'Requirements', 'Design', 'Build', 'Test', 'Go-live', 'Hypercare', 'Lessons learned', 'Budget review', 'Vendor selection'];
+const PROJECT_TITLES = [
+	'ERP Rollout',
+	'Website Relaunch',
+	'Data Warehouse',
+	'Mobile App',
+	'Office Move',
+	'Security Audit',
+	'CRM Migration',
+	'Training Program',
+];
+const TASK_TITLES = [
+	'Kick-off',
+	'Requirements',
+	'Design',
+	'Build',
+	'Test',
+	'Go-live',
+	'Hypercare',
+	'Lessons learned',
+	'Budget review',
+	'Vendor selection',
+];
 
 function createGuidFactory(seed) {
 	const random = seededRandom(seed);
-	const hex = (n) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
-	return () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`;
+	const hex = (n) =>
+		Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+	return () =>
+		`${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`;
 }
 
 function addDays(date, days) {
@@ -45,7 +67,10 @@ function pdfBytes(title) {
 	out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 	return Buffer.from(out, 'latin1');
 }
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+	'base64',
+);
 
 function seedState(seedOptions = {}) {
 	const guid = createGuidFactory(seedOptions.randomSeed || 4711);
@@ -96,12 +121,26 @@ function seedState(seedOptions = {}) {
 		['Training', true, false],
 		['Parental leave', true, false],
 	]) {
-		state.absenceTypes.push({ id: guid(), title, type: limited ? 'limited' : 'unlimited', isApprovalNecessary: approval, includeInHolidaysOverview: title !== 'Sick leave', yearlyBudget: limited ? 30 : null, recommendedApprovers: approval ? 'anna.schmidt@example.com' : '', externalId: null });
+		state.absenceTypes.push({
+			id: guid(),
+			title,
+			type: limited ? 'limited' : 'unlimited',
+			isApprovalNecessary: approval,
+			includeInHolidaysOverview: title !== 'Sick leave',
+			yearlyBudget: limited ? 30 : null,
+			recommendedApprovers: approval ? 'anna.schmidt@example.com' : '',
+			externalId: null,
+		});
 	}
 	// Project folders ("phases") and types: numeric ids (P13, N-new); the guid() call keeps the old id sequence.
-	['Initiation', 'Planning', 'Execution', 'Closure'].forEach((name, i) => state.phases.push({ id: 101 + i, name, uid: guid() }));
-	['Customer project', 'Internal project'].forEach((name, i) => state.types.push({ id: 201 + i, name, uid: guid() }));
-	for (const name of ['Monthly status', 'Steering committee']) state.statusReportTemplates.push({ id: guid(), title: name });
+	['Initiation', 'Planning', 'Execution', 'Closure'].forEach((name, i) =>
+		state.phases.push({ id: 101 + i, name, uid: guid() }),
+	);
+	['Customer project', 'Internal project'].forEach((name, i) =>
+		state.types.push({ id: 201 + i, name, uid: guid() }),
+	);
+	for (const name of ['Monthly status', 'Steering committee'])
+		state.statusReportTemplates.push({ id: guid(), title: name });
 	for (const [name, kind] of [
 		['All projects', 'projects'],
 		['Active projects', 'projects'],
@@ -114,7 +153,8 @@ function seedState(seedOptions = {}) {
 		const project = {
 			id: guid(),
 			number: `P-${String(1001 + p)}`,
-			title: PROJECT_TITLES[p % PROJECT_TITLES.length] + (p >= PROJECT_TITLES.length ? ` ${p}` : ''),
+			title:
+				PROJECT_TITLES[p % PROJECT_TITLES.length] + (p >= PROJECT_TITLES.length ? ` ${p}` : ''),
 			description: `<p>Seeded project ${p + 1}</p>`,
 			goal: 'Deliver on time and on budget',
 			benefit: null,
@@ -223,8 +263,13 @@ function seedState(seedOptions = {}) {
 		externalId: null,
 		flavors: {},
 	});
-	for (const project of state.projects.slice(0, 3)) state.statusReports.push(report(project, `Status ${project.title} January`, '2026-01-31', 1, true));
-	state.statusReports.push(report(state.projects[0], `Status ${state.projects[0].title} February`, '2026-02-28', 2, false));
+	for (const project of state.projects.slice(0, 3))
+		state.statusReports.push(
+			report(project, `Status ${project.title} January`, '2026-01-31', 1, true),
+		);
+	state.statusReports.push(
+		report(state.projects[0], `Status ${state.projects[0].title} February`, '2026-02-28', 2, false),
+	);
 
 	// ---------- entities the old sandbox did not have (seeded after, so the ids above stay stable) ----------
 	const M = state.members;
@@ -238,16 +283,30 @@ function seedState(seedOptions = {}) {
 		for (const i of members) M[i].teamIds.push(team.id);
 	}
 	const flavor = (name, type, targets, extra = {}) => {
-		const f = { id: guid(), name, type, targets, options: null, min: null, max: null, readOnly: type === 'formula', ...extra };
+		const f = {
+			id: guid(),
+			name,
+			type,
+			targets,
+			options: null,
+			min: null,
+			max: null,
+			readOnly: type === 'formula',
+			...extra,
+		};
 		state.flavors.push(f);
 		return f;
 	};
-	const fCost = flavor('Cost centre', 'singleSelect', ['project', 'timeRecord', 'user'], { options: ['CC-100 Sales', 'CC-200 IT', 'CC-300 Operations'] });
+	const fCost = flavor('Cost centre', 'singleSelect', ['project', 'timeRecord', 'user'], {
+		options: ['CC-100 Sales', 'CC-200 IT', 'CC-300 Operations'],
+	});
 	const fBillable = flavor('Billable', 'boolean', ['timeRecord', 'task']);
 	const fRisk = flavor('Risk score', 'number', ['project', 'statusReport'], { min: 0, max: 10 });
 	const fGoLive = flavor('Go-live date', 'date', ['project', 'task']);
 	flavor('Customer reference', 'text', ['project', 'task']);
-	const fSkills = flavor('Skills', 'multiSelect', ['user', 'task'], { options: ['SAP', 'Java', 'Design', 'Consulting'] });
+	const fSkills = flavor('Skills', 'multiSelect', ['user', 'task'], {
+		options: ['SAP', 'Java', 'Design', 'Consulting'],
+	});
 	flavor('Margin', 'formula', ['project'], { formula: '[Budget] - [Cost]' });
 	for (const project of state.projects) {
 		project.flavors[fCost.id] = 'CC-200 IT';
@@ -262,46 +321,215 @@ function seedState(seedOptions = {}) {
 
 	for (const project of state.projects) {
 		const tasks = state.tasks.filter((t) => t.projectId === project.id);
-		const f1 = { id: guid(), projectId: project.id, name: 'Preparation', priority: 'high', startDate: project.startDate, endDate: addDays(project.startDate, 20), description: 'Everything before the build', color: '#1E88E5', fillRowWithColor: false, noNewTasksAllowed: false, lockNewTasks: false, locked: false, privateNewTasks: false, taskTemplateId: null, externalId: null };
-		const f2 = { id: guid(), projectId: project.id, name: 'Delivery', priority: 'medium', startDate: addDays(project.startDate, 21), endDate: project.endDate, description: '', color: '#43A047', fillRowWithColor: true, noNewTasksAllowed: false, lockNewTasks: false, locked: false, privateNewTasks: false, taskTemplateId: null, externalId: null };
+		const f1 = {
+			id: guid(),
+			projectId: project.id,
+			name: 'Preparation',
+			priority: 'high',
+			startDate: project.startDate,
+			endDate: addDays(project.startDate, 20),
+			description: 'Everything before the build',
+			color: '#1E88E5',
+			fillRowWithColor: false,
+			noNewTasksAllowed: false,
+			lockNewTasks: false,
+			locked: false,
+			privateNewTasks: false,
+			taskTemplateId: null,
+			externalId: null,
+		};
+		const f2 = {
+			id: guid(),
+			projectId: project.id,
+			name: 'Delivery',
+			priority: 'medium',
+			startDate: addDays(project.startDate, 21),
+			endDate: project.endDate,
+			description: '',
+			color: '#43A047',
+			fillRowWithColor: true,
+			noNewTasksAllowed: false,
+			lockNewTasks: false,
+			locked: false,
+			privateNewTasks: false,
+			taskTemplateId: null,
+			externalId: null,
+		};
 		state.folders.push(f1, f2);
 		tasks.forEach((t, i) => (t.folderId = i < 2 ? f1.id : f2.id));
-		for (let i = 1; i < tasks.length; i++) tasks[i].dependencies.push({ taskId: tasks[i - 1].id, type: 'FS', lag: 0 });
+		for (let i = 1; i < tasks.length; i++)
+			tasks[i].dependencies.push({ taskId: tasks[i - 1].id, type: 'FS', lag: 0 });
 		if (tasks[3]) tasks[3].parentTaskId = tasks[2].id;
 	}
 	const p0 = state.projects[0];
 	const p0Tasks = state.tasks.filter((t) => t.projectId === p0.id);
-	const comment = (target, text, authorIdx, created, isInternal = false) => state.comments.push({ id: guid(), ...target, text, isInternal, authorId: M[authorIdx].id, created, modified: created });
-	comment({ taskId: p0Tasks[0].id }, 'Kick-off went well, minutes are attached.', 0, '2026-01-06T09:12:00');
+	const comment = (target, text, authorIdx, created, isInternal = false) =>
+		state.comments.push({
+			id: guid(),
+			...target,
+			text,
+			isInternal,
+			authorId: M[authorIdx].id,
+			created,
+			modified: created,
+		});
+	comment(
+		{ taskId: p0Tasks[0].id },
+		'Kick-off went well, minutes are attached.',
+		0,
+		'2026-01-06T09:12:00',
+	);
 	comment({ taskId: p0Tasks[0].id }, 'Thanks! I added the action items.', 1, '2026-01-06T11:40:00');
-	comment({ taskId: p0Tasks[1].id }, 'Budget owner still has to sign off.', 2, '2026-01-14T15:05:00', true);
-	comment({ statusReportId: state.statusReports[0].id }, 'Agreed with the assessment.', 3, '2026-02-01T08:30:00');
-	comment({ statusReportId: state.statusReports[3].id }, 'Please add the vendor delay to the explanation.', 0, '2026-02-27T16:45:00', true);
+	comment(
+		{ taskId: p0Tasks[1].id },
+		'Budget owner still has to sign off.',
+		2,
+		'2026-01-14T15:05:00',
+		true,
+	);
+	comment(
+		{ statusReportId: state.statusReports[0].id },
+		'Agreed with the assessment.',
+		3,
+		'2026-02-01T08:30:00',
+	);
+	comment(
+		{ statusReportId: state.statusReports[3].id },
+		'Please add the vendor delay to the explanation.',
+		0,
+		'2026-02-27T16:45:00',
+		true,
+	);
 
 	const attachment = (target, fileName, contentType, bytes, created, extra = {}) => {
-		const a = { id: guid(), kind: 'upload', fileName, contentType, size: bytes ? bytes.length : 0, bytes, url: null, projectId: null, taskId: null, statusReportId: null, created, createdBy: M[0].id, ...target, ...extra };
+		const a = {
+			id: guid(),
+			kind: 'upload',
+			fileName,
+			contentType,
+			size: bytes ? bytes.length : 0,
+			bytes,
+			url: null,
+			projectId: null,
+			taskId: null,
+			statusReportId: null,
+			created,
+			createdBy: M[0].id,
+			...target,
+			...extra,
+		};
 		state.attachments.push(a);
 		return a;
 	};
-	attachment({ projectId: p0.id }, 'Project charter.pdf', 'application/pdf', pdfBytes('Project charter: ERP Rollout'), '2026-01-05T10:00:00');
-	attachment({ projectId: p0.id }, 'requirements.csv', 'text/csv', Buffer.from('id;requirement;priority\r\n1;Single sign-on;high\r\n2;Audit log;medium\r\n', 'utf8'), '2026-01-12T14:20:00');
-	attachment({ projectId: p0.id, taskId: p0Tasks[0].id }, 'kickoff-minutes.txt', 'text/plain', Buffer.from('Kick-off minutes\n- scope agreed\n- weekly jour fixe on Mondays\n', 'utf8'), '2026-01-06T09:10:00');
-	attachment({ projectId: p0.id, taskId: p0Tasks[2].id }, 'wireframe.png', 'image/png', PNG, '2026-01-20T16:00:00');
-	attachment({ projectId: p0.id, statusReportId: state.statusReports[0].id }, 'status-january.pdf', 'application/pdf', pdfBytes('Status January'), '2026-01-31T17:00:00');
-	attachment({ projectId: p0.id }, 'Architecture.docx (SharePoint)', null, null, '2026-01-08T12:00:00', { kind: 'link', url: 'https://contoso.sharepoint.com/sites/erp/Shared%20Documents/Architecture.docx' });
+	attachment(
+		{ projectId: p0.id },
+		'Project charter.pdf',
+		'application/pdf',
+		pdfBytes('Project charter: ERP Rollout'),
+		'2026-01-05T10:00:00',
+	);
+	attachment(
+		{ projectId: p0.id },
+		'requirements.csv',
+		'text/csv',
+		Buffer.from(
+			'id;requirement;priority\r\n1;Single sign-on;high\r\n2;Audit log;medium\r\n',
+			'utf8',
+		),
+		'2026-01-12T14:20:00',
+	);
+	attachment(
+		{ projectId: p0.id, taskId: p0Tasks[0].id },
+		'kickoff-minutes.txt',
+		'text/plain',
+		Buffer.from('Kick-off minutes\n- scope agreed\n- weekly jour fixe on Mondays\n', 'utf8'),
+		'2026-01-06T09:10:00',
+	);
+	attachment(
+		{ projectId: p0.id, taskId: p0Tasks[2].id },
+		'wireframe.png',
+		'image/png',
+		PNG,
+		'2026-01-20T16:00:00',
+	);
+	attachment(
+		{ projectId: p0.id, statusReportId: state.statusReports[0].id },
+		'status-january.pdf',
+		'application/pdf',
+		pdfBytes('Status January'),
+		'2026-01-31T17:00:00',
+	);
+	attachment(
+		{ projectId: p0.id },
+		'Architecture.docx (SharePoint)',
+		null,
+		null,
+		'2026-01-08T12:00:00',
+		{
+			kind: 'link',
+			url: 'https://contoso.sharepoint.com/sites/erp/Shared%20Documents/Architecture.docx',
+		},
+	);
 
 	// Task templates (for POST integration/task/json/{templateId})
-	state.taskTemplates.push({ id: guid(), title: 'Quality gate', description: 'Review checklist before go-live', priority: 3, statusId: 1, plannedDuration: 240, workflowId: null, subtasks: ['Code review', 'Security review', 'Sign-off'] });
-	state.taskTemplates.push({ id: guid(), title: 'Customer workshop', description: '', priority: 2, statusId: 1, plannedDuration: 480, workflowId: null, subtasks: [] });
+	state.taskTemplates.push({
+		id: guid(),
+		title: 'Quality gate',
+		description: 'Review checklist before go-live',
+		priority: 3,
+		statusId: 1,
+		plannedDuration: 240,
+		workflowId: null,
+		subtasks: ['Code review', 'Security review', 'Sign-off'],
+	});
+	state.taskTemplates.push({
+		id: guid(),
+		title: 'Customer workshop',
+		description: '',
+		priority: 2,
+		statusId: 1,
+		plannedDuration: 480,
+		workflowId: null,
+		subtasks: [],
+	});
 
 	M.forEach((m, i) => {
-		state.workingTimes.push({ id: guid(), userId: m.id, startDate: '2025-01-01', endDate: null, mondayCapacity: 480, tuesdayCapacity: 480, wednesdayCapacity: 480, thursdayCapacity: 480, fridayCapacity: i === 4 ? 240 : 480, saturdayCapacity: 0, sundayCapacity: 0, externalId: null });
+		state.workingTimes.push({
+			id: guid(),
+			userId: m.id,
+			startDate: '2025-01-01',
+			endDate: null,
+			mondayCapacity: 480,
+			tuesdayCapacity: 480,
+			wednesdayCapacity: 480,
+			thursdayCapacity: 480,
+			fridayCapacity: i === 4 ? 240 : 480,
+			saturdayCapacity: 0,
+			sundayCapacity: 0,
+			externalId: null,
+		});
 	});
-	const perm = () => ({ isPrivate: false, access: { users: [], teams: [] }, privacy: { users: [], teams: [] } });
+	const perm = () => ({
+		isPrivate: false,
+		access: { users: [], teams: [] },
+		privacy: { users: [], teams: [] },
+	});
 	for (const p of state.projects) state.permissions[p.id] = perm();
 	state.permissions[p0.id].access.teams.push(state.teams[0].id);
-	state.permissions[p0Tasks[1].id] = { isPrivate: true, access: { users: [], teams: [] }, privacy: { users: [M[0].id, M[2].id], teams: [] } };
-	state.invites.push({ id: guid(), email: 'new.colleague@example.com', role: 'member', locale: 'de', kind: 'member', status: 'invited', created: '2026-02-01T10:00:00' });
+	state.permissions[p0Tasks[1].id] = {
+		isPrivate: true,
+		access: { users: [], teams: [] },
+		privacy: { users: [M[0].id, M[2].id], teams: [] },
+	};
+	state.invites.push({
+		id: guid(),
+		email: 'new.colleague@example.com',
+		role: 'member',
+		locale: 'de',
+		kind: 'member',
+		status: 'invited',
+		created: '2026-02-01T10:00:00',
+	});
 	return state;
 }
 

@@ -18,8 +18,32 @@ try {
 		for (const iana of String(mapZone._type).split(/\s+/)) if (iana) ianaFromCldr.add(iana);
 	}
 } catch {
-	windowsNames = new Set(['W. Europe Standard Time', 'GMT Standard Time', 'Central Europe Standard Time', 'Romance Standard Time', 'UTC', 'Eastern Standard Time', 'Pacific Standard Time', 'Tokyo Standard Time', 'AUS Eastern Standard Time', 'Central Standard Time']);
-	for (const z of ['Europe/Berlin', 'Europe/London', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Paris', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney', 'Etc/UTC']) ianaFromCldr.add(z);
+	windowsNames = new Set([
+		'W. Europe Standard Time',
+		'GMT Standard Time',
+		'Central Europe Standard Time',
+		'Romance Standard Time',
+		'UTC',
+		'Eastern Standard Time',
+		'Pacific Standard Time',
+		'Tokyo Standard Time',
+		'AUS Eastern Standard Time',
+		'Central Standard Time',
+	]);
+	for (const z of [
+		'Europe/Berlin',
+		'Europe/London',
+		'Europe/Vienna',
+		'Europe/Zurich',
+		'Europe/Paris',
+		'America/New_York',
+		'America/Chicago',
+		'America/Los_Angeles',
+		'Asia/Tokyo',
+		'Australia/Sydney',
+		'Etc/UTC',
+	])
+		ianaFromCldr.add(z);
 }
 
 function isWindowsZone(value) {
@@ -53,7 +77,8 @@ function supportedIanaZones() {
 
 // ---------- dates ----------
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const DATE_RE = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})\.(\d{2})\.(\d{4}))(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?$/;
+const DATE_RE =
+	/^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})\.(\d{2})\.(\d{4}))(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?$/;
 
 /**
  * Parse a date as the concept pages allow: dd.MM.yyyy or yyyy-MM-dd, optionally with a time (tolerated), never
@@ -66,7 +91,10 @@ function parseDate(raw, { allowUnixMs = false } = {}) {
 	if (typeof raw !== 'string') return { error: 'must be a date string (dd.MM.yyyy or yyyy-MM-dd)' };
 	const text = raw.trim();
 	if (text.length > 10 && OFFSET.test(text) && /\d{2}:\d{2}/.test(text)) {
-		return { error: 'must not contain a UTC offset; send the local date (and time) without Z or ±hh:mm, the API applies the time zone' };
+		return {
+			error:
+				'must not contain a UTC offset; send the local date (and time) without Z or ±hh:mm, the API applies the time zone',
+		};
 	}
 	const m = DATE_RE.exec(text);
 	if (!m) return { error: 'is not a valid date (dd.MM.yyyy or yyyy-MM-dd)' };
@@ -74,7 +102,8 @@ function parseDate(raw, { allowUnixMs = false } = {}) {
 	const month = Number(m[2] || m[5]);
 	const day = Number(m[3] || m[4]);
 	const d = new Date(Date.UTC(year, month - 1, day));
-	if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return { error: 'is not a valid calendar date' };
+	if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+		return { error: 'is not a valid calendar date' };
 	const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 	if (m[7] === undefined) return { value: iso };
 	const hh = Number(m[7]);
@@ -105,7 +134,12 @@ function iso7(ms) {
 }
 
 function isWholeMinutes(value, max) {
-	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && (max === undefined || value <= max);
+	return (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= 0 &&
+		(max === undefined || value <= max)
+	);
 }
 
 // ---------- multipart/form-data ----------
@@ -135,11 +169,31 @@ function parseMultipart(buffer, contentType) {
 		const disposition = headers['content-disposition'] || '';
 		const name = (/\bname="([^"]*)"/i.exec(disposition) || [])[1];
 		const filenameStar = (/filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition) || [])[1];
-		const filename = filenameStar ? decodeURIComponent(filenameStar.trim()) : (/\bfilename="([^"]*)"/i.exec(disposition) || [])[1];
-		parts.push({ name, filename, contentType: headers['content-type'] || 'application/octet-stream', data: buffer.slice(headerEnd + 4, end) });
+		const filename = filenameStar
+			? decodeURIComponent(filenameStar.trim())
+			: (/\bfilename="([^"]*)"/i.exec(disposition) || [])[1];
+		parts.push({
+			name,
+			filename,
+			contentType: headers['content-type'] || 'application/octet-stream',
+			data: buffer.slice(headerEnd + 4, end),
+		});
 		pos = next;
 	}
 	return { parts };
 }
 
-module.exports = { GUID, EMAIL, isWindowsZone, isIanaZone, supportedIanaZones, parseDate, outDate, stamp, iso7, isWholeMinutes, parseMultipart, OFFSET };
+module.exports = {
+	GUID,
+	EMAIL,
+	isWindowsZone,
+	isIanaZone,
+	supportedIanaZones,
+	parseDate,
+	outDate,
+	stamp,
+	iso7,
+	isWholeMinutes,
+	parseMultipart,
+	OFFSET,
+};

@@ -16,14 +16,17 @@ const { spawn, execFileSync } = require('child_process');
 const REPO = path.resolve(__dirname, '..', '..');
 const manifest = require('./vendors');
 /** Node types load as `<package>.<node>`: one package, and so one prefix, per vendor (vendors.json). */
-const NODE_TYPE_PREFIXES = Object.fromEntries(manifest.vendors().map((v) => [v.key, v.nodeTypePrefix]));
+const NODE_TYPE_PREFIXES = Object.fromEntries(
+	manifest.vendors().map((v) => [v.key, v.nodeTypePrefix]),
+);
 const PACKAGE_NAMES = Object.fromEntries(manifest.vendors().map((v) => [v.key, v.package]));
 const nodeTypePrefix = (key) => manifest.byKey(key).nodeTypePrefix;
 const packageName = (key) => manifest.byKey(key).package;
 /** `nodeType('blikk')` → `n8n-nodes-psa-blikk.blikk` (also maps a legacy `n8n-nodes-psa.blikk`). */
 const nodeType = manifest.nodeType;
 /** True for a node type from one of our packages. */
-const isOurNodeType = (type) => Object.values(NODE_TYPE_PREFIXES).some((p) => typeof type === 'string' && type.startsWith(p));
+const isOurNodeType = (type) =>
+	Object.values(NODE_TYPE_PREFIXES).some((p) => typeof type === 'string' && type.startsWith(p));
 const BROWSER_ID = 'n8n-psa-harness';
 const TEST_ENCRYPTION_KEY = 'n8n-psa-e2e-fixed-encryption-key-not-secret';
 
@@ -127,20 +130,37 @@ function installPackage(userFolder, { log = () => {}, vendors, tarballDir } = {}
 	}
 	if (pkg.dependencies) delete pkg.dependencies['n8n-nodes-psa'];
 	const packages = [];
-	for (const { vendor, tarball } of tarballs({ vendors: keys, ...(tarballDir ? { destination: tarballDir } : {}) })) {
+	for (const { vendor, tarball } of tarballs({
+		vendors: keys,
+		...(tarballDir ? { destination: tarballDir } : {}),
+	})) {
 		const target = path.join(nodesDir, 'node_modules', vendor.package);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 		const installed = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8'));
-		const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+		const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+			.split('\n')
+			.filter(Boolean)
+			.map((f) => f.replace(/^package\//, ''));
 		pkg.dependencies = { ...(pkg.dependencies || {}), [vendor.package]: installed.version };
-		packages.push({ vendor: vendor.key, name: vendor.package, target, version: installed.version, files });
+		packages.push({
+			vendor: vendor.key,
+			name: vendor.package,
+			target,
+			version: installed.version,
+			files,
+		});
 		log(`installed ${path.basename(tarball)} (${files.length} files) into ${target}`);
 	}
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(nodesPkg, JSON.stringify(pkg, null, 2));
-	return { packages, target: packages[0].target, version: packages[0].version, files: packages[0].files };
+	return {
+		packages,
+		target: packages[0].target,
+		version: packages[0].version,
+		files: packages[0].files,
+	};
 }
 
 // ------------------------------------------------------------------ env
@@ -201,7 +221,8 @@ function n8nEnv(opts) {
 /** Only the variables n8nEnv sets (no process.env), e.g. to hand to another process via JSON. */
 function n8nEnvVars(opts) {
 	const out = n8nEnv({ ...opts, varsOnly: true });
-	if (opts.runtime && opts.runtime.nodeDir) out.PATH = `${path.join(opts.runtime.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
+	if (opts.runtime && opts.runtime.nodeDir)
+		out.PATH = `${path.join(opts.runtime.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
 	return out;
 }
 
@@ -210,7 +231,14 @@ function n8nEnvVars(opts) {
  * Start `n8n start`. Resolves when `GET /rest/settings` answers 200. The handle has `stop()`,
  * `baseUrl`, `logTail()`, `logFile`, `readySeconds`.
  */
-async function startN8n({ runtime, port, userFolder, env = {}, log = () => {}, timeoutMs = 180000 }) {
+async function startN8n({
+	runtime,
+	port,
+	userFolder,
+	env = {},
+	log = () => {},
+	timeoutMs = 180000,
+}) {
 	port = port || (await freePortAvoiding());
 	const brokerPort = await freePortAvoiding([5678, 5679, port]);
 	fs.mkdirSync(userFolder, { recursive: true });
@@ -244,7 +272,10 @@ async function startN8n({ runtime, port, userFolder, env = {}, log = () => {}, t
 	let exited = null;
 	child.once('exit', (code, sig) => (exited = { code, sig }));
 	for (;;) {
-		if (exited) throw new Error(`n8n exited (${exited.code ?? exited.sig}) before it was ready. Log tail:\n${handle.logTail()}`);
+		if (exited)
+			throw new Error(
+				`n8n exited (${exited.code ?? exited.sig}) before it was ready. Log tail:\n${handle.logTail()}`,
+			);
 		if (Date.now() - t0 > timeoutMs) {
 			await handle.stop();
 			throw new Error(`n8n not ready after ${timeoutMs / 1000} s. Log tail:\n${handle.logTail()}`);
@@ -252,7 +283,9 @@ async function startN8n({ runtime, port, userFolder, env = {}, log = () => {}, t
 		// 2.x answers /rest/settings before its migrations ran; /healthz/readiness waits for the DB.
 		// 1.x brings REST routes up a few seconds after readiness: wait for both.
 		try {
-			const ready = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const ready = await fetch(`${baseUrl}/healthz/readiness`, {
+				signal: AbortSignal.timeout(2000),
+			});
 			if (ready.status === 200) {
 				const res = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
 				if (res.status === 200) break;
@@ -261,12 +294,18 @@ async function startN8n({ runtime, port, userFolder, env = {}, log = () => {}, t
 		await sleep(250);
 	}
 	handle.readySeconds = (Date.now() - t0) / 1000;
-	log(`n8n ${runtime.version} ready at ${baseUrl} in ${handle.readySeconds.toFixed(1)} s (log: ${logFile})`);
+	log(
+		`n8n ${runtime.version} ready at ${baseUrl} in ${handle.readySeconds.toFixed(1)} s (log: ${logFile})`,
+	);
 	return handle;
 }
 
 // ------------------------------------------------------------------ REST (cookie) + public API (key)
-async function http(method, url, { body, headers = {}, cookie, apiKey, raw = false, timeoutMs = 60000 } = {}) {
+async function http(
+	method,
+	url,
+	{ body, headers = {}, cookie, apiKey, raw = false, timeoutMs = 60000 } = {},
+) {
 	const h = { accept: 'application/json', 'browser-id': BROWSER_ID, ...headers };
 	if (body !== undefined) h['content-type'] = 'application/json';
 	if (cookie) h.cookie = cookie;
@@ -274,7 +313,12 @@ async function http(method, url, { body, headers = {}, cookie, apiKey, raw = fal
 	let res;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			res = await fetch(url, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+			res = await fetch(url, {
+				method,
+				headers: h,
+				body: body === undefined ? undefined : JSON.stringify(body),
+				signal: AbortSignal.timeout(timeoutMs),
+			});
 			break;
 		} catch (e) {
 			// A keep-alive socket n8n closed under us ("other side closed"): the request never reached n8n.
@@ -292,7 +336,9 @@ async function http(method, url, { body, headers = {}, cookie, apiKey, raw = fal
 		json = text;
 	}
 	if (!res.ok) {
-		const err = new Error(`${method} ${new URL(url).pathname} → ${res.status}: ${typeof json === 'string' ? json.slice(0, 500) : JSON.stringify(json).slice(0, 500)}`);
+		const err = new Error(
+			`${method} ${new URL(url).pathname} → ${res.status}: ${typeof json === 'string' ? json.slice(0, 500) : JSON.stringify(json).slice(0, 500)}`,
+		);
 		err.status = res.status;
 		err.body = json;
 		throw err;
@@ -301,16 +347,27 @@ async function http(method, url, { body, headers = {}, cookie, apiKey, raw = fal
 }
 
 function cookieFrom(res) {
-	const list = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')].filter(Boolean);
+	const list =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie')].filter(Boolean);
 	const auth = list.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 	return auth || null;
 }
 
-const DEFAULT_OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-test-Passw0rd!' };
+const DEFAULT_OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-test-Passw0rd!',
+};
 
 /** Log in (REST) and return the auth cookie. Works on 1.x and 2.x field names. */
 async function login(baseUrl, { email, password }) {
-	const res = await http('POST', `${baseUrl}/rest/login`, { body: { emailOrLdapLoginId: email, email, password }, raw: true });
+	const res = await http('POST', `${baseUrl}/rest/login`, {
+		body: { emailOrLdapLoginId: email, email, password },
+		raw: true,
+	});
 	if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
 	return cookieFrom(res);
 }
@@ -348,7 +405,8 @@ function publicApi(baseUrl, apiKey) {
 	const call = (method, p, body) => http(method, `${baseUrl}/api/v1${p}`, { apiKey, body });
 	return {
 		call,
-		createCredential: (cred) => call('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data }),
+		createCredential: (cred) =>
+			call('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data }),
 		createWorkflow: (wf) => call('POST', '/workflows', sanitizeWorkflow(wf)),
 		getWorkflow: (id) => call('GET', `/workflows/${id}`),
 		deleteWorkflow: (id) => call('DELETE', `/workflows/${id}`),
@@ -356,7 +414,10 @@ function publicApi(baseUrl, apiKey) {
 			const all = [];
 			let cursor;
 			do {
-				const r = await call('GET', `/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+				const r = await call(
+					'GET',
+					`/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+				);
 				all.push(...r.data);
 				cursor = r.nextCursor;
 			} while (cursor);
@@ -370,28 +431,46 @@ function publicApi(baseUrl, apiKey) {
 			if (status) q.set('status', status);
 			return call('GET', `/executions?${q}`).then((r) => r.data);
 		},
-		getExecution: (id, includeData = true) => call('GET', `/executions/${id}?includeData=${includeData}`),
+		getExecution: (id, includeData = true) =>
+			call('GET', `/executions/${id}?includeData=${includeData}`),
 	};
 }
 
 const WORKFLOW_SETTINGS_KEYS = [
-	'saveExecutionProgress', 'saveManualExecutions', 'saveDataErrorExecution', 'saveDataSuccessExecution',
-	'executionTimeout', 'errorWorkflow', 'timezone', 'executionOrder', 'callerPolicy', 'callerIds',
+	'saveExecutionProgress',
+	'saveManualExecutions',
+	'saveDataErrorExecution',
+	'saveDataSuccessExecution',
+	'executionTimeout',
+	'errorWorkflow',
+	'timezone',
+	'executionOrder',
+	'callerPolicy',
+	'callerIds',
 ];
 
 /** The public API rejects unknown properties: keep only what POST /workflows accepts. */
 function sanitizeWorkflow(wf) {
 	const settings = {};
-	for (const k of WORKFLOW_SETTINGS_KEYS) if (wf.settings && wf.settings[k] !== undefined) settings[k] = wf.settings[k];
+	for (const k of WORKFLOW_SETTINGS_KEYS)
+		if (wf.settings && wf.settings[k] !== undefined) settings[k] = wf.settings[k];
 	if (!settings.executionOrder) settings.executionOrder = 'v1';
-	const out = { name: wf.name || 'Untitled', nodes: wf.nodes || [], connections: wf.connections || {}, settings };
+	const out = {
+		name: wf.name || 'Untitled',
+		nodes: wf.nodes || [],
+		connections: wf.connections || {},
+		settings,
+	};
 	if (wf.staticData) out.staticData = wf.staticData;
 	return out;
 }
 
 /** POST /rest/credentials/test (cookie). Returns { status: 'OK' | 'Error', message }. */
 async function testCredential(baseUrl, cookie, cred) {
-	const r = await http('POST', `${baseUrl}/rest/credentials/test`, { cookie, body: { credentials: { id: cred.id, name: cred.name, type: cred.type, data: cred.data || {} } } });
+	const r = await http('POST', `${baseUrl}/rest/credentials/test`, {
+		cookie,
+		body: { credentials: { id: cred.id, name: cred.name, type: cred.type, data: cred.data || {} } },
+	});
 	return r.data ?? r;
 }
 
@@ -414,7 +493,13 @@ function withWebhook(wf, webhookPath) {
 	const connections = JSON.parse(JSON.stringify(wf.connections || {}));
 	const existing = nodes.find((n) => n.type === WEBHOOK_TYPE);
 	if (existing) {
-		existing.parameters = { ...existing.parameters, path: webhookPath, httpMethod: 'POST', responseMode: 'lastNode', responseData: existing.parameters?.responseData || 'allEntries' };
+		existing.parameters = {
+			...existing.parameters,
+			path: webhookPath,
+			httpMethod: 'POST',
+			responseMode: 'lastNode',
+			responseData: existing.parameters?.responseData || 'allEntries',
+		};
 		existing.webhookId = webhookPath;
 		return { ...wf, nodes, connections };
 	}
@@ -427,8 +512,11 @@ function withWebhook(wf, webhookPath) {
 		delete connections[manual.name];
 	} else {
 		const hasIncoming = new Set();
-		for (const src of Object.values(connections)) for (const outs of src.main || []) for (const c of outs || []) hasIncoming.add(c.node);
-		targets = nodes.filter((n) => !hasIncoming.has(n.name) && !/trigger/i.test(n.type)).map((n) => n.name);
+		for (const src of Object.values(connections))
+			for (const outs of src.main || []) for (const c of outs || []) hasIncoming.add(c.node);
+		targets = nodes
+			.filter((n) => !hasIncoming.has(n.name) && !/trigger/i.test(n.type))
+			.map((n) => n.name);
 	}
 	nodes.unshift({
 		id: crypto.randomUUID(),
@@ -437,7 +525,13 @@ function withWebhook(wf, webhookPath) {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: webhookPath,
-		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path: webhookPath,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	});
 	connections[webhookName] = { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] };
 	return { ...wf, nodes, connections };
@@ -450,7 +544,11 @@ function withWebhook(wf, webhookPath) {
 async function postWebhook(url, body, { waitMs = 15000 } = {}) {
 	const deadline = Date.now() + waitMs;
 	for (;;) {
-		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 		if (res.status !== 404 || Date.now() > deadline) return res;
 		await res.text();
 		await sleep(100);
@@ -529,28 +627,48 @@ module.exports = {
  * port; else free ports. demo: the manifest's `sandbox.demoOptions` apply.
  * Returns { sandboxes: { vendor: { url, port, demoCredential, instance } }, stop() }.
  */
-async function startSandboxes({ basePort = 0, ports, demo = false, log = () => {}, options = {}, vendors } = {}) {
+async function startSandboxes({
+	basePort = 0,
+	ports,
+	demo = false,
+	log = () => {},
+	options = {},
+	vendors,
+} = {}) {
 	const mod = require(path.join(REPO, 'sandbox', 'index.js'));
 	const list = vendors || mod.VENDORS;
 	const started = [];
 	const sandboxes = {};
 	let i = 0;
 	for (const vendor of list) {
-		const port = basePort ? basePort + i : ports === 'manifest' ? manifest.byKey(vendor).sandbox?.port || 0 : 0;
+		const port = basePort
+			? basePort + i
+			: ports === 'manifest'
+				? manifest.byKey(vendor).sandbox?.port || 0
+				: 0;
 		i++;
 		try {
-			const r = await mod.startAll({ host: '127.0.0.1', basePort: port, vendors: [vendor], options, demo });
+			const r = await mod.startAll({
+				host: '127.0.0.1',
+				basePort: port,
+				vendors: [vendor],
+				options,
+				demo,
+			});
 			started.push(r);
 			const sb = r.sandboxes[vendor];
 			let demoCredential = null;
 			try {
-				demoCredential = typeof sb.demoCredential === 'function' ? sb.demoCredential() : sb.demoCredential || null;
+				demoCredential =
+					typeof sb.demoCredential === 'function' ? sb.demoCredential() : sb.demoCredential || null;
 			} catch (e) {
 				log(`warning: ${vendor} sandbox demoCredential failed: ${e.message}`);
 			}
 			sandboxes[vendor] = { url: sb.url, port: sb.port, demoCredential, instance: sb };
 		} catch (e) {
-			log(`warning: ${vendor} sandbox not started (${e.code === 'MODULE_NOT_FOUND' ? 'module missing' : e.message})`);
+			log(
+				`warning: ${vendor} sandbox not started (${e.code === 'MODULE_NOT_FOUND' ? 'module missing' : e.message})`,
+			);
 		}
 	}
 	return {
@@ -575,17 +693,21 @@ function newestMtime(dir, filter = () => true) {
 	return newest;
 }
 
-/** Why dist/ needs a rebuild ('' when it is fresh): missing, a node or credential of vendors.json missing, or sources newer. */
+/** Why a package's dist/ needs a rebuild ('' when all are fresh): missing, an entry of package.json's n8n block missing, or sources newer. */
 function distStaleReason() {
-	const dist = path.join(REPO, 'dist');
-	if (!fs.existsSync(dist)) return 'dist/ is missing';
-	for (const v of manifest.vendors()) for (const f of [...v.distNodes, ...v.distCredentials]) if (!fs.existsSync(path.join(REPO, f))) return `${f} is missing`;
+	const dist = (v) => path.join(v.dir, 'dist');
+	let built = Infinity;
+	for (const v of manifest.vendors()) {
+		if (!fs.existsSync(dist(v))) return `${v.dirRel}/dist/ is missing`;
+		for (const f of [...v.distNodeFiles, ...v.distCredentialFiles])
+			if (!fs.existsSync(f)) return `${path.relative(REPO, f)} is missing`;
+		built = Math.min(built, newestMtime(dist(v)));
+	}
+	const notDist = (p) => !p.includes(`${path.sep}dist${path.sep}`);
 	const src = Math.max(
-		newestMtime(path.join(REPO, 'nodes')),
-		newestMtime(path.join(REPO, 'credentials')),
+		newestMtime(path.join(REPO, 'packages'), notDist),
 		fs.statSync(path.join(REPO, 'tsconfig.json')).mtimeMs,
 	);
-	const built = newestMtime(dist);
 	if (src > built + 1000) return 'sources are newer than dist/';
 	return '';
 }
@@ -596,9 +718,13 @@ function ensureBuilt({ log = () => {}, force = false } = {}) {
 	const why = force ? 'forced' : distStaleReason();
 	if (!why) return false;
 	log(`building (${why}): npm run build`);
-	execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', process.stderr, process.stderr] });
+	execFileSync('npm', ['run', 'build'], {
+		cwd: REPO,
+		stdio: ['ignore', process.stderr, process.stderr],
+	});
 	const still = distStaleReason();
-	if (still && still !== 'sources are newer than dist/') throw new Error(`build finished but ${still}`);
+	if (still && still !== 'sources are newer than dist/')
+		throw new Error(`build finished but ${still}`);
 	return true;
 }
 
@@ -613,9 +739,9 @@ function packStaleReason(keys) {
 	}
 	const oldest = Math.min(...list.map((t) => fs.statSync(t.tarball).mtimeMs));
 	const inputs = Math.max(
-		newestMtime(path.join(REPO, 'dist')),
+		...manifest.vendors().map((v) => newestMtime(path.join(v.dir, 'dist'))),
+		...manifest.vendors().map((v) => fs.statSync(path.join(v.dir, 'package.json')).mtimeMs),
 		fs.statSync(manifest.MANIFEST).mtimeMs,
-		fs.statSync(path.join(REPO, 'package.json')).mtimeMs,
 	);
 	return inputs > oldest + 1000 ? 'dist/ or vendors.json is newer than the tarballs' : '';
 }
@@ -630,7 +756,10 @@ function ensurePacked({ log = () => {}, vendors } = {}) {
 	const why = packStaleReason(vendors);
 	if (!why) return false;
 	log(`packing (${why}): node scripts/pack.js --no-build`);
-	execFileSync(process.execPath, [path.join(REPO, 'scripts', 'pack.js'), '--no-build'], { cwd: REPO, stdio: ['ignore', process.stderr, process.stderr] });
+	execFileSync(process.execPath, [path.join(REPO, 'scripts', 'pack.js'), '--no-build'], {
+		cwd: REPO,
+		stdio: ['ignore', process.stderr, process.stderr],
+	});
 	return true;
 }
 

@@ -29,19 +29,25 @@ const sourceOf = (distFile) => distFile.replace(/^dist\//, '').replace(/\.js$/, 
 const REQUIRED = ['key', 'package', 'displayName'];
 
 function enrich(v) {
-	for (const f of REQUIRED) if (v[f] === undefined) throw new Error(`vendors.json: vendor ${v.key || '?'} lacks "${f}"`);
-	if (!/^[a-z][a-z0-9-]*$/.test(v.key)) throw new Error(`vendors.json: key "${v.key}" must be lower-case letters, digits and dashes`);
-	if (!/^n8n-nodes-[a-z0-9-]+$/.test(v.package)) throw new Error(`vendors.json: package "${v.package}" must be named n8n-nodes-…`);
+	for (const f of REQUIRED)
+		if (v[f] === undefined) throw new Error(`vendors.json: vendor ${v.key || '?'} lacks "${f}"`);
+	if (!/^[a-z][a-z0-9-]*$/.test(v.key))
+		throw new Error(`vendors.json: key "${v.key}" must be lower-case letters, digits and dashes`);
+	if (!/^n8n-nodes-[a-z0-9-]+$/.test(v.package))
+		throw new Error(`vendors.json: package "${v.package}" must be named n8n-nodes-…`);
 	const dirRel = `packages/${v.package}`;
 	const dir = path.join(REPO, dirRel);
 	const pkgFile = path.join(dir, 'package.json');
-	if (!fs.existsSync(pkgFile)) throw new Error(`vendors.json: ${v.key}: ${dirRel}/package.json is missing`);
+	if (!fs.existsSync(pkgFile))
+		throw new Error(`vendors.json: ${v.key}: ${dirRel}/package.json is missing`);
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-	if (pkg.name !== v.package) throw new Error(`${dirRel}/package.json: name "${pkg.name}", vendors.json says "${v.package}"`);
+	if (pkg.name !== v.package)
+		throw new Error(`${dirRel}/package.json: name "${pkg.name}", vendors.json says "${v.package}"`);
 	const n8n = pkg.n8n || {};
 	const distNodes = n8n.nodes || [];
 	const distCredentials = n8n.credentials || [];
-	if (!distNodes.length || !distCredentials.length) throw new Error(`${dirRel}/package.json: the n8n block lists no nodes or no credentials`);
+	if (!distNodes.length || !distCredentials.length)
+		throw new Error(`${dirRel}/package.json: the n8n block lists no nodes or no credentials`);
 	const nodes = distNodes.map(sourceOf);
 	return {
 		...v,
@@ -87,9 +93,11 @@ function load() {
 		}
 	}
 	const ports = list.filter((v) => v.sandbox && v.sandbox.port).map((v) => v.sandbox.port);
-	if (new Set(ports).size !== ports.length) throw new Error('vendors.json: two sandboxes share a port');
+	if (new Set(ports).size !== ports.length)
+		throw new Error('vendors.json: two sandboxes share a port');
 	const names = list.flatMap((v) => v.nodeNames);
-	if (new Set(names).size !== names.length) throw new Error('vendors.json: two vendors declare a node with the same name');
+	if (new Set(names).size !== names.length)
+		throw new Error('vendors.json: two vendors declare a node with the same name');
 	cache = { packageReadme: raw.packageReadme || {}, vendors: list };
 	return cache;
 }
@@ -117,7 +125,12 @@ function nodeType(name) {
 /** Rewrite legacy `n8n-nodes-psa.<node>` types in a workflow object (in place) to the per-vendor package types. */
 function upgradeWorkflowTypes(wf) {
 	for (const node of (wf && wf.nodes) || []) {
-		if (typeof node.type === 'string' && node.type.startsWith(LEGACY_PREFIX) && vendorOfNode(node.type.slice(LEGACY_PREFIX.length))) node.type = nodeType(node.type);
+		if (
+			typeof node.type === 'string' &&
+			node.type.startsWith(LEGACY_PREFIX) &&
+			vendorOfNode(node.type.slice(LEGACY_PREFIX.length))
+		)
+			node.type = nodeType(node.type);
 	}
 	return wf;
 }
@@ -129,7 +142,13 @@ function expandGlob(pattern) {
 	const out = [];
 	for (const p of patterns) {
 		const dir = path.join(REPO, path.dirname(p));
-		const re = new RegExp(`^${path.basename(p).split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+		const re = new RegExp(
+			`^${path
+				.basename(p)
+				.split('*')
+				.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+				.join('.*')}$`,
+		);
 		if (!fs.existsSync(dir)) continue;
 		for (const f of fs.readdirSync(dir).sort()) if (re.test(f)) out.push(path.join(dir, f));
 	}

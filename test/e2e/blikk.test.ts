@@ -38,8 +38,13 @@ const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function workflow(nodes: Workflow['nodes']): Workflow {
 	const connections: Workflow['connections'] = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { name: `blikk e2e ${Date.now()}`, nodes: nodes.map((n, i) => ({ ...n, position: [i * 220, 0] })), connections };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		name: `blikk e2e ${Date.now()}`,
+		nodes: nodes.map((n, i) => ({ ...n, position: [i * 220, 0] })),
+		connections,
+	};
 }
 
 describe('Blikk in real n8n', () => {
@@ -48,34 +53,62 @@ describe('Blikk in real n8n', () => {
 		const good = await testCredential(cred, data);
 		expect(`${good.status}: ${good.message}`).toMatch(/^OK/);
 		const wrongData = { ...data, applicationSecret: 'wrong' };
-		const wrong = await testCredential(await createSandboxCredential('blikk', wrongData), wrongData);
+		const wrong = await testCredential(
+			await createSandboxCredential('blikk', wrongData),
+			wrongData,
+		);
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/Invalid application id or secret/);
 		// The saved credential has a token by now (the runs above used it): Retry with a wrong secret still fails.
-		await runViaWebhook(workflow([{ name: 'Blikk', type: BLIKK, typeVersion: 1, position: [0, 0], credentials: credentials(), parameters: { resource: 'country', operation: 'getAll', returnAll: true } }]), {});
+		await runViaWebhook(
+			workflow([
+				{
+					name: 'Blikk',
+					type: BLIKK,
+					typeVersion: 1,
+					position: [0, 0],
+					credentials: credentials(),
+					parameters: { resource: 'country', operation: 'getAll', returnAll: true },
+				},
+			]),
+			{},
+		);
 		const retried = await testCredential(cred, wrongData);
 		expect(retried.status).toBe('Error');
 		expect(retried.message).toMatch(/Invalid application id or secret/);
 	});
 
 	it('the crew-tasks example creates three tasks and comments on each', async () => {
-		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'blikk-crew-tasks.json'), { credentials: { psaBlikkApi: cred } });
+		const wf = loadWorkflowFile(
+			path.join(__dirname, '..', '..', 'examples', 'blikk-crew-tasks.json'),
+			{ credentials: { psaBlikkApi: cred } },
+		);
 		const run = await runViaWebhook(wf, {});
 		expect(run.status).toBe(200);
 		expect(run.items).toHaveLength(3);
-		expect(run.items[0]).toMatchObject({ objectName: 'task.comment.detail', text: expect.stringContaining('Skapad från n8n') });
-		const state = await sandboxControl<{ tasks: Array<{ title: string; estimate: number; memberIds: number[] }> }>('blikk', 'state');
+		expect(run.items[0]).toMatchObject({
+			objectName: 'task.comment.detail',
+			text: expect.stringContaining('Skapad från n8n'),
+		});
+		const state = await sandboxControl<{
+			tasks: Array<{ title: string; estimate: number; memberIds: number[] }>;
+		}>('blikk', 'state');
 		const created = state.tasks.filter((t) => t.title.endsWith('Storgatan 4'));
 		expect(created.map((t) => t.estimate)).toEqual([3, 1, 8]);
 	});
 
 	it('the log-time example logs two reports with standard codes and lists the reports waiting for attest', async () => {
-		const wf = loadWorkflowFile(path.join(__dirname, '..', '..', 'examples', 'blikk-log-time.json'), { credentials: { psaBlikkApi: cred } });
+		const wf = loadWorkflowFile(
+			path.join(__dirname, '..', '..', 'examples', 'blikk-log-time.json'),
+			{ credentials: { psaBlikkApi: cred } },
+		);
 		const run = await runViaWebhook(wf, {});
 		expect(run.status).toBe(200);
 		expect(run.items.length).toBeGreaterThan(0);
 		expect(run.items.every((r) => r.sentToAttestDate && !r.attestedDate && r.userName)).toBe(true);
-		const state = await sandboxControl<{ timeReports: Array<{ date: string; userId: number; activityId: number; clockStart: string }> }>('blikk', 'state');
+		const state = await sandboxControl<{
+			timeReports: Array<{ date: string; userId: number; activityId: number; clockStart: string }>;
+		}>('blikk', 'state');
 		const logged = state.timeReports.filter((r) => r.date === '2026-12-01');
 		expect(logged.map((r) => [r.userId, r.clockStart])).toEqual([
 			[2, '07:00'],
@@ -91,12 +124,28 @@ describe('Blikk in real n8n', () => {
 				typeVersion: 1,
 				position: [0, 0],
 				credentials: credentials(),
-				parameters: { resource: 'timeReport', operation: 'create', user: rl('2'), date: '2026-12-03', hours: '={{ $json.body.hours }}', projectType: 'project', project: rl('1'), additionalFields: { clockStart: '={{ $json.body.start }}' } },
+				parameters: {
+					resource: 'timeReport',
+					operation: 'create',
+					user: rl('2'),
+					date: '2026-12-03',
+					hours: '={{ $json.body.hours }}',
+					projectType: 'project',
+					project: rl('1'),
+					additionalFields: { clockStart: '={{ $json.body.start }}' },
+				},
 			},
 		]);
 		const ok = await runViaWebhook(wf, { hours: 6, start: '07:00' });
 		expect(ok.status).toBe(200);
-		expect(ok.items[0]).toMatchObject({ hours: 6, clockStart: '07:00', userId: 2, activityId: 2, timeArticleId: 2, timeCodeId: 1 });
+		expect(ok.items[0]).toMatchObject({
+			hours: 6,
+			clockStart: '07:00',
+			userId: 2,
+			activityId: 2,
+			timeArticleId: 2,
+			timeCodeId: 1,
+		});
 		const before = await sandboxControl<{ requests: number }>('blikk', 'stats');
 		const bad = await runViaWebhook(wf, { hours: 6, start: '7 am' });
 		expect(bad.status).toBe(500);
@@ -107,7 +156,13 @@ describe('Blikk in real n8n', () => {
 
 	const logRows = (settings: { onError?: 'continueRegularOutput' } = {}) =>
 		workflow([
-			{ name: 'Rows', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0], parameters: { fieldToSplitOut: 'body.rows', options: {} } },
+			{
+				name: 'Rows',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { fieldToSplitOut: 'body.rows', options: {} },
+			},
 			{
 				name: 'Blikk',
 				type: BLIKK,
@@ -115,11 +170,26 @@ describe('Blikk in real n8n', () => {
 				position: [0, 0],
 				credentials: credentials(),
 				...settings,
-				parameters: { resource: 'timeReport', operation: 'create', user: rl('2'), date: '={{ $json.day }}', hours: '={{ $json.h }}', projectType: 'project', project: rl('1'), additionalFields: { comment: '={{ $json.note }}' } },
+				parameters: {
+					resource: 'timeReport',
+					operation: 'create',
+					user: rl('2'),
+					date: '={{ $json.day }}',
+					hours: '={{ $json.h }}',
+					projectType: 'project',
+					project: rl('1'),
+					additionalFields: { comment: '={{ $json.note }}' },
+				},
 			},
 		]);
-	const posts = async () => (await sandboxControl<{ byRoute: Record<string, number> }>('blikk', 'stats')).byRoute['POST /v1/Core/TimeReports'] ?? 0;
-	const stored = async (note: string) => (await sandboxControl<{ timeReports: Array<{ comment: string }> }>('blikk', 'state')).timeReports.filter((r) => r.comment === note).length;
+	const posts = async () =>
+		(await sandboxControl<{ byRoute: Record<string, number> }>('blikk', 'stats')).byRoute[
+			'POST /v1/Core/TimeReports'
+		] ?? 0;
+	const stored = async (note: string) =>
+		(
+			await sandboxControl<{ timeReports: Array<{ comment: string }> }>('blikk', 'state')
+		).timeReports.filter((r) => r.comment === note).length;
 
 	it('a bad row in the middle sends nothing: row 1 is not written when row 2 is bad', async () => {
 		const before = await posts();
@@ -137,7 +207,15 @@ describe('Blikk in real n8n', () => {
 	});
 
 	it('Continue On Fail keeps mayHaveBeenApplied: a 500 after Blikk stored row 2 says "check first"', async () => {
-		await sandboxControl('blikk', 'faults', { type: '5xx', status: 500, method: 'POST', path: '/v1/Core/TimeReports$', beforeHandler: false, after: 1, count: 1 });
+		await sandboxControl('blikk', 'faults', {
+			type: '5xx',
+			status: 500,
+			method: 'POST',
+			path: '/v1/Core/TimeReports$',
+			beforeHandler: false,
+			after: 1,
+			count: 1,
+		});
 		try {
 			const run = await runViaWebhook(logRows({ onError: 'continueRegularOutput' }), {
 				rows: [
@@ -149,7 +227,12 @@ describe('Blikk in real n8n', () => {
 			expect(run.status).toBe(200);
 			expect(run.items).toHaveLength(3);
 			expect(run.items[0]).toMatchObject({ comment: 'E2E cof 1', hours: 1 });
-			expect(run.items[1]).toMatchObject({ httpCode: 500, row: 2, itemIndex: 1, mayHaveBeenApplied: true });
+			expect(run.items[1]).toMatchObject({
+				httpCode: 500,
+				row: 2,
+				itemIndex: 1,
+				mayHaveBeenApplied: true,
+			});
 			expect(String(run.items[1].description)).toMatch(/may already have been carried out/);
 			expect(run.items[2]).toMatchObject({ comment: 'E2E cof 3', hours: 3 });
 			// Row 2 was stored once by Blikk (and not resent).
@@ -163,8 +246,24 @@ describe('Blikk in real n8n', () => {
 		await sandboxControl('blikk', 'stats/reset', {});
 		const created = await createWorkflow(
 			workflow([
-				{ name: 'Blikk Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], credentials: credentials(), parameters: { event: 'timeReportAttested', pollTimes: { item: [{ mode: 'everyMinute' }] } } },
-				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					name: 'Blikk Trigger',
+					type: TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					credentials: credentials(),
+					parameters: {
+						event: 'timeReportAttested',
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+					},
+				},
+				{
+					name: 'NoOp',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 			]),
 		);
 		await activate(created.id);

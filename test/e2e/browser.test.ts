@@ -20,16 +20,33 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { e2e, createSandboxCredential, createWorkflow, deleteWorkflow, listExecutions, loadWorkflowFile, nodeOutput, sandboxControl, type CreatedCredential, type Vendor, type Workflow } from './harness';
+import {
+	e2e,
+	createSandboxCredential,
+	createWorkflow,
+	deleteWorkflow,
+	listExecutions,
+	loadWorkflowFile,
+	nodeOutput,
+	sandboxControl,
+	type CreatedCredential,
+	type Vendor,
+	type Workflow,
+} from './harness';
 import { ensureChromium, openBrowser, REPO, Screenshots, type OpenBrowser } from './browser';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEFAULT_OWNER } = require('../../scripts/lib/n8n') as { DEFAULT_OWNER: { email: string; password: string } };
+const { DEFAULT_OWNER } = require('../../scripts/lib/n8n') as {
+	DEFAULT_OWNER: { email: string; password: string };
+};
 
 interface NodeTypeInfo {
 	name: string;
 	displayName: string;
-	properties?: Array<{ name: string; options?: Array<{ name?: string; value?: unknown; action?: string }> }>;
+	properties?: Array<{
+		name: string;
+		options?: Array<{ name?: string; value?: unknown; action?: string }>;
+	}>;
 }
 
 interface VendorEntry {
@@ -49,15 +66,19 @@ const describeUi = info.n8n.major >= 2 ? describe : describe.skip;
 /** The vendor a loaded node type belongs to: by the node file names in vendors.json (any package prefix). */
 function vendorOf(type: string, vendors: VendorEntry[]): VendorEntry | undefined {
 	const local = type.slice(type.indexOf('.') + 1);
-	return vendors.find((v) => v.nodes.some((f) => {
-		const base = path.basename(f).replace(/\.node\.ts$/, '');
-		return local === base.charAt(0).toLowerCase() + base.slice(1);
-	}));
+	return vendors.find((v) =>
+		v.nodes.some((f) => {
+			const base = path.basename(f).replace(/\.node\.ts$/, '');
+			return local === base.charAt(0).toLowerCase() + base.slice(1);
+		}),
+	);
 }
 
 describeUi(`the editor in a browser (n8n ${info.n8n.version})`, () => {
 	const baseUrl = info.n8n.baseUrl;
-	const vendors = (JSON.parse(fs.readFileSync(path.join(REPO, 'vendors.json'), 'utf8')) as { vendors: VendorEntry[] }).vendors;
+	const vendors = (
+		require(path.join(REPO, 'scripts', 'lib', 'vendors.js')) as { vendors: () => VendorEntry[] }
+	).vendors();
 	const timings: Record<string, number> = {};
 	const report: Record<string, unknown> = {};
 	const created: string[] = [];
@@ -75,228 +96,360 @@ describeUi(`the editor in a browser (n8n ${info.n8n.version})`, () => {
 		started = now;
 	};
 
-	beforeAll(async () => {
-		const t0 = Date.now();
-		const apt = ensureChromium();
-		timings['chromium install'] = apt.seconds;
-		shots = new Screenshots();
-		// Our action nodes as n8n loaded them (the editor's own types file), each with its vendor.
-		const res = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie: info.n8n.cookie, 'browser-id': info.n8n.browserId } });
-		expect(res.status).toBe(200);
-		const types = (await res.json()) as NodeTypeInfo[];
-		const seen = new Set<string>();
-		for (const t of types) {
-			const vendor = vendorOf(t.name, vendors);
-			if (!vendor || /Trigger$|Tool$/.test(t.name) || seen.has(t.name) || !/^n8n-nodes-psa[\w-]*\./.test(t.name)) continue;
-			seen.add(t.name);
-			const hasTaskAction = (t.properties ?? []).some((p) => p.name === 'operation' && (p.options ?? []).some((o) => isTaskAction(o.action) || isTaskAction(o.name)));
-			ours.push({ ...t, vendor, hasTaskAction });
-		}
-		ours = ours.sort((a, b) => a.displayName.localeCompare(b.displayName));
-		expect(ours.length).toBeGreaterThan(0);
-		// One credential per vendor, named for this run, so the test picks exactly this one in the editor.
-		const run = Date.now().toString(36);
-		for (const o of ours) {
-			if (!info.sandboxes[o.vendor.key]?.demoCredential || creds.has(o.vendor.key)) continue;
-			creds.set(o.vendor.key, await createSandboxCredential(o.vendor.key, {}, `Browser test ${o.vendor.key} ${run}`));
-		}
-		browser = await openBrowser(baseUrl);
-		// Leaving a page with unsaved changes asks first: answer yes.
-		page().on('dialog', (d) => void d.accept().catch(() => undefined));
-		timings.setup = (Date.now() - t0) / 1000;
-		started = Date.now();
-		process.stderr.write(`[browser] screenshots: ${path.relative(REPO, shots.dir)}/\n`);
-	}, 20 * 60 * 1000);
+	beforeAll(
+		async () => {
+			const t0 = Date.now();
+			const apt = ensureChromium();
+			timings['chromium install'] = apt.seconds;
+			shots = new Screenshots();
+			// Our action nodes as n8n loaded them (the editor's own types file), each with its vendor.
+			const res = await fetch(`${baseUrl}/types/nodes.json`, {
+				headers: { cookie: info.n8n.cookie, 'browser-id': info.n8n.browserId },
+			});
+			expect(res.status).toBe(200);
+			const types = (await res.json()) as NodeTypeInfo[];
+			const seen = new Set<string>();
+			for (const t of types) {
+				const vendor = vendorOf(t.name, vendors);
+				if (
+					!vendor ||
+					/Trigger$|Tool$/.test(t.name) ||
+					seen.has(t.name) ||
+					!/^n8n-nodes-psa[\w-]*\./.test(t.name)
+				)
+					continue;
+				seen.add(t.name);
+				const hasTaskAction = (t.properties ?? []).some(
+					(p) =>
+						p.name === 'operation' &&
+						(p.options ?? []).some((o) => isTaskAction(o.action) || isTaskAction(o.name)),
+				);
+				ours.push({ ...t, vendor, hasTaskAction });
+			}
+			ours = ours.sort((a, b) => a.displayName.localeCompare(b.displayName));
+			expect(ours.length).toBeGreaterThan(0);
+			// One credential per vendor, named for this run, so the test picks exactly this one in the editor.
+			const run = Date.now().toString(36);
+			for (const o of ours) {
+				if (!info.sandboxes[o.vendor.key]?.demoCredential || creds.has(o.vendor.key)) continue;
+				creds.set(
+					o.vendor.key,
+					await createSandboxCredential(o.vendor.key, {}, `Browser test ${o.vendor.key} ${run}`),
+				);
+			}
+			browser = await openBrowser(baseUrl);
+			// Leaving a page with unsaved changes asks first: answer yes.
+			page().on('dialog', (d) => void d.accept().catch(() => undefined));
+			timings.setup = (Date.now() - t0) / 1000;
+			started = Date.now();
+			process.stderr.write(`[browser] screenshots: ${path.relative(REPO, shots.dir)}/\n`);
+		},
+		20 * 60 * 1000,
+	);
 
 	afterAll(async () => {
 		if (browser) await browser.close();
 		for (const id of created) await deleteWorkflow(id).catch(() => undefined);
 		if (shots) {
-			const summary = { n8n: info.n8n.version, timings, ...report, blockedRequests: browser?.blocked ?? [] };
+			const summary = {
+				n8n: info.n8n.version,
+				timings,
+				...report,
+				blockedRequests: browser?.blocked ?? [],
+			};
 			fs.writeFileSync(path.join(shots.dir, 'summary.json'), JSON.stringify(summary, null, 2));
-			process.stderr.write(`[browser] ${path.relative(REPO, shots.dir)}/: ${shots.files.length} screenshots; timings (s): ${Object.entries(timings).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(', ')}\n`);
+			process.stderr.write(
+				`[browser] ${path.relative(REPO, shots.dir)}/: ${shots.files.length} screenshots; timings (s): ${Object.entries(
+					timings,
+				)
+					.map(([k, v]) => `${k}=${v.toFixed(1)}`)
+					.join(', ')}\n`,
+			);
 		}
 	});
 
-	it('signs in as the owner', async () => {
-		const p = page();
-		await p.goto(`${baseUrl}/signin`);
-		await p.getByTestId('signin-form').waitFor();
-		await p.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(DEFAULT_OWNER.email);
-		await p.locator('input[type="password"]').first().fill(DEFAULT_OWNER.password);
-		await shots.take(p, 'signin');
-		await p.locator('input[type="password"]').first().press('Enter');
-		await p.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 120000 });
-		step('sign in');
-	}, STEP_MS);
+	it(
+		'signs in as the owner',
+		async () => {
+			const p = page();
+			await p.goto(`${baseUrl}/signin`);
+			await p.getByTestId('signin-form').waitFor();
+			await p
+				.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
+				.first()
+				.fill(DEFAULT_OWNER.email);
+			await p.locator('input[type="password"]').first().fill(DEFAULT_OWNER.password);
+			await shots.take(p, 'signin');
+			await p.locator('input[type="password"]').first().press('Enter');
+			await p.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 120000 });
+			step('sign in');
+		},
+		STEP_MS,
+	);
 
-	it(`the node picker finds our nodes when searching for a task ("${TASK}")`, async () => {
-		const p = page();
-		const wf = await createWorkflow({
-			name: `Browser test ${Date.now().toString(36)}`,
-			nodes: [{ id: 'trigger', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
-			connections: {},
-		});
-		created.push(wf.id);
-		await p.goto(`${baseUrl}/workflow/${wf.id}`);
-		await p.getByTestId('canvas-node').first().waitFor();
-		// The + on the trigger's output: the node picker opens for "What happens next?".
-		await p.getByTestId('canvas-handle-plus').first().click();
-		const search = p.getByTestId('node-creator-search-bar');
-		const creator = p.getByTestId('node-creator');
-		const listed = async () => (await creator.getByTestId('item-iterator-item').allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
-		await creator.getByTestId('item-iterator-item').first().waitFor();
-		const categories = (await listed()).join('|');
-		await search.fill(TASK);
-		// Results (or the "no results" box) replace the category list once the search ran; then let it settle.
-		const results = await settled(async () => ((await p.getByTestId('node-creator-no-results').isVisible()) ? [] : await listed()), (r) => r.join('|') !== categories);
-		await shots.take(p, 'node-picker-log-time', { docs: ['screenshots/node-picker-log-time.png'] });
-		const found = ours.filter((o) => results.includes(o.displayName));
-		const expected = ours.filter((o) => o.hasTaskAction);
-		report.search = { term: TASK, results, ours: found.map((o) => o.displayName), expected: expected.map((o) => o.displayName) };
-		process.stderr.write(`[browser] "${TASK}" found: ${results.join(' | ') || '(nothing)'}; ours expected: ${expected.map((o) => o.displayName).join(', ')}\n`);
-		step('node picker search');
-		// Spec: every node with a "Log time" action is found by that task (codex aliases / action texts).
-		expect(expected.length).toBeGreaterThan(0);
-		expect(found.map((o) => o.displayName)).toEqual(expect.arrayContaining(expected.map((o) => o.displayName)));
-	}, STEP_MS);
+	it(
+		`the node picker finds our nodes when searching for a task ("${TASK}")`,
+		async () => {
+			const p = page();
+			const wf = await createWorkflow({
+				name: `Browser test ${Date.now().toString(36)}`,
+				nodes: [
+					{
+						id: 'trigger',
+						name: 'When clicking ‘Execute workflow’',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
+				],
+				connections: {},
+			});
+			created.push(wf.id);
+			await p.goto(`${baseUrl}/workflow/${wf.id}`);
+			await p.getByTestId('canvas-node').first().waitFor();
+			// The + on the trigger's output: the node picker opens for "What happens next?".
+			await p.getByTestId('canvas-handle-plus').first().click();
+			const search = p.getByTestId('node-creator-search-bar');
+			const creator = p.getByTestId('node-creator');
+			const listed = async () =>
+				(await creator.getByTestId('item-iterator-item').allInnerTexts())
+					.map((t) => t.split('\n')[0].trim())
+					.filter(Boolean);
+			await creator.getByTestId('item-iterator-item').first().waitFor();
+			const categories = (await listed()).join('|');
+			await search.fill(TASK);
+			// Results (or the "no results" box) replace the category list once the search ran; then let it settle.
+			const results = await settled(
+				async () =>
+					(await p.getByTestId('node-creator-no-results').isVisible()) ? [] : await listed(),
+				(r) => r.join('|') !== categories,
+			);
+			await shots.take(p, 'node-picker-log-time', {
+				docs: ['screenshots/node-picker-log-time.png'],
+			});
+			const found = ours.filter((o) => results.includes(o.displayName));
+			const expected = ours.filter((o) => o.hasTaskAction);
+			report.search = {
+				term: TASK,
+				results,
+				ours: found.map((o) => o.displayName),
+				expected: expected.map((o) => o.displayName),
+			};
+			process.stderr.write(
+				`[browser] "${TASK}" found: ${results.join(' | ') || '(nothing)'}; ours expected: ${expected.map((o) => o.displayName).join(', ')}\n`,
+			);
+			step('node picker search');
+			// Spec: every node with a "Log time" action is found by that task (codex aliases / action texts).
+			expect(expected.length).toBeGreaterThan(0);
+			expect(found.map((o) => o.displayName)).toEqual(
+				expect.arrayContaining(expected.map((o) => o.displayName)),
+			);
+		},
+		STEP_MS,
+	);
 
-	it('adds our node with its "Log time" action and the run’s credential', async () => {
-		const p = page();
-		const creator = p.getByTestId('node-creator');
-		const results = (report.search as { ours?: string[] } | undefined)?.ours ?? [];
-		// Blikk first when the search found it; without search results (the previous test failed), search by name.
-		const preferred = ['blikk', 'cenno', 'rm', 'smenso'];
-		chosen =
-			ours.filter((o) => o.hasTaskAction && results.includes(o.displayName)).sort((a, b) => preferred.indexOf(a.vendor.key) - preferred.indexOf(b.vendor.key))[0] ??
-			ours.filter((o) => o.hasTaskAction).sort((a, b) => preferred.indexOf(a.vendor.key) - preferred.indexOf(b.vendor.key))[0];
-		expect(chosen).toBeDefined();
-		if (!results.includes(chosen!.displayName)) await p.getByTestId('node-creator-search-bar').fill(chosen!.displayName);
-		await creator.getByTestId('item-iterator-item').filter({ hasText: chosen!.displayName }).first().click();
-		// The node's actions, grouped by resource: pick the task.
-		const action = creator.getByTestId('item-iterator-item').filter({ hasText: /^\s*Log time\s*$/i }).first();
-		await action.waitFor();
-		await action.scrollIntoViewIfNeeded();
-		await action.hover();
-		await shots.take(p, 'node-actions', { docs: ['screenshots/node-actions.png'] });
-		await action.click();
-		const ndv = p.getByTestId('ndv');
-		await ndv.waitFor();
-		await ndv.getByTestId('node-parameters').waitFor();
-		// The credential created for this run (n8n preselects one; make sure it is ours).
-		const cred = creds.get(chosen!.vendor.key);
-		if (cred) {
-			const select = ndv.getByTestId('node-credentials-select');
-			await select.waitFor();
-			const current = await select.locator('input').first().inputValue().catch(() => '');
-			if (current !== cred.name) {
-				await select.click();
-				await p.getByTestId(`node-credentials-select-item-${cred.id}`).click();
+	it(
+		'adds our node with its "Log time" action and the run’s credential',
+		async () => {
+			const p = page();
+			const creator = p.getByTestId('node-creator');
+			const results = (report.search as { ours?: string[] } | undefined)?.ours ?? [];
+			// Blikk first when the search found it; without search results (the previous test failed), search by name.
+			const preferred = ['blikk', 'cenno', 'rm', 'smenso'];
+			chosen =
+				ours
+					.filter((o) => o.hasTaskAction && results.includes(o.displayName))
+					.sort((a, b) => preferred.indexOf(a.vendor.key) - preferred.indexOf(b.vendor.key))[0] ??
+				ours
+					.filter((o) => o.hasTaskAction)
+					.sort((a, b) => preferred.indexOf(a.vendor.key) - preferred.indexOf(b.vendor.key))[0];
+			expect(chosen).toBeDefined();
+			if (!results.includes(chosen!.displayName))
+				await p.getByTestId('node-creator-search-bar').fill(chosen!.displayName);
+			await creator
+				.getByTestId('item-iterator-item')
+				.filter({ hasText: chosen!.displayName })
+				.first()
+				.click();
+			// The node's actions, grouped by resource: pick the task.
+			const action = creator
+				.getByTestId('item-iterator-item')
+				.filter({ hasText: /^\s*Log time\s*$/i })
+				.first();
+			await action.waitFor();
+			await action.scrollIntoViewIfNeeded();
+			await action.hover();
+			await shots.take(p, 'node-actions', { docs: ['screenshots/node-actions.png'] });
+			await action.click();
+			const ndv = p.getByTestId('ndv');
+			await ndv.waitFor();
+			await ndv.getByTestId('node-parameters').waitFor();
+			// The credential created for this run (n8n preselects one; make sure it is ours).
+			const cred = creds.get(chosen!.vendor.key);
+			if (cred) {
+				const select = ndv.getByTestId('node-credentials-select');
+				await select.waitFor();
+				const current = await select
+					.locator('input')
+					.first()
+					.inputValue()
+					.catch(() => '');
+				if (current !== cred.name) {
+					await select.click();
+					await p.getByTestId(`node-credentials-select-item-${cred.id}`).click();
+				}
+				await expectInputValue(select.locator('input').first(), cred.name);
 			}
-			await expectInputValue(select.locator('input').first(), cred.name);
-		}
-		report.added = { node: chosen!.displayName, type: chosen!.name, credential: cred?.name };
-		step('add node + action');
-	}, STEP_MS);
+			report.added = { node: chosen!.displayName, type: chosen!.name, credential: cred?.name };
+			step('add node + action');
+		},
+		STEP_MS,
+	);
 
-	it('a "From list" resource locator shows the sandbox’s records', async () => {
-		const p = page();
-		const ndv = p.getByTestId('ndv');
-		const locator = ndv.locator('[data-test-id^="resource-locator-"]').first();
-		await locator.waitFor();
-		const mode = locator.getByTestId('rlc-mode-selector').locator('input').first();
-		if ((await mode.inputValue()) !== 'From list') {
-			await locator.getByTestId('rlc-mode-selector').click();
-			await p.getByTestId('mode-list').filter({ visible: true }).first().click();
-		}
-		await expectInputValue(mode, 'From list');
-		await locator.getByTestId('rlc-input').click();
-		const items = p.getByTestId('rlc-item').filter({ visible: true });
-		await items.first().waitFor({ timeout: 120000 });
-		const names = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-		await shots.take(p, 'from-list', { docs: ['screenshots/from-list.png', 'screenshot-node.png'] });
-		report.fromList = { parameter: await locator.getAttribute('data-test-id'), items: names };
-		expect(names.length).toBeGreaterThan(0);
-		// The names are the sandbox's own records, not IDs.
-		const state = JSON.stringify(await sandboxControl(chosen!.vendor.key, 'state'));
-		expect(names.filter((n) => state.includes(JSON.stringify(n).slice(1, -1))).length).toBeGreaterThan(0);
-		await items.filter({ hasText: names[0] }).first().click();
-		await expectInputValue(locator.getByTestId('rlc-input'), names[0]);
-		await shots.take(p, 'from-list-picked');
-		await p.getByTestId('ndv-close-button').click();
-		step('from list');
-	}, STEP_MS);
+	it(
+		'a "From list" resource locator shows the sandbox’s records',
+		async () => {
+			const p = page();
+			const ndv = p.getByTestId('ndv');
+			const locator = ndv.locator('[data-test-id^="resource-locator-"]').first();
+			await locator.waitFor();
+			const mode = locator.getByTestId('rlc-mode-selector').locator('input').first();
+			if ((await mode.inputValue()) !== 'From list') {
+				await locator.getByTestId('rlc-mode-selector').click();
+				await p.getByTestId('mode-list').filter({ visible: true }).first().click();
+			}
+			await expectInputValue(mode, 'From list');
+			await locator.getByTestId('rlc-input').click();
+			const items = p.getByTestId('rlc-item').filter({ visible: true });
+			await items.first().waitFor({ timeout: 120000 });
+			const names = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+			await shots.take(p, 'from-list', {
+				docs: ['screenshots/from-list.png', 'screenshot-node.png'],
+			});
+			report.fromList = { parameter: await locator.getAttribute('data-test-id'), items: names };
+			expect(names.length).toBeGreaterThan(0);
+			// The names are the sandbox's own records, not IDs.
+			const state = JSON.stringify(await sandboxControl(chosen!.vendor.key, 'state'));
+			expect(
+				names.filter((n) => state.includes(JSON.stringify(n).slice(1, -1))).length,
+			).toBeGreaterThan(0);
+			await items.filter({ hasText: names[0] }).first().click();
+			await expectInputValue(locator.getByTestId('rlc-input'), names[0]);
+			await shots.take(p, 'from-list-picked');
+			await p.getByTestId('ndv-close-button').click();
+			step('from list');
+		},
+		STEP_MS,
+	);
 
-	it('runs a demo workflow from examples/ with "Execute workflow" and shows its output', async () => {
-		const p = page();
-		const vendor = chosen?.vendor ?? ours[0].vendor;
-		const demo = pickDemo(vendor);
-		const cred = creds.get(vendor.key)!;
-		const wf = adaptTypes(loadWorkflowFile(demo, { credentials: { [cred.type]: cred } }), ours);
-		const last = lastNode(wf);
-		const createdWf = await createWorkflow({ ...wf, name: `${wf.name} (browser test)` });
-		created.push(createdWf.id);
-		await p.goto(`${baseUrl}/workflow/${createdWf.id}`);
-		await p.getByTestId('canvas-node').first().waitFor();
-		await p.getByTestId('zoom-to-fit').click().catch(() => undefined);
-		await p.getByTestId('execute-workflow-button').click();
-		const lastOnCanvas = p.locator(`[data-test-id="canvas-node"][data-node-name="${last}"]`);
-		await lastOnCanvas.getByTestId('canvas-node-status-success').waitFor({ timeout: 240000 });
-		// Let the success toast settle out of the picture's way, then fit the view.
-		await p.getByTestId('zoom-to-fit').click().catch(() => undefined);
-		await shots.take(p, 'demo-ran', { docs: ['screenshots/demo-ran.png', 'screenshot.png'] });
-		await lastOnCanvas.dblclick();
-		const out = p.getByTestId('output-panel');
-		const count = out.getByTestId('ndv-items-count');
-		await count.waitFor({ timeout: 120000 });
-		const countText = (await count.innerText()).trim();
-		const columns = await out.locator('table th').allInnerTexts().catch(() => [] as string[]);
-		await shots.take(p, 'demo-output', { docs: ['screenshots/demo-output.png'] });
-		const shown = Number((/(\d+)\s+items?/.exec(countText) ?? [])[1]);
-		// The same run as n8n stored it.
-		const [execution] = await listExecutions({ workflowId: createdWf.id, includeData: true, limit: 1 });
-		report.demo = { file: path.relative(REPO, demo), workflow: wf.name, lastNode: last, itemsShown: countText, columns: columns.slice(0, 12), execution: execution?.status };
-		step('demo run');
-		expect(execution?.status).toBe('success');
-		expect(shown).toBeGreaterThan(0);
-		expect(shown).toBe(nodeOutput(execution, last).length);
-	}, STEP_MS);
-
-	it('every demo in examples/ opens in the editor without warnings', async () => {
-		const p = page();
-		const dir = path.join(REPO, 'examples');
-		const warnings: Record<string, string[]> = {};
-		for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
-			const subs: Record<string, CreatedCredential> = {};
-			for (const c of creds.values()) subs[c.type] = c;
-			const wf = adaptTypes(loadWorkflowFile(path.join(dir, f), { credentials: subs }), ours);
-			const createdWf = await createWorkflow({ ...wf, name: `${wf.name} (browser check)` });
+	it(
+		'runs a demo workflow from examples/ with "Execute workflow" and shows its output',
+		async () => {
+			const p = page();
+			const vendor = chosen?.vendor ?? ours[0].vendor;
+			const demo = pickDemo(vendor);
+			const cred = creds.get(vendor.key)!;
+			const wf = adaptTypes(loadWorkflowFile(demo, { credentials: { [cred.type]: cred } }), ours);
+			const last = lastNode(wf);
+			const createdWf = await createWorkflow({ ...wf, name: `${wf.name} (browser test)` });
 			created.push(createdWf.id);
 			await p.goto(`${baseUrl}/workflow/${createdWf.id}`);
-			const nodes = wf.nodes.filter((n) => !n.type.includes('stickyNote')).length;
-			// Parameter issues (a red triangle on the node) show once every node is drawn and the types loaded.
-			const flagged = (
-				await settled(
-					async () => ({
-						drawn: await p.getByTestId('canvas-node').count(),
-						issues: await p.locator('[data-test-id="canvas-node"]:has([data-test-id="node-issues"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? '?')),
-					}),
-					(v) => v.drawn >= nodes,
-				)
-			).issues;
-			if (flagged.length) {
-				warnings[f] = flagged;
-				await shots.take(p, `warning-${f.replace(/\.json$/, '')}`);
+			await p.getByTestId('canvas-node').first().waitFor();
+			await p
+				.getByTestId('zoom-to-fit')
+				.click()
+				.catch(() => undefined);
+			await p.getByTestId('execute-workflow-button').click();
+			const lastOnCanvas = p.locator(`[data-test-id="canvas-node"][data-node-name="${last}"]`);
+			await lastOnCanvas.getByTestId('canvas-node-status-success').waitFor({ timeout: 240000 });
+			// Let the success toast settle out of the picture's way, then fit the view.
+			await p
+				.getByTestId('zoom-to-fit')
+				.click()
+				.catch(() => undefined);
+			await shots.take(p, 'demo-ran', { docs: ['screenshots/demo-ran.png', 'screenshot.png'] });
+			await lastOnCanvas.dblclick();
+			const out = p.getByTestId('output-panel');
+			const count = out.getByTestId('ndv-items-count');
+			await count.waitFor({ timeout: 120000 });
+			const countText = (await count.innerText()).trim();
+			const columns = await out
+				.locator('table th')
+				.allInnerTexts()
+				.catch(() => [] as string[]);
+			await shots.take(p, 'demo-output', { docs: ['screenshots/demo-output.png'] });
+			const shown = Number((/(\d+)\s+items?/.exec(countText) ?? [])[1]);
+			// The same run as n8n stored it.
+			const [execution] = await listExecutions({
+				workflowId: createdWf.id,
+				includeData: true,
+				limit: 1,
+			});
+			report.demo = {
+				file: path.relative(REPO, demo),
+				workflow: wf.name,
+				lastNode: last,
+				itemsShown: countText,
+				columns: columns.slice(0, 12),
+				execution: execution?.status,
+			};
+			step('demo run');
+			expect(execution?.status).toBe('success');
+			expect(shown).toBeGreaterThan(0);
+			expect(shown).toBe(nodeOutput(execution, last).length);
+		},
+		STEP_MS,
+	);
+
+	it(
+		'every demo in examples/ opens in the editor without warnings',
+		async () => {
+			const p = page();
+			const dir = path.join(REPO, 'examples');
+			const warnings: Record<string, string[]> = {};
+			for (const f of fs
+				.readdirSync(dir)
+				.filter((x) => x.endsWith('.json'))
+				.sort()) {
+				const subs: Record<string, CreatedCredential> = {};
+				for (const c of creds.values()) subs[c.type] = c;
+				const wf = adaptTypes(loadWorkflowFile(path.join(dir, f), { credentials: subs }), ours);
+				const createdWf = await createWorkflow({ ...wf, name: `${wf.name} (browser check)` });
+				created.push(createdWf.id);
+				await p.goto(`${baseUrl}/workflow/${createdWf.id}`);
+				const nodes = wf.nodes.filter((n) => !n.type.includes('stickyNote')).length;
+				// Parameter issues (a red triangle on the node) show once every node is drawn and the types loaded.
+				const flagged = (
+					await settled(
+						async () => ({
+							drawn: await p.getByTestId('canvas-node').count(),
+							issues: await p
+								.locator('[data-test-id="canvas-node"]:has([data-test-id="node-issues"])')
+								.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-name') ?? '?')),
+						}),
+						(v) => v.drawn >= nodes,
+					)
+				).issues;
+				if (flagged.length) {
+					warnings[f] = flagged;
+					await shots.take(p, `warning-${f.replace(/\.json$/, '')}`);
+				}
 			}
-		}
-		report.demoWarnings = warnings;
-		step('demos without warnings');
-		expect(warnings).toEqual({});
-	}, 20 * 60 * 1000);
+			report.demoWarnings = warnings;
+			step('demos without warnings');
+			expect(warnings).toEqual({});
+		},
+		20 * 60 * 1000,
+	);
 });
 
 /** Poll `read` until `ready(value)` holds and two reads 1 s apart agree (the editor renders asynchronously). */
-async function settled<T>(read: () => Promise<T>, ready: (v: T) => boolean, timeoutMs = 60000): Promise<T> {
+async function settled<T>(
+	read: () => Promise<T>,
+	ready: (v: T) => boolean,
+	timeoutMs = 60000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let prev: string | undefined;
 	let value = await read();
@@ -311,7 +464,11 @@ async function settled<T>(read: () => Promise<T>, ready: (v: T) => boolean, time
 }
 
 /** Wait until an input shows `value` (the editor updates it asynchronously). */
-async function expectInputValue(input: import('playwright-core').Locator, value: string, timeoutMs = 60000): Promise<void> {
+async function expectInputValue(
+	input: import('playwright-core').Locator,
+	value: string,
+	timeoutMs = 60000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
 	while (Date.now() < deadline) {
@@ -325,8 +482,15 @@ async function expectInputValue(input: import('playwright-core').Locator, value:
 /** The vendor's log-time demo (a Manual Trigger workflow), else its first Manual Trigger demo. */
 function pickDemo(vendor: VendorEntry): string {
 	const dir = path.join(REPO, 'examples');
-	const files = fs.readdirSync(dir).filter((f) => f.startsWith(`${vendor.key}-`) && f.endsWith('.json')).sort();
-	const manual = files.filter((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Workflow).nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'));
+	const files = fs
+		.readdirSync(dir)
+		.filter((f) => f.startsWith(`${vendor.key}-`) && f.endsWith('.json'))
+		.sort();
+	const manual = files.filter((f) =>
+		(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Workflow).nodes.some(
+			(n) => n.type === 'n8n-nodes-base.manualTrigger',
+		),
+	);
 	const pick = manual.find((f) => f.includes('log-time')) ?? manual[0];
 	if (!pick) throw new Error(`no Manual Trigger demo for ${vendor.key} in examples/`);
 	return path.join(dir, pick);
@@ -339,14 +503,19 @@ function adaptTypes(wf: Workflow, loaded: NodeTypeInfo[]): Workflow {
 		if (!n.type.startsWith('n8n-nodes-psa')) continue;
 		const local = n.type.slice(n.type.indexOf('.') + 1);
 		if (byLocal.has(local)) n.type = byLocal.get(local)!;
-		else if (byLocal.has(local.replace(/Trigger$/, ''))) n.type = `${byLocal.get(local.replace(/Trigger$/, ''))}Trigger`;
+		else if (byLocal.has(local.replace(/Trigger$/, '')))
+			n.type = `${byLocal.get(local.replace(/Trigger$/, ''))}Trigger`;
 	}
 	return wf;
 }
 
 /** The node at the end of the main chain (no outgoing main connection), furthest from the start. */
 function lastNode(wf: Workflow): string {
-	const outgoing = new Set(Object.entries(wf.connections).filter(([, c]) => (c.main ?? []).some((o) => (o ?? []).length > 0)).map(([name]) => name));
+	const outgoing = new Set(
+		Object.entries(wf.connections)
+			.filter(([, c]) => (c.main ?? []).some((o) => (o ?? []).length > 0))
+			.map(([name]) => name),
+	);
 	const ends = wf.nodes.filter((n) => !outgoing.has(n.name) && !n.type.includes('stickyNote'));
 	return ends.sort((a, b) => b.position[0] - a.position[0])[0].name;
 }

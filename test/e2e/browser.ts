@@ -22,7 +22,16 @@ export const REPO = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** The launch flags this machine needs (no sandbox as root; no background traffic to a closed network). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 
 const log = (m: string) => process.stderr.write(`[browser] ${m}\n`);
 
@@ -33,13 +42,23 @@ const log = (m: string) => process.stderr.write(`[browser] ${m}\n`);
 export function ensureChromium(): { installed: boolean; seconds: number } {
 	const t0 = Date.now();
 	if (fs.existsSync(CHROMIUM)) return { installed: false, seconds: 0 };
-	if (process.getuid && process.getuid() !== 0) throw new Error(`${CHROMIUM} is missing: install it with \`sudo apt-get install -y chromium\``);
+	if (process.getuid && process.getuid() !== 0)
+		throw new Error(`${CHROMIUM} is missing: install it with \`sudo apt-get install -y chromium\``);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const lock = ['-o', 'DPkg::Lock::Timeout=900'];
 	log('chromium missing: apt-get update && apt-get install -y chromium (about 1-3 minutes) …');
-	execFileSync('apt-get', [...lock, 'update'], { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 15 * 60 * 1000 });
-	execFileSync('apt-get', [...lock, 'install', '-y', '--no-install-recommends', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 15 * 60 * 1000 });
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get install chromium finished but ${CHROMIUM} is still missing`);
+	execFileSync('apt-get', [...lock, 'update'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env,
+		timeout: 15 * 60 * 1000,
+	});
+	execFileSync('apt-get', [...lock, 'install', '-y', '--no-install-recommends', 'chromium'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env,
+		timeout: 15 * 60 * 1000,
+	});
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`apt-get install chromium finished but ${CHROMIUM} is still missing`);
 	const seconds = (Date.now() - t0) / 1000;
 	log(`chromium installed in ${seconds.toFixed(0)} s`);
 	return { installed: true, seconds };
@@ -54,7 +73,10 @@ export interface OpenBrowser {
 }
 
 /** Headless Chromium with a new empty profile; every request that is not for `baseUrl` is aborted. */
-export async function openBrowser(baseUrl: string, viewport = { width: 1440, height: 900 }): Promise<OpenBrowser> {
+export async function openBrowser(
+	baseUrl: string,
+	viewport = { width: 1440, height: 900 },
+): Promise<OpenBrowser> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { chromium, selectors } = require('playwright-core') as typeof import('playwright-core');
 	// n8n's editor marks elements with data-test-id (playwright's getByTestId default is data-testid).
@@ -74,7 +96,8 @@ export async function openBrowser(baseUrl: string, viewport = { width: 1440, hei
 	const blocked: string[] = [];
 	await context.route('**/*', (route) => {
 		const url = route.request().url();
-		if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+		if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:'))
+			return route.continue();
 		blocked.push(url);
 		return route.abort();
 	});
@@ -105,7 +128,11 @@ export class Screenshots {
 	}
 
 	/** Save `NN-<name>.png`; with N8N_PSA_DOCS_SCREENSHOTS=1 also copy it to each `docs` path (relative to docs/). */
-	async take(page: Page, name: string, opts: { docs?: string[]; fullPage?: boolean } = {}): Promise<string> {
+	async take(
+		page: Page,
+		name: string,
+		opts: { docs?: string[]; fullPage?: boolean } = {},
+	): Promise<string> {
 		this.n++;
 		const file = path.join(this.dir, `${String(this.n).padStart(2, '0')}-${name}.png`);
 		await page.screenshot({ path: file, fullPage: opts.fullPage ?? false, animations: 'disabled' });

@@ -37,12 +37,21 @@ afterAll(async () => await cleanupWebhooks());
 const credentials = () => ({ psaCennoApi: { id: cred.id, name: cred.name } });
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-function workflow(nodes: Array<Omit<Workflow['nodes'][number], 'position' | 'typeVersion'> & { typeVersion?: number }>): Workflow {
+function workflow(
+	nodes: Array<
+		Omit<Workflow['nodes'][number], 'position' | 'typeVersion'> & { typeVersion?: number }
+	>,
+): Workflow {
 	const connections: Workflow['connections'] = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return {
 		name: `cenno e2e ${Date.now()}`,
-		nodes: nodes.map((n, i) => ({ typeVersion: 1, ...n, position: [i * 220, 0] as [number, number] })),
+		nodes: nodes.map((n, i) => ({
+			typeVersion: 1,
+			...n,
+			position: [i * 220, 0] as [number, number],
+		})),
 		connections,
 	};
 }
@@ -55,12 +64,21 @@ describe('Cenno in real n8n', () => {
 		expect(result.status).toBe('Error');
 		// n8n 1.x never applies a credential test's `rules` (its ExecutionBaseError drops the axios `cause` the
 		// credentials tester reads the status from): it reports NodeApiError's generic text. n8n's behaviour.
-		expect(result.message).toMatch(e2e().n8n.major >= 2 ? /rejected the API key \(401 "HTTP Basic: Access denied\."\)/ : /^Authorization failed - please check your credentials$/);
+		expect(result.message).toMatch(
+			e2e().n8n.major >= 2
+				? /rejected the API key \(401 "HTTP Basic: Access denied\."\)/
+				: /^Authorization failed - please check your credentials$/,
+		);
 	});
 
 	it('log time for several items, then list them back filtered by project and date', async () => {
 		const log = workflow([
-			{ name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.hours', options: {} } },
+			{
+				name: 'Split',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.hours', options: {} },
+			},
 			{
 				name: 'Cenno',
 				type: CENNO,
@@ -83,17 +101,24 @@ describe('Cenno in real n8n', () => {
 			],
 		});
 		expect(run.status).toBe(200);
-		expect(run.items.map((e) => [e.date, e.hours, e.description, e.project_id, e.user_id])).toEqual([
-			['2026-06-01', 1.5, 'E2E design', 1276, 1179],
-			['2026-06-02', 3, 'E2E build', 1276, 1179],
-		]);
+		expect(run.items.map((e) => [e.date, e.hours, e.description, e.project_id, e.user_id])).toEqual(
+			[
+				['2026-06-01', 1.5, 'E2E design', 1276, 1179],
+				['2026-06-02', 3, 'E2E build', 1276, 1179],
+			],
+		);
 
 		const list = workflow([
 			{
 				name: 'Cenno',
 				type: CENNO,
 				credentials: credentials(),
-				parameters: { resource: 'timeEntry', operation: 'getAll', limit: 10, filters: { projectId: 1276, dateFrom: '2026-06-01', dateTo: '2026-06-30' } },
+				parameters: {
+					resource: 'timeEntry',
+					operation: 'getAll',
+					limit: 10,
+					filters: { projectId: 1276, dateFrom: '2026-06-01', dateTo: '2026-06-30' },
+				},
 			},
 		]);
 		const listed = await runViaWebhook(list, {});
@@ -122,7 +147,9 @@ describe('Cenno in real n8n', () => {
 		const zero = await runViaWebhook(wf, { project: 1274, hours: 0 });
 		expect(zero.status).toBe(500);
 		expect(zero.error?.message).toMatch(/Hours: must be greater than 0/);
-		expect((await sandboxControl<{ requests: number }>('cenno', 'stats')).requests).toBe(before.requests);
+		expect((await sandboxControl<{ requests: number }>('cenno', 'stats')).requests).toBe(
+			before.requests,
+		);
 		const wrongProject = await runViaWebhook(wf, { project: 1275, hours: 1 });
 		expect(wrongProject.status).toBe(500);
 		expect(wrongProject.error?.message).toBe('item_id: does not belong to the project');
@@ -130,7 +157,12 @@ describe('Cenno in real n8n', () => {
 
 	const logRows = (settings: { onError?: 'continueRegularOutput' } = {}) =>
 		workflow([
-			{ name: 'Rows', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.rows', options: {} } },
+			{
+				name: 'Rows',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.rows', options: {} },
+			},
 			{
 				name: 'Cenno',
 				type: CENNO,
@@ -147,9 +179,14 @@ describe('Cenno in real n8n', () => {
 				},
 			},
 		]);
-	const posts = async () => (await sandboxControl<{ byRoute: Record<string, number> }>('cenno', 'stats')).byRoute['POST /api/time_entries'] ?? 0;
+	const posts = async () =>
+		(await sandboxControl<{ byRoute: Record<string, number> }>('cenno', 'stats')).byRoute[
+			'POST /api/time_entries'
+		] ?? 0;
 	const stored = async (note: string) =>
-		(await sandboxControl<{ time_entries: Array<{ description: string }> }>('cenno', 'state')).time_entries.filter((e) => e.description === note).length;
+		(
+			await sandboxControl<{ time_entries: Array<{ description: string }> }>('cenno', 'state')
+		).time_entries.filter((e) => e.description === note).length;
 
 	it('a bad row in the middle sends nothing: row 1 is not written when row 2 is bad', async () => {
 		const before = await posts();
@@ -167,7 +204,15 @@ describe('Cenno in real n8n', () => {
 	});
 
 	it('Continue On Fail keeps mayHaveBeenApplied: a 500 after Cenno stored row 2 says "check first"', async () => {
-		await sandboxControl('cenno', 'faults', { type: '5xx', status: 500, method: 'POST', path: '/api/time_entries', beforeHandler: false, after: 1, count: 1 });
+		await sandboxControl('cenno', 'faults', {
+			type: '5xx',
+			status: 500,
+			method: 'POST',
+			path: '/api/time_entries',
+			beforeHandler: false,
+			after: 1,
+			count: 1,
+		});
 		try {
 			const run = await runViaWebhook(logRows({ onError: 'continueRegularOutput' }), {
 				rows: [
@@ -179,7 +224,12 @@ describe('Cenno in real n8n', () => {
 			expect(run.status).toBe(200);
 			expect(run.items).toHaveLength(3);
 			expect(run.items[0]).toMatchObject({ description: 'E2E cof 1', hours: 1 });
-			expect(run.items[1]).toMatchObject({ httpCode: 500, row: 2, itemIndex: 1, mayHaveBeenApplied: true });
+			expect(run.items[1]).toMatchObject({
+				httpCode: 500,
+				row: 2,
+				itemIndex: 1,
+				mayHaveBeenApplied: true,
+			});
 			expect(String(run.items[1].description)).toMatch(/may already have been carried out/);
 			expect(run.items[2]).toMatchObject({ description: 'E2E cof 3', hours: 3 });
 			// row 2 was stored once by the server (and not resent)
@@ -190,7 +240,14 @@ describe('Cenno in real n8n', () => {
 	});
 
 	it('users come without password hashes or tokens', async () => {
-		const wf = workflow([{ name: 'Cenno', type: CENNO, credentials: credentials(), parameters: { resource: 'user', operation: 'getAll', returnAll: true, simplify: false } }]);
+		const wf = workflow([
+			{
+				name: 'Cenno',
+				type: CENNO,
+				credentials: credentials(),
+				parameters: { resource: 'user', operation: 'getAll', returnAll: true, simplify: false },
+			},
+		]);
 		const run = await runViaWebhook(wf, {});
 		expect(run.status).toBe(200);
 		expect(run.items.length).toBeGreaterThan(3);
@@ -200,19 +257,29 @@ describe('Cenno in real n8n', () => {
 	it('trigger: activation polls once (remembers only); the next scheduled poll emits exactly the new entry', async () => {
 		const trigger = (pollTimes: unknown) =>
 			workflow([
-				{ name: 'Cenno Trigger', type: TRIGGER, credentials: credentials(), parameters: { event: 'newTimeEntry', pollTimes } },
+				{
+					name: 'Cenno Trigger',
+					type: TRIGGER,
+					credentials: credentials(),
+					parameters: { event: 'newTimeEntry', pollTimes },
+				},
 				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', parameters: {} },
 			]);
 		// (The manual-mode sample is tested in-process: `n8n execute` cannot start a workflow at a polling trigger.)
 		await sandboxControl('cenno', 'stats/reset', {});
-		const created = await createWorkflow(trigger({ item: [{ mode: 'everyX', value: 1, unit: 'minutes' }] }));
+		const created = await createWorkflow(
+			trigger({ item: [{ mode: 'everyX', value: 1, unit: 'minutes' }] }),
+		);
 		await activate(created.id);
 		try {
 			// activation polls once: it remembers where things stand and emits nothing
 			const deadline = Date.now() + 15000;
 			let polled = 0;
 			while (Date.now() < deadline && polled === 0) {
-				polled = (await sandboxControl<{ byRoute: Record<string, number> }>('cenno', 'stats')).byRoute['GET /api/time_entries'] ?? 0;
+				polled =
+					(await sandboxControl<{ byRoute: Record<string, number> }>('cenno', 'stats')).byRoute[
+						'GET /api/time_entries'
+					] ?? 0;
 				if (!polled) await new Promise((r) => setTimeout(r, 200));
 			}
 			expect(polled).toBeGreaterThanOrEqual(1);
@@ -220,11 +287,26 @@ describe('Cenno in real n8n', () => {
 			// a new entry; the next poll (within a minute) starts the workflow with it
 			const response = await fetch(`${sandboxUrl('cenno')}/api/time_entries`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from('cenno-sandbox-key:').toString('base64')}` },
-				body: JSON.stringify({ time_entry: { user_id: 1178, project_id: 1274, date: '2026-06-05', hours: 2, description: 'E2E trigger' } }),
+				headers: {
+					'Content-Type': 'application/json',
+					Authorization: `Basic ${Buffer.from('cenno-sandbox-key:').toString('base64')}`,
+				},
+				body: JSON.stringify({
+					time_entry: {
+						user_id: 1178,
+						project_id: 1274,
+						date: '2026-06-05',
+						hours: 2,
+						description: 'E2E trigger',
+					},
+				}),
 			});
 			expect(response.status).toBe(201);
-			const execution = await waitForExecution(created.id, { ignoreIds: seen, timeoutMs: 75000, intervalMs: 1000 });
+			const execution = await waitForExecution(created.id, {
+				ignoreIds: seen,
+				timeoutMs: 75000,
+				intervalMs: 1000,
+			});
 			const emitted = nodeOutput(execution, 'Cenno Trigger');
 			expect(emitted.map((e) => e.description)).toEqual(['E2E trigger']);
 		} finally {

@@ -68,7 +68,9 @@ export interface E2EInfo {
 	/** The first installed package's prefix and name (kept for older readers; use `packages`). */
 	nodeTypePrefix: string;
 	packageName: string;
-	sandboxes: Partial<Record<Vendor, { url: string; port: number; demoCredential: DemoCredential | null }>>;
+	sandboxes: Partial<
+		Record<Vendor, { url: string; port: number; demoCredential: DemoCredential | null }>
+	>;
 }
 
 export interface WorkflowNode {
@@ -92,13 +94,17 @@ export interface WorkflowNode {
 }
 
 /** A node for `chain()`: position, typeVersion (default 1) and id are filled in. */
-export type NodeInput = Omit<WorkflowNode, 'position' | 'typeVersion' | 'id'> & Partial<Pick<WorkflowNode, 'position' | 'typeVersion' | 'id'>>;
+export type NodeInput = Omit<WorkflowNode, 'position' | 'typeVersion' | 'id'> &
+	Partial<Pick<WorkflowNode, 'position' | 'typeVersion' | 'id'>>;
 
 export interface Workflow {
 	id?: string;
 	name?: string;
 	nodes: WorkflowNode[];
-	connections: Record<string, { main?: Array<Array<{ node: string; type: string; index: number }> | null> }>;
+	connections: Record<
+		string,
+		{ main?: Array<Array<{ node: string; type: string; index: number }> | null> }
+	>;
 	settings?: Record<string, unknown>;
 	staticData?: unknown;
 	[key: string]: unknown;
@@ -117,7 +123,10 @@ let cached: E2EInfo | undefined;
 export function e2e(): E2EInfo {
 	if (cached) return cached;
 	const file = process.env.N8N_PSA_E2E;
-	if (!file) throw new Error('N8N_PSA_E2E is not set: run the e2e tier with `npm run test:e2e` (scripts/e2e.js starts n8n)');
+	if (!file)
+		throw new Error(
+			'N8N_PSA_E2E is not set: run the e2e tier with `npm run test:e2e` (scripts/e2e.js starts n8n)',
+		);
 	cached = JSON.parse(fs.readFileSync(file, 'utf8')) as E2EInfo;
 	return cached;
 }
@@ -136,12 +145,18 @@ interface ManifestVendor {
 export const REPO = nodePath.resolve(__dirname, '..', '..');
 let manifestCache: ManifestVendor[] | undefined;
 export function manifestVendors(): ManifestVendor[] {
-	manifestCache ??= (JSON.parse(fs.readFileSync(nodePath.join(REPO, 'vendors.json'), 'utf8')) as { vendors: ManifestVendor[] }).vendors;
+	// scripts/lib/vendors.js reads vendors.json and each package's package.json (nodes, credentials).
+	manifestCache ??= (
+		require(nodePath.join(REPO, 'scripts', 'lib', 'vendors.js')) as {
+			vendors: () => ManifestVendor[];
+		}
+	).vendors();
 	return manifestCache;
 }
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-/** Node names of a manifest vendor: `nodes/Blikk/BlikkTrigger.node.ts` → `blikkTrigger`. */
-export const manifestNodeNames = (v: ManifestVendor): string[] => v.nodes.map((f) => lowerFirst(nodePath.basename(f).replace(/\.node\.ts$/, '')));
+/** Node names of a manifest vendor: `nodes/Blikk/BlikkTrigger.node.ts` (in its package) → `blikkTrigger`. */
+export const manifestNodeNames = (v: ManifestVendor): string[] =>
+	v.nodes.map((f) => lowerFirst(nodePath.basename(f).replace(/\.node\.ts$/, '')));
 
 /**
  * The prefix of the single package this repository shipped before it was split per vendor. Only for
@@ -179,18 +194,34 @@ export function nodeType(name: string): string {
 /** Rewrite legacy `n8n-nodes-psa.<node>` types in a workflow to the vendor packages' types (returns a copy). */
 export function upgradeNodeTypes<T extends { nodes: Array<{ type: string }> }>(wf: T): T {
 	if (!wf.nodes.some((n) => n.type.startsWith(NODE_TYPE_PREFIX))) return wf;
-	return { ...wf, nodes: wf.nodes.map((n) => (n.type.startsWith(NODE_TYPE_PREFIX) && vendorOfNode(n.type.slice(NODE_TYPE_PREFIX.length)) ? { ...n, type: nodeType(n.type) } : n)) };
+	return {
+		...wf,
+		nodes: wf.nodes.map((n) =>
+			n.type.startsWith(NODE_TYPE_PREFIX) && vendorOfNode(n.type.slice(NODE_TYPE_PREFIX.length))
+				? { ...n, type: nodeType(n.type) }
+				: n,
+		),
+	};
 }
 
 /** The packages installed in the running n8n (one in an 'alone' run, all in a 'together' run). */
 export function installedPackages(): InstalledPackage[] {
 	const info = e2e();
 	if (info.packages?.length) return info.packages;
-	return [{ key: info.packageName, name: info.packageName, nodeTypePrefix: info.nodeTypePrefix, nodes: [], version: '' }];
+	return [
+		{
+			key: info.packageName,
+			name: info.packageName,
+			nodeTypePrefix: info.nodeTypePrefix,
+			nodes: [],
+			version: '',
+		},
+	];
 }
 
 /** Whether a vendor's package is installed in the running n8n. */
-export const isInstalled = (vendor: Vendor): boolean => installedPackages().some((p) => p.key === vendor);
+export const isInstalled = (vendor: Vendor): boolean =>
+	installedPackages().some((p) => p.key === vendor);
 
 /** The sandbox base URL of a vendor (throws if that sandbox is not running). */
 export function sandboxUrl(vendor: Vendor): string {
@@ -201,7 +232,11 @@ export function sandboxUrl(vendor: Vendor): string {
 
 // ------------------------------------------------------------------ HTTP
 export class HttpError extends Error {
-	constructor(message: string, public status: number, public body: unknown) {
+	constructor(
+		message: string,
+		public status: number,
+		public body: unknown,
+	) {
 		super(message);
 	}
 }
@@ -217,20 +252,34 @@ export async function fetchRetryingStaleSockets(url: string, init: RequestInit):
 			return await fetch(url, init);
 		} catch (e) {
 			const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-			const stale = cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET' || /other side closed/.test(cause?.message ?? '');
+			const stale =
+				cause?.code === 'UND_ERR_SOCKET' ||
+				cause?.code === 'ECONNRESET' ||
+				/other side closed/.test(cause?.message ?? '');
 			if (!stale || attempt >= 2) throw e;
 			await new Promise((r) => setTimeout(r, 200));
 		}
 	}
 }
 
-async function http<T = any>(method: string, url: string, opts: { body?: unknown; cookie?: boolean; apiKey?: boolean } = {}): Promise<T> {
+async function http<T = any>(
+	method: string,
+	url: string,
+	opts: { body?: unknown; cookie?: boolean; apiKey?: boolean } = {},
+): Promise<T> {
 	const info = e2e();
-	const headers: Record<string, string> = { accept: 'application/json', 'browser-id': info.n8n.browserId };
+	const headers: Record<string, string> = {
+		accept: 'application/json',
+		'browser-id': info.n8n.browserId,
+	};
 	if (opts.body !== undefined) headers['content-type'] = 'application/json';
 	if (opts.cookie) headers.cookie = info.n8n.cookie;
 	if (opts.apiKey) headers['x-n8n-api-key'] = info.n8n.apiKey;
-	const res = await fetchRetryingStaleSockets(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+	const res = await fetchRetryingStaleSockets(url, {
+		method,
+		headers,
+		body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+	});
 	const text = await res.text();
 	let json: any;
 	try {
@@ -238,14 +287,21 @@ async function http<T = any>(method: string, url: string, opts: { body?: unknown
 	} catch {
 		json = text;
 	}
-	if (!res.ok) throw new HttpError(`${method} ${new URL(url).pathname} → ${res.status}: ${text.slice(0, 500)}`, res.status, json);
+	if (!res.ok)
+		throw new HttpError(
+			`${method} ${new URL(url).pathname} → ${res.status}: ${text.slice(0, 500)}`,
+			res.status,
+			json,
+		);
 	return json as T;
 }
 
 /** Public API call (`/api/v1…`, X-N8N-API-KEY). */
-export const publicApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> => http<T>(method, `${e2e().n8n.baseUrl}/api/v1${path}`, { body, apiKey: true });
+export const publicApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> =>
+	http<T>(method, `${e2e().n8n.baseUrl}/api/v1${path}`, { body, apiKey: true });
 /** Internal REST call (`/rest…`, owner cookie). */
-export const restApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> => http<T>(method, `${e2e().n8n.baseUrl}/rest${path}`, { body, cookie: true });
+export const restApi = <T = any>(method: string, path: string, body?: unknown): Promise<T> =>
+	http<T>(method, `${e2e().n8n.baseUrl}/rest${path}`, { body, cookie: true });
 
 // ------------------------------------------------------------------ credentials
 const createdCredentialData = new Map<string, Record<string, unknown>>();
@@ -254,12 +310,20 @@ const createdCredentialData = new Map<string, Record<string, unknown>>();
 export async function createCredential(cred: DemoCredential): Promise<CreatedCredential> {
 	let r: { id: string; name: string; type: string };
 	try {
-		r = await publicApi('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+		r = await publicApi('POST', '/credentials', {
+			name: cred.name,
+			type: cred.type,
+			data: cred.data,
+		});
 	} catch (e) {
 		// n8n 1.x validates public-API credential data against a schema built from the properties and
 		// rejects valid data for properties with displayOptions; the editor's REST route does not.
 		if (!(e instanceof HttpError) || e.status !== 400 || !/does not match/.test(e.message)) throw e;
-		const rest = await restApi<any>('POST', '/credentials', { name: cred.name, type: cred.type, data: cred.data });
+		const rest = await restApi<any>('POST', '/credentials', {
+			name: cred.name,
+			type: cred.type,
+			data: cred.data,
+		});
 		r = rest.data ?? rest;
 	}
 	createdCredentialData.set(r.id, cred.data);
@@ -270,10 +334,18 @@ export async function createCredential(cred: DemoCredential): Promise<CreatedCre
  * Create a credential from a sandbox's `demoCredential`, with `data` fields overridden (e.g. a wrong
  * token) and a unique name.
  */
-export async function createSandboxCredential(vendor: Vendor, dataOverrides: Record<string, unknown> = {}, name?: string): Promise<CreatedCredential> {
+export async function createSandboxCredential(
+	vendor: Vendor,
+	dataOverrides: Record<string, unknown> = {},
+	name?: string,
+): Promise<CreatedCredential> {
 	const demo = e2e().sandboxes[vendor]?.demoCredential;
 	if (!demo) throw new Error(`no demoCredential for the ${vendor} sandbox`);
-	return createCredential({ type: demo.type, name: name ?? `${demo.name} ${randomUUID().slice(0, 8)}`, data: { ...demo.data, ...dataOverrides } });
+	return createCredential({
+		type: demo.type,
+		name: name ?? `${demo.name} ${randomUUID().slice(0, 8)}`,
+		data: { ...demo.data, ...dataOverrides },
+	});
 }
 
 /**
@@ -282,7 +354,10 @@ export async function createSandboxCredential(vendor: Vendor, dataOverrides: Rec
  * data it was created with through this harness). With `data`: tests exactly that data (give ALL fields:
  * `/rest/credentials/test` does not merge partial data with the stored one).
  */
-export async function testCredential(cred: CreatedCredential, data?: Record<string, unknown>): Promise<{ status: 'OK' | 'Error'; message: string }> {
+export async function testCredential(
+	cred: CreatedCredential,
+	data?: Record<string, unknown>,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	if (!data) {
 		try {
 			return await publicApi('POST', `/credentials/${cred.id}/test`);
@@ -291,19 +366,37 @@ export async function testCredential(cred: CreatedCredential, data?: Record<stri
 		}
 		data = createdCredentialData.get(cred.id) ?? {};
 	}
-	const r = await restApi<any>('POST', '/credentials/test', { credentials: { id: cred.id, name: cred.name, type: cred.type, data } });
+	const r = await restApi<any>('POST', '/credentials/test', {
+		credentials: { id: cred.id, name: cred.name, type: cred.type, data },
+	});
 	return r.data ?? r;
 }
 
 // ------------------------------------------------------------------ workflows
-const SETTINGS_KEYS = ['saveExecutionProgress', 'saveManualExecutions', 'saveDataErrorExecution', 'saveDataSuccessExecution', 'executionTimeout', 'errorWorkflow', 'timezone', 'executionOrder', 'callerPolicy', 'callerIds'];
+const SETTINGS_KEYS = [
+	'saveExecutionProgress',
+	'saveManualExecutions',
+	'saveDataErrorExecution',
+	'saveDataSuccessExecution',
+	'executionTimeout',
+	'errorWorkflow',
+	'timezone',
+	'executionOrder',
+	'callerPolicy',
+	'callerIds',
+];
 
 /** Only the fields POST /api/v1/workflows accepts. */
 export function sanitizeWorkflow(wf: Workflow): Workflow {
 	const settings: Record<string, unknown> = {};
 	for (const k of SETTINGS_KEYS) if (wf.settings?.[k] !== undefined) settings[k] = wf.settings[k];
 	if (!settings.executionOrder) settings.executionOrder = 'v1';
-	const out: Workflow = { name: wf.name ?? `e2e ${randomUUID().slice(0, 8)}`, nodes: upgradeNodeTypes(wf).nodes, connections: wf.connections ?? {}, settings };
+	const out: Workflow = {
+		name: wf.name ?? `e2e ${randomUUID().slice(0, 8)}`,
+		nodes: upgradeNodeTypes(wf).nodes,
+		connections: wf.connections ?? {},
+		settings,
+	};
 	if (wf.staticData) out.staticData = wf.staticData;
 	return out;
 }
@@ -331,7 +424,10 @@ export function applySubstitutions(wf: Workflow, subs: Substitutions = {}): Work
 	const copy = JSON.parse(JSON.stringify(wf)) as Workflow;
 	for (const node of copy.nodes) {
 		for (const [type, cred] of Object.entries(subs.credentials ?? {})) {
-			if (node.credentials?.[type] || (cred && node.credentials && Object.keys(node.credentials).length === 0)) {
+			if (
+				node.credentials?.[type] ||
+				(cred && node.credentials && Object.keys(node.credentials).length === 0)
+			) {
 				node.credentials = { ...node.credentials, [type]: { id: cred.id, name: cred.name } };
 			}
 		}
@@ -348,7 +444,10 @@ export async function createWorkflow(wf: Workflow): Promise<Workflow & { id: str
 }
 
 /** Load + substitute + create a workflow file (e.g. `examples/blikk-projects.json`). */
-export async function createWorkflowFromFile(file: string, subs: Substitutions = {}): Promise<Workflow & { id: string }> {
+export async function createWorkflowFromFile(
+	file: string,
+	subs: Substitutions = {},
+): Promise<Workflow & { id: string }> {
 	return createWorkflow(loadWorkflowFile(file, subs));
 }
 
@@ -358,9 +457,15 @@ export const deleteWorkflow = (id: string) => publicApi('DELETE', `/workflows/${
 
 /** A linear workflow from nodes: each node feeds the next (positions and ids filled in). */
 export function chain(...nodes: NodeInput[]): Workflow {
-	const full: WorkflowNode[] = nodes.map((n, i) => ({ id: randomUUID(), typeVersion: 1, position: [i * 220, 0] as [number, number], ...n }));
+	const full: WorkflowNode[] = nodes.map((n, i) => ({
+		id: randomUUID(),
+		typeVersion: 1,
+		position: [i * 220, 0] as [number, number],
+		...n,
+	}));
 	const connections: Workflow['connections'] = {};
-	for (let i = 0; i < full.length - 1; i++) connections[full[i].name] = { main: [[{ node: full[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < full.length - 1; i++)
+		connections[full[i].name] = { main: [[{ node: full[i + 1].name, type: 'main', index: 0 }]] };
 	return { name: `e2e ${randomUUID().slice(0, 8)}`, nodes: full, connections };
 }
 
@@ -376,8 +481,13 @@ export interface Execution {
 	data?: any;
 }
 
-export async function listExecutions(opts: { workflowId?: string; includeData?: boolean; status?: string; limit?: number } = {}): Promise<Execution[]> {
-	const q = new URLSearchParams({ includeData: String(opts.includeData ?? false), limit: String(opts.limit ?? 100) });
+export async function listExecutions(
+	opts: { workflowId?: string; includeData?: boolean; status?: string; limit?: number } = {},
+): Promise<Execution[]> {
+	const q = new URLSearchParams({
+		includeData: String(opts.includeData ?? false),
+		limit: String(opts.limit ?? 100),
+	});
 	if (opts.workflowId) q.set('workflowId', opts.workflowId);
 	if (opts.status) q.set('status', opts.status);
 	return (await publicApi<{ data: Execution[] }>('GET', `/executions?${q}`)).data;
@@ -387,20 +497,37 @@ export async function listExecutions(opts: { workflowId?: string; includeData?: 
  * Wait for a finished execution of a workflow that is not in `ignoreIds` (pass the ids seen before the
  * action). Returns it with data.
  */
-export async function waitForExecution(workflowId: string, opts: { ignoreIds?: string[]; timeoutMs?: number; intervalMs?: number } = {}): Promise<Execution> {
+export async function waitForExecution(
+	workflowId: string,
+	opts: { ignoreIds?: string[]; timeoutMs?: number; intervalMs?: number } = {},
+): Promise<Execution> {
 	const deadline = Date.now() + (opts.timeoutMs ?? 60000);
 	const ignore = new Set((opts.ignoreIds ?? []).map(String));
 	for (;;) {
 		const list = await listExecutions({ workflowId, includeData: true, limit: 20 });
-		const hit = list.find((e) => !ignore.has(String(e.id)) && e.stoppedAt && e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
+		const hit = list.find(
+			(e) =>
+				!ignore.has(String(e.id)) &&
+				e.stoppedAt &&
+				e.status !== 'running' &&
+				e.status !== 'new' &&
+				e.status !== 'waiting',
+		);
 		if (hit) return hit;
-		if (Date.now() > deadline) throw new Error(`no finished execution of workflow ${workflowId} within ${opts.timeoutMs ?? 60000} ms`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`no finished execution of workflow ${workflowId} within ${opts.timeoutMs ?? 60000} ms`,
+			);
 		await new Promise((r) => setTimeout(r, opts.intervalMs ?? 250));
 	}
 }
 
 /** Items (json only) a node produced in an execution's run data (`execution.data` or an IRun). */
-export function nodeOutput(runOrExecution: any, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	runOrExecution: any,
+	nodeName: string,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
 	const data = runOrExecution?.data?.resultData ? runOrExecution.data : runOrExecution;
 	const runs = data?.resultData?.runData?.[nodeName];
 	if (!runs) return [];
@@ -409,11 +536,18 @@ export function nodeOutput(runOrExecution: any, nodeName: string, outputIndex = 
 }
 
 /** The error message of a failed run, if any. */
-export function runError(runOrExecution: any): { message: string; description?: string; node?: string; httpCode?: string } | undefined {
+export function runError(
+	runOrExecution: any,
+): { message: string; description?: string; node?: string; httpCode?: string } | undefined {
 	const data = runOrExecution?.data?.resultData ? runOrExecution.data : runOrExecution;
 	const err = data?.resultData?.error;
 	if (!err) return undefined;
-	return { message: err.message, description: err.description, node: err.node?.name, httpCode: err.httpCode };
+	return {
+		message: err.message,
+		description: err.description,
+		node: err.node?.name,
+		httpCode: err.httpCode,
+	};
 }
 
 // ------------------------------------------------------------------ webhook fast path
@@ -426,7 +560,13 @@ const MANUAL = 'n8n-nodes-base.manualTrigger';
  */
 export function withWebhook(wf: Workflow, path: string): Workflow {
 	const copy = JSON.parse(JSON.stringify(wf)) as Workflow;
-	const params = { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} };
+	const params = {
+		httpMethod: 'POST',
+		path,
+		responseMode: 'lastNode',
+		responseData: 'allEntries',
+		options: {},
+	};
 	const existing = copy.nodes.find((n) => n.type === WEBHOOK);
 	if (existing) {
 		existing.parameters = { ...existing.parameters, ...params };
@@ -441,11 +581,22 @@ export function withWebhook(wf: Workflow, path: string): Workflow {
 		delete copy.connections[manual.name];
 	} else {
 		const incoming = new Set<string>();
-		for (const src of Object.values(copy.connections)) for (const outs of src.main ?? []) for (const c of outs ?? []) incoming.add(c.node);
-		targets = copy.nodes.filter((n) => !incoming.has(n.name) && !/trigger/i.test(n.type)).map((n) => n.name);
+		for (const src of Object.values(copy.connections))
+			for (const outs of src.main ?? []) for (const c of outs ?? []) incoming.add(c.node);
+		targets = copy.nodes
+			.filter((n) => !incoming.has(n.name) && !/trigger/i.test(n.type))
+			.map((n) => n.name);
 	}
 	const name = copy.nodes.some((n) => n.name === 'Webhook') ? `Webhook ${path}` : 'Webhook';
-	copy.nodes.unshift({ id: randomUUID(), name, type: WEBHOOK, typeVersion: 2, position: [-220, 0], webhookId: path, parameters: params });
+	copy.nodes.unshift({
+		id: randomUUID(),
+		name,
+		type: WEBHOOK,
+		typeVersion: 2,
+		position: [-220, 0],
+		webhookId: path,
+		parameters: params,
+	});
 	copy.connections[name] = { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] };
 	return copy;
 }
@@ -470,12 +621,21 @@ export interface WebhookRun {
  * copy is cached per workflow JSON, so repeated runs with different bodies cost ≈0.1 s each.
  * `body` arrives as `$json.body` in the first node after the webhook.
  */
-export async function runViaWebhook(wf: Workflow, body: unknown = {}, opts: { query?: Record<string, string>; fresh?: boolean } = {}): Promise<WebhookRun> {
-	const key = createHash('sha256').update(JSON.stringify({ nodes: wf.nodes, connections: wf.connections, settings: wf.settings })).digest('hex');
+export async function runViaWebhook(
+	wf: Workflow,
+	body: unknown = {},
+	opts: { query?: Record<string, string>; fresh?: boolean } = {},
+): Promise<WebhookRun> {
+	const key = createHash('sha256')
+		.update(JSON.stringify({ nodes: wf.nodes, connections: wf.connections, settings: wf.settings }))
+		.digest('hex');
 	let entry = opts.fresh ? undefined : webhookCache.get(key);
 	if (!entry) {
 		const path = `e2e-${key.slice(0, 12)}-${randomUUID().slice(0, 6)}`;
-		const created = await createWorkflow({ ...withWebhook(wf, path), name: `${wf.name ?? 'e2e'} [webhook]` });
+		const created = await createWorkflow({
+			...withWebhook(wf, path),
+			name: `${wf.name ?? 'e2e'} [webhook]`,
+		});
 		await activate(created.id);
 		entry = { id: created.id, path };
 		webhookCache.set(key, entry);
@@ -486,7 +646,11 @@ export async function runViaWebhook(wf: Workflow, body: unknown = {}, opts: { qu
 	const deadline = Date.now() + 15000;
 	let res: Response;
 	for (;;) {
-		res = await fetch(`${e2e().n8n.baseUrl}/webhook/${entry.path}${qs}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		res = await fetch(`${e2e().n8n.baseUrl}/webhook/${entry.path}${qs}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 		if (res.status !== 404 || Date.now() > deadline) break;
 		await res.text();
 		await new Promise((r) => setTimeout(r, 100));
@@ -498,10 +662,18 @@ export async function runViaWebhook(wf: Workflow, body: unknown = {}, opts: { qu
 	} catch {
 		data = text;
 	}
-	const run: WebhookRun = { status: res.status, data, items: Array.isArray(data) ? data : [], workflowId: entry.id };
+	const run: WebhookRun = {
+		status: res.status,
+		data,
+		items: Array.isArray(data) ? data : [],
+		workflowId: entry.id,
+	};
 	if (!res.ok) {
 		try {
-			run.execution = await waitForExecution(entry.id, { ignoreIds: before.map((e) => e.id), timeoutMs: 15000 });
+			run.execution = await waitForExecution(entry.id, {
+				ignoreIds: before.map((e) => e.id),
+				timeoutMs: 15000,
+			});
 			run.error = runError(run.execution);
 		} catch {}
 	}
@@ -544,14 +716,27 @@ export interface ManualRun {
  * webhook trigger) and run it with `n8n execute --id=<id> --rawOutput`: a fresh n8n
  * process on the same database, with its own task-broker port. ≈5 s per run on n8n 2.x.
  */
-export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs?: number } = {}): Promise<ManualRun> {
+export async function runManual(
+	wf: Workflow | { id: string },
+	opts: { timeoutMs?: number } = {},
+): Promise<ManualRun> {
 	const info = e2e();
 	const id = 'nodes' in wf ? (await createWorkflow(wf as Workflow)).id : wf.id;
 	let brokerPort = await freePort();
-	while (brokerPort === 5678 || brokerPort === 5679 || brokerPort === info.n8n.port) brokerPort = await freePort();
-	const env = { ...process.env, ...info.n8n.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info' }; // --rawOutput is printed through the logger at info level
+	while (brokerPort === 5678 || brokerPort === 5679 || brokerPort === info.n8n.port)
+		brokerPort = await freePort();
+	const env = {
+		...process.env,
+		...info.n8n.env,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_LOG_LEVEL: 'info',
+	}; // --rawOutput is printed through the logger at info level
 	return new Promise((resolve, reject) => {
-		const child = spawn(info.n8n.nodeBin, [info.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], { cwd: info.n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(
+			info.n8n.nodeBin,
+			[info.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'],
+			{ cwd: info.n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -568,14 +753,27 @@ export async function runManual(wf: Workflow | { id: string }, opts: { timeoutMs
 				const hint = /Missing node to start execution/.test(stdout)
 					? '\nHint: `n8n execute` starts only from a Manual Trigger (not from a polling/webhook trigger node); test trigger nodes through activation + waitForExecution, or in-process.'
 					: '';
-				return reject(new Error(`n8n execute --id=${id} exited ${code} without JSON output${hint}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`));
+				return reject(
+					new Error(
+						`n8n execute --id=${id} exited ${code} without JSON output${hint}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`,
+					),
+				);
 			}
 			// n8n 2.41.1 on Node 24 was seen dying with SIGSEGV while shutting down, after it had printed (and
 			// stored) the finished run — with no package of ours installed too (its isolated-vm expression
 			// engine at exit, intermittently). The run's own status is then the result.
 			let exitCode = code ?? 1;
-			if (code === null && signal && (run.status === 'success' || run.finished === true)) exitCode = 0;
-			resolve({ exitCode, signal: signal ?? undefined, run, stdout, stderr, workflowId: id, error: runError(run) });
+			if (code === null && signal && (run.status === 'success' || run.finished === true))
+				exitCode = 0;
+			resolve({
+				exitCode,
+				signal: signal ?? undefined,
+				run,
+				stdout,
+				stderr,
+				workflowId: id,
+				error: runError(run),
+			});
 		});
 	});
 }
@@ -597,7 +795,11 @@ export function parseRawOutput(stdout: string): any {
  * Call a sandbox control endpoint: `sandboxControl('blikk', 'stats')` → GET /__sandbox/stats;
  * with a body it POSTs: `sandboxControl('blikk', 'faults', { … })`, `sandboxControl('smenso', 'reset', {})`.
  */
-export async function sandboxControl<T = any>(vendor: Vendor, path: string, body?: unknown): Promise<T> {
+export async function sandboxControl<T = any>(
+	vendor: Vendor,
+	path: string,
+	body?: unknown,
+): Promise<T> {
 	const p = path.startsWith('/__sandbox/') ? path : `/__sandbox/${path.replace(/^\//, '')}`;
 	const res = await fetch(`${sandboxUrl(vendor)}${p}`, {
 		method: body === undefined ? 'GET' : 'POST',
@@ -605,7 +807,12 @@ export async function sandboxControl<T = any>(vendor: Vendor, path: string, body
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
-	if (!res.ok) throw new HttpError(`sandbox ${vendor} ${p} → ${res.status}: ${text.slice(0, 300)}`, res.status, text);
+	if (!res.ok)
+		throw new HttpError(
+			`sandbox ${vendor} ${p} → ${res.status}: ${text.slice(0, 300)}`,
+			res.status,
+			text,
+		);
 	try {
 		return JSON.parse(text) as T;
 	} catch {
@@ -616,12 +823,18 @@ export async function sandboxControl<T = any>(vendor: Vendor, path: string, body
 // ------------------------------------------------------------------ node types
 /** Names of all node types the running n8n has loaded (from the editor's `/types/nodes.json`). */
 export async function loadedNodeTypes(): Promise<string[]> {
-	const list = await http<Array<{ name: string }>>('GET', `${e2e().n8n.baseUrl}/types/nodes.json`, { cookie: true });
+	const list = await http<Array<{ name: string }>>('GET', `${e2e().n8n.baseUrl}/types/nodes.json`, {
+		cookie: true,
+	});
 	return [...new Set(list.map((t) => t.name))];
 }
 
 /** Names of all credential types the running n8n has loaded. */
 export async function loadedCredentialTypes(): Promise<string[]> {
-	const list = await http<Array<{ name: string }>>('GET', `${e2e().n8n.baseUrl}/types/credentials.json`, { cookie: true });
+	const list = await http<Array<{ name: string }>>(
+		'GET',
+		`${e2e().n8n.baseUrl}/types/credentials.json`,
+		{ cookie: true },
+	);
 	return [...new Set(list.map((t) => t.name))];
 }

@@ -36,7 +36,11 @@ type Json = Record<string, any>;
 
 async function rmApi(method: string, path: string, body?: unknown): Promise<Json> {
 	const token = String(e2e().sandboxes.rm?.demoCredential?.data.apiToken ?? 'rm-sandbox-token');
-	const res = await fetch(`${sandboxUrl('rm')}/api/v1${path}`, { method, headers: { auth: token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	const res = await fetch(`${sandboxUrl('rm')}/api/v1${path}`, {
+		method,
+		headers: { auth: token, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await res.text();
 	return text ? JSON.parse(text) : {};
 }
@@ -54,7 +58,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 async function someUserAndProject(): Promise<{ user: Json; project: Json }> {
 	const users = (await rmApi('GET', '/users?per_page=100')).data as Json[];
 	const user = users.find((u) => u.license_type === 'licensed' && !u.account_owner && !u.archived)!;
-	const project = ((await rmApi('GET', '/projects?per_page=100')).data as Json[]).find((p) => !p.archived)!;
+	const project = ((await rmApi('GET', '/projects?per_page=100')).data as Json[]).find(
+		(p) => !p.archived,
+	)!;
 	return { user, project };
 }
 
@@ -65,11 +71,23 @@ async function timeEntryWrites(): Promise<number> {
 }
 
 /** Webhook body `{ entries: [...] }` → one Log Time row per entry. */
-function logTimeWorkflow(name: string, userId: number, projectId: number, onError?: 'continueRegularOutput') {
+function logTimeWorkflow(
+	name: string,
+	userId: number,
+	projectId: number,
+	onError?: 'continueRegularOutput',
+) {
 	return {
 		name,
 		nodes: [
-			{ id: randomUUID(), name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0] as [number, number], parameters: { fieldToSplitOut: 'body.entries', options: {} } },
+			{
+				id: randomUUID(),
+				name: 'Split',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: { fieldToSplitOut: 'body.entries', options: {} },
+			},
 			{
 				id: randomUUID(),
 				name: 'Log Time',
@@ -78,7 +96,16 @@ function logTimeWorkflow(name: string, userId: number, projectId: number, onErro
 				position: [220, 0] as [number, number],
 				credentials: credentials(),
 				...(onError ? { onError } : {}),
-				parameters: { resource: 'timeEntry', operation: 'create', userId: rl(userId), assignableType: 'project', projectId: rl(projectId), date: '={{ $json.day }}', hours: '={{ $json.h }}', additionalFields: { notes: '={{ $json.task }}' } },
+				parameters: {
+					resource: 'timeEntry',
+					operation: 'create',
+					userId: rl(userId),
+					assignableType: 'project',
+					projectId: rl(projectId),
+					date: '={{ $json.day }}',
+					hours: '={{ $json.h }}',
+					additionalFields: { notes: '={{ $json.task }}' },
+				},
 			},
 		],
 		connections: { Split: { main: [[{ node: 'Log Time', type: 'main', index: 0 }]] } },
@@ -100,7 +127,11 @@ describe('Resource Management in real n8n', () => {
 		const result = await testCredential(bad);
 		expect(result.status).toBe('Error');
 		// n8n 2.x shows the credential's own rule message; 1.x answers 401s with its generic text.
-		expect(result.message).toMatch(e2e().n8n.major >= 2 ? /rejected the API token \(401\)/ : /rejected the API token \(401\)|Authorization failed/);
+		expect(result.message).toMatch(
+			e2e().n8n.major >= 2
+				? /rejected the API token \(401\)/
+				: /rejected the API token \(401\)|Authorization failed/,
+		);
 	});
 
 	it('log time for several items, submit them for approval, then list them back', async () => {
@@ -110,7 +141,14 @@ describe('Resource Management in real n8n', () => {
 		const workflow = {
 			name: `rm e2e log time ${randomUUID().slice(0, 6)}`,
 			nodes: [
-				{ id: randomUUID(), name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0] as [number, number], parameters: { fieldToSplitOut: 'body.entries', options: {} } },
+				{
+					id: randomUUID(),
+					name: 'Split',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [0, 0] as [number, number],
+					parameters: { fieldToSplitOut: 'body.entries', options: {} },
+				},
 				{
 					id: randomUUID(),
 					name: 'Log Time',
@@ -118,7 +156,16 @@ describe('Resource Management in real n8n', () => {
 					typeVersion: 1,
 					position: [220, 0] as [number, number],
 					credentials: credentials(),
-					parameters: { resource: 'timeEntry', operation: 'create', userId: rl(user.id), assignableType: 'project', projectId: rl(project.id), date: '={{ $json.day }}', hours: '={{ $json.h }}', additionalFields: { task: '={{ $json.task }}' } },
+					parameters: {
+						resource: 'timeEntry',
+						operation: 'create',
+						userId: rl(user.id),
+						assignableType: 'project',
+						projectId: rl(project.id),
+						date: '={{ $json.day }}',
+						hours: '={{ $json.h }}',
+						additionalFields: { task: '={{ $json.task }}' },
+					},
 				},
 				{
 					id: randomUUID(),
@@ -127,7 +174,12 @@ describe('Resource Management in real n8n', () => {
 					typeVersion: 1,
 					position: [440, 0] as [number, number],
 					credentials: credentials(),
-					parameters: { resource: 'approval', operation: 'submit', approvableType: 'TimeEntry', approvableIds: '={{ $json.id }}' },
+					parameters: {
+						resource: 'approval',
+						operation: 'submit',
+						approvableType: 'TimeEntry',
+						approvableIds: '={{ $json.id }}',
+					},
 				},
 			],
 			connections: {
@@ -135,10 +187,17 @@ describe('Resource Management in real n8n', () => {
 				'Log Time': { main: [[{ node: 'Submit', type: 'main', index: 0 }]] },
 			},
 		};
-		const run = await runViaWebhook(workflow, { entries: [{ day: '2026-06-01', h: 1.5, task: 'E2E design' }, { day: '2026-06-02', h: 3, task: 'E2E build' }] });
+		const run = await runViaWebhook(workflow, {
+			entries: [
+				{ day: '2026-06-01', h: 1.5, task: 'E2E design' },
+				{ day: '2026-06-02', h: 3, task: 'E2E build' },
+			],
+		});
 		expect(run.status).toBe(200);
 		expect(run.items).toHaveLength(2);
-		expect(run.items.every((a) => a.status === 'pending' && a.approvable_type === 'TimeEntry')).toBe(true);
+		expect(
+			run.items.every((a) => a.status === 'pending' && a.approvable_type === 'TimeEntry'),
+		).toBe(true);
 
 		const list = {
 			name: `rm e2e list ${randomUUID().slice(0, 6)}`,
@@ -150,7 +209,15 @@ describe('Resource Management in real n8n', () => {
 					typeVersion: 1,
 					position: [0, 0] as [number, number],
 					credentials: credentials(),
-					parameters: { resource: 'timeEntry', operation: 'getAll', scope: 'user', scopeUserId: rl(user.id), returnAll: true, filters: { from: '2026-06-01', to: '2026-06-02' }, fields: ['approvals'] },
+					parameters: {
+						resource: 'timeEntry',
+						operation: 'getAll',
+						scope: 'user',
+						scopeUserId: rl(user.id),
+						returnAll: true,
+						filters: { from: '2026-06-01', to: '2026-06-02' },
+						fields: ['approvals'],
+					},
 				},
 			],
 			connections: {},
@@ -161,54 +228,130 @@ describe('Resource Management in real n8n', () => {
 			['2026-06-01', 1.5, 'E2E design'],
 			['2026-06-02', 3, 'E2E build'],
 		]);
-		expect(listed.items.every((t) => (t.approvals as Json).data[0].status === 'pending')).toBe(true);
+		expect(listed.items.every((t) => (t.approvals as Json).data[0].status === 'pending')).toBe(
+			true,
+		);
 
 		// A bad item is a clear node error naming the field and the row as users count it.
-		const bad = await runViaWebhook(workflow, { entries: [{ day: '2026-06-03', h: -1, task: 'x' }] });
+		const bad = await runViaWebhook(workflow, {
+			entries: [{ day: '2026-06-03', h: -1, task: 'x' }],
+		});
 		expect(bad.status).toBe(500);
 		expect(bad.error?.message).toBe('Hours: must be at least 0, got -1 (row 1)');
 	});
 
 	it('a bad row in the middle sends nothing: no time entry of the run is created', async () => {
 		const { user, project } = await someUserAndProject();
-		const workflow = logTimeWorkflow(`rm e2e bad middle row ${randomUUID().slice(0, 6)}`, user.id, project.id);
+		const workflow = logTimeWorkflow(
+			`rm e2e bad middle row ${randomUUID().slice(0, 6)}`,
+			user.id,
+			project.id,
+		);
 		const before = await timeEntryWrites();
-		const run = await runViaWebhook(workflow, { entries: [{ day: '2026-06-08', h: 1, task: 'row one' }, { day: '2026-06-09', h: 'abc', task: 'row two' }, { day: '2026-06-10', h: 2, task: 'row three' }] });
+		const run = await runViaWebhook(workflow, {
+			entries: [
+				{ day: '2026-06-08', h: 1, task: 'row one' },
+				{ day: '2026-06-09', h: 'abc', task: 'row two' },
+				{ day: '2026-06-10', h: 2, task: 'row three' },
+			],
+		});
 		expect(run.status).toBe(500);
 		expect(run.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
 		expect(run.error?.description).toMatch(/Nothing was (sent|written)/);
 		expect(await timeEntryWrites()).toBe(before);
-		const listed = await rmApi('GET', `/users/${user.id}/time_entries?from=2026-06-08&to=2026-06-10&per_page=100`);
-		expect((listed.data as Json[]).filter((t) => String(t.notes ?? t.task).startsWith('row'))).toEqual([]);
+		const listed = await rmApi(
+			'GET',
+			`/users/${user.id}/time_entries?from=2026-06-08&to=2026-06-10&per_page=100`,
+		);
+		expect(
+			(listed.data as Json[]).filter((t) => String(t.notes ?? t.task).startsWith('row')),
+		).toEqual([]);
 	});
 
 	it('Continue On Fail keeps the warning: a 500 after the write says mayHaveBeenApplied, a 404 does not', async () => {
 		const { user, project } = await someUserAndProject();
-		const workflow = logTimeWorkflow(`rm e2e continue on fail ${randomUUID().slice(0, 6)}`, user.id, project.id, 'continueRegularOutput');
+		const workflow = logTimeWorkflow(
+			`rm e2e continue on fail ${randomUUID().slice(0, 6)}`,
+			user.id,
+			project.id,
+			'continueRegularOutput',
+		);
 		// The sandbox stores the entry, then answers 500 (as a failing proxy would).
-		await sandboxControl('rm', 'faults', { type: '5xx', status: 500, method: 'POST', path: '/time_entries$', beforeHandler: false, count: 1 });
+		await sandboxControl('rm', 'faults', {
+			type: '5xx',
+			status: 500,
+			method: 'POST',
+			path: '/time_entries$',
+			beforeHandler: false,
+			count: 1,
+		});
 		const before = await timeEntryWrites();
-		const run = await runViaWebhook(workflow, { entries: [{ day: '2026-06-15', h: 1, task: 'stored despite the 500' }] });
+		const run = await runViaWebhook(workflow, {
+			entries: [{ day: '2026-06-15', h: 1, task: 'stored despite the 500' }],
+		});
 		expect(run.status).toBe(200);
-		expect(run.items).toEqual([expect.objectContaining({ httpCode: 500, row: 1, itemIndex: 0, mayHaveBeenApplied: true, description: expect.stringMatching(/may already have been carried out/) })]);
+		expect(run.items).toEqual([
+			expect.objectContaining({
+				httpCode: 500,
+				row: 1,
+				itemIndex: 0,
+				mayHaveBeenApplied: true,
+				description: expect.stringMatching(/may already have been carried out/),
+			}),
+		]);
 		expect(await timeEntryWrites()).toBe(before + 1);
 
-		const refused = logTimeWorkflow(`rm e2e continue on fail 404 ${randomUUID().slice(0, 6)}`, 99999, project.id, 'continueRegularOutput');
-		const run404 = await runViaWebhook(refused, { entries: [{ day: '2026-06-16', h: 1, task: 'unknown person' }] });
+		const refused = logTimeWorkflow(
+			`rm e2e continue on fail 404 ${randomUUID().slice(0, 6)}`,
+			99999,
+			project.id,
+			'continueRegularOutput',
+		);
+		const run404 = await runViaWebhook(refused, {
+			entries: [{ day: '2026-06-16', h: 1, task: 'unknown person' }],
+		});
 		expect(run404.status).toBe(200);
-		expect(run404.items).toEqual([expect.objectContaining({ httpCode: 404, row: 1, mayHaveBeenApplied: false, error: expect.stringMatching(/Person 99999 was not found/) })]);
+		expect(run404.items).toEqual([
+			expect.objectContaining({
+				httpCode: 404,
+				row: 1,
+				mayHaveBeenApplied: false,
+				error: expect.stringMatching(/Person 99999 was not found/),
+			}),
+		]);
 	});
 
 	it('the example workflows run as shipped (timesheet → submit → pending list; hours report)', async () => {
-		const logTime = loadWorkflowFile('examples/rm-log-time-and-submit.json', { credentials: { psaResourceManagementApi: cred } });
+		const logTime = loadWorkflowFile('examples/rm-log-time-and-submit.json', {
+			credentials: { psaResourceManagementApi: cred },
+		});
 		const run = await runViaWebhook(logTime, {});
 		expect(run.status).toBe(200);
 		expect(run.items.length).toBeGreaterThanOrEqual(3);
 		expect(run.items.every((a) => a.status === 'pending')).toBe(true);
-		const report = loadWorkflowFile('examples/rm-hours-report.json', { credentials: { psaResourceManagementApi: cred } });
-		const rows = await runViaWebhook({ ...report, connections: { ...report.connections, 'When clicking ‘Execute workflow’': { main: [[{ node: 'Report rows', type: 'main', index: 0 }]] } } }, {});
+		const report = loadWorkflowFile('examples/rm-hours-report.json', {
+			credentials: { psaResourceManagementApi: cred },
+		});
+		const rows = await runViaWebhook(
+			{
+				...report,
+				connections: {
+					...report.connections,
+					'When clicking ‘Execute workflow’': {
+						main: [[{ node: 'Report rows', type: 'main', index: 0 }]],
+					},
+				},
+			},
+			{},
+		);
 		expect(rows.status).toBe(200);
-		expect(rows.items[0]).toEqual(expect.objectContaining({ user_id: expect.any(Number), project_id: expect.any(Number), incurred_hours: expect.any(Number) }));
+		expect(rows.items[0]).toEqual(
+			expect.objectContaining({
+				user_id: expect.any(Number),
+				project_id: expect.any(Number),
+				incurred_hours: expect.any(Number),
+			}),
+		);
 	});
 
 	it('webhook trigger: activate registers, an event starts a run, deactivate deletes the webhooks', async () => {
@@ -216,7 +359,16 @@ describe('Resource Management in real n8n', () => {
 		const created = await createWorkflow({
 			name: `rm e2e trigger ${webhookId.slice(0, 6)}`,
 			nodes: [
-				{ id: randomUUID(), name: 'RM Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], webhookId, credentials: credentials(), parameters: { events: ['project.created', 'time.entry.created'] } },
+				{
+					id: randomUUID(),
+					name: 'RM Trigger',
+					type: TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					credentials: credentials(),
+					parameters: { events: ['project.created', 'time.entry.created'] },
+				},
 			],
 			connections: {},
 			settings: { executionOrder: 'v1' },
@@ -224,23 +376,42 @@ describe('Resource Management in real n8n', () => {
 		try {
 			await activate(created.id);
 			const ours = await until('the webhooks to be registered', async () => {
-				const hooks = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) => String(w.url).includes(webhookId));
+				const hooks = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) =>
+					String(w.url).includes(webhookId),
+				);
 				return hooks.length === 2 ? hooks : undefined;
 			});
-			expect(ours.map((w) => w.event_type).sort()).toEqual(['project.created', 'time.entry.created']);
+			expect(ours.map((w) => w.event_type).sort()).toEqual([
+				'project.created',
+				'time.entry.created',
+			]);
 			expect(ours[0].url).toMatch(new RegExp(`/webhook/${webhookId}/webhook$`));
 
 			const before = await listExecutions({ workflowId: created.id });
-			const project = await rmApi('POST', '/projects', { name: `Trigger e2e ${webhookId.slice(0, 6)}` });
-			const execution = await waitForExecution(created.id, { ignoreIds: before.map((e) => e.id), timeoutMs: 30000 });
+			const project = await rmApi('POST', '/projects', {
+				name: `Trigger e2e ${webhookId.slice(0, 6)}`,
+			});
+			const execution = await waitForExecution(created.id, {
+				ignoreIds: before.map((e) => e.id),
+				timeoutMs: 30000,
+			});
 			expect(execution.status).toBe('success');
-			expect(nodeOutput(execution, 'RM Trigger')).toEqual([{ type: 'project.created', data: expect.objectContaining({ id: project.id, name: project.name }) }]);
+			expect(nodeOutput(execution, 'RM Trigger')).toEqual([
+				{
+					type: 'project.created',
+					data: expect.objectContaining({ id: project.id, name: project.name }),
+				},
+			]);
 			const delivered = (await sandboxControl('rm', 'state')).deliveries as Json[];
-			expect(delivered.filter((d) => String(d.url).includes(webhookId)).map((d) => d.status)).toEqual([200]);
+			expect(
+				delivered.filter((d) => String(d.url).includes(webhookId)).map((d) => d.status),
+			).toEqual([200]);
 
 			await deactivate(created.id);
 			await until('the webhooks to be deleted', async () => {
-				const left = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) => String(w.url).includes(webhookId));
+				const left = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) =>
+					String(w.url).includes(webhookId),
+				);
 				return left.length === 0 ? true : undefined;
 			});
 		} finally {
@@ -251,27 +422,45 @@ describe('Resource Management in real n8n', () => {
 
 	it('the assignment example: a new assignment in Resource Management composes a message for the person', async () => {
 		const webhookId = randomUUID();
-		const wf = loadWorkflowFile('examples/rm-assignment-trigger.json', { credentials: { psaResourceManagementApi: cred }, text: { '5d0c2f1e-7a3b-4c2d-9e1f-2b3c4d5e6f70': webhookId } });
+		const wf = loadWorkflowFile('examples/rm-assignment-trigger.json', {
+			credentials: { psaResourceManagementApi: cred },
+			text: { '5d0c2f1e-7a3b-4c2d-9e1f-2b3c4d5e6f70': webhookId },
+		});
 		const created = await createWorkflow(wf);
 		try {
 			await activate(created.id);
 			await until('the assignment webhook to be registered', async () => {
-				const hooks = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) => String(w.url).includes(webhookId));
+				const hooks = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) =>
+					String(w.url).includes(webhookId),
+				);
 				return hooks.length === 1 ? hooks : undefined;
 			});
 			const users = (await rmApi('GET', '/users?per_page=100')).data as Json[];
 			const person = users.find((u) => !u.account_owner)!;
 			const project = ((await rmApi('GET', '/projects?per_page=100')).data as Json[])[1];
 			const before = await listExecutions({ workflowId: created.id });
-			await rmApi('POST', `/users/${person.id}/assignments`, { assignable_id: project.id, starts_at: '2026-07-06', ends_at: '2026-07-10' });
-			const execution = await waitForExecution(created.id, { ignoreIds: before.map((e) => e.id), timeoutMs: 30000 });
+			await rmApi('POST', `/users/${person.id}/assignments`, {
+				assignable_id: project.id,
+				starts_at: '2026-07-06',
+				ends_at: '2026-07-10',
+			});
+			const execution = await waitForExecution(created.id, {
+				ignoreIds: before.map((e) => e.id),
+				timeoutMs: 30000,
+			});
 			expect(execution.status).toBe('success');
 			expect(nodeOutput(execution, 'Compose message')).toEqual([
-				expect.objectContaining({ to: person.email, subject: `You are scheduled on ${project.name}`, text: expect.stringContaining('from 2026-07-06 to 2026-07-10') }),
+				expect.objectContaining({
+					to: person.email,
+					subject: `You are scheduled on ${project.name}`,
+					text: expect.stringContaining('from 2026-07-06 to 2026-07-10'),
+				}),
 			]);
 			await deactivate(created.id);
 			await until('the assignment webhook to be deleted', async () => {
-				const left = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) => String(w.url).includes(webhookId));
+				const left = ((await rmApi('GET', '/webhooks?per_page=1000')).data as Json[]).filter((w) =>
+					String(w.url).includes(webhookId),
+				);
 				return left.length === 0 ? true : undefined;
 			});
 		} finally {

@@ -28,17 +28,35 @@ function expand(pattern: string | string[] | undefined): string[] {
 	const out: string[] = [];
 	for (const p of pattern === undefined ? [] : Array.isArray(pattern) ? pattern : [pattern]) {
 		const dir = path.join(REPO, path.dirname(p));
-		const re = new RegExp(`^${path.basename(p).split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-		if (fs.existsSync(dir)) out.push(...fs.readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => path.join(dir, f)));
+		const re = new RegExp(
+			`^${path
+				.basename(p)
+				.split('*')
+				.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+				.join('.*')}$`,
+		);
+		if (fs.existsSync(dir))
+			out.push(
+				...fs
+					.readdirSync(dir)
+					.filter((f) => re.test(f))
+					.sort()
+					.map((f) => path.join(dir, f)),
+			);
 	}
 	return out;
 }
 
-function smokeExample(v: ReturnType<typeof manifestVendors>[number] & { smokeExample?: string }): string | undefined {
+function smokeExample(
+	v: ReturnType<typeof manifestVendors>[number] & { smokeExample?: string },
+): string | undefined {
 	if (v.smokeExample) return path.join(REPO, v.smokeExample);
 	return expand(v.examples).find((file) => {
 		const wf = JSON.parse(fs.readFileSync(file, 'utf8')) as Workflow;
-		return wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger') && !wf.nodes.some((n) => /trigger$/i.test(n.type) && n.type !== 'n8n-nodes-base.manualTrigger');
+		return (
+			wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger') &&
+			!wf.nodes.some((n) => /trigger$/i.test(n.type) && n.type !== 'n8n-nodes-base.manualTrigger')
+		);
 	});
 }
 
@@ -48,7 +66,9 @@ describe('all vendor packages side by side', () => {
 	it('loads every node type of every vendor in vendors.json under its own package', async () => {
 		if (!together()) return;
 		const loaded = await loadedNodeTypes();
-		const expected = manifestVendors().flatMap((v) => manifestNodeNames(v).map((n) => `${v.package}.${n}`));
+		const expected = manifestVendors().flatMap((v) =>
+			manifestNodeNames(v).map((n) => `${v.package}.${n}`),
+		);
 		expect(expected.length).toBeGreaterThanOrEqual(8);
 		expect(loaded).toEqual(expect.arrayContaining(expected));
 	});
@@ -57,12 +77,21 @@ describe('all vendor packages side by side', () => {
 		it(`runs a ${v.displayName} example workflow through ${v.package}`, async () => {
 			if (!together()) return;
 			const file = smokeExample(v);
-			if (!file) throw new Error(`${v.key}: no example workflow with a Manual Trigger (set "smokeExample" in vendors.json)`);
+			if (!file)
+				throw new Error(
+					`${v.key}: no example workflow with a Manual Trigger (set "smokeExample" in vendors.json)`,
+				);
 			const cred: CreatedCredential = await createSandboxCredential(v.key);
-			const wf = loadWorkflowFile(file, { credentials: { [cred.type]: cred }, name: `together: ${path.basename(file)}` });
+			const wf = loadWorkflowFile(file, {
+				credentials: { [cred.type]: cred },
+				name: `together: ${path.basename(file)}`,
+			});
 			expect(wf.nodes.some((n) => n.type.startsWith(`${v.package}.`))).toBe(true);
 			const run = await runViaWebhook(wf, {});
-			if (run.status !== 200) throw new Error(`${path.basename(file)} failed (${run.status}): ${JSON.stringify(run.error ?? run.data).slice(0, 800)}`);
+			if (run.status !== 200)
+				throw new Error(
+					`${path.basename(file)} failed (${run.status}): ${JSON.stringify(run.error ?? run.data).slice(0, 800)}`,
+				);
 			expect(run.status).toBe(200);
 		});
 	}

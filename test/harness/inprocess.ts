@@ -214,21 +214,39 @@ class StoredCredentials implements ICredentials {
 	}
 
 	getDataToSave() {
-		return { id: this.id, name: this.name, type: this.type, data: JSON.stringify(this.store.data[this.type] ?? {}) };
+		return {
+			id: this.id,
+			name: this.name,
+			type: this.type,
+			data: JSON.stringify(this.store.data[this.type] ?? {}),
+		};
 	}
 
 	async setData(data: ICredentialDataDecryptedObject): Promise<void> {
 		this.store.data[this.type] = deepCopy(data);
 	}
 
-	async updateData(toUpdate: Partial<ICredentialDataDecryptedObject>, toDelete: string[] = []): Promise<void> {
-		const current = { ...(this.store.data[this.type] ?? {}), ...toUpdate } as ICredentialDataDecryptedObject;
+	async updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
+		const current = {
+			...(this.store.data[this.type] ?? {}),
+			...toUpdate,
+		} as ICredentialDataDecryptedObject;
 		for (const key of toDelete) delete current[key];
 		this.store.data[this.type] = current;
 	}
 }
 
-const mockNode: INode = { id: 'mock', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
+const mockNode: INode = {
+	id: 'mock',
+	name: '',
+	typeVersion: 1,
+	type: 'mock',
+	position: [0, 0],
+	parameters: {},
+};
 const mockNodeTypes: INodeTypes = {
 	getByName: () => ({ description: { properties: [] } }) as unknown as INodeType,
 	getByNameAndVersion: () => ({ description: { properties: [] } }) as unknown as INodeType,
@@ -293,7 +311,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions);
 		}
 		if (!workflow || !node) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+			throw new UnexpectedError(
+				'Workflow and node are required for declarative credential authentication',
+			);
 		}
 		if (requestOptions.headers === undefined) requestOptions.headers = {};
 		if (authenticate.type === 'generic') {
@@ -309,7 +329,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	private resolveValue(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	private resolveValue(
+		value: string,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(value)) return value;
 		const resolved = workflow.expression.getSimpleParameterValue(
 			node,
@@ -336,15 +361,24 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		);
 		if (expirableProperty?.name === undefined) return undefined;
 
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (!(credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials)) return undefined;
+		if (!(credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials))
+			return undefined;
 
 		this.preAuthentications++;
 		this.store.preAuthCalls[typeName] = (this.store.preAuthCalls[typeName] ?? 0) + 1;
-		this.store.preAuthLog.push({ type: typeName, expired: credentialsExpired, testing: isTestingCredentials });
+		this.store.preAuthLog.push({
+			type: typeName,
+			expired: credentialsExpired,
+			testing: isTestingCredentials,
+		});
 
-		const output = await credentialType.preAuthentication.call(restrictToCredentialDomains(helpers, credentials), credentials);
+		const output = await credentialType.preAuthentication.call(
+			restrictToCredentialDomains(helpers, credentials),
+			credentials,
+		);
 		if (output[expirableProperty.name] === undefined) return undefined;
 
 		if (node.credentials) {
@@ -353,7 +387,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				const storedData = await (await this.getCredentials(nodeCredentials, typeName)).getData();
 				const dataToPersist: ICredentialDataDecryptedObject = { ...storedData };
 				for (const [key, value] of Object.entries(output)) {
-					if (key === expirableProperty.name || !isExpression(storedData[key])) dataToPersist[key] = value as CredentialInformation;
+					if (key === expirableProperty.name || !isExpression(storedData[key]))
+						dataToPersist[key] = value as CredentialInformation;
 				}
 				await this.updateCredentials(nodeCredentials, typeName, dataToPersist);
 			}
@@ -369,11 +404,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.getCredentialType(typeName);
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		const output = await credentialType.preAuthentication.call(restrictToCredentialDomains(helpers, credentials), credentials);
+		const output = await credentialType.preAuthentication.call(
+			restrictToCredentialDomains(helpers, credentials),
+			credentials,
+		);
 		return (output as ICredentialDataDecryptedObject) ?? undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		return new StoredCredentials(this.store, nodeCredentials, type);
 	}
 
@@ -389,7 +430,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = await (await this.getCredentials(nodeCredentials, type)).getData();
 		if (raw === true) return stored;
-		return await this.applyDefaultsAndOverwrites(additionalData, stored, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaultsAndOverwrites(
+			additionalData,
+			stored,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	async applyDefaultsAndOverwrites(
@@ -409,7 +457,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
-		if (decryptedDataOriginal.oauthTokenData !== undefined) decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
+		if (decryptedDataOriginal.oauthTokenData !== undefined)
+			decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
 
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		if (expressionResolveValues) {
@@ -432,7 +481,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				throw e;
 			}
 		} else {
-			const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
+			const workflow = new Workflow({
+				nodes: [mockNode],
+				connections: {},
+				active: false,
+				nodeTypes: mockNodeTypes,
+			});
 			decryptedData = workflow.expression.getComplexParameterValue(
 				mockNode,
 				decryptedData as INodeParameters,
@@ -446,7 +500,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return decryptedData;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		await credentials.setData(data);
 		this.store.updates[type] = (this.store.updates[type] ?? 0) + 1;
@@ -466,7 +524,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (credentialTypeData.extends === undefined) return credentialTypeData.properties;
 		const combined: INodeProperties[] = [];
 		for (const parent of credentialTypeData.extends) {
-			if (this.types.has(parent)) NodeHelpers.mergeNodeProperties(combined, this.getCredentialsProperties(parent));
+			if (this.types.has(parent))
+				NodeHelpers.mergeNodeProperties(combined, this.getCredentialsProperties(parent));
 		}
 		NodeHelpers.mergeNodeProperties(combined, credentialTypeData.properties);
 		return combined;
@@ -474,7 +533,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 /** As n8n's CLI: the preAuthentication hook only gets `httpRequest`, limited to the credential's domains. */
-function restrictToCredentialDomains(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): IHttpRequestHelper {
+function restrictToCredentialDomains(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestHelper {
 	return {
 		helpers: {
 			httpRequest: async (requestOptions: IHttpRequestOptions): Promise<unknown> => {
@@ -512,7 +574,11 @@ export async function setBinaryDataMode(mode: 'filesystem' | 'memory'): Promise<
 
 async function ensureBinaryData(): Promise<void> {
 	binaryReady ??= (async () => {
-		const service = Container.get(BinaryDataService) as unknown as { managers: Record<string, unknown>; mode: string; init(): Promise<void> };
+		const service = Container.get(BinaryDataService) as unknown as {
+			managers: Record<string, unknown>;
+			mode: string;
+			init(): Promise<void>;
+		};
 		if (binaryMode === 'memory') {
 			service.managers = {};
 			return;
@@ -568,7 +634,10 @@ export interface HarnessResponse {
 	ended: boolean;
 }
 
-function buildAdditionalData(credentialsHelper: ICredentialsHelper, extra: Partial<IWorkflowExecuteAdditionalData> = {}) {
+function buildAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+) {
 	const notSupported = (what: string) => async () => {
 		throw new UnexpectedError(`${what} is not supported by the in-process test harness`);
 	};
@@ -654,11 +723,15 @@ function setup(
 	const store = toStore(options.credentials);
 	const credentialsHelper = new TestCredentialsHelper(store, options.credentialTypes ?? []);
 	const nodeName = options.nodeName ?? 'Test Node';
-	if (withStartNode && nodeName === START_NODE_NAME) throw new UnexpectedError(`nodeName "${START_NODE_NAME}" is reserved by the harness`);
+	if (withStartNode && nodeName === START_NODE_NAME)
+		throw new UnexpectedError(`nodeName "${START_NODE_NAME}" is reserved by the harness`);
 
 	const credentials: INode['credentials'] = {};
 	for (const credentialType of Object.keys(store.data)) {
-		credentials[credentialType] = { id: `cred-${credentialType}`, name: `${credentialType} (test)` };
+		credentials[credentialType] = {
+			id: `cred-${credentialType}`,
+			name: `${credentialType} (test)`,
+		};
 	}
 
 	const node: INode = {
@@ -680,7 +753,17 @@ function setup(
 		id: 'test-workflow',
 		name: 'Test workflow',
 		nodes: withStartNode
-			? [{ id: 'start-node-id', name: START_NODE_NAME, type: START_NODE_TYPE, typeVersion: 1, position: [-200, 0], parameters: {} }, node]
+			? [
+					{
+						id: 'start-node-id',
+						name: START_NODE_NAME,
+						type: START_NODE_TYPE,
+						typeVersion: 1,
+						position: [-200, 0],
+						parameters: {},
+					},
+					node,
+				]
 			: [node],
 		connections: withStartNode
 			? { [START_NODE_NAME]: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } }
@@ -703,7 +786,9 @@ function readStaticData(workflow: Workflow, node: INode): IDataObject {
 
 function toPlain<T>(value: T): T {
 	if (value === undefined || value === null) return value;
-	return JSON.parse(JSON.stringify(value, (key, v) => (key === '__dataChanged' ? undefined : v))) as T;
+	return JSON.parse(
+		JSON.stringify(value, (key, v) => (key === '__dataChanged' ? undefined : v)),
+	) as T;
 }
 
 async function withIsolate<T>(workflow: Workflow, fn: () => Promise<T>): Promise<T> {
@@ -721,14 +806,18 @@ function toError(error: unknown): Error {
 }
 
 /** Items as n8n passes them: `{ json, pairedItem }`; plain objects are wrapped. */
-export function toItems(input: IDataObject[] | INodeExecutionData[] | undefined): INodeExecutionData[] {
+export function toItems(
+	input: IDataObject[] | INodeExecutionData[] | undefined,
+): INodeExecutionData[] {
 	if (input === undefined) return [{ json: {}, pairedItem: { item: 0 } }];
 	const isExecutionData = (value: unknown): value is INodeExecutionData =>
 		typeof value === 'object' &&
 		value !== null &&
 		typeof (value as INodeExecutionData).json === 'object' &&
 		(value as INodeExecutionData).json !== null &&
-		Object.keys(value).every((key) => ['json', 'binary', 'pairedItem', 'error', 'index'].includes(key));
+		Object.keys(value).every((key) =>
+			['json', 'binary', 'pairedItem', 'error', 'index'].includes(key),
+		);
 	return input.map((entry, index) =>
 		isExecutionData(entry)
 			? { ...deepCopy(entry), pairedItem: entry.pairedItem ?? { item: index } }
@@ -781,8 +870,14 @@ interface WorkflowExecuteInternals {
 		taskStartedData: { hints: unknown[] },
 		runIndex: number,
 	): Promise<{ nodeSuccessData: INodeExecutionData[][] | null | undefined }>;
-	assignPairedItems(data: INodeExecutionData[][] | null | undefined, executeData: IExecuteData): INodeExecutionData[][] | null | undefined;
-	ensureAlwaysOutputData(data: INodeExecutionData[][] | null | undefined, executeData: IExecuteData): INodeExecutionData[][] | null | undefined;
+	assignPairedItems(
+		data: INodeExecutionData[][] | null | undefined,
+		executeData: IExecuteData,
+	): INodeExecutionData[][] | null | undefined;
+	ensureAlwaysOutputData(
+		data: INodeExecutionData[][] | null | undefined,
+		executeData: IExecuteData,
+	): INodeExecutionData[][] | null | undefined;
 }
 
 /** Runs a node's `execute` as n8n's WorkflowExecute does, with `input` as the items of input 0. */
@@ -790,7 +885,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const mode = options.mode ?? 'manual';
 	const nodeSettings: Partial<INode> = { ...(options.nodeSettings ?? {}) };
 	if (options.continueOnFail) nodeSettings.onError = 'continueRegularOutput';
-	const { workflow, node, store, credentialsHelper, additionalData } = setup({ ...options, nodeSettings }, options.staticData, undefined, true);
+	const { workflow, node, store, credentialsHelper, additionalData } = setup(
+		{ ...options, nodeSettings },
+		options.staticData,
+		undefined,
+		true,
+	);
 	if (options.continueOnFail) node.continueOnFail = true;
 
 	// The input comes from a real upstream node run, so `$json`, `$input`, `$('Start')` and paired
@@ -801,13 +901,21 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const executeData: IExecuteData = {
 		node,
 		data: inputData,
-		source: { main: [{ previousNode: START_NODE_NAME, previousNodeOutput: 0, previousNodeRun: 0 }] },
+		source: {
+			main: [{ previousNode: START_NODE_NAME, previousNodeOutput: 0, previousNodeRun: 0 }],
+		},
 	};
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: {
 			runData: {
 				[START_NODE_NAME]: [
-					{ startTime: Date.now(), executionTime: 0, executionIndex: 0, source: [], data: { main: [startItems] } },
+					{
+						startTime: Date.now(),
+						executionTime: 0,
+						executionIndex: 0,
+						source: [],
+						data: { main: [startItems] },
+					},
 				],
 			},
 			lastNodeExecuted: START_NODE_NAME,
@@ -825,7 +933,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	// WorkflowExecute.processRunExecutionData's per-node step, with its own methods: Retry On Fail
 	// (tries, wait, a first-item `json.error` counts as failure), output processing (error output),
 	// paired items, Always Output Data; a thrown error with continueOnFail passes the input through.
-	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData) as unknown as WorkflowExecuteInternals;
+	const workflowExecute = new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	) as unknown as WorkflowExecuteInternals;
 	const [maxTries, waitBetweenTries] = workflowExecute.getRetryParams(executeData);
 	const isErrorValue = (v: unknown) => v !== undefined && v !== null && v !== false;
 	let lastError: Error | undefined;
@@ -834,22 +946,47 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		try {
 			if (tryIndex !== 0) {
 				lastError = undefined;
-				if (waitBetweenTries !== 0) await new Promise((resolve) => setTimeout(resolve, waitBetweenTries));
+				if (waitBetweenTries !== 0)
+					await new Promise((resolve) => setTimeout(resolve, waitBetweenTries));
 			}
 			tries++;
-			let runNodeData = await withIsolate(workflow, async () =>
-				await workflowExecute.runNode(workflow, executeData, runExecutionData, 0, additionalData, mode),
+			let runNodeData = await withIsolate(
+				workflow,
+				async () =>
+					await workflowExecute.runNode(
+						workflow,
+						executeData,
+						runExecutionData,
+						0,
+						additionalData,
+						mode,
+					),
 			);
 			while (isErrorValue(runNodeData.data?.[0]?.[0]?.json?.error) && tryIndex !== maxTries - 1) {
 				await new Promise((resolve) => setTimeout(resolve, waitBetweenTries));
 				tries++;
-				runNodeData = await withIsolate(workflow, async () =>
-					await workflowExecute.runNode(workflow, executeData, runExecutionData, 0, additionalData, mode),
+				runNodeData = await withIsolate(
+					workflow,
+					async () =>
+						await workflowExecute.runNode(
+							workflow,
+							executeData,
+							runExecutionData,
+							0,
+							additionalData,
+							mode,
+						),
 				);
 				tryIndex++;
 			}
 			const taskStartedData = { hints: [] as unknown[] };
-			const output = await workflowExecute.processNodeOutput(runNodeData, workflow, executeData, taskStartedData, 0);
+			const output = await workflowExecute.processNodeOutput(
+				runNodeData,
+				workflow,
+				executeData,
+				taskStartedData,
+				0,
+			);
 			let items = workflowExecute.assignPairedItems(output.nodeSuccessData, executeData);
 			items = workflowExecute.ensureAlwaysOutputData(items, executeData);
 			const hints = [...(runNodeData.hints ?? []), ...taskStartedData.hints];
@@ -859,7 +996,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		}
 	}
 	const error = lastError ?? new UnexpectedError('Node failed');
-	if (node.continueOnFail === true || ['continueRegularOutput', 'continueErrorOutput'].includes(node.onError ?? '')) {
+	if (
+		node.continueOnFail === true ||
+		['continueRegularOutput', 'continueErrorOutput'].includes(node.onError ?? '')
+	) {
 		return { items: [inputItems], error, tries, ...base() };
 	}
 	return { items: [], error, tries, ...base() };
@@ -889,7 +1029,10 @@ export interface RunPollResult {
 export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 	const mode = options.mode ?? 'trigger';
 	const before = deepCopy(options.staticData ?? {});
-	const { workflow, node, store, credentialsHelper, additionalData } = setup(options, options.staticData ?? {});
+	const { workflow, node, store, credentialsHelper, additionalData } = setup(
+		options,
+		options.staticData ?? {},
+	);
 	const activation: WorkflowActivateMode = mode === 'manual' ? 'manual' : 'activate';
 	const context = new PollContext(workflow, node, additionalData, mode, activation);
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
@@ -934,16 +1077,23 @@ export async function runLoadOptions(options: RunLoadOptionsOptions): Promise<un
 	const { workflow, node, additionalData } = setup(options);
 	// n8n passes the editor's current parameters as currentNodeParameters (with defaults).
 	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? `parameters.${options.method}`);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData,
+		options.path ?? `parameters.${options.method}`,
+	);
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	return await withIsolate(workflow, async () => {
 		if (options.kind === 'loadOptions') {
 			const method = nodeType.methods?.loadOptions?.[options.method];
-			if (!method) throw new UnexpectedError(`Node type has no loadOptions method "${options.method}"`);
+			if (!method)
+				throw new UnexpectedError(`Node type has no loadOptions method "${options.method}"`);
 			return await method.call(context);
 		}
 		const method = nodeType.methods?.listSearch?.[options.method];
-		if (!method) throw new UnexpectedError(`Node type has no listSearch method "${options.method}"`);
+		if (!method)
+			throw new UnexpectedError(`Node type has no listSearch method "${options.method}"`);
 		return await method.call(context, options.filter, options.paginationToken);
 	});
 }
@@ -958,9 +1108,28 @@ function webhookDescriptionOf(nodeType: INodeType, name = 'default'): IWebhookDe
 	return found;
 }
 
-function webhookDataFor(workflow: Workflow, node: INode, additionalData: IWorkflowExecuteAdditionalData, description: IWebhookDescription): IWebhookData {
-	const method = workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {}, undefined, 'POST');
-	const path = workflow.expression.getSimpleParameterValue(node, description.path, 'internal', {}, undefined, '');
+function webhookDataFor(
+	workflow: Workflow,
+	node: INode,
+	additionalData: IWorkflowExecuteAdditionalData,
+	description: IWebhookDescription,
+): IWebhookData {
+	const method = workflow.expression.getSimpleParameterValue(
+		node,
+		description.httpMethod,
+		'internal',
+		{},
+		undefined,
+		'POST',
+	);
+	const path = workflow.expression.getSimpleParameterValue(
+		node,
+		description.path,
+		'internal',
+		{},
+		undefined,
+		'',
+	);
 	return {
 		httpMethod: String(method) as IHttpRequestMethods,
 		node: node.name,
@@ -992,19 +1161,34 @@ export interface RunHookResult {
 
 /** Runs one webhook lifecycle method (`webhookMethods[name][hook]`) with a real HookContext. */
 export async function runHook(options: RunHookOptions): Promise<RunHookResult> {
-	const { workflow, node, store, credentialsHelper, additionalData } = setup(options, options.staticData ?? {});
+	const { workflow, node, store, credentialsHelper, additionalData } = setup(
+		options,
+		options.staticData ?? {},
+	);
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const webhookName = options.webhookName ?? 'default';
 	const description = webhookDescriptionOf(nodeType, webhookName);
 	const webhookData = webhookDataFor(workflow, node, additionalData, description);
-	const context = new HookContext(workflow, node, additionalData, options.mode ?? 'trigger', options.activation ?? 'activate', webhookData);
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'trigger',
+		options.activation ?? 'activate',
+		webhookData,
+	);
 	if (options.webhookUrl !== undefined) {
 		const url = options.webhookUrl;
-		(context as unknown as { getNodeWebhookUrl: (name: string) => string | undefined }).getNodeWebhookUrl = (name: string) =>
-			name === webhookName ? url : HookContext.prototype.getNodeWebhookUrl.call(context, name as WebhookType);
+		(
+			context as unknown as { getNodeWebhookUrl: (name: string) => string | undefined }
+		).getNodeWebhookUrl = (name: string) =>
+			name === webhookName
+				? url
+				: HookContext.prototype.getNodeWebhookUrl.call(context, name as WebhookType);
 	}
 	const method = nodeType.webhookMethods?.[webhookName as WebhookType]?.[options.hook];
-	if (!method) throw new UnexpectedError(`Node type has no webhookMethods.${webhookName}.${options.hook}`);
+	if (!method)
+		throw new UnexpectedError(`Node type has no webhookMethods.${webhookName}.${options.hook}`);
 	const done = (result: unknown): RunHookResult => ({
 		result,
 		staticData: readStaticData(workflow, node),
@@ -1042,12 +1226,16 @@ export interface RunWebhookResult extends IWebhookResponseData {
 /** Delivers one HTTP request to the node's `webhook` method with a real WebhookContext. */
 export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhookResult> {
 	const headers: Record<string, string> = {};
-	for (const [key, value] of Object.entries(options.headers ?? {})) headers[key.toLowerCase()] = value;
-	if (!headers['content-type'] && options.body !== undefined && typeof options.body === 'object') headers['content-type'] = 'application/json';
+	for (const [key, value] of Object.entries(options.headers ?? {}))
+		headers[key.toLowerCase()] = value;
+	if (!headers['content-type'] && options.body !== undefined && typeof options.body === 'object')
+		headers['content-type'] = 'application/json';
 	const rawBody =
 		options.rawBody !== undefined
 			? Buffer.from(options.rawBody)
-			: Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? {}));
+			: Buffer.from(
+					typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? {}),
+				);
 	const request = {
 		method: options.method ?? 'POST',
 		body: options.body,
@@ -1095,15 +1283,28 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		},
 	};
 
-	const { workflow, node, store, credentialsHelper, additionalData } = setup(options, options.staticData ?? {}, {
-		httpRequest: request as never,
-		httpResponse: responseObject as never,
-	});
+	const { workflow, node, store, credentialsHelper, additionalData } = setup(
+		options,
+		options.staticData ?? {},
+		{
+			httpRequest: request as never,
+			httpResponse: responseObject as never,
+		},
+	);
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	if (!nodeType.webhook) throw new UnexpectedError(`Node type "${node.type}" has no webhook function`);
+	if (!nodeType.webhook)
+		throw new UnexpectedError(`Node type "${node.type}" has no webhook function`);
 	const description = webhookDescriptionOf(nodeType, options.webhookName ?? 'default');
 	const webhookData = webhookDataFor(workflow, node, additionalData, description);
-	const context = new WebhookContext(workflow, node, additionalData, options.mode ?? 'webhook', webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const result = await withIsolate(workflow, async () => await nodeType.webhook!.call(context));
 	return {
 		...result,
@@ -1134,11 +1335,16 @@ export interface RunCredentialTestResult extends INodeCredentialTestResult {
 }
 
 /** Tests credential data the way n8n's CredentialsTester does (Test button in the credential modal). */
-export async function runCredentialTest(options: RunCredentialTestOptions): Promise<RunCredentialTestResult> {
+export async function runCredentialTest(
+	options: RunCredentialTestOptions,
+): Promise<RunCredentialTestResult> {
 	const credentialType = options.credentialType;
 	const typeName = credentialType.name;
 	const store = options.store ?? new CredentialStore({ [typeName]: options.data });
-	const credentialsHelper = new TestCredentialsHelper(store, [credentialType, ...(options.credentialTypes ?? [])]);
+	const credentialsHelper = new TestCredentialsHelper(store, [
+		credentialType,
+		...(options.credentialTypes ?? []),
+	]);
 	const done = (result: INodeCredentialTestResult): RunCredentialTestResult => ({
 		...result,
 		preAuthentications: credentialsHelper.preAuthentications,
@@ -1151,13 +1357,15 @@ export async function runCredentialTest(options: RunCredentialTestOptions): Prom
 	if (!testRequest && options.nodeType) {
 		const description = options.nodeType.description.credentials?.find((c) => c.name === typeName);
 		const testedBy = description?.testedBy;
-		if (typeof testedBy === 'string') testFunction = options.nodeType.methods?.credentialTest?.[testedBy];
+		if (typeof testedBy === 'string')
+			testFunction = options.nodeType.methods?.credentialTest?.[testedBy];
 		else if (testedBy) {
 			testRequest = testedBy;
 			testNodeType = options.nodeType;
 		}
 	}
-	if (!testRequest && !testFunction) return done({ status: 'Error', message: 'No testing function found for this credential.' });
+	if (!testRequest && !testFunction)
+		return done({ status: 'Error', message: 'No testing function found for this credential.' });
 
 	const credentialsDecrypted: ICredentialsDecrypted = {
 		id: `cred-${typeName}`,
@@ -1183,14 +1391,24 @@ export async function runCredentialTest(options: RunCredentialTestOptions): Prom
 		return done(result);
 	}
 
-	const nodeType: INodeType = testNodeType ?? ({ description: { name: 'n8n-nodes-base.noOp', version: 1, properties: [] } } as unknown as INodeType);
+	const nodeType: INodeType =
+		testNodeType ??
+		({
+			description: { name: 'n8n-nodes-base.noOp', version: 1, properties: [] },
+		} as unknown as INodeType);
 	const nodeTypeCopy: INodeType = {
 		description: {
 			...nodeType.description,
 			name: 'n8n-nodes-base.noOp',
 			credentials: [{ name: typeName, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest!.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest!.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -1211,14 +1429,27 @@ export async function runCredentialTest(options: RunCredentialTestOptions): Prom
 	const inputData: ITaskDataConnections = { main: [[{ json: {} }]] };
 	const runExecutionData = createRunExecutionData();
 	const executeData: IExecuteData = { node, data: {}, source: null };
-	const context = new ExecuteContext(workflow, node, baseAdditionalData, 'internal', runExecutionData, 0, [], inputData, executeData, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		baseAdditionalData,
+		'internal',
+		runExecutionData,
+		0,
+		[],
+		inputData,
+		executeData,
+		[],
+	);
 	const routingNode = new RoutingNode(context, nodeTypeCopy, credentialsDecrypted);
 
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
 		response = await withIsolate(workflow, async () => await routingNode.runNode());
 	} catch (caught) {
-		const error = caught as Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		const error = caught as Error & {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+		};
 		if (error.cause?.response) {
 			const statusCode = error.cause.response.status;
 			const statusMessage = error.cause.response.statusText;
@@ -1228,7 +1459,10 @@ export async function runCredentialTest(options: RunCredentialTestOptions): Prom
 				}
 			}
 			if (statusCode < 199 || statusCode > 299) {
-				return done({ status: 'Error', message: statusMessage || `Received HTTP status code: ${statusCode}` });
+				return done({
+					status: 'Error',
+					message: statusMessage || `Received HTTP status code: ${statusCode}`,
+				});
 			}
 		} else if (error.cause?.code) {
 			return done({ status: 'Error', message: error.cause.code });

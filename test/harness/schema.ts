@@ -22,8 +22,31 @@ export interface JsonSchema {
 
 const ROOT = path.join(__dirname, '..', '..');
 
-export function schemaFile(vendorFolder: string, resource: string, operation: string, version = '1.0.0'): string {
-	return path.join(ROOT, 'nodes', vendorFolder, '__schema__', `v${version}`, resource, `${operation}.json`);
+/** The package folder that holds `nodes/<vendorFolder>/` (packages/n8n-nodes-psa-*). */
+function packageOf(vendorFolder: string): string {
+	const packages = path.join(ROOT, 'packages');
+	const hit = fs
+		.readdirSync(packages)
+		.find((p) => fs.existsSync(path.join(packages, p, 'nodes', vendorFolder)));
+	if (!hit) throw new Error(`no package under packages/ holds nodes/${vendorFolder}`);
+	return path.join(packages, hit);
+}
+
+export function schemaFile(
+	vendorFolder: string,
+	resource: string,
+	operation: string,
+	version = '1.0.0',
+): string {
+	return path.join(
+		packageOf(vendorFolder),
+		'nodes',
+		vendorFolder,
+		'__schema__',
+		`v${version}`,
+		resource,
+		`${operation}.json`,
+	);
 }
 
 function typeOf(value: unknown): string {
@@ -57,7 +80,8 @@ export function mergeValue(schema: JsonSchema, value: unknown, depth = 0): JsonS
 			schema.properties[key] = mergeValue(schema.properties[key] ?? {}, v, depth + 1);
 		}
 	} else if (t === 'array') {
-		for (const entry of value as unknown[]) schema.items = mergeValue(schema.items ?? {}, entry, depth + 1);
+		for (const entry of value as unknown[])
+			schema.items = mergeValue(schema.items ?? {}, entry, depth + 1);
 	}
 	return schema;
 }
@@ -78,7 +102,9 @@ export function conformance(schema: JsonSchema, value: unknown, where = '$', dep
 			else problems.push(...conformance(sub, v, `${where}.${key}`, depth + 1));
 		}
 	} else if (t === 'array' && schema.items) {
-		(value as unknown[]).forEach((entry, i) => problems.push(...conformance(schema.items!, entry, `${where}[${i}]`, depth + 1)));
+		(value as unknown[]).forEach((entry, i) =>
+			problems.push(...conformance(schema.items!, entry, `${where}[${i}]`, depth + 1)),
+		);
 	}
 	return problems;
 }
@@ -87,11 +113,20 @@ export function conformance(schema: JsonSchema, value: unknown, where = '$', dep
  * Writes (PSA_WRITE_SCHEMAS=1) or checks the output schema of one operation. Error rows (Continue On Fail)
  * are not part of an operation's schema and are skipped.
  */
-export function checkOutputSchema(vendorFolder: string, resource: string, operation: string, records: IDataObject[]): void {
-	const rows = records.filter((r) => !(r && typeof r === 'object' && 'error' in r && 'mayHaveBeenApplied' in r));
+export function checkOutputSchema(
+	vendorFolder: string,
+	resource: string,
+	operation: string,
+	records: IDataObject[],
+): void {
+	const rows = records.filter(
+		(r) => !(r && typeof r === 'object' && 'error' in r && 'mayHaveBeenApplied' in r),
+	);
 	if (!rows.length) return;
 	const file = schemaFile(vendorFolder, resource, operation);
-	const existing: JsonSchema | undefined = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+	const existing: JsonSchema | undefined = fs.existsSync(file)
+		? JSON.parse(fs.readFileSync(file, 'utf8'))
+		: undefined;
 	if (process.env.PSA_WRITE_SCHEMAS === '1') {
 		const schema: JsonSchema = existing ?? { type: 'object', properties: {} };
 		for (const row of rows) mergeValue(schema, row);
@@ -100,22 +135,29 @@ export function checkOutputSchema(vendorFolder: string, resource: string, operat
 		return;
 	}
 	if (!existing) {
-		throw new Error(`No output schema for ${vendorFolder} ${resource} › ${operation} (${path.relative(ROOT, file)}): run the tests once with PSA_WRITE_SCHEMAS=1`);
+		throw new Error(
+			`No output schema for ${vendorFolder} ${resource} › ${operation} (${path.relative(ROOT, file)}): run the tests once with PSA_WRITE_SCHEMAS=1`,
+		);
 	}
 	const problems = rows.flatMap((row) => conformance(existing, row)).slice(0, 10);
 	if (problems.length) {
-		throw new Error(`Output of ${vendorFolder} ${resource} › ${operation} does not match ${path.relative(ROOT, file)} (regenerate with PSA_WRITE_SCHEMAS=1):\n${problems.join('\n')}`);
+		throw new Error(
+			`Output of ${vendorFolder} ${resource} › ${operation} does not match ${path.relative(ROOT, file)} (regenerate with PSA_WRITE_SCHEMAS=1):\n${problems.join('\n')}`,
+		);
 	}
 }
 
 /** Every resource/operation pair an action node offers (from its Resource and Operation properties). */
-export function operationsOf(description: INodeTypeDescription): Array<{ resource: string; operation: string }> {
+export function operationsOf(
+	description: INodeTypeDescription,
+): Array<{ resource: string; operation: string }> {
 	const out: Array<{ resource: string; operation: string }> = [];
 	for (const prop of description.properties) {
 		if (prop.name !== 'operation' || !prop.options) continue;
 		const resources = (prop.displayOptions?.show?.resource as string[] | undefined) ?? [];
 		for (const resource of resources) {
-			for (const option of prop.options as Array<{ value: string }>) out.push({ resource, operation: String(option.value) });
+			for (const option of prop.options as Array<{ value: string }>)
+				out.push({ resource, operation: String(option.value) });
 		}
 	}
 	return out;

@@ -5,7 +5,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createBlikkSandbox, poll, resetPacers, rl, run, storeFor, type BlikkSandbox } from './blikk.helpers';
+import {
+	createBlikkSandbox,
+	poll,
+	resetPacers,
+	rl,
+	run,
+	storeFor,
+	type BlikkSandbox,
+} from './blikk.helpers';
 
 // Generous: paced requests (4/s) and a busy machine must never fail a test on time.
 jest.setTimeout(180_000);
@@ -22,7 +30,8 @@ beforeEach(() => {
 	resetPacers();
 });
 
-const ids = (items: { json: IDataObject }[][] | null) => (items?.[0] ?? []).map((i) => i.json.id as number);
+const ids = (items: { json: IDataObject }[][] | null) =>
+	(items?.[0] ?? []).map((i) => i.json.id as number);
 const T = (s: string) => `2027-01-01 10:00:${s} +00:00`;
 
 describe('Blikk Trigger', () => {
@@ -32,7 +41,11 @@ describe('Blikk Trigger', () => {
 		expect(first.items).toBeNull();
 		expect(first.error).toBeUndefined();
 
-		const created = await run(sandbox, { resource: 'task', operation: 'create', title: '={{ "New " + $json.n }}' }, { input: [{ n: 1 }, { n: 2 }, { n: 3 }], store });
+		const created = await run(
+			sandbox,
+			{ resource: 'task', operation: 'create', title: '={{ "New " + $json.n }}' },
+			{ input: [{ n: 1 }, { n: 2 }, { n: 3 }], store },
+		);
 		const newIds = created.items[0].map((i) => i.json.id as number);
 		// Two of them share one second, the third is later.
 		const tasks = sandbox.store().tasks;
@@ -46,7 +59,11 @@ describe('Blikk Trigger', () => {
 		expect(third.items).toBeNull();
 
 		// A record that lands on the cursor's second after the poll (tie) is still emitted, once.
-		const late = await run(sandbox, { resource: 'task', operation: 'create', title: 'Late tie' }, { store });
+		const late = await run(
+			sandbox,
+			{ resource: 'task', operation: 'create', title: 'Late tie' },
+			{ store },
+		);
 		const lateId = late.items[0][0].json.id as number;
 		sandbox.store().tasks.find((t) => t.id === lateId)!.createdDate = T('05');
 		const fourth = await poll(sandbox, 'taskCreated', third.staticData, store);
@@ -77,7 +94,16 @@ describe('Blikk Trigger', () => {
 		const attested0 = await poll(sandbox, 'timeReportAttested', undefined, store);
 		expect([updated0.items, sent0.items, attested0.items]).toEqual([null, null, null]);
 
-		await run(sandbox, { resource: 'timeReport', operation: 'update', timeReportId: rl(5), updateFields: { comment: 'changed' } }, { store });
+		await run(
+			sandbox,
+			{
+				resource: 'timeReport',
+				operation: 'update',
+				timeReportId: rl(5),
+				updateFields: { comment: 'changed' },
+			},
+			{ store },
+		);
 		sandbox.config.sendToAttest = [5, 8];
 		sandbox.config.attest = [8];
 
@@ -103,8 +129,27 @@ describe('Blikk Trigger', () => {
 		const p0 = await poll(sandbox, 'projectCreated', undefined, store);
 		expect([c0.items, p0.items]).toEqual([null, null]);
 
-		const created = await run(sandbox, { resource: 'contact', operation: 'create', name: 'Ny kund AB', contactType: 'company', responsible: rl(1) }, { store });
-		await run(sandbox, { resource: 'contact', operation: 'update', contactId: rl(7), updateFields: { email: 'ny@example.se' } }, { store });
+		const created = await run(
+			sandbox,
+			{
+				resource: 'contact',
+				operation: 'create',
+				name: 'Ny kund AB',
+				contactType: 'company',
+				responsible: rl(1),
+			},
+			{ store },
+		);
+		await run(
+			sandbox,
+			{
+				resource: 'contact',
+				operation: 'update',
+				contactId: rl(7),
+				updateFields: { email: 'ny@example.se' },
+			},
+			{ store },
+		);
 		sandbox.resetStats();
 		const c1 = await poll(sandbox, 'contactChanged', c0.staticData, store);
 		expect(ids(c1.items).sort((a, b) => a - b)).toEqual([7, created.items[0][0].json.id as number]);
@@ -113,7 +158,12 @@ describe('Blikk Trigger', () => {
 		expect(c2.items).toBeNull();
 
 		const projects = sandbox.store().projects;
-		projects.push({ ...projects[0], id: 99, title: 'Nytt projekt', created: '2027-02-01 08:00:00 +00:00' });
+		projects.push({
+			...projects[0],
+			id: 99,
+			title: 'Nytt projekt',
+			created: '2027-02-01 08:00:00 +00:00',
+		});
 		const p1 = await poll(sandbox, 'projectCreated', p0.staticData, store);
 		expect(ids(p1.items)).toEqual([99]);
 	});
@@ -128,8 +178,27 @@ describe('Blikk Trigger', () => {
 	it('a failed poll does not move the cursor; the next one emits what was missed', async () => {
 		const store = storeFor(sandbox);
 		const first = await poll(sandbox, 'timeReportCreated', undefined, store);
-		const created = await run(sandbox, { resource: 'timeReport', operation: 'create', user: rl(1), date: '2026-11-20', hours: 4, projectType: 'project', project: rl(2) }, { store });
-		sandbox.addFault({ type: 'status', status: 400, path: 'TimeReports', method: 'GET', count: 1, body: { message: 'The request is invalid.', modelState: { page: ['boom'] } } });
+		const created = await run(
+			sandbox,
+			{
+				resource: 'timeReport',
+				operation: 'create',
+				user: rl(1),
+				date: '2026-11-20',
+				hours: 4,
+				projectType: 'project',
+				project: rl(2),
+			},
+			{ store },
+		);
+		sandbox.addFault({
+			type: 'status',
+			status: 400,
+			path: 'TimeReports',
+			method: 'GET',
+			count: 1,
+			body: { message: 'The request is invalid.', modelState: { page: ['boom'] } },
+		});
 		const failed = await poll(sandbox, 'timeReportCreated', first.staticData, store);
 		expect(failed.error?.message).toMatch(/page: boom/);
 		expect(failed.staticData).toEqual(first.staticData);

@@ -9,12 +9,20 @@ import { CredentialStore, runLoadOptions, runNode, runPoll } from '../harness/in
 import { checkOutputSchema } from '../harness/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { create } = require('../../sandbox/blikk') as { create: (options?: IDataObject) => BlikkSandbox };
+const { create } = require('../../sandbox/blikk') as {
+	create: (options?: IDataObject) => BlikkSandbox;
+};
 
 export interface BlikkSandbox {
 	url: string;
 	config: IDataObject;
-	stats: { requests: number; byStatus: Record<string, number>; byRoute: Record<string, number>; rateLimited: number; log: Array<{ t: number; method: string; path: string; status: number }> };
+	stats: {
+		requests: number;
+		byStatus: Record<string, number>;
+		byRoute: Record<string, number>;
+		rateLimited: number;
+		log: Array<{ t: number; method: string; path: string; status: number }>;
+	};
 	listen(port?: number): Promise<string>;
 	close(): Promise<void>;
 	reset(): void;
@@ -41,7 +49,14 @@ export function createBlikkSandbox(options: IDataObject = {}): BlikkSandbox {
 }
 
 export function blikkCredentials(sandbox: BlikkSandbox, overrides: IDataObject = {}): IDataObject {
-	return { applicationId: 'sandbox-app', applicationSecret: 'sandbox-secret', baseUrl: sandbox.url, accessToken: '', tokenExpires: '', ...overrides };
+	return {
+		applicationId: 'sandbox-app',
+		applicationSecret: 'sandbox-secret',
+		baseUrl: sandbox.url,
+		accessToken: '',
+		tokenExpires: '',
+		...overrides,
+	};
 }
 
 /** A credential store per test so tokens are shared across runs only when a test wants it. */
@@ -49,7 +64,11 @@ export function storeFor(sandbox: BlikkSandbox, overrides: IDataObject = {}): Cr
 	return new CredentialStore({ psaBlikkApi: blikkCredentials(sandbox, overrides) as never });
 }
 
-export const rl = (value: string | number, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value: String(value) });
+export const rl = (value: string | number, mode: 'id' | 'list' = 'id') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
 
 export async function run(
 	sandbox: BlikkSandbox,
@@ -65,26 +84,64 @@ export async function run(
 		continueOnFail: extra.continueOnFail,
 	});
 	// Every output is checked against the operation's committed output schema (PSA_WRITE_SCHEMAS=1 writes it).
-	if (!result.error && typeof parameters.resource === 'string' && typeof parameters.operation === 'string') {
-		checkOutputSchema('Blikk', parameters.resource, parameters.operation, (result.items[0] ?? []).map((i) => i.json));
+	if (
+		!result.error &&
+		typeof parameters.resource === 'string' &&
+		typeof parameters.operation === 'string'
+	) {
+		checkOutputSchema(
+			'Blikk',
+			parameters.resource,
+			parameters.operation,
+			(result.items[0] ?? []).map((i) => i.json),
+		);
 	}
 	return result;
 }
 
-export async function poll(sandbox: BlikkSandbox, event: string, staticData: IDataObject | undefined, store: CredentialStore, mode: 'trigger' | 'manual' = 'trigger') {
-	return await runPoll({ nodeType: new BlikkTrigger(), parameters: { event }, credentials: store, credentialTypes: [new BlikkApi()], staticData, mode });
+export async function poll(
+	sandbox: BlikkSandbox,
+	event: string,
+	staticData: IDataObject | undefined,
+	store: CredentialStore,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	return await runPoll({
+		nodeType: new BlikkTrigger(),
+		parameters: { event },
+		credentials: store,
+		credentialTypes: [new BlikkApi()],
+		staticData,
+		mode,
+	});
 }
 
 const loadStores = new WeakMap<object, CredentialStore>();
 
 /** Dropdowns and searches, sharing one saved credential (token) per sandbox, as the editor does. */
-export async function load(sandbox: BlikkSandbox, kind: 'loadOptions' | 'listSearch', method: string, filter?: string, paginationToken?: string, credentials?: CredentialStore) {
+export async function load(
+	sandbox: BlikkSandbox,
+	kind: 'loadOptions' | 'listSearch',
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+	credentials?: CredentialStore,
+) {
 	let store = credentials ?? loadStores.get(sandbox);
 	if (!store) {
 		store = storeFor(sandbox);
 		loadStores.set(sandbox, store);
 	}
-	return await runLoadOptions({ nodeType: new Blikk(), kind, method, filter, paginationToken, credentials: store, credentialTypes: [new BlikkApi()], parameters: { resource: 'task', operation: 'create' } });
+	return await runLoadOptions({
+		nodeType: new Blikk(),
+		kind,
+		method,
+		filter,
+		paginationToken,
+		credentials: store,
+		credentialTypes: [new BlikkApi()],
+		parameters: { resource: 'task', operation: 'create' },
+	});
 }
 
 export const json = (items: INodeExecutionData[][]) => (items[0] ?? []).map((i) => i.json);

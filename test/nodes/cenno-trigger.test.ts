@@ -39,7 +39,16 @@ async function api(method: string, path: string, body?: unknown): Promise<IDataO
 }
 
 const logTime = (extra: IDataObject = {}) =>
-	api('POST', '/api/time_entries', { time_entry: { user_id: 1178, project_id: 1274, item_id: 10346, date: '2026-03-02', hours: 1, ...extra } });
+	api('POST', '/api/time_entries', {
+		time_entry: {
+			user_id: 1178,
+			project_id: 1274,
+			item_id: 10346,
+			date: '2026-03-02',
+			hours: 1,
+			...extra,
+		},
+	});
 
 describe('new time entry', () => {
 	it('first poll remembers where things stand; later polls emit only new entries, tied timestamps once each', async () => {
@@ -68,7 +77,9 @@ describe('new time entry', () => {
 		const fifth = await poll(sandbox, { event: 'newTimeEntry' }, fourth.staticData);
 		expect(ids(fifth.items).sort()).toEqual([c.id, d.id].sort());
 		expect((fifth.items![0][0].json as IDataObject).description).toBeDefined();
-		expect(await poll(sandbox, { event: 'newTimeEntry' }, fifth.staticData)).toMatchObject({ items: null });
+		expect(await poll(sandbox, { event: 'newTimeEntry' }, fifth.staticData)).toMatchObject({
+			items: null,
+		});
 	});
 
 	it('updates of existing entries do not count as new', async () => {
@@ -84,7 +95,11 @@ describe('new time entry', () => {
 		at('2030-01-01T10:00:00Z');
 		await logTime({ description: 'other project' });
 		const mine = await logTime({ project_id: 1275, item_id: null, description: 'mine' });
-		const second = await poll(sandbox, { event: 'newTimeEntry', projectId: 1275 }, first.staticData);
+		const second = await poll(
+			sandbox,
+			{ event: 'newTimeEntry', projectId: 1275 },
+			first.staticData,
+		);
 		expect(ids(second.items)).toEqual([mine.id]);
 	});
 
@@ -93,7 +108,13 @@ describe('new time entry', () => {
 		at('2030-01-01T10:00:00Z');
 		const a = await logTime();
 		// n8n itself retries a 401 once: keep answering 401 until cleared
-		sandbox.addFault({ type: 'status', status: 401, path: '/api/time_entries', body: 'HTTP Basic: Access denied.', count: -1 });
+		sandbox.addFault({
+			type: 'status',
+			status: 401,
+			path: '/api/time_entries',
+			body: 'HTTP Basic: Access denied.',
+			count: -1,
+		});
 		const failed = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
 		expect(failed.error?.message).toMatch(/Authentication failed/);
 		expect(failed.staticData).toEqual(first.staticData);
@@ -150,8 +171,14 @@ describe('items and projects', () => {
 	it('new project', async () => {
 		const first = await poll(sandbox, { event: 'newProject' });
 		at('2030-03-01T08:00:00Z');
-		const p1 = await api('POST', '/__cenno/projects', { title: 'Autumn Campaign', company_id: 623 });
-		const p2 = await api('POST', '/__cenno/projects', { title: 'Winter Campaign', company_id: 623 });
+		const p1 = await api('POST', '/__cenno/projects', {
+			title: 'Autumn Campaign',
+			company_id: 623,
+		});
+		const p2 = await api('POST', '/__cenno/projects', {
+			title: 'Winter Campaign',
+			company_id: 623,
+		});
 		const second = await poll(sandbox, { event: 'newProject' }, first.staticData);
 		expect(ids(second.items).sort()).toEqual([p1.id, p2.id].sort());
 		expect((await poll(sandbox, { event: 'newProject' }, second.staticData)).items).toBeNull();
@@ -225,7 +252,13 @@ describe("n8n's durable poll scheduler (2.36+): a poll may run twice", () => {
 		const first = await poll(sandbox, { event: 'newTimeEntry' });
 		at('2030-01-01T10:00:00Z');
 		const a = await logTime();
-		sandbox.addFault({ type: '5xx', status: 503, path: '/api/time_entries', method: 'GET', count: -1 });
+		sandbox.addFault({
+			type: '5xx',
+			status: 503,
+			path: '/api/time_entries',
+			method: 'GET',
+			count: -1,
+		});
 		const failed = await poll(sandbox, { event: 'newTimeEntry' }, first.staticData);
 		expect(failed.error).toBeDefined();
 		expect(failed.staticData).toEqual(first.staticData);
@@ -251,7 +284,13 @@ describe('manual mode', () => {
 describe('secrets', () => {
 	it('no user secrets and no API key in any trigger output', async () => {
 		const outputs = [];
-		for (const event of ['newItem', 'newProject', 'newTimeEntry', 'updatedItem', 'updatedTimeEntry']) {
+		for (const event of [
+			'newItem',
+			'newProject',
+			'newTimeEntry',
+			'updatedItem',
+			'updatedTimeEntry',
+		]) {
 			outputs.push((await poll(sandbox, { event }, {}, 'manual')).items);
 			outputs.push((await poll(sandbox, { event }, {})).staticData);
 		}
@@ -264,7 +303,9 @@ describe('configuration errors', () => {
 	it('a project filter that is not an id fails the poll with a readable message and no request', async () => {
 		const before = sandbox.stats.requests;
 		const r = await poll(sandbox, { event: 'newTimeEntry', projectId: 'Website' });
-		expect(r.error?.message).toBe('Project: must be a Cenno project ID (a whole number), got "Website"');
+		expect(r.error?.message).toBe(
+			'Project: must be a Cenno project ID (a whole number), got "Website"',
+		);
 		expect(sandbox.stats.requests).toBe(before);
 	});
 });

@@ -50,7 +50,9 @@ describe('a bad row in the middle writes nothing', () => {
 		const before = entries().length;
 		const r = await run(sandbox, logTime, rows);
 		expect(r.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
-		expect((r.error as unknown as { description?: string }).description).toMatch(/Nothing was written/);
+		expect((r.error as unknown as { description?: string }).description).toMatch(
+			/Nothing was written/,
+		);
 		expect(sandbox.received()).toEqual([]);
 		expect(sandbox.stats.log.filter((l) => l.method !== 'GET')).toEqual([]);
 		expect(entries()).toHaveLength(before);
@@ -73,7 +75,10 @@ describe('a bad row in the middle writes nothing', () => {
 		});
 		expect(out[2]).toMatchObject({ description: 'row three', hours: 2, date: '2026-03-04' });
 		expect(r.items[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(sandbox.received().map((w) => (w.body!.time_entry as IDataObject).description)).toEqual(['row one', 'row three']);
+		expect(sandbox.received().map((w) => (w.body!.time_entry as IDataObject).description)).toEqual([
+			'row one',
+			'row three',
+		]);
 		expect(entries()).toHaveLength(before + 2);
 	});
 
@@ -91,7 +96,12 @@ describe('a bad row in the middle writes nothing', () => {
 	});
 
 	it('Update: row 2 invalid → no PUT at all (Update is checked for every row before the first write)', async () => {
-		const params = { resource: 'timeEntry', operation: 'update', timeEntryId: rl('={{ $json.id }}'), updateFields: { hours: '={{ $json.hours }}' } };
+		const params = {
+			resource: 'timeEntry',
+			operation: 'update',
+			timeEntryId: rl('={{ $json.id }}'),
+			updateFields: { hours: '={{ $json.hours }}' },
+		};
 		const before = JSON.stringify(entries());
 		const r = await run(sandbox, params, [
 			{ id: 14915, hours: 3 },
@@ -101,13 +111,29 @@ describe('a bad row in the middle writes nothing', () => {
 		expect(r.error?.message).toBe('Update Fields → Hours: must be greater than 0, got 0 (row 2)');
 		expect(sandbox.received()).toEqual([]);
 		expect(JSON.stringify(entries())).toBe(before);
-		const cof = await run(sandbox, params, [{ id: 14915, hours: 3 }, { id: 14914, hours: 0 }, { id: 14913, hours: 4 }], { continueOnFail: true });
+		const cof = await run(
+			sandbox,
+			params,
+			[
+				{ id: 14915, hours: 3 },
+				{ id: 14914, hours: 0 },
+				{ id: 14913, hours: 4 },
+			],
+			{ continueOnFail: true },
+		);
 		expect(json(cof.items).map((e) => e.hours ?? e.row)).toEqual([3, 2, 4]);
-		expect(sandbox.received().map((w) => w.path)).toEqual(['/api/time_entries/14915', '/api/time_entries/14913']);
+		expect(sandbox.received().map((w) => w.path)).toEqual([
+			'/api/time_entries/14915',
+			'/api/time_entries/14913',
+		]);
 	});
 
 	it('Delete: row 2 with an id that is not a number → nothing is deleted', async () => {
-		const params = { resource: 'timeEntry', operation: 'delete', timeEntryId: rl('={{ $json.id }}') };
+		const params = {
+			resource: 'timeEntry',
+			operation: 'delete',
+			timeEntryId: rl('={{ $json.id }}'),
+		};
 		const before = entries().length;
 		const r = await run(sandbox, params, [{ id: 14915 }, { id: 'abc' }, { id: 14913 }]);
 		expect(r.error?.message).toBe('Time Entry: must be a positive whole number, got "abc" (row 2)');
@@ -118,7 +144,14 @@ describe('a bad row in the middle writes nothing', () => {
 
 describe('Continue On Fail keeps the warning', () => {
 	it('a create answered by a 500 after Cenno stored it: mayHaveBeenApplied true, httpCode 500, the row', async () => {
-		sandbox.addFault({ type: '5xx', status: 500, method: 'POST', path: '/api/time_entries', beforeHandler: false, after: 1 });
+		sandbox.addFault({
+			type: '5xx',
+			status: 500,
+			method: 'POST',
+			path: '/api/time_entries',
+			beforeHandler: false,
+			after: 1,
+		});
 		const before = entries().length;
 		const ok = rows.map((row, i) => ({ ...row, hours: i + 1 }));
 		const r = await run(sandbox, logTime, ok, { continueOnFail: true });
@@ -153,8 +186,19 @@ describe('Continue On Fail keeps the warning', () => {
 	});
 
 	it('without Continue On Fail, a 500 after row 1 was written says which rows were written', async () => {
-		sandbox.addFault({ type: '5xx', status: 500, method: 'POST', path: '/api/time_entries', beforeHandler: false, after: 1 });
-		const r = await run(sandbox, logTime, rows.map((row, i) => ({ ...row, hours: i + 1 })));
+		sandbox.addFault({
+			type: '5xx',
+			status: 500,
+			method: 'POST',
+			path: '/api/time_entries',
+			beforeHandler: false,
+			after: 1,
+		});
+		const r = await run(
+			sandbox,
+			logTime,
+			rows.map((row, i) => ({ ...row, hours: i + 1 })),
+		);
 		expect(r.error).toBeDefined();
 		const description = (r.error as unknown as { description: string }).description;
 		expect(description).toMatch(/may already have been carried out/);
@@ -168,12 +212,25 @@ describe('updates are PATCH-style: only what the user changed is sent', () => {
 		const before = entries().map((e) => ({ ...e }));
 		expect(before.length).toBeGreaterThan(30);
 		const input = before.map((e, i) => ({ id: e.id, note: `checked ${i}` }));
-		const r = await run(sandbox, { resource: 'timeEntry', operation: 'update', timeEntryId: rl('={{ $json.id }}'), updateFields: { description: '={{ $json.note }}' } }, input);
+		const r = await run(
+			sandbox,
+			{
+				resource: 'timeEntry',
+				operation: 'update',
+				timeEntryId: rl('={{ $json.id }}'),
+				updateFields: { description: '={{ $json.note }}' },
+			},
+			input,
+		);
 		expect(r.error).toBeUndefined();
 		const sent = sandbox.received();
 		expect(sent).toHaveLength(before.length);
 		sent.forEach((write, i) => {
-			expect(write).toEqual({ method: 'PUT', path: `/api/time_entries/${String(before[i].id)}`, body: { time_entry: { description: `checked ${i}` } } });
+			expect(write).toEqual({
+				method: 'PUT',
+				path: `/api/time_entries/${String(before[i].id)}`,
+				body: { time_entry: { description: `checked ${i}` } },
+			});
 		});
 		const after = entries();
 		before.forEach((old, i) => {
@@ -192,10 +249,20 @@ describe('updates are PATCH-style: only what the user changed is sent', () => {
 			resource: 'timeEntry',
 			operation: 'update',
 			timeEntryId: rl(14915),
-			updateFields: { hours: entry.hours as number, description: entry.description as string, billable: entry.billable as boolean },
+			updateFields: {
+				hours: entry.hours as number,
+				description: entry.description as string,
+				billable: entry.billable as boolean,
+			},
 		});
 		expect(r.error).toBeUndefined();
-		expect(sandbox.received()[0].body).toEqual({ time_entry: { hours: original.hours, description: original.description, billable: original.billable } });
+		expect(sandbox.received()[0].body).toEqual({
+			time_entry: {
+				hours: original.hours,
+				description: original.description,
+				billable: original.billable,
+			},
+		});
 		expect(entries().find((e) => e.id === 14915)).toEqual(original);
 	});
 });
@@ -203,8 +270,14 @@ describe('updates are PATCH-style: only what the user changed is sent', () => {
 describe('dates: the shared strict reader', () => {
 	it.each([
 		['2025-02-30', 'Date: is not a real calendar date: "2025-02-30" (row 1)'],
-		['2025-07-01T25:00', 'Date: has a time that does not exist (use 00:00–23:59): "2025-07-01T25:00" (row 1)'],
-		['01.07.2025', 'Date: must be a date like 2025-07-01 or a date and time like 2025-07-01T08:30, got "01.07.2025" (row 1)'],
+		[
+			'2025-07-01T25:00',
+			'Date: has a time that does not exist (use 00:00–23:59): "2025-07-01T25:00" (row 1)',
+		],
+		[
+			'01.07.2025',
+			'Date: must be a date like 2025-07-01 or a date and time like 2025-07-01T08:30, got "01.07.2025" (row 1)',
+		],
 	])('Log Time refuses %s before sending', async (day, message) => {
 		const r = await run(sandbox, logTime, [{ project: 1274, day, hours: 1 }]);
 		expect(r.error?.message).toBe(message);
@@ -212,12 +285,33 @@ describe('dates: the shared strict reader', () => {
 	});
 
 	it('Update and the Get Many filters refuse impossible dates too, before any request', async () => {
-		const upd = await run(sandbox, { resource: 'timeEntry', operation: 'update', timeEntryId: rl(14915), updateFields: { date: '2025-02-29' } });
-		expect(upd.error?.message).toBe('Update Fields → Date: is not a real calendar date: "2025-02-29" (row 1)');
-		const from = await run(sandbox, { resource: 'timeEntry', operation: 'getAll', returnAll: true, filters: { dateFrom: '2025-04-31' } });
-		expect(from.error?.message).toBe('Filters → Date From: is not a real calendar date: "2025-04-31" (row 1)');
-		const since = await run(sandbox, { resource: 'project', operation: 'getAll', returnAll: true, filters: { updatedSince: '2026-01-05T24:30' } });
-		expect(since.error?.message).toBe('Filters → Updated Since: has a time that does not exist (use 00:00–23:59): "2026-01-05T24:30" (row 1)');
+		const upd = await run(sandbox, {
+			resource: 'timeEntry',
+			operation: 'update',
+			timeEntryId: rl(14915),
+			updateFields: { date: '2025-02-29' },
+		});
+		expect(upd.error?.message).toBe(
+			'Update Fields → Date: is not a real calendar date: "2025-02-29" (row 1)',
+		);
+		const from = await run(sandbox, {
+			resource: 'timeEntry',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { dateFrom: '2025-04-31' },
+		});
+		expect(from.error?.message).toBe(
+			'Filters → Date From: is not a real calendar date: "2025-04-31" (row 1)',
+		);
+		const since = await run(sandbox, {
+			resource: 'project',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { updatedSince: '2026-01-05T24:30' },
+		});
+		expect(since.error?.message).toBe(
+			'Filters → Updated Since: has a time that does not exist (use 00:00–23:59): "2026-01-05T24:30" (row 1)',
+		);
 		expect(sandbox.stats.requests).toBe(0);
 	});
 
@@ -227,7 +321,22 @@ describe('dates: the shared strict reader', () => {
 		const t = Date.parse(p.updated_at as string);
 		const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 		const ids = async (value: string, timezone = 'UTC') =>
-			json((await run(sandbox, { resource: 'project', operation: 'getAll', returnAll: true, simplify: true, filters: { updatedSince: value } }, undefined, { timezone })).items).map((x) => x.id);
+			json(
+				(
+					await run(
+						sandbox,
+						{
+							resource: 'project',
+							operation: 'getAll',
+							returnAll: true,
+							simplify: true,
+							filters: { updatedSince: value },
+						},
+						undefined,
+						{ timezone },
+					)
+				).items,
+			).map((x) => x.id);
 		expect(await ids(iso(t))).toContain(1275);
 		expect(await ids(iso(t + 1000))).not.toContain(1275);
 		// the same wall time in Helsinki (+02:00 in January) is two hours earlier: 1275 is included
@@ -237,20 +346,31 @@ describe('dates: the shared strict reader', () => {
 });
 
 describe('credential test uses the key entered in the form', () => {
-	it('a wrong key is really sent and fails in Cenno\'s words; the right key passes right after', async () => {
-		const bad = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { apiKey: 'not-the-key' }).psaCennoApi });
+	it("a wrong key is really sent and fails in Cenno's words; the right key passes right after", async () => {
+		const bad = await runCredentialTest({
+			credentialType: new CennoApi(),
+			data: credentialsFor(sandbox, { apiKey: 'not-the-key' }).psaCennoApi,
+		});
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toBe(
 			'Cenno rejected the API key (401 "HTTP Basic: Access denied."). Copy your personal API key from Cenno again: it is sent as the user name of HTTP Basic authentication.',
 		);
 		const log = sandbox.stats.log.map((l) => [l.method, l.path, l.status]);
 		expect(log.length).toBeGreaterThanOrEqual(1);
-		expect(new Set(log.map((l) => JSON.stringify(l)))).toEqual(new Set([JSON.stringify(['GET', '/api/projects', 401])]));
+		expect(new Set(log.map((l) => JSON.stringify(l)))).toEqual(
+			new Set([JSON.stringify(['GET', '/api/projects', 401])]),
+		);
 		// the key is not cached anywhere: the sandbox now accepts another key, and only that one passes
 		sandbox.config.apiKey = 'rotated-key-2026';
-		const old = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox).psaCennoApi });
+		const old = await runCredentialTest({
+			credentialType: new CennoApi(),
+			data: credentialsFor(sandbox).psaCennoApi,
+		});
 		expect(old.status).toBe('Error');
-		const rotated = await runCredentialTest({ credentialType: new CennoApi(), data: credentialsFor(sandbox, { apiKey: 'rotated-key-2026' }).psaCennoApi });
+		const rotated = await runCredentialTest({
+			credentialType: new CennoApi(),
+			data: credentialsFor(sandbox, { apiKey: 'rotated-key-2026' }).psaCennoApi,
+		});
 		expect(rotated.status).toBe('OK');
 		sandbox.config.apiKey = 'cenno-sandbox-key';
 	});

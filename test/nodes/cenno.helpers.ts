@@ -23,7 +23,12 @@ export interface CennoState {
 export interface CennoSandbox {
 	url: string;
 	config: IDataObject;
-	stats: { requests: number; byRoute: Record<string, number>; byStatus: Record<string, number>; log: Array<{ method: string; path: string; status: number }> };
+	stats: {
+		requests: number;
+		byRoute: Record<string, number>;
+		byStatus: Record<string, number>;
+		log: Array<{ method: string; path: string; status: number }>;
+	};
 	listen(): Promise<string>;
 	close(): Promise<void>;
 	reset(): void;
@@ -36,7 +41,13 @@ export interface CennoSandbox {
 }
 
 export const API_KEY = 'cenno-sandbox-key';
-export const SECRET_FIELDS = ['crypted_password', 'password_salt', 'persistence_token', 'perishable_token', 'token'];
+export const SECRET_FIELDS = [
+	'crypted_password',
+	'password_salt',
+	'persistence_token',
+	'perishable_token',
+	'token',
+];
 
 export function createCennoSandbox(options: IDataObject = {}): CennoSandbox {
 	return create(options) as CennoSandbox;
@@ -45,7 +56,15 @@ export function createCennoSandbox(options: IDataObject = {}): CennoSandbox {
 export const credentialTypes = [new CennoApi()];
 
 export function credentialsFor(sandbox: CennoSandbox, extra: IDataObject = {}) {
-	return { psaCennoApi: { connection: 'customUrl', account: '', baseUrl: `${sandbox.url}/api`, apiKey: API_KEY, ...extra } };
+	return {
+		psaCennoApi: {
+			connection: 'customUrl',
+			account: '',
+			baseUrl: `${sandbox.url}/api`,
+			apiKey: API_KEY,
+			...extra,
+		},
+	};
 }
 
 /**
@@ -56,7 +75,12 @@ export async function run(
 	sandbox: CennoSandbox,
 	parameters: INodeParameters,
 	input?: IDataObject[],
-	options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string; noCredential?: boolean } = {},
+	options: {
+		continueOnFail?: boolean;
+		credentials?: IDataObject;
+		timezone?: string;
+		noCredential?: boolean;
+	} = {},
 ) {
 	const result = await runNode({
 		nodeType: new Cenno(),
@@ -68,14 +92,34 @@ export async function run(
 		timezone: options.timezone,
 	});
 	if (!result.error) {
-		const { resource, operation } = result.node.parameters as { resource: string; operation: string };
-		checkOutputSchema('Cenno', resource, operation, (result.items[0] ?? []).map((i) => i.json));
+		const { resource, operation } = result.node.parameters as {
+			resource: string;
+			operation: string;
+		};
+		checkOutputSchema(
+			'Cenno',
+			resource,
+			operation,
+			(result.items[0] ?? []).map((i) => i.json),
+		);
 	}
 	return result;
 }
 
-export function poll(sandbox: CennoSandbox, parameters: INodeParameters, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return runPoll({ nodeType: new CennoTrigger(), parameters, credentialTypes, credentials: credentialsFor(sandbox), staticData, mode });
+export function poll(
+	sandbox: CennoSandbox,
+	parameters: INodeParameters,
+	staticData?: IDataObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	return runPoll({
+		nodeType: new CennoTrigger(),
+		parameters,
+		credentialTypes,
+		credentials: credentialsFor(sandbox),
+		staticData,
+		mode,
+	});
 }
 
 export function loadOptions(
@@ -98,7 +142,11 @@ export function loadOptions(
 	});
 }
 
-export const rl = (value: string | number, mode = 'id') => ({ __rl: true, mode, value: String(value) });
+export const rl = (value: string | number, mode = 'id') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
 
 /**
  * Every secret value of every /users record in the sandbox (hashes, salts, tokens), to search outputs for:

@@ -13,10 +13,25 @@ test.each([
 ])('Log Time accepts %s', async (_label, value, expected) => {
 	const users = sandbox().state().users as unknown as Array<Record<string, unknown>>;
 	const user = users.find((u) => u.license_type === 'licensed' && !u.archived && !u.account_owner)!;
-	const project = (sandbox().state().projects as unknown as Array<Record<string, unknown>>).find((p) => !p.parent_id && !p.archived)!;
-	const [entry] = await ok(credentials(), { resource: 'timeEntry', operation: 'create', userId: byId(user.id as number), assignableType: 'project', projectId: byId(project.id as number), date: value, hours: 1 });
+	const project = (sandbox().state().projects as unknown as Array<Record<string, unknown>>).find(
+		(p) => !p.parent_id && !p.archived,
+	)!;
+	const [entry] = await ok(credentials(), {
+		resource: 'timeEntry',
+		operation: 'create',
+		userId: byId(user.id as number),
+		assignableType: 'project',
+		projectId: byId(project.id as number),
+		date: value,
+		hours: 1,
+	});
 	const now = new Date();
 	const iso = (d: Date) => d.toISOString().slice(0, 10);
-	const want = expected === 'today' ? iso(now) : expected === 'tomorrow' ? iso(new Date(now.getTime() + 86400000)) : expected;
+	const want =
+		expected === 'today'
+			? iso(now)
+			: expected === 'tomorrow'
+				? iso(new Date(now.getTime() + 86400000))
+				: expected;
 	expect(entry.date).toBe(want);
 });

@@ -49,7 +49,11 @@ beforeEach(() => {
 	sandbox().config.allowHttpLoopback = true;
 });
 
-async function hook(name: 'checkExists' | 'create' | 'delete', params: INodeParameters, url = hookUrl) {
+async function hook(
+	name: 'checkExists' | 'create' | 'delete',
+	params: INodeParameters,
+	url = hookUrl,
+) {
 	const r = await runHook({
 		nodeType: new ResourceManagementTrigger(),
 		hook: name,
@@ -70,7 +74,11 @@ const waitFor = async (check: () => boolean, ms = 30000) => {
 	while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 };
 async function api(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${sandbox().url}/api/v1${path}`, { method, headers: { auth: sandbox().token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	const res = await fetch(`${sandbox().url}/api/v1${path}`, {
+		method,
+		headers: { auth: sandbox().token, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	return (await res.json()) as IDataObject;
 }
 
@@ -82,13 +90,18 @@ test('create registers one webhook per event, keeps ids in static data; checkExi
 		['time.entry.created', hookUrl],
 		['project.updated', hookUrl],
 	]);
-	expect(staticData.webhookIds).toEqual(Object.fromEntries(webhooks().map((w) => [w.event_type, w.id])));
+	expect(staticData.webhookIds).toEqual(
+		Object.fromEntries(webhooks().map((w) => [w.event_type, w.id])),
+	);
 	// Static data lost (n8n 1.x restart): checkExists still finds ours by URL and never duplicates.
 	staticData = {};
 	expect((await hook('checkExists', parameters)).result).toBe(true);
 	expect(webhooks()).toHaveLength(2);
 	// Another workflow's webhook on the same event is left alone.
-	await api('POST', '/webhooks', { event_type: 'time.entry.created', url: 'https://other.example.com/hook' });
+	await api('POST', '/webhooks', {
+		event_type: 'time.entry.created',
+		url: 'https://other.example.com/hook',
+	});
 	staticData = {};
 	await hook('delete', parameters);
 	expect(webhooks().map((w) => w.url)).toEqual(['https://other.example.com/hook']);
@@ -100,13 +113,21 @@ test('changing the selected events: checkExists says no, create adds the new and
 	const next = { events: ['user.updated', 'assignment.created'] };
 	expect((await hook('checkExists', next)).result).toBe(false);
 	await hook('create', next);
-	expect(webhooks().map((w) => w.event_type).sort()).toEqual(['assignment.created', 'user.updated']);
+	expect(
+		webhooks()
+			.map((w) => w.event_type)
+			.sort(),
+	).toEqual(['assignment.created', 'user.updated']);
 	await hook('delete', next);
 	expect(webhooks()).toHaveLength(0);
 });
 
 test('the 10-per-event-type limit is a clear error and nothing is left half-registered', async () => {
-	for (let k = 0; k < 10; k++) await api('POST', '/webhooks', { event_type: 'project.created', url: `https://other.example.com/${k}` });
+	for (let k = 0; k < 10; k++)
+		await api('POST', '/webhooks', {
+			event_type: 'project.created',
+			url: `https://other.example.com/${k}`,
+		});
 	const r = await runHook({
 		nodeType: new ResourceManagementTrigger(),
 		hook: 'create',
@@ -115,7 +136,9 @@ test('the 10-per-event-type limit is a clear error and nothing is left half-regi
 		credentialTypes,
 		webhookUrl: hookUrl,
 	}).catch((error: Error) => ({ error }));
-	expect((r as { error: Error }).error.message).toBe('Resource Management already has 10 webhooks for "project.created", its limit per event type');
+	expect((r as { error: Error }).error.message).toBe(
+		'Resource Management already has 10 webhooks for "project.created", its limit per event type',
+	);
 	expect(webhooks().filter((w) => w.url === hookUrl)).toHaveLength(0);
 });
 
@@ -141,8 +164,14 @@ test('delivery: sandbox writes arrive as { type, data } items; other event types
 	await api('POST', '/webhooks', { event_type: 'project.updated', url: hookUrl });
 	const p = await api('POST', '/projects', { name: 'Delivered' });
 	await api('PUT', `/projects/${String(p.id)}`, { name: 'Delivered 2' });
-	const user = (sandbox().state().users as unknown as IDataObject[]).find((u) => u.license_type === 'licensed' && !u.archived && !u.account_owner)!;
-	const t = await api('POST', `/users/${String(user.id)}/time_entries`, { assignable_id: p.id, date: '2026-02-02', hours: 2 });
+	const user = (sandbox().state().users as unknown as IDataObject[]).find(
+		(u) => u.license_type === 'licensed' && !u.archived && !u.account_owner,
+	)!;
+	const t = await api('POST', `/users/${String(user.id)}/time_entries`, {
+		assignable_id: p.id,
+		date: '2026-02-02',
+		hours: 2,
+	});
 	await waitFor(() => deliveries.length >= 3);
 	const started = deliveries.filter((d) => d.result.workflowData);
 	expect(started.map((d) => d.result.workflowData![0][0].json)).toEqual([
@@ -155,7 +184,9 @@ test('delivery: sandbox writes arrive as { type, data } items; other event types
 	expect(ignored.result.response.statusCode).toBe(200);
 	// The sandbox saw 200s (never a 410 that would unsubscribe us).
 	expect((sandbox().deliveries() as IDataObject[]).every((d) => d.status === 200)).toBe(true);
-	expect(new ResourceManagementTrigger().description.webhooks![0]).toEqual(expect.objectContaining({ responseMode: 'onReceived', responseData: 'noData' }));
+	expect(new ResourceManagementTrigger().description.webhooks![0]).toEqual(
+		expect.objectContaining({ responseMode: 'onReceived', responseData: 'noData' }),
+	);
 });
 
 test('Fetch Full Record answers first, then re-reads the object with the chosen fields', async () => {
@@ -171,9 +202,15 @@ test('Fetch Full Record answers first, then re-reads the object with the chosen 
 	const item = d.result.workflowData![0][0].json;
 	expect(item.type).toBe('user.updated');
 	expect((item.data as IDataObject).last_name).toBe('Refetched');
-	expect((item.data as IDataObject).tags).toEqual(expect.objectContaining({ data: expect.any(Array) }));
+	expect((item.data as IDataObject).tags).toEqual(
+		expect.objectContaining({ data: expect.any(Array) }),
+	);
 	// Only the fields a user supports were asked for.
-	expect((sandbox().stats.log as IDataObject[]).some((l) => l.path === `/api/v1/users/${String(user.id)}`)).toBe(true);
+	expect(
+		(sandbox().stats.log as IDataObject[]).some(
+			(l) => l.path === `/api/v1/users/${String(user.id)}`,
+		),
+	).toBe(true);
 	expect((item.data as IDataObject).subtasks).toBeUndefined();
 	// A delivery for an object that no longer exists still emits the payload, with the reason.
 	const direct = await runWebhook({
@@ -183,5 +220,11 @@ test('Fetch Full Record answers first, then re-reads the object with the chosen 
 		credentialTypes,
 		body: { type: 'user.updated', data: { id: 999999 } },
 	});
-	expect(direct.workflowData![0][0].json).toEqual(expect.objectContaining({ type: 'user.updated', data: { id: 999999 }, fetchError: expect.stringMatching(/not found/) }));
+	expect(direct.workflowData![0][0].json).toEqual(
+		expect.objectContaining({
+			type: 'user.updated',
+			data: { id: 999999 },
+			fetchError: expect.stringMatching(/not found/),
+		}),
+	);
 });

@@ -22,7 +22,13 @@ export interface RmSandbox {
 	close(): Promise<void>;
 	reset(): void;
 	addFault(spec: IDataObject): void;
-	stats: { requests: number; rateLimited: number; byRoute: Record<string, number>; byStatus: Record<string, number>; log: IDataObject[] };
+	stats: {
+		requests: number;
+		rateLimited: number;
+		byRoute: Record<string, number>;
+		byStatus: Record<string, number>;
+		log: IDataObject[];
+	};
 	resetStats(): void;
 	state(): Record<string, IDataObject[]>;
 	deliveries(): IDataObject[];
@@ -31,7 +37,10 @@ export interface RmSandbox {
 	demoCredential(): { type: string; name: string; data: IDataObject };
 }
 
-export function startSandbox(options: IDataObject = {}): { sandbox: () => RmSandbox; credentials: () => IDataObject } {
+export function startSandbox(options: IDataObject = {}): {
+	sandbox: () => RmSandbox;
+	credentials: () => IDataObject;
+} {
 	let sandbox: RmSandbox;
 	beforeAll(async () => {
 		sandbox = create(options);
@@ -69,20 +78,32 @@ export async function run(
 	const items = result.items[0] ?? [];
 	const json = items.map((i) => i.json);
 	// Every output is checked against the operation's committed output schema (PSA_WRITE_SCHEMAS=1 writes it).
-	if (!result.error && typeof parameters.resource === 'string' && typeof parameters.operation === 'string') {
+	if (
+		!result.error &&
+		typeof parameters.resource === 'string' &&
+		typeof parameters.operation === 'string'
+	) {
 		checkOutputSchema('ResourceManagement', parameters.resource, parameters.operation, json);
 	}
 	return { items, json, error: result.error };
 }
 
 /** Runs and throws the node error, for tests that expect success. */
-export async function ok(credentials: IDataObject, parameters: INodeParameters, input?: IDataObject[]): Promise<IDataObject[]> {
+export async function ok(
+	credentials: IDataObject,
+	parameters: INodeParameters,
+	input?: IDataObject[],
+): Promise<IDataObject[]> {
 	const r = await run(credentials, parameters, input);
 	if (r.error) throw r.error;
 	return r.json;
 }
 
-export async function fails(credentials: IDataObject, parameters: INodeParameters, input?: IDataObject[]): Promise<Error & { httpCode?: string; description?: string }> {
+export async function fails(
+	credentials: IDataObject,
+	parameters: INodeParameters,
+	input?: IDataObject[],
+): Promise<Error & { httpCode?: string; description?: string }> {
 	const r = await run(credentials, parameters, input);
 	if (!r.error) throw new Error(`expected an error, got ${JSON.stringify(r.json).slice(0, 300)}`);
 	return r.error as Error & { httpCode?: string };
@@ -90,7 +111,13 @@ export async function fails(credentials: IDataObject, parameters: INodeParameter
 
 export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-export async function loadOptions(credentials: IDataObject, kind: 'loadOptions' | 'listSearch', method: string, parameters: INodeParameters = {}, filter?: string) {
+export async function loadOptions(
+	credentials: IDataObject,
+	kind: 'loadOptions' | 'listSearch',
+	method: string,
+	parameters: INodeParameters = {},
+	filter?: string,
+) {
 	return await runLoadOptions({
 		nodeType: new ResourceManagement(),
 		kind,

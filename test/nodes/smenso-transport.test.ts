@@ -14,7 +14,14 @@ import {
 	toWireDateTime,
 } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/transport';
 
-const node = { name: 'smenso', type: 'n8n-nodes-psa.smenso', typeVersion: 1, id: '1', position: [0, 0], parameters: {} } as INode;
+const node = {
+	name: 'smenso',
+	type: 'n8n-nodes-psa.smenso',
+	typeVersion: 1,
+	id: '1',
+	position: [0, 0],
+	parameters: {},
+} as INode;
 
 describe('ticket states: the documented ids 10/30, then the names', () => {
 	it.each([
@@ -31,8 +38,21 @@ describe('ticket states: the documented ids 10/30, then the names', () => {
 	});
 
 	it('reads both time stamp styles of the concept page; the never-started stamp is null', () => {
-		const s = ticketSummary({ id: 'x', status: 'Failed', statusId: 30, received: '11.02.2026 13:19:22', started: '0001-01-01T00:00:00+00:00', processed: '2026-03-16T09:56:24.4456212+00:00', Endpoint: { created: 0, modified: 0, attributesModified: 0, deleted: 0 } });
-		expect(s).toMatchObject({ received: '2026-02-11T13:19:22', started: null, processed: '2026-03-16T09:56:24.4456212+00:00', counts: { created: 0 } });
+		const s = ticketSummary({
+			id: 'x',
+			status: 'Failed',
+			statusId: 30,
+			received: '11.02.2026 13:19:22',
+			started: '0001-01-01T00:00:00+00:00',
+			processed: '2026-03-16T09:56:24.4456212+00:00',
+			Endpoint: { created: 0, modified: 0, attributesModified: 0, deleted: 0 },
+		});
+		expect(s).toMatchObject({
+			received: '2026-02-11T13:19:22',
+			started: null,
+			processed: '2026-03-16T09:56:24.4456212+00:00',
+			counts: { created: 0 },
+		});
 	});
 
 	it('finds the ticket id in the shapes a write may answer with', () => {
@@ -53,11 +73,20 @@ describe('ticket messages → records', () => {
 	];
 	it('by tempId first, then id/externalId, then position; the rest is unassigned', () => {
 		const { byIndex, unassigned } = assignMessages(
-			["Record 0 (tempId 'n8n-row-7'): locked", 'task[1]: Title is required', 'Something about aaaaaaaa-0000-4000-8000-000000000001', 'General problem', 'Record 9: out of range'],
+			[
+				"Record 0 (tempId 'n8n-row-7'): locked",
+				'task[1]: Title is required',
+				'Something about aaaaaaaa-0000-4000-8000-000000000001',
+				'General problem',
+				'Record 9: out of range',
+			],
 			records,
 			'task',
 		);
-		expect(byIndex.get(2)).toEqual(["Record 0 (tempId 'n8n-row-7'): locked", 'Something about aaaaaaaa-0000-4000-8000-000000000001']);
+		expect(byIndex.get(2)).toEqual([
+			"Record 0 (tempId 'n8n-row-7'): locked",
+			'Something about aaaaaaaa-0000-4000-8000-000000000001',
+		]);
 		expect(byIndex.get(1)).toEqual(['task[1]: Title is required']);
 		expect(unassigned).toEqual(['General problem', 'Record 9: out of range']);
 	});
@@ -65,19 +94,38 @@ describe('ticket messages → records', () => {
 
 describe('dates without UTC offsets, answers in dd.MM.yyyy', () => {
 	it('moves offset values into the zone (DST aware), keeps local values and bare dates', () => {
-		expect(toWireDateTime(node, 0, 'Start', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-28T13:00:00');
-		expect(toWireDateTime(node, 0, 'Start', '2026-03-30T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-30T14:00:00');
-		expect(toWireDateTime(node, 0, 'Start', '2026-03-30T12:00:00+05:00', 'UTC')).toBe('2026-03-30T07:00:00');
-		expect(toWireDateTime(node, 0, 'Start', '2026-03-30T08:15', 'Asia/Tokyo')).toBe('2026-03-30T08:15:00');
+		expect(toWireDateTime(node, 0, 'Start', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe(
+			'2026-03-28T13:00:00',
+		);
+		expect(toWireDateTime(node, 0, 'Start', '2026-03-30T12:00:00Z', 'Europe/Berlin')).toBe(
+			'2026-03-30T14:00:00',
+		);
+		expect(toWireDateTime(node, 0, 'Start', '2026-03-30T12:00:00+05:00', 'UTC')).toBe(
+			'2026-03-30T07:00:00',
+		);
+		expect(toWireDateTime(node, 0, 'Start', '2026-03-30T08:15', 'Asia/Tokyo')).toBe(
+			'2026-03-30T08:15:00',
+		);
 		expect(toWireDateTime(node, 0, 'Start', '2026-03-30', 'Asia/Tokyo')).toBe('2026-03-30');
 		expect(toWireDate(node, 0, 'Day', '2026-03-30T23:30:00Z', 'Europe/Berlin')).toBe('2026-03-31');
 	});
 	it('names the field and the row for values that are not dates', () => {
-		expect(() => toWireDateTime(node, 3, 'Start', 'next tuesday', 'UTC')).toThrow(/^Start: must be a date .* \(row 4\)/);
-		expect(() => toWireDate(node, 1, 'Day', '2026-02-30', 'UTC')).toThrow(/^Day: is not a real calendar date.*\(row 2\)/);
+		expect(() => toWireDateTime(node, 3, 'Start', 'next tuesday', 'UTC')).toThrow(
+			/^Start: must be a date .* \(row 4\)/,
+		);
+		expect(() => toWireDate(node, 1, 'Day', '2026-02-30', 'UTC')).toThrow(
+			/^Day: is not a real calendar date.*\(row 2\)/,
+		);
 	});
 	it('reads smenso answers (dd.MM.yyyy, dd.MM.yyyy HH:mm:ss) as ISO, nested too', () => {
-		expect(fromWire({ startDate: '15.07.2025', created: '15.07.2025 14:54:43', children: [{ dueDate: '01.08.2025' }], title: '01.02.x' })).toEqual({
+		expect(
+			fromWire({
+				startDate: '15.07.2025',
+				created: '15.07.2025 14:54:43',
+				children: [{ dueDate: '01.08.2025' }],
+				title: '01.02.x',
+			}),
+		).toEqual({
 			startDate: '2025-07-15',
 			created: '2025-07-15T14:54:43',
 			children: [{ dueDate: '2025-08-01' }],
@@ -94,9 +142,13 @@ describe('units: hours in the UI, minutes on the wire', () => {
 		[2, 120],
 		['0:45', 45],
 		['40', 2400],
-	])('%j → %d minutes', (hours, minutes) => expect(hoursToMinutes(node, 0, 'Planned Effort (Hours)', hours)).toBe(minutes));
+	])('%j → %d minutes', (hours, minutes) =>
+		expect(hoursToMinutes(node, 0, 'Planned Effort (Hours)', hours)).toBe(minutes),
+	);
 	it('refuses what is not hours, naming field and row', () => {
-		expect(() => hoursToMinutes(node, 1, 'Planned Effort (Hours)', 'abc')).toThrow(/^Planned Effort \(Hours\): must be hours like 1\.5 or hours:minutes like 1:30, got "abc" \(row 2\)$/);
+		expect(() => hoursToMinutes(node, 1, 'Planned Effort (Hours)', 'abc')).toThrow(
+			/^Planned Effort \(Hours\): must be hours like 1\.5 or hours:minutes like 1:30, got "abc" \(row 2\)$/,
+		);
 		expect(() => hoursToMinutes(node, 0, 'X', '1:75')).toThrow(/must be hours/);
 		expect(() => hoursToMinutes(node, 0, 'X', '-1')).toThrow(/must be hours/);
 	});
@@ -105,19 +157,36 @@ describe('units: hours in the UI, minutes on the wire', () => {
 describe('404: "no such endpoint" vs "record not found"', () => {
 	const err = (body: unknown) => ({ httpCode: '404', errorResponse: { body }, message: 'x' });
 	it('tells them apart', () => {
-		expect(isNoSuchEndpoint(err({ errors: ['No such endpoint: POST /skyisland/api/integration/x'] }))).toBe(true);
+		expect(
+			isNoSuchEndpoint(err({ errors: ['No such endpoint: POST /skyisland/api/integration/x'] })),
+		).toBe(true);
 		expect(isNoSuchEndpoint(err('<html>404</html>'))).toBe(true);
 		expect(isNoSuchEndpoint(err({ errors: ["Project 'abc' not found"] }))).toBe(false);
-		expect(isNoSuchEndpoint({ httpCode: '400', errorResponse: { body: { errors: ['No such endpoint'] } } })).toBe(false);
+		expect(
+			isNoSuchEndpoint({
+				httpCode: '400',
+				errorResponse: { body: { errors: ['No such endpoint'] } },
+			}),
+		).toBe(false);
 	});
 });
 
 describe('base URL', () => {
 	it('from a workspace (tolerating a pasted host) or a custom URL', () => {
-		expect(smensoBaseUrl({ connection: 'workspace', workspace: 'acme' })).toBe('https://acme.smenso.cloud/skyisland/api');
-		expect(smensoBaseUrl({ connection: 'workspace', workspace: 'https://acme.smenso.cloud/skyisland/' })).toBe('https://acme.smenso.cloud/skyisland/api');
-		expect(smensoBaseUrl({ connection: 'customUrl', baseUrl: 'http://127.0.0.1:4101/skyisland/api/' })).toBe('http://127.0.0.1:4101/skyisland/api');
-		expect(() => smensoBaseUrl({ connection: 'customUrl', baseUrl: 'ftp://x' })).toThrow(/not an http\(s\) address/);
-		expect(() => smensoBaseUrl({ connection: 'workspace', workspace: '' })).toThrow(/not a subdomain/);
+		expect(smensoBaseUrl({ connection: 'workspace', workspace: 'acme' })).toBe(
+			'https://acme.smenso.cloud/skyisland/api',
+		);
+		expect(
+			smensoBaseUrl({ connection: 'workspace', workspace: 'https://acme.smenso.cloud/skyisland/' }),
+		).toBe('https://acme.smenso.cloud/skyisland/api');
+		expect(
+			smensoBaseUrl({ connection: 'customUrl', baseUrl: 'http://127.0.0.1:4101/skyisland/api/' }),
+		).toBe('http://127.0.0.1:4101/skyisland/api');
+		expect(() => smensoBaseUrl({ connection: 'customUrl', baseUrl: 'ftp://x' })).toThrow(
+			/not an http\(s\) address/,
+		);
+		expect(() => smensoBaseUrl({ connection: 'workspace', workspace: '' })).toThrow(
+			/not a subdomain/,
+		);
 	});
 });

@@ -13,8 +13,20 @@ const { create } = require('../../sandbox/smenso');
 export interface SmensoSandbox {
 	url: string;
 	config: IDataObject;
-	counters: { ticketsCreated: number; recordsReceived: number; writes: number; timezones: Record<string, number>; timezoneIds: Record<string, number> };
-	stats: { requests: number; byRoute: Record<string, number>; byStatus: Record<string, number>; rateLimited: number; log: Array<{ method: string; path: string; status: number }> };
+	counters: {
+		ticketsCreated: number;
+		recordsReceived: number;
+		writes: number;
+		timezones: Record<string, number>;
+		timezoneIds: Record<string, number>;
+	};
+	stats: {
+		requests: number;
+		byRoute: Record<string, number>;
+		byStatus: Record<string, number>;
+		rateLimited: number;
+		log: Array<{ method: string; path: string; status: number }>;
+	};
 	listen(): Promise<string>;
 	close(): Promise<void>;
 	reset(): void;
@@ -46,12 +58,24 @@ export const credentialTypes = [new SmensoApi()];
 
 export function credentialsFor(sandbox: SmensoSandbox, extra: IDataObject = {}) {
 	return {
-		psaSmensoApi: { connection: 'customUrl', workspace: '', baseUrl: sandbox.baseUrl(), token: 'smenso-sandbox-token', timezone: 'Europe/Berlin', ...extra },
+		psaSmensoApi: {
+			connection: 'customUrl',
+			workspace: '',
+			baseUrl: sandbox.baseUrl(),
+			token: 'smenso-sandbox-token',
+			timezone: 'Europe/Berlin',
+			...extra,
+		},
 	};
 }
 
 /** Runs the smenso node in-process; the records it outputs are checked against the operation's output schema. */
-export async function run(sandbox: SmensoSandbox, parameters: IDataObject, input?: IDataObject[] | INodeExecutionData[], options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {}) {
+export async function run(
+	sandbox: SmensoSandbox,
+	parameters: IDataObject,
+	input?: IDataObject[] | INodeExecutionData[],
+	options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {},
+) {
 	const result = await runNode({
 		nodeType: new Smenso(),
 		parameters: { maxWait: 10, ...parameters } as INodeParameters,
@@ -62,16 +86,40 @@ export async function run(sandbox: SmensoSandbox, parameters: IDataObject, input
 		timezone: options.timezone,
 	});
 	if (!result.error && parameters.resource && parameters.operation) {
-		checkOutputSchema('Smenso', String(parameters.resource), String(parameters.operation), (result.items[0] ?? []).map((item) => item.json));
+		checkOutputSchema(
+			'Smenso',
+			String(parameters.resource),
+			String(parameters.operation),
+			(result.items[0] ?? []).map((item) => item.json),
+		);
 	}
 	return result;
 }
 
-export function poll(sandbox: SmensoSandbox, parameters: IDataObject, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return runPoll({ nodeType: new SmensoTrigger(), parameters: parameters as INodeParameters, credentialTypes, credentials: credentialsFor(sandbox), staticData, mode });
+export function poll(
+	sandbox: SmensoSandbox,
+	parameters: IDataObject,
+	staticData?: IDataObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	return runPoll({
+		nodeType: new SmensoTrigger(),
+		parameters: parameters as INodeParameters,
+		credentialTypes,
+		credentials: credentialsFor(sandbox),
+		staticData,
+		mode,
+	});
 }
 
-export function loadOptions(sandbox: SmensoSandbox, kind: 'loadOptions' | 'listSearch', method: string, parameters: IDataObject = {}, filter?: string, nodeType: 'action' | 'trigger' = 'action') {
+export function loadOptions(
+	sandbox: SmensoSandbox,
+	kind: 'loadOptions' | 'listSearch',
+	method: string,
+	parameters: IDataObject = {},
+	filter?: string,
+	nodeType: 'action' | 'trigger' = 'action',
+) {
 	return runLoadOptions({
 		nodeType: nodeType === 'action' ? new Smenso() : new SmensoTrigger(),
 		kind,
@@ -87,5 +135,7 @@ export const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 /** Requests that reached the sandbox's write routes (POST/PUT/DELETE on /integration/). */
 export function writesSent(sandbox: SmensoSandbox): number {
-	return sandbox.stats.log.filter((entry) => entry.method !== 'GET' && entry.path.includes('/integration/')).length;
+	return sandbox.stats.log.filter(
+		(entry) => entry.method !== 'GET' && entry.path.includes('/integration/'),
+	).length;
 }

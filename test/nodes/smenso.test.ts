@@ -11,7 +11,14 @@ import { Smenso } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/Smenso.
 import { forgetRoutes } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/transport';
 import { Container } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
-import { createSmensoSandbox, loadOptions, rl, run, writesSent, type SmensoSandbox } from './smenso.helpers';
+import {
+	createSmensoSandbox,
+	loadOptions,
+	rl,
+	run,
+	writesSent,
+	type SmensoSandbox,
+} from './smenso.helpers';
 import * as fs from 'fs';
 
 jest.setTimeout(60_000);
@@ -36,17 +43,42 @@ const tasksOf = (projectId: unknown) => st().tasks.filter((t) => t.projectId ===
 const member = (n = 1) => st().members[n];
 const ok = async (parameters: IDataObject, input?: IDataObject[], options: IDataObject = {}) => {
 	const r = await run(sandbox, parameters, input, options);
-	if (r.error) throw new Error(`${String(parameters.resource)} › ${String(parameters.operation)}: ${r.error.message} ${(r.error as { description?: string }).description ?? ''}`);
+	if (r.error)
+		throw new Error(
+			`${String(parameters.resource)} › ${String(parameters.operation)}: ${r.error.message} ${(r.error as { description?: string }).description ?? ''}`,
+		);
 	return json(r.items);
 };
-const bytesOf = async (binary: IBinaryData) => await Container.get(BinaryDataService).getAsBuffer(binary);
-const statusReportOf = (projectId: unknown) => st().statusReports.find((r) => r.projectId === projectId && !r.isPublished) ?? st().statusReports.find((r) => r.projectId === projectId)!;
+const bytesOf = async (binary: IBinaryData) =>
+	await Container.get(BinaryDataService).getAsBuffer(binary);
+const statusReportOf = (projectId: unknown) =>
+	st().statusReports.find((r) => r.projectId === projectId && !r.isPublished) ??
+	st().statusReports.find((r) => r.projectId === projectId)!;
 
 describe('wire format from the evidence', () => {
 	it('project create: envelope {timezoneId (Windows), project: [...]}, IANA Timezone header, read back by externalId, dates as ISO', async () => {
 		const before = sandbox.counters.timezoneIds['W. Europe Standard Time'] ?? 0;
-		const [out] = await ok({ resource: 'project', operation: 'create', title: 'New rollout', phaseId: '101', typeId: '201', additionalFields: { startDate: '2026-04-01', endDate: '2026-09-30', externalId: 'crm-77', budget: 1000 } });
-		expect(out).toMatchObject({ title: 'New rollout', externalId: 'crm-77', startDate: '2026-04-01', endDate: '2026-09-30', phaseId: 101, ticketStatus: 'Success' });
+		const [out] = await ok({
+			resource: 'project',
+			operation: 'create',
+			title: 'New rollout',
+			phaseId: '101',
+			typeId: '201',
+			additionalFields: {
+				startDate: '2026-04-01',
+				endDate: '2026-09-30',
+				externalId: 'crm-77',
+				budget: 1000,
+			},
+		});
+		expect(out).toMatchObject({
+			title: 'New rollout',
+			externalId: 'crm-77',
+			startDate: '2026-04-01',
+			endDate: '2026-09-30',
+			phaseId: 101,
+			ticketStatus: 'Success',
+		});
 		expect(typeof out.ticketId).toBe('string');
 		expect(out.ticket).toBeUndefined();
 		expect(sandbox.counters.timezoneIds['W. Europe Standard Time']).toBe(before + 1);
@@ -54,23 +86,64 @@ describe('wire format from the evidence', () => {
 	});
 
 	it('a node-level zone becomes its Windows name in timezoneId (America/New_York → Eastern Standard Time)', async () => {
-		await ok({ resource: 'absence', operation: 'create', userId: rl(String(member(1).email), 'email'), absenceTypeId: rl('Vacation', 'name'), startDate: '2026-08-03', endDate: '2026-08-04', options: { timezone: 'America/New_York' } });
+		await ok({
+			resource: 'absence',
+			operation: 'create',
+			userId: rl(String(member(1).email), 'email'),
+			absenceTypeId: rl('Vacation', 'name'),
+			startDate: '2026-08-03',
+			endDate: '2026-08-04',
+			options: { timezone: 'America/New_York' },
+		});
 		expect(sandbox.counters.timezoneIds['Eastern Standard Time']).toBe(1);
 		expect(sandbox.counters.timezones['America/New_York']).toBeGreaterThan(0);
 	});
 
 	it('task effort in hours (1:30, 2.5) goes out as minutes; due date as dueDate; Ticket Detail full', async () => {
 		const projectId = String(project().id);
-		const [task] = await ok({ resource: 'task', operation: 'create', projectId: rl(projectId), title: 'Plan cut-over', additionalFields: { plannedHours: '1:30', effortHours: '2.5', startDate: '2026-03-02', dueDate: '2026-03-06T17:00:00' }, options: { ticketDetail: 'full' } });
+		const [task] = await ok({
+			resource: 'task',
+			operation: 'create',
+			projectId: rl(projectId),
+			title: 'Plan cut-over',
+			additionalFields: {
+				plannedHours: '1:30',
+				effortHours: '2.5',
+				startDate: '2026-03-02',
+				dueDate: '2026-03-06T17:00:00',
+			},
+			options: { ticketDetail: 'full' },
+		});
 		const stored = st().tasks.find((t) => t.id === task.id)!;
 		expect(stored).toMatchObject({ plannedDuration: 90, duration: 150, dueDate: '2026-03-06' });
-		expect(task).toMatchObject({ title: 'Plan cut-over', plannedDuration: 90, plannedHours: 1.5, effortHours: 2.5, dueDate: '2026-03-06', projectId });
-		expect(task.ticket).toMatchObject({ status: 'Success', statusId: 10, state: 'success', counts: { created: 1 } });
+		expect(task).toMatchObject({
+			title: 'Plan cut-over',
+			plannedDuration: 90,
+			plannedHours: 1.5,
+			effortHours: 2.5,
+			dueDate: '2026-03-06',
+			projectId,
+		});
+		expect(task.ticket).toMatchObject({
+			status: 'Success',
+			statusId: 10,
+			state: 'success',
+			counts: { created: 1 },
+		});
 	});
 
 	it('a date with a UTC offset is moved into the chosen zone and sent without the offset', async () => {
 		const projectId = String(project().id);
-		const [record] = await ok({ resource: 'timeRecord', operation: 'create', projectId: rl(projectId), taskId: rl(String(tasksOf(projectId)[0].id)), userId: rl(String(member(1).id)), entryMode: 'startEnd', startDate: '2026-03-02T07:00:00Z', endDate: '2026-03-02T09:30:00Z' });
+		const [record] = await ok({
+			resource: 'timeRecord',
+			operation: 'create',
+			projectId: rl(projectId),
+			taskId: rl(String(tasksOf(projectId)[0].id)),
+			userId: rl(String(member(1).id)),
+			entryMode: 'startEnd',
+			startDate: '2026-03-02T07:00:00Z',
+			endDate: '2026-03-02T09:30:00Z',
+		});
 		const stored = st().timeRecords.find((r) => r.id === record.id)!;
 		expect(String(stored.startDate)).toMatch(/^2026-03-02T08:00/);
 		expect(stored.duration).toBe(150);
@@ -79,55 +152,143 @@ describe('wire format from the evidence', () => {
 
 describe('workflows made with the earlier node version', () => {
 	it('a plain absence type name (not a locator) still works', async () => {
-		const [absence] = await ok({ resource: 'absence', operation: 'create', userId: rl(String(member(4).email), 'email'), absenceTypeId: 'Training', startDate: '2026-11-02', endDate: '2026-11-02' });
-		expect(st().absences.find((a) => a.id === absence.id)).toMatchObject({ absenceTypeId: st().absenceTypes.find((t) => t.title === 'Training')!.id });
+		const [absence] = await ok({
+			resource: 'absence',
+			operation: 'create',
+			userId: rl(String(member(4).email), 'email'),
+			absenceTypeId: 'Training',
+			startDate: '2026-11-02',
+			endDate: '2026-11-02',
+		});
+		expect(st().absences.find((a) => a.id === absence.id)).toMatchObject({
+			absenceTypeId: st().absenceTypes.find((t) => t.title === 'Training')!.id,
+		});
 	});
 });
 
 describe('bad input: a clear error naming field and row, nothing sent', () => {
 	const projectId = () => String(project().id);
 	it.each([
-		['an unknown time zone', { resource: 'task', operation: 'create', title: 'x', options: { timezone: 'Mars/Olympus' } }, /Time Zone: "Mars\/Olympus" is not an IANA time zone.*\(row 2\)/],
-		['effort "abc"', { resource: 'task', operation: 'create', title: 'x', additionalFields: { plannedHours: 'abc' } }, /Planned Effort \(Hours\): must be hours like 1\.5.*"abc" \(row 2\)/],
-		['a GUID that is not one', { resource: 'task', operation: 'delete', taskId: rl('not-a-guid') }, /Task: must be a GUID like .*"not-a-guid" \(row 2\)/],
-		['a Windows name as the zone', { resource: 'absence', operation: 'delete', absenceId: '00000000-0000-4000-8000-000000000001', options: { timezone: 'W. Europe Standard Time' } }, /Time Zone: "W\. Europe Standard Time" is not an IANA time zone/],
+		[
+			'an unknown time zone',
+			{ resource: 'task', operation: 'create', title: 'x', options: { timezone: 'Mars/Olympus' } },
+			/Time Zone: "Mars\/Olympus" is not an IANA time zone.*\(row 2\)/,
+		],
+		[
+			'effort "abc"',
+			{
+				resource: 'task',
+				operation: 'create',
+				title: 'x',
+				additionalFields: { plannedHours: 'abc' },
+			},
+			/Planned Effort \(Hours\): must be hours like 1\.5.*"abc" \(row 2\)/,
+		],
+		[
+			'a GUID that is not one',
+			{ resource: 'task', operation: 'delete', taskId: rl('not-a-guid') },
+			/Task: must be a GUID like .*"not-a-guid" \(row 2\)/,
+		],
+		[
+			'a Windows name as the zone',
+			{
+				resource: 'absence',
+				operation: 'delete',
+				absenceId: '00000000-0000-4000-8000-000000000001',
+				options: { timezone: 'W. Europe Standard Time' },
+			},
+			/Time Zone: "W\. Europe Standard Time" is not an IANA time zone/,
+		],
 	])('%s', async (_label, bad, message) => {
 		const good = { resource: 'task', operation: 'create', title: 'fine' };
 		const parameters = { projectId: rl(projectId()), title: '={{ $json.title }}' } as IDataObject;
 		// Row 1 good, row 2 bad: one run with per-row parameters via expressions is not possible for every field,
 		// so the bad parameters apply to both rows and the error names row 1; a second run checks row 2 naming.
-		const r = await run(sandbox, { ...parameters, ...bad, title: (bad as IDataObject).title ?? good.title }, [{ title: 'a' }, { title: 'b' }]);
+		const r = await run(
+			sandbox,
+			{ ...parameters, ...bad, title: (bad as IDataObject).title ?? good.title },
+			[{ title: 'a' }, { title: 'b' }],
+		);
 		expect(r.error?.message ?? '').toMatch(/rows? (1|can't)/);
-		expect(`${r.error?.message} ${(r.error as { description?: string }).description}`).toMatch(message);
+		expect(`${r.error?.message} ${(r.error as { description?: string }).description}`).toMatch(
+			message,
+		);
 		expect(writesSent(sandbox)).toBe(0);
 	});
 
 	it('an option set by an expression to a value smenso does not know', async () => {
-		const r = await run(sandbox, { resource: 'absence', operation: 'update', absenceId: String(st().absences[0].id), updateFields: { status: '={{ "maybe" }}' } });
-		expect(r.error?.message).toBe('Status: must be one of Approved (approved), Rejected (rejected), Submitted (submitted), got "maybe" (row 1)');
+		const r = await run(sandbox, {
+			resource: 'absence',
+			operation: 'update',
+			absenceId: String(st().absences[0].id),
+			updateFields: { status: '={{ "maybe" }}' },
+		});
+		expect(r.error?.message).toBe(
+			'Status: must be one of Approved (approved), Rejected (rejected), Submitted (submitted), got "maybe" (row 1)',
+		);
 		expect(writesSent(sandbox)).toBe(0);
 	});
 
 	it('"By E-Mail" left empty asks for an e-mail, not a GUID', async () => {
-		const r = await run(sandbox, { resource: 'absence', operation: 'create', userId: rl('', 'email'), absenceTypeId: rl('Vacation', 'name'), startDate: '2026-08-03', endDate: '2026-08-04' });
+		const r = await run(sandbox, {
+			resource: 'absence',
+			operation: 'create',
+			userId: rl('', 'email'),
+			absenceTypeId: rl('Vacation', 'name'),
+			startDate: '2026-08-03',
+			endDate: '2026-08-04',
+		});
 		expect(r.error?.message).toBe('Member: is required: enter an e-mail address (row 1)');
 		expect(r.error?.message).not.toMatch(/GUID/);
 	});
 
 	it('a file above 500 MB is refused before sending', async () => {
-		const r = await run(sandbox, { resource: 'attachment', operation: 'upload', parent: 'task', projectId: rl(projectId()), taskId: rl(String(tasksOf(projectId())[0].id)), binaryPropertyName: 'data' }, [
-			{ json: {}, binary: { data: { data: Buffer.from('tiny').toString('base64'), mimeType: 'application/pdf', fileName: 'huge.pdf', bytes: 600 * 1024 * 1024 } } } as unknown as IDataObject,
-		]);
-		expect(r.error?.message).toMatch(/Input Binary Field "data": the file is 600 MB; smenso accepts at most 500 MB per file \(row 1\)/);
+		const r = await run(
+			sandbox,
+			{
+				resource: 'attachment',
+				operation: 'upload',
+				parent: 'task',
+				projectId: rl(projectId()),
+				taskId: rl(String(tasksOf(projectId())[0].id)),
+				binaryPropertyName: 'data',
+			},
+			[
+				{
+					json: {},
+					binary: {
+						data: {
+							data: Buffer.from('tiny').toString('base64'),
+							mimeType: 'application/pdf',
+							fileName: 'huge.pdf',
+							bytes: 600 * 1024 * 1024,
+						},
+					},
+				} as unknown as IDataObject,
+			],
+		);
+		expect(r.error?.message).toMatch(
+			/Input Binary Field "data": the file is 600 MB; smenso accepts at most 500 MB per file \(row 1\)/,
+		);
 		expect(writesSent(sandbox)).toBe(0);
 	});
 
 	it('a bad row in the middle: nothing is sent, every bad row is listed', async () => {
-		const r = await run(sandbox, { resource: 'task', operation: 'create', projectId: rl(projectId()), title: '={{ $json.title }}', additionalFields: { plannedHours: '={{ $json.hours }}' } }, [
-			{ title: 'one', hours: '1' },
-			{ title: 'two', hours: 'abc' },
-			{ title: 'three', hours: '2' },
-		]);
+		const r = await run(
+			sandbox,
+			{
+				resource: 'task',
+				operation: 'create',
+				projectId: rl(projectId()),
+				title: '={{ $json.title }}',
+				additionalFields: { plannedHours: '={{ $json.hours }}' },
+			},
+			[
+				{ title: 'one', hours: '1' },
+				{ title: 'two', hours: 'abc' },
+				{ title: 'three', hours: '2' },
+			],
+		);
 		expect(r.error?.message).toMatch(/Planned Effort \(Hours\).*"abc" \(row 2\)/);
 		expect(writesSent(sandbox)).toBe(0);
 	});
@@ -137,7 +298,20 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 	it('a batch of 3 with the 2nd rejected in the ticket: rows 1 and 3 saved, row 2 gets its own error (Continue On Fail)', async () => {
 		const projectId = String(project().id);
 		const taskId = String(tasksOf(projectId)[0].id);
-		const r = await run(sandbox, { resource: 'timeRecord', operation: 'create', projectId: rl(projectId), taskId: rl(taskId), userId: rl(String(member(1).id)), date: '={{ $json.date }}', hours: '1' }, [{ date: '2026-03-02' }, { date: '2025-06-02' }, { date: '2026-03-03' }], { continueOnFail: true });
+		const r = await run(
+			sandbox,
+			{
+				resource: 'timeRecord',
+				operation: 'create',
+				projectId: rl(projectId),
+				taskId: rl(taskId),
+				userId: rl(String(member(1).id)),
+				date: '={{ $json.date }}',
+				hours: '1',
+			},
+			[{ date: '2026-03-02' }, { date: '2025-06-02' }, { date: '2026-03-03' }],
+			{ continueOnFail: true },
+		);
 		const out = json(r.items);
 		expect(out).toHaveLength(3);
 		expect(out[0]).toMatchObject({ taskId, date: '2026-03-02', duration: 60, hours: 1 });
@@ -151,7 +325,13 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 	it('a batch smenso rejects with 400 naming one record: that row gets the message, the others are sent again once', async () => {
 		const r = await run(
 			sandbox,
-			{ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: '={{ $json.title }}', additionalFields: { flavors: '={{ $json.flavors }}' } },
+			{
+				resource: 'task',
+				operation: 'create',
+				projectId: rl(String(project().id)),
+				title: '={{ $json.title }}',
+				additionalFields: { flavors: '={{ $json.flavors }}' },
+			},
 			[
 				{ title: 'One', flavors: 'Billable=true' },
 				{ title: 'Two', flavors: 'Billable=maybe' },
@@ -162,30 +342,63 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 		const out = json(r.items);
 		expect(out[0]).toMatchObject({ title: 'One' });
 		expect(out[1]).toMatchObject({ row: 2, httpCode: 400, mayHaveBeenApplied: false });
-		expect(String(out[1].error)).toMatch(/flavor 'Billable' \(boolean\) value "maybe" must be true or false/);
+		expect(String(out[1].error)).toMatch(
+			/flavor 'Billable' \(boolean\) value "maybe" must be true or false/,
+		);
 		expect(String(out[1].error)).not.toMatch(/^task\[/);
 		expect(out[2]).toMatchObject({ title: 'Three' });
-		expect(sandbox.stats.log.filter((e) => e.method === 'POST').map((e) => e.status)).toEqual([400, 202]);
+		expect(sandbox.stats.log.filter((e) => e.method === 'POST').map((e) => e.status)).toEqual([
+			400, 202,
+		]);
 	});
 
 	it('the same without Continue On Fail: the node fails naming the row and says which rows were written', async () => {
 		const projectId = String(project().id);
-		const r = await run(sandbox, { resource: 'timeRecord', operation: 'create', projectId: rl(projectId), taskId: rl(String(tasksOf(projectId)[0].id)), userId: rl(String(member(1).id)), date: '={{ $json.date }}', hours: '1' }, [{ date: '2026-03-02' }, { date: '2025-06-02' }]);
+		const r = await run(
+			sandbox,
+			{
+				resource: 'timeRecord',
+				operation: 'create',
+				projectId: rl(projectId),
+				taskId: rl(String(tasksOf(projectId)[0].id)),
+				userId: rl(String(member(1).id)),
+				date: '={{ $json.date }}',
+				hours: '1',
+			},
+			[{ date: '2026-03-02' }, { date: '2025-06-02' }],
+		);
 		expect(r.error?.message).toMatch(/lock/i);
-		expect((r.error as { description?: string }).description).toMatch(/Rows 1 of this run were already written/);
+		expect((r.error as { description?: string }).description).toMatch(
+			/Rows 1 of this run were already written/,
+		);
 	});
 
 	it('a ticket still running at the deadline: error with the ticket id, marked "may have been applied"', async () => {
 		sandbox.config.ticketFault = { mode: 'never', count: 1 };
-		const r = await run(sandbox, { resource: 'project', operation: 'archive', projectId: rl(String(project().id)), maxWait: 1 }, undefined, { continueOnFail: true });
+		const r = await run(
+			sandbox,
+			{
+				resource: 'project',
+				operation: 'archive',
+				projectId: rl(String(project().id)),
+				maxWait: 1,
+			},
+			undefined,
+			{ continueOnFail: true },
+		);
 		const [out] = json(r.items);
 		expect(out).toMatchObject({ mayHaveBeenApplied: true, row: 1 });
 		expect(String(out.error)).toMatch(/still processing after 1 s/);
 	});
 
-	it('a failed ticket: the row fails with smenso\'s message, not a success', async () => {
+	it("a failed ticket: the row fails with smenso's message, not a success", async () => {
 		sandbox.config.ticketFault = { mode: 'fail', count: 1 };
-		const r = await run(sandbox, { resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'x' }, undefined, { continueOnFail: true });
+		const r = await run(
+			sandbox,
+			{ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'x' },
+			undefined,
+			{ continueOnFail: true },
+		);
 		const [out] = json(r.items);
 		expect(out.error).toMatch(/aborted by the server/);
 		expect(out.success).toBeUndefined();
@@ -193,27 +406,67 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 
 	it('"Success with Errors" naming no record: a record read back succeeds with the warning; one that cannot be read back is not reported as a success', async () => {
 		sandbox.config.ticketFault = { mode: 'partial', count: 1 };
-		const [task] = await ok({ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'Partly' });
-		expect(task).toMatchObject({ title: 'Partly', ticketStatus: 'Success with Errors', warnings: ['Some attributes could not be written (sandbox fault).'] });
+		const [task] = await ok({
+			resource: 'task',
+			operation: 'create',
+			projectId: rl(String(project().id)),
+			title: 'Partly',
+		});
+		expect(task).toMatchObject({
+			title: 'Partly',
+			ticketStatus: 'Success with Errors',
+			warnings: ['Some attributes could not be written (sandbox fault).'],
+		});
 		sandbox.config.ticketFault = { mode: 'partial', count: 1 };
-		const r = await run(sandbox, { resource: 'statusReport', operation: 'create', projectId: rl(String(st().projects[2].id)), title: 'Unconfirmed', statusDate: '2026-03-06' }, undefined, { continueOnFail: true });
+		const r = await run(
+			sandbox,
+			{
+				resource: 'statusReport',
+				operation: 'create',
+				projectId: rl(String(st().projects[2].id)),
+				title: 'Unconfirmed',
+				statusDate: '2026-03-06',
+			},
+			undefined,
+			{ continueOnFail: true },
+		);
 		const [report] = json(r.items);
 		expect(report).toMatchObject({ row: 1, mayHaveBeenApplied: true });
-		expect(String(report.error)).toMatch(/smenso's ticket does not confirm this record: Some attributes could not be written/);
+		expect(String(report.error)).toMatch(
+			/smenso's ticket does not confirm this record: Some attributes could not be written/,
+		);
 		expect(report.success).toBeUndefined();
 	});
 
 	it('Wait for Completion off: the ticket id at once, status Pending', async () => {
-		const [out] = await ok({ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'later', waitForCompletion: false });
+		const [out] = await ok({
+			resource: 'task',
+			operation: 'create',
+			projectId: rl(String(project().id)),
+			title: 'later',
+			waitForCompletion: false,
+		});
 		expect(out).toMatchObject({ ticketStatus: 'Pending', tempId: 'n8n-row-1' });
-		const [ticket] = await ok({ resource: 'ticket', operation: 'get', ticketId: String(out.ticketId) });
+		const [ticket] = await ok({
+			resource: 'ticket',
+			operation: 'get',
+			ticketId: String(out.ticketId),
+		});
 		expect(ticket).toMatchObject({ id: out.ticketId });
 	});
 
 	it('500 rows become one request and one ticket; each row gets its record', async () => {
 		const projectId = String(project().id);
 		const input = Array.from({ length: 500 }, (_, k) => ({ title: `Bulk ${k + 1}` }));
-		const out = await ok({ resource: 'task', operation: 'create', projectId: rl(projectId), title: '={{ $json.title }}' }, input);
+		const out = await ok(
+			{
+				resource: 'task',
+				operation: 'create',
+				projectId: rl(projectId),
+				title: '={{ $json.title }}',
+			},
+			input,
+		);
 		expect(out).toHaveLength(500);
 		expect(out[499]).toMatchObject({ title: 'Bulk 500' });
 		expect(sandbox.counters.ticketsCreated).toBe(1);
@@ -222,18 +475,41 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 
 describe('paths: the documented alternative once on 404 "no such endpoint", remembered per base URL', () => {
 	it('archive falls back to the older path when the newer one does not exist, and remembers it', async () => {
-		sandbox.addFault({ type: 'status', status: 404, method: 'POST', path: 'project/json/archive/', body: { errors: ['No such endpoint: POST /skyisland/api/integration/project/json/archive/x'] }, count: -1 } as IDataObject);
+		sandbox.addFault({
+			type: 'status',
+			status: 404,
+			method: 'POST',
+			path: 'project/json/archive/',
+			body: {
+				errors: ['No such endpoint: POST /skyisland/api/integration/project/json/archive/x'],
+			},
+			count: -1,
+		} as IDataObject);
 		const id = String(project().id);
 		const [out] = await ok({ resource: 'project', operation: 'archive', projectId: rl(id) });
 		expect(out).toMatchObject({ id, isArchived: true });
-		const calls = () => sandbox.stats.log.filter((e) => e.method === 'POST' && /archive/.test(e.path)).map((e) => `${e.status} ${e.path.replace(id, 'ID')}`);
-		expect(calls()).toEqual(['404 /skyisland/api/integration/project/json/archive/ID', '202 /skyisland/api/integration/project/json/ID/archive']);
-		await ok({ resource: 'project', operation: 'archive', projectId: rl(String(st().projects[1].id)) });
+		const calls = () =>
+			sandbox.stats.log
+				.filter((e) => e.method === 'POST' && /archive/.test(e.path))
+				.map((e) => `${e.status} ${e.path.replace(id, 'ID')}`);
+		expect(calls()).toEqual([
+			'404 /skyisland/api/integration/project/json/archive/ID',
+			'202 /skyisland/api/integration/project/json/ID/archive',
+		]);
+		await ok({
+			resource: 'project',
+			operation: 'archive',
+			projectId: rl(String(st().projects[1].id)),
+		});
 		expect(calls().filter((c) => c.startsWith('404'))).toHaveLength(1);
 	});
 
 	it('a record-not-found 404 is not a reason to try another path', async () => {
-		const r = await run(sandbox, { resource: 'project', operation: 'archive', projectId: rl('00000000-0000-4000-8000-000000000000') });
+		const r = await run(sandbox, {
+			resource: 'project',
+			operation: 'archive',
+			projectId: rl('00000000-0000-4000-8000-000000000000'),
+		});
 		expect(r.error?.message).toMatch(/not found/);
 		expect(sandbox.stats.log.filter((e) => e.method === 'POST').length).toBe(1);
 	});
@@ -241,9 +517,17 @@ describe('paths: the documented alternative once on 404 "no such endpoint", reme
 	it('status report from template: the page path first, the vendor node path on "no such endpoint"', async () => {
 		const projectId = String(st().projects[1].id);
 		const templateId = String(st().statusReportTemplates[0].id);
-		const [a] = await ok({ resource: 'statusReport', operation: 'createFromTemplate', projectId: rl(projectId), templateId, title: 'From template' });
+		const [a] = await ok({
+			resource: 'statusReport',
+			operation: 'createFromTemplate',
+			projectId: rl(projectId),
+			templateId,
+			title: 'From template',
+		});
 		expect(a).toMatchObject({ ticketStatus: 'Success', projectId });
-		expect(sandbox.stats.log.some((e) => e.path.includes('/template/statusreport/create/json/'))).toBe(true);
+		expect(
+			sandbox.stats.log.some((e) => e.path.includes('/template/statusreport/create/json/')),
+		).toBe(true);
 	});
 });
 
@@ -253,94 +537,630 @@ type Case = [string, string, () => IDataObject, (out: IDataObject[]) => void];
 
 const t0 = () => tasksOf(project().id)[0];
 const cases: Case[] = [
-	['project', 'getAll', () => ({ returnAll: true }), (o) => expect(o.map((p) => p.title)).toEqual(expect.arrayContaining(['ERP Rollout', 'Website Relaunch']))],
-	['project', 'get', () => ({ projectId: rl(String(project().id), 'list') }), (o) => expect(o[0]).toMatchObject({ title: 'ERP Rollout', startDate: '2026-01-05' })],
-	['project', 'create', () => ({ title: 'P', phaseId: '101', typeId: '201' }), (o) => expect(o[0]).toMatchObject({ title: 'P', ticketStatus: 'Success' })],
-	['project', 'update', () => ({ projectId: rl(String(project().id)), updateFields: { title: 'ERP Rollout 2', budget: 9 } }), (o) => expect(o[0]).toMatchObject({ title: 'ERP Rollout 2', budget: 9 })],
-	['project', 'archive', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o[0]).toMatchObject({ isArchived: true })],
-	['project', 'unarchive', () => ({ projectId: rl(String(st().projects.find((p) => p.isArchived)!.id)) }), (o) => expect(o[0]).toMatchObject({ isArchived: false })],
-	['project', 'delete', () => ({ projectId: rl(String(st().projects[3].id)) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['project', 'createFromTemplate', () => ({ templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)), title: 'From template', folder: 'Planning', projectType: 'Customer project' }), (o) => expect(o[0]).toMatchObject({ title: 'From template', isTemplate: false })],
-	['project', 'updateMasterData', () => ({ projectId: rl(String(project().id)), templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)), masterData: { budget: true, overwriteValues: true } }), (o) => expect(o[0]).toMatchObject({ id: project().id })],
-	['task', 'getAll', () => ({ projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBe(tasksOf(project().id).length)],
-	['task', 'get', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toMatchObject({ id: t0().id, plannedHours: Number(t0().plannedDuration) / 60 })],
-	['task', 'getTree', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toMatchObject({ id: t0().id })],
-	['task', 'create', () => ({ projectId: rl(String(project().id)), title: 'T', additionalFields: { priority: 3, statusId: 2 } }), (o) => expect(o[0]).toMatchObject({ title: 'T', priority: 3 })],
-	['task', 'update', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)), updateFields: { title: 'Renamed', plannedHours: '8' } }), (o) => expect(o[0]).toMatchObject({ title: 'Renamed', plannedDuration: 480 })],
-	['task', 'delete', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['task', 'createFromTemplate', () => ({ projectId: rl(String(project().id)), taskTemplateId: String(st().taskTemplates[0].id), templateFields: { title: 'From task template' } }), (o) => expect(o[0]).toMatchObject({ ticketStatus: 'Success' })],
-	['task', 'addDependency', () => ({ projectId: rl(String(project().id)), taskId: rl(String(tasksOf(project().id)[2].id)), predecessorId: rl(String(t0().id)), dependencyType: 'FS', lag: 1 }), (o) => expect(o[0].dependencies).toEqual(expect.arrayContaining([expect.objectContaining({ taskId: t0().id, type: 'FS', lag: 1 })]))],
-	['task', 'removeDependencies', () => {
-		const withDep = st().tasks.find((t) => Array.isArray(t.dependencies) && (t.dependencies as IDataObject[]).length)!;
-		return { projectId: rl(String(withDep.projectId)), taskId: rl(String(withDep.id)), predecessorIds: String((withDep.dependencies as IDataObject[])[0].taskId) };
-	}, (o) => expect(o[0]).toHaveProperty('dependencies')],
-	['timeRecord', 'getAll', () => ({ projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['timeRecord', 'create', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)), userId: rl(String(member(1).email), 'email'), date: '2026-03-02', hours: '0:45' }), (o) => expect(o[0]).toMatchObject({ duration: 45, hours: 0.75 })],
-	['timeRecord', 'update', () => {
-		const r = st().timeRecords.find((x) => !x.locked && String(x.date) >= '2026-01-01')!;
-		return { projectId: rl(String(r.projectId)), timeRecordId: String(r.id), updateFields: { hours: '2', description: 'fixed' } };
-	}, (o) => expect(o[0]).toMatchObject({ duration: 120 })],
-	['timeRecord', 'delete', () => ({ timeRecordId: String(st().timeRecords.find((x) => String(x.date) >= '2026-01-01')!.id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['absence', 'getAll', () => ({ returnAll: true }), (o) => expect(o.length).toBe(st().absences.length)],
-	['absence', 'create', () => ({ userId: rl(String(member(2).id)), absenceTypeId: rl(String(st().absenceTypes[0].id)), startDate: '2026-09-07', endDate: '2026-09-08', additionalFields: { startDateMinutes: 240 } }), (o) => expect(o[0]).toMatchObject({ startDate: '2026-09-07', startDateMinutes: 240 })],
-	['absence', 'update', () => ({ absenceId: String(st().absences[0].id), updateFields: { comment: 'changed' } }), (o) => expect(o[0]).toMatchObject({ comment: 'changed' })],
-	['absence', 'approve', () => ({ absenceId: String((st().absences.find((a) => a.status === 'submitted') ?? st().absences[0]).id) }), (o) => expect(o[0]).toMatchObject({ status: 'approved' })],
-	['absence', 'reject', () => ({ absenceId: String((st().absences.find((a) => a.status === 'submitted') ?? st().absences[0]).id) }), (o) => expect(o[0]).toMatchObject({ status: 'rejected' })],
-	['absence', 'submit', () => ({ absenceId: String((st().absences.find((a) => a.status) ?? st().absences[0]).id) }), (o) => expect(o[0]).toMatchObject({ status: 'submitted' })],
-	['absence', 'delete', () => ({ absenceId: String(st().absences[0].id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['statusReport', 'create', () => ({ projectId: rl(String(st().projects[2].id)), title: 'Weekly', statusDate: '2026-03-06', additionalFields: { overallStatusId: 2, progressManual: 40 } }), (o) => expect(o[0]).toMatchObject({ title: 'Weekly', ticketStatus: 'Success' })],
-	['statusReport', 'update', () => ({ projectId: rl(String(project().id)), statusReportId: String(statusReportOf(project().id).id), updateFields: { explanation: 'Better' } }), (o) => expect(o[0]).toMatchObject({ explanation: 'Better' })],
-	['statusReport', 'publish', () => ({ projectId: rl(String(project().id)), statusReportId: String(statusReportOf(project().id).id) }), (o) => expect(o[0]).toMatchObject({ isPublished: true })],
-	['statusReport', 'delete', () => ({ projectId: rl(String(project().id)), statusReportId: String(statusReportOf(project().id).id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['statusReport', 'createFromTemplate', () => ({ projectId: rl(String(st().projects[2].id)), templateId: String(st().statusReportTemplates[0].id), title: 'From template', progressManual: 10 }), (o) => expect(o[0]).toMatchObject({ ticketStatus: 'Success' })],
-	['comment', 'addToTask', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)), text: 'Looks good', isInternal: true }), (o) => expect(o[0]).toMatchObject({ text: 'Looks good', isInternal: true, taskId: t0().id })],
-	['comment', 'addToStatusReport', () => ({ statusReportId: String(statusReportOf(project().id).id), text: 'Noted' }), (o) => expect(o[0]).toMatchObject({ text: 'Noted' })],
-	['comment', 'get', () => ({ commentId: String(st().comments[0].id) }), (o) => expect(o[0]).toMatchObject({ id: st().comments[0].id })],
-	['comment', 'getManyOnTask', () => ({ projectId: rl(String(project().id)), taskId: rl(String(st().comments.find((c) => c.taskId)!.taskId)), returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['comment', 'getManyOnStatusReport', () => ({ statusReportId: String((st().comments.find((c) => c.statusReportId) ?? { statusReportId: statusReportOf(project().id).id }).statusReportId), returnAll: true }), (o) => expect(Array.isArray(o)).toBe(true)],
-	['comment', 'update', () => ({ commentId: String(st().comments.find((c) => c.taskId)!.id), target: 'task', text: 'Edited' }), (o) => expect(o[0]).toMatchObject({ text: 'Edited' })],
-	['comment', 'delete', () => ({ commentId: String(st().comments[0].id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['folder', 'getAll', () => ({ projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['folder', 'create', () => ({ projectId: rl(String(project().id)), name: 'Go-live', additionalFields: { priority: 'high', color: '#ff0000' } }), (o) => expect(o[0]).toMatchObject({ name: 'Go-live', color: '#FF0000' })],
-	['folder', 'update', () => ({ projectId: rl(String(project().id)), folderId: rl(String(st().folders.find((f) => f.projectId === project().id)!.id)), updateFields: { name: 'Prep' } }), (o) => expect(o[0]).toMatchObject({ name: 'Prep' })],
-	['folder', 'delete', () => ({ projectId: rl(String(project().id)), folderId: rl(String(st().folders.find((f) => f.projectId === project().id)!.id)) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['attachment', 'getAll', () => ({ parent: 'project', projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['attachment', 'delete', () => ({ attachmentId: String(st().attachments[0].id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
+	[
+		'project',
+		'getAll',
+		() => ({ returnAll: true }),
+		(o) =>
+			expect(o.map((p) => p.title)).toEqual(
+				expect.arrayContaining(['ERP Rollout', 'Website Relaunch']),
+			),
+	],
+	[
+		'project',
+		'get',
+		() => ({ projectId: rl(String(project().id), 'list') }),
+		(o) => expect(o[0]).toMatchObject({ title: 'ERP Rollout', startDate: '2026-01-05' }),
+	],
+	[
+		'project',
+		'create',
+		() => ({ title: 'P', phaseId: '101', typeId: '201' }),
+		(o) => expect(o[0]).toMatchObject({ title: 'P', ticketStatus: 'Success' }),
+	],
+	[
+		'project',
+		'update',
+		() => ({
+			projectId: rl(String(project().id)),
+			updateFields: { title: 'ERP Rollout 2', budget: 9 },
+		}),
+		(o) => expect(o[0]).toMatchObject({ title: 'ERP Rollout 2', budget: 9 }),
+	],
+	[
+		'project',
+		'archive',
+		() => ({ projectId: rl(String(project().id)) }),
+		(o) => expect(o[0]).toMatchObject({ isArchived: true }),
+	],
+	[
+		'project',
+		'unarchive',
+		() => ({ projectId: rl(String(st().projects.find((p) => p.isArchived)!.id)) }),
+		(o) => expect(o[0]).toMatchObject({ isArchived: false }),
+	],
+	[
+		'project',
+		'delete',
+		() => ({ projectId: rl(String(st().projects[3].id)) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'project',
+		'createFromTemplate',
+		() => ({
+			templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)),
+			title: 'From template',
+			folder: 'Planning',
+			projectType: 'Customer project',
+		}),
+		(o) => expect(o[0]).toMatchObject({ title: 'From template', isTemplate: false }),
+	],
+	[
+		'project',
+		'updateMasterData',
+		() => ({
+			projectId: rl(String(project().id)),
+			templateId: rl(String(st().projects.find((p) => p.isTemplate)!.id)),
+			masterData: { budget: true, overwriteValues: true },
+		}),
+		(o) => expect(o[0]).toMatchObject({ id: project().id }),
+	],
+	[
+		'task',
+		'getAll',
+		() => ({ projectId: rl(String(project().id)), returnAll: true }),
+		(o) => expect(o.length).toBe(tasksOf(project().id).length),
+	],
+	[
+		'task',
+		'get',
+		() => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }),
+		(o) =>
+			expect(o[0]).toMatchObject({ id: t0().id, plannedHours: Number(t0().plannedDuration) / 60 }),
+	],
+	[
+		'task',
+		'getTree',
+		() => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }),
+		(o) => expect(o[0]).toMatchObject({ id: t0().id }),
+	],
+	[
+		'task',
+		'create',
+		() => ({
+			projectId: rl(String(project().id)),
+			title: 'T',
+			additionalFields: { priority: 3, statusId: 2 },
+		}),
+		(o) => expect(o[0]).toMatchObject({ title: 'T', priority: 3 }),
+	],
+	[
+		'task',
+		'update',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			updateFields: { title: 'Renamed', plannedHours: '8' },
+		}),
+		(o) => expect(o[0]).toMatchObject({ title: 'Renamed', plannedDuration: 480 }),
+	],
+	[
+		'task',
+		'delete',
+		() => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'task',
+		'createFromTemplate',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskTemplateId: String(st().taskTemplates[0].id),
+			templateFields: { title: 'From task template' },
+		}),
+		(o) => expect(o[0]).toMatchObject({ ticketStatus: 'Success' }),
+	],
+	[
+		'task',
+		'addDependency',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(tasksOf(project().id)[2].id)),
+			predecessorId: rl(String(t0().id)),
+			dependencyType: 'FS',
+			lag: 1,
+		}),
+		(o) =>
+			expect(o[0].dependencies).toEqual(
+				expect.arrayContaining([expect.objectContaining({ taskId: t0().id, type: 'FS', lag: 1 })]),
+			),
+	],
+	[
+		'task',
+		'removeDependencies',
+		() => {
+			const withDep = st().tasks.find(
+				(t) => Array.isArray(t.dependencies) && (t.dependencies as IDataObject[]).length,
+			)!;
+			return {
+				projectId: rl(String(withDep.projectId)),
+				taskId: rl(String(withDep.id)),
+				predecessorIds: String((withDep.dependencies as IDataObject[])[0].taskId),
+			};
+		},
+		(o) => expect(o[0]).toHaveProperty('dependencies'),
+	],
+	[
+		'timeRecord',
+		'getAll',
+		() => ({ projectId: rl(String(project().id)), returnAll: true }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'timeRecord',
+		'create',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			userId: rl(String(member(1).email), 'email'),
+			date: '2026-03-02',
+			hours: '0:45',
+		}),
+		(o) => expect(o[0]).toMatchObject({ duration: 45, hours: 0.75 }),
+	],
+	[
+		'timeRecord',
+		'update',
+		() => {
+			const r = st().timeRecords.find((x) => !x.locked && String(x.date) >= '2026-01-01')!;
+			return {
+				projectId: rl(String(r.projectId)),
+				timeRecordId: String(r.id),
+				updateFields: { hours: '2', description: 'fixed' },
+			};
+		},
+		(o) => expect(o[0]).toMatchObject({ duration: 120 }),
+	],
+	[
+		'timeRecord',
+		'delete',
+		() => ({
+			timeRecordId: String(st().timeRecords.find((x) => String(x.date) >= '2026-01-01')!.id),
+		}),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'absence',
+		'getAll',
+		() => ({ returnAll: true }),
+		(o) => expect(o.length).toBe(st().absences.length),
+	],
+	[
+		'absence',
+		'create',
+		() => ({
+			userId: rl(String(member(2).id)),
+			absenceTypeId: rl(String(st().absenceTypes[0].id)),
+			startDate: '2026-09-07',
+			endDate: '2026-09-08',
+			additionalFields: { startDateMinutes: 240 },
+		}),
+		(o) => expect(o[0]).toMatchObject({ startDate: '2026-09-07', startDateMinutes: 240 }),
+	],
+	[
+		'absence',
+		'update',
+		() => ({ absenceId: String(st().absences[0].id), updateFields: { comment: 'changed' } }),
+		(o) => expect(o[0]).toMatchObject({ comment: 'changed' }),
+	],
+	[
+		'absence',
+		'approve',
+		() => ({
+			absenceId: String(
+				(st().absences.find((a) => a.status === 'submitted') ?? st().absences[0]).id,
+			),
+		}),
+		(o) => expect(o[0]).toMatchObject({ status: 'approved' }),
+	],
+	[
+		'absence',
+		'reject',
+		() => ({
+			absenceId: String(
+				(st().absences.find((a) => a.status === 'submitted') ?? st().absences[0]).id,
+			),
+		}),
+		(o) => expect(o[0]).toMatchObject({ status: 'rejected' }),
+	],
+	[
+		'absence',
+		'submit',
+		() => ({ absenceId: String((st().absences.find((a) => a.status) ?? st().absences[0]).id) }),
+		(o) => expect(o[0]).toMatchObject({ status: 'submitted' }),
+	],
+	[
+		'absence',
+		'delete',
+		() => ({ absenceId: String(st().absences[0].id) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'statusReport',
+		'create',
+		() => ({
+			projectId: rl(String(st().projects[2].id)),
+			title: 'Weekly',
+			statusDate: '2026-03-06',
+			additionalFields: { overallStatusId: 2, progressManual: 40 },
+		}),
+		(o) => expect(o[0]).toMatchObject({ title: 'Weekly', ticketStatus: 'Success' }),
+	],
+	[
+		'statusReport',
+		'update',
+		() => ({
+			projectId: rl(String(project().id)),
+			statusReportId: String(statusReportOf(project().id).id),
+			updateFields: { explanation: 'Better' },
+		}),
+		(o) => expect(o[0]).toMatchObject({ explanation: 'Better' }),
+	],
+	[
+		'statusReport',
+		'publish',
+		() => ({
+			projectId: rl(String(project().id)),
+			statusReportId: String(statusReportOf(project().id).id),
+		}),
+		(o) => expect(o[0]).toMatchObject({ isPublished: true }),
+	],
+	[
+		'statusReport',
+		'delete',
+		() => ({
+			projectId: rl(String(project().id)),
+			statusReportId: String(statusReportOf(project().id).id),
+		}),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'statusReport',
+		'createFromTemplate',
+		() => ({
+			projectId: rl(String(st().projects[2].id)),
+			templateId: String(st().statusReportTemplates[0].id),
+			title: 'From template',
+			progressManual: 10,
+		}),
+		(o) => expect(o[0]).toMatchObject({ ticketStatus: 'Success' }),
+	],
+	[
+		'comment',
+		'addToTask',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			text: 'Looks good',
+			isInternal: true,
+		}),
+		(o) => expect(o[0]).toMatchObject({ text: 'Looks good', isInternal: true, taskId: t0().id }),
+	],
+	[
+		'comment',
+		'addToStatusReport',
+		() => ({ statusReportId: String(statusReportOf(project().id).id), text: 'Noted' }),
+		(o) => expect(o[0]).toMatchObject({ text: 'Noted' }),
+	],
+	[
+		'comment',
+		'get',
+		() => ({ commentId: String(st().comments[0].id) }),
+		(o) => expect(o[0]).toMatchObject({ id: st().comments[0].id }),
+	],
+	[
+		'comment',
+		'getManyOnTask',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(st().comments.find((c) => c.taskId)!.taskId)),
+			returnAll: true,
+		}),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'comment',
+		'getManyOnStatusReport',
+		() => ({
+			statusReportId: String(
+				(
+					st().comments.find((c) => c.statusReportId) ?? {
+						statusReportId: statusReportOf(project().id).id,
+					}
+				).statusReportId,
+			),
+			returnAll: true,
+		}),
+		(o) => expect(Array.isArray(o)).toBe(true),
+	],
+	[
+		'comment',
+		'update',
+		() => ({
+			commentId: String(st().comments.find((c) => c.taskId)!.id),
+			target: 'task',
+			text: 'Edited',
+		}),
+		(o) => expect(o[0]).toMatchObject({ text: 'Edited' }),
+	],
+	[
+		'comment',
+		'delete',
+		() => ({ commentId: String(st().comments[0].id) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'folder',
+		'getAll',
+		() => ({ projectId: rl(String(project().id)), returnAll: true }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'folder',
+		'create',
+		() => ({
+			projectId: rl(String(project().id)),
+			name: 'Go-live',
+			additionalFields: { priority: 'high', color: '#ff0000' },
+		}),
+		(o) => expect(o[0]).toMatchObject({ name: 'Go-live', color: '#FF0000' }),
+	],
+	[
+		'folder',
+		'update',
+		() => ({
+			projectId: rl(String(project().id)),
+			folderId: rl(String(st().folders.find((f) => f.projectId === project().id)!.id)),
+			updateFields: { name: 'Prep' },
+		}),
+		(o) => expect(o[0]).toMatchObject({ name: 'Prep' }),
+	],
+	[
+		'folder',
+		'delete',
+		() => ({
+			projectId: rl(String(project().id)),
+			folderId: rl(String(st().folders.find((f) => f.projectId === project().id)!.id)),
+		}),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'attachment',
+		'getAll',
+		() => ({ parent: 'project', projectId: rl(String(project().id)), returnAll: true }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'attachment',
+		'delete',
+		() => ({ attachmentId: String(st().attachments[0].id) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
 	['flavor', 'getAll', () => ({ returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['flavor', 'delete', () => ({ flavorId: String(st().flavors.find((f) => f.type !== 'formula')!.id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['permission', 'getProject', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o[0]).toHaveProperty('projectId')],
-	['permission', 'getTask', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toHaveProperty('taskId')],
-	['permission', 'setProjectAccess', () => ({ projectId: rl(String(project().id)), access: { addUsers: String(member(1).email) } }), (o) => expect(JSON.stringify(o[0])).toContain(String(member(1).id))],
-	['permission', 'setTaskAccess', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)), access: { addUsers: String(member(1).email) } }), (o) => expect(o[0]).toHaveProperty('taskId')],
-	['permission', 'setProjectPrivacy', () => ({ projectId: rl(String(project().id)), access: { addUsers: String(member(1).email) } }), (o) => expect(o[0]).toHaveProperty('projectId')],
-	['permission', 'setTaskPrivacy', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)), access: { addUsers: String(member(1).email) } }), (o) => expect(o[0]).toHaveProperty('taskId')],
-	['permission', 'removeProjectAccess', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o[0]).toHaveProperty('projectId')],
-	['permission', 'removeTaskAccess', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toHaveProperty('taskId')],
-	['permission', 'removeProjectPrivacy', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o[0]).toHaveProperty('projectId')],
-	['permission', 'removeTaskPrivacy', () => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }), (o) => expect(o[0]).toHaveProperty('taskId')],
-	['member', 'getAll', () => ({ returnAll: true }), (o) => expect(o.length).toBe(st().members.length)],
-	['member', 'update', () => ({ memberId: rl(String(member(1).email), 'email'), flavors: 'Skills=SAP,Java\nCost centre=' + String((st().flavors.find((f) => f.name === 'Cost centre')!.options as string[])[0]) }), (o) => expect(o[0]).toMatchObject({ email: member(1).email })],
-	['absenceType', 'getAll', () => ({ returnAll: true }), (o) => expect(o.map((t) => t.title)).toContain('Vacation')],
-	['absenceType', 'get', () => ({ absenceTypeId: rl(String(st().absenceTypes[0].id)) }), (o) => expect(o[0]).toMatchObject({ title: 'Vacation' })],
-	['absenceType', 'create', () => ({ title: 'Sabbatical', additionalFields: { type: 'limited', yearlyBudget: 20, isApprovalNecessary: true } }), (o) => expect(o[0]).toMatchObject({ title: 'Sabbatical', type: 'limited' })],
-	['absenceType', 'update', () => ({ absenceTypeId: rl(String(st().absenceTypes[2].id)), updateFields: { yearlyBudget: 5, type: 'limited' } }), (o) => expect(o[0]).toMatchObject({ yearlyBudget: 5 })],
-	['absenceType', 'delete', () => ({ absenceTypeId: rl(String(st().absenceTypes[3].id)) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['workingTime', 'getAll', () => ({ returnAll: true }), (o) => expect(o[0]).toHaveProperty('mondayHours')],
-	['workingTime', 'create', () => ({ userId: rl(String(member(2).id)), startDate: '2026-10-01', additionalFields: { mondayHours: '6', fridayHours: '4:30' } }), (o) => expect(o[0]).toMatchObject({ mondayCapacity: 360, fridayCapacity: 270, fridayHours: 4.5 })],
-	['workingTime', 'update', () => ({ workingTimeId: String(st().workingTimes[0].id), updateFields: { tuesdayHours: '7' } }), (o) => expect(o[0]).toMatchObject({ tuesdayCapacity: 420 })],
-	['workingTime', 'delete', () => ({ workingTimeId: String(st().workingTimes[st().workingTimes.length - 1].id) }), (o) => expect(o[0]).toMatchObject({ deleted: true })],
-	['invitation', 'inviteMember', () => ({ email: 'new.member@example.com', memberRole: 'member', locale: 'en' }), (o) => expect(o[0]).toMatchObject({ email: 'new.member@example.com', status: 'invited' })],
-	['invitation', 'inviteGuest', () => ({ email: 'guest@example.org', guestRole: 'guest' }), (o) => expect(o[0]).toMatchObject({ role: 'guest' })],
+	[
+		'flavor',
+		'delete',
+		() => ({ flavorId: String(st().flavors.find((f) => f.type !== 'formula')!.id) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'permission',
+		'getProject',
+		() => ({ projectId: rl(String(project().id)) }),
+		(o) => expect(o[0]).toHaveProperty('projectId'),
+	],
+	[
+		'permission',
+		'getTask',
+		() => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }),
+		(o) => expect(o[0]).toHaveProperty('taskId'),
+	],
+	[
+		'permission',
+		'setProjectAccess',
+		() => ({ projectId: rl(String(project().id)), access: { addUsers: String(member(1).email) } }),
+		(o) => expect(JSON.stringify(o[0])).toContain(String(member(1).id)),
+	],
+	[
+		'permission',
+		'setTaskAccess',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			access: { addUsers: String(member(1).email) },
+		}),
+		(o) => expect(o[0]).toHaveProperty('taskId'),
+	],
+	[
+		'permission',
+		'setProjectPrivacy',
+		() => ({ projectId: rl(String(project().id)), access: { addUsers: String(member(1).email) } }),
+		(o) => expect(o[0]).toHaveProperty('projectId'),
+	],
+	[
+		'permission',
+		'setTaskPrivacy',
+		() => ({
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			access: { addUsers: String(member(1).email) },
+		}),
+		(o) => expect(o[0]).toHaveProperty('taskId'),
+	],
+	[
+		'permission',
+		'removeProjectAccess',
+		() => ({ projectId: rl(String(project().id)) }),
+		(o) => expect(o[0]).toHaveProperty('projectId'),
+	],
+	[
+		'permission',
+		'removeTaskAccess',
+		() => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }),
+		(o) => expect(o[0]).toHaveProperty('taskId'),
+	],
+	[
+		'permission',
+		'removeProjectPrivacy',
+		() => ({ projectId: rl(String(project().id)) }),
+		(o) => expect(o[0]).toHaveProperty('projectId'),
+	],
+	[
+		'permission',
+		'removeTaskPrivacy',
+		() => ({ projectId: rl(String(project().id)), taskId: rl(String(t0().id)) }),
+		(o) => expect(o[0]).toHaveProperty('taskId'),
+	],
+	[
+		'member',
+		'getAll',
+		() => ({ returnAll: true }),
+		(o) => expect(o.length).toBe(st().members.length),
+	],
+	[
+		'member',
+		'update',
+		() => ({
+			memberId: rl(String(member(1).email), 'email'),
+			flavors:
+				'Skills=SAP,Java\nCost centre=' +
+				String((st().flavors.find((f) => f.name === 'Cost centre')!.options as string[])[0]),
+		}),
+		(o) => expect(o[0]).toMatchObject({ email: member(1).email }),
+	],
+	[
+		'absenceType',
+		'getAll',
+		() => ({ returnAll: true }),
+		(o) => expect(o.map((t) => t.title)).toContain('Vacation'),
+	],
+	[
+		'absenceType',
+		'get',
+		() => ({ absenceTypeId: rl(String(st().absenceTypes[0].id)) }),
+		(o) => expect(o[0]).toMatchObject({ title: 'Vacation' }),
+	],
+	[
+		'absenceType',
+		'create',
+		() => ({
+			title: 'Sabbatical',
+			additionalFields: { type: 'limited', yearlyBudget: 20, isApprovalNecessary: true },
+		}),
+		(o) => expect(o[0]).toMatchObject({ title: 'Sabbatical', type: 'limited' }),
+	],
+	[
+		'absenceType',
+		'update',
+		() => ({
+			absenceTypeId: rl(String(st().absenceTypes[2].id)),
+			updateFields: { yearlyBudget: 5, type: 'limited' },
+		}),
+		(o) => expect(o[0]).toMatchObject({ yearlyBudget: 5 }),
+	],
+	[
+		'absenceType',
+		'delete',
+		() => ({ absenceTypeId: rl(String(st().absenceTypes[3].id)) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'workingTime',
+		'getAll',
+		() => ({ returnAll: true }),
+		(o) => expect(o[0]).toHaveProperty('mondayHours'),
+	],
+	[
+		'workingTime',
+		'create',
+		() => ({
+			userId: rl(String(member(2).id)),
+			startDate: '2026-10-01',
+			additionalFields: { mondayHours: '6', fridayHours: '4:30' },
+		}),
+		(o) =>
+			expect(o[0]).toMatchObject({ mondayCapacity: 360, fridayCapacity: 270, fridayHours: 4.5 }),
+	],
+	[
+		'workingTime',
+		'update',
+		() => ({ workingTimeId: String(st().workingTimes[0].id), updateFields: { tuesdayHours: '7' } }),
+		(o) => expect(o[0]).toMatchObject({ tuesdayCapacity: 420 }),
+	],
+	[
+		'workingTime',
+		'delete',
+		() => ({ workingTimeId: String(st().workingTimes[st().workingTimes.length - 1].id) }),
+		(o) => expect(o[0]).toMatchObject({ deleted: true }),
+	],
+	[
+		'invitation',
+		'inviteMember',
+		() => ({ email: 'new.member@example.com', memberRole: 'member', locale: 'en' }),
+		(o) => expect(o[0]).toMatchObject({ email: 'new.member@example.com', status: 'invited' }),
+	],
+	[
+		'invitation',
+		'inviteGuest',
+		() => ({ email: 'guest@example.org', guestRole: 'guest' }),
+		(o) => expect(o[0]).toMatchObject({ role: 'guest' }),
+	],
 	['timezone', 'getAll', () => ({}), (o) => expect(o.map((z) => z.id)).toContain('Europe/Berlin')],
-	['report', 'getProjects', () => ({ returnAll: true, projectsFilter: 'all' }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['report', 'getProject', () => ({ projectId: rl(String(project().id)) }), (o) => expect(o.length).toBe(1)],
-	['report', 'getTasks', () => ({ projectId: rl(String(project().id)), returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['report', 'getFilteredTasks', () => ({ returnAll: true, globalProjectsFilter: 'all' }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['report', 'getTimeRecords', () => ({ returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['report', 'getAbsences', () => ({ returnAll: true, mode: 'all' }), (o) => expect(o.length).toBeGreaterThan(0)],
+	[
+		'report',
+		'getProjects',
+		() => ({ returnAll: true, projectsFilter: 'all' }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'report',
+		'getProject',
+		() => ({ projectId: rl(String(project().id)) }),
+		(o) => expect(o.length).toBe(1),
+	],
+	[
+		'report',
+		'getTasks',
+		() => ({ projectId: rl(String(project().id)), returnAll: true }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'report',
+		'getFilteredTasks',
+		() => ({ returnAll: true, globalProjectsFilter: 'all' }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'report',
+		'getTimeRecords',
+		() => ({ returnAll: true }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
+	[
+		'report',
+		'getAbsences',
+		() => ({ returnAll: true, mode: 'all' }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
 	['report', 'getTeams', () => ({ returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
 	['report', 'getFlavors', () => ({ returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
-	['report', 'getMemberSettings', () => ({ returnAll: true }), (o) => expect(o.length).toBeGreaterThan(0)],
+	[
+		'report',
+		'getMemberSettings',
+		() => ({ returnAll: true }),
+		(o) => expect(o.length).toBeGreaterThan(0),
+	],
 ];
 
 describe('every operation against the strict sandbox', () => {
@@ -350,26 +1170,73 @@ describe('every operation against the strict sandbox', () => {
 	});
 
 	it('ticket › get', async () => {
-		const [created] = await ok({ resource: 'task', operation: 'create', projectId: rl(String(project().id)), title: 'x' });
-		const [ticket] = await ok({ resource: 'ticket', operation: 'get', ticketId: String(created.ticketId), raw: true });
-		expect(ticket).toMatchObject({ id: created.ticketId, status: 'Success', state: 'success', counts: { created: 1 } });
+		const [created] = await ok({
+			resource: 'task',
+			operation: 'create',
+			projectId: rl(String(project().id)),
+			title: 'x',
+		});
+		const [ticket] = await ok({
+			resource: 'ticket',
+			operation: 'get',
+			ticketId: String(created.ticketId),
+			raw: true,
+		});
+		expect(ticket).toMatchObject({
+			id: created.ticketId,
+			status: 'Success',
+			state: 'success',
+			counts: { created: 1 },
+		});
 	});
 
 	it('attachment › upload and download round trip (binary data in, the same bytes out)', async () => {
 		const projectId = String(project().id);
 		const bytes = Buffer.from('%PDF-1.4 smenso round trip\n');
-		const uploaded = await ok({ resource: 'attachment', operation: 'upload', parent: 'task', projectId: rl(projectId), taskId: rl(String(t0().id)), binaryPropertyName: 'data' }, [
-			{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: 'minutes.pdf' } } } as unknown as IDataObject,
-		]);
+		const uploaded = await ok(
+			{
+				resource: 'attachment',
+				operation: 'upload',
+				parent: 'task',
+				projectId: rl(projectId),
+				taskId: rl(String(t0().id)),
+				binaryPropertyName: 'data',
+			},
+			[
+				{
+					json: {},
+					binary: {
+						data: {
+							data: bytes.toString('base64'),
+							mimeType: 'application/pdf',
+							fileName: 'minutes.pdf',
+						},
+					},
+				} as unknown as IDataObject,
+			],
+		);
 		expect(uploaded[0]).toMatchObject({ fileName: 'minutes.pdf', size: bytes.length });
-		const r = await run(sandbox, { resource: 'attachment', operation: 'download', attachmentId: String(uploaded[0].id), binaryPropertyName: 'file' });
+		const r = await run(sandbox, {
+			resource: 'attachment',
+			operation: 'download',
+			attachmentId: String(uploaded[0].id),
+			binaryPropertyName: 'file',
+		});
 		const item = r.items[0][0];
-		expect(item.json).toMatchObject({ fileName: 'minutes.pdf', mimeType: 'application/pdf', size: bytes.length });
+		expect(item.json).toMatchObject({
+			fileName: 'minutes.pdf',
+			mimeType: 'application/pdf',
+			size: bytes.length,
+		});
 		expect((await bytesOf(item.binary!.file)).equals(bytes)).toBe(true);
 	});
 
 	it('report › CSV into binary data', async () => {
-		const r = await run(sandbox, { resource: 'report', operation: 'getTimeRecords', format: 'CSV' });
+		const r = await run(sandbox, {
+			resource: 'report',
+			operation: 'getTimeRecords',
+			format: 'CSV',
+		});
 		const item = r.items[0][0];
 		expect(item.json).toMatchObject({ fileName: 'smenso-time-records.csv' });
 		expect((await bytesOf(item.binary!.data)).toString('utf8').split(/\r?\n/)[0]).toContain(';');
@@ -378,36 +1245,64 @@ describe('every operation against the strict sandbox', () => {
 	it('covers every operation of the node and each has an output schema file', () => {
 		const ops = operationsOf(new Smenso().description);
 		expect(ops.length).toBeGreaterThanOrEqual(70);
-		const tested = new Set([...cases.map(([r, o]) => `${r}:${o}`), 'ticket:get', 'attachment:upload', 'attachment:download']);
-		expect(ops.map((o) => `${o.resource}:${o.operation}`).filter((k) => !tested.has(k))).toEqual([]);
-		const missing = ops.filter((o) => !fs.existsSync(schemaFile('Smenso', o.resource, o.operation))).map((o) => `${o.resource}/${o.operation}`);
+		const tested = new Set([
+			...cases.map(([r, o]) => `${r}:${o}`),
+			'ticket:get',
+			'attachment:upload',
+			'attachment:download',
+		]);
+		expect(ops.map((o) => `${o.resource}:${o.operation}`).filter((k) => !tested.has(k))).toEqual(
+			[],
+		);
+		const missing = ops
+			.filter((o) => !fs.existsSync(schemaFile('Smenso', o.resource, o.operation)))
+			.map((o) => `${o.resource}/${o.operation}`);
 		expect(missing).toEqual([]);
 	});
 });
 
 describe('editor', () => {
 	it('lists: projects, members, absence types; a friendly hint without a credential', async () => {
-		const projects = (await loadOptions(sandbox, 'listSearch', 'searchProjects')) as { results: IDataObject[] };
+		const projects = (await loadOptions(sandbox, 'listSearch', 'searchProjects')) as {
+			results: IDataObject[];
+		};
 		expect(projects.results.map((p) => p.name)).toContain('ERP Rollout (P-1001)');
-		const types = (await loadOptions(sandbox, 'listSearch', 'searchAbsenceTypes', {}, 'vac')) as { results: IDataObject[] };
+		const types = (await loadOptions(sandbox, 'listSearch', 'searchAbsenceTypes', {}, 'vac')) as {
+			results: IDataObject[];
+		};
 		expect(types.results[0].name).toMatch(/^Vacation/);
-		const tasks = (await loadOptions(sandbox, 'listSearch', 'searchTasks', { projectId: rl(String(project().id)) })) as { results: IDataObject[] };
+		const tasks = (await loadOptions(sandbox, 'listSearch', 'searchTasks', {
+			projectId: rl(String(project().id)),
+		})) as { results: IDataObject[] };
 		expect(tasks.results.length).toBe(tasksOf(project().id).length);
 	});
 
 	it('no credential chosen yet: every list shows a hint instead of "Error fetching options"', async () => {
-		const ctx = { getNode: () => ({ credentials: {} }), getCurrentNodeParameter: () => undefined } as never;
-		const search = new Smenso().methods.listSearch as Record<string, (this: never, filter?: string) => Promise<{ results: IDataObject[] }>>;
+		const ctx = {
+			getNode: () => ({ credentials: {} }),
+			getCurrentNodeParameter: () => undefined,
+		} as never;
+		const search = new Smenso().methods.listSearch as Record<
+			string,
+			(this: never, filter?: string) => Promise<{ results: IDataObject[] }>
+		>;
 		for (const method of Object.keys(search)) {
 			const r = await search[method].call(ctx);
-			expect(r.results).toEqual([{ name: 'Choose a smenso credential above first: the list loads from your smenso workspace', value: '' }]);
+			expect(r.results).toEqual([
+				{
+					name: 'Choose a smenso credential above first: the list loads from your smenso workspace',
+					value: '',
+				},
+			]);
 		}
 	});
 
 	it('subtitle in words and ≥ 70 operations, each with an action', () => {
 		const d = new Smenso().description;
 		expect(d.subtitle).toContain('"task:create":"Create · Task"');
-		const ops = d.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options as IDataObject[]);
+		const ops = d.properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) => p.options as IDataObject[]);
 		expect(ops.every((o) => typeof o.action === 'string' && o.action)).toBe(true);
 	});
 });

@@ -28,11 +28,20 @@ function basic(user: string, password = ''): string {
 	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
-async function call(method: string, path: string, body?: unknown, auth: string | null = basic(KEY)) {
+async function call(
+	method: string,
+	path: string,
+	body?: unknown,
+	auth: string | null = basic(KEY),
+) {
 	const headers: Record<string, string> = { Accept: 'application/json' };
 	if (auth) headers.Authorization = auth;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
-	const response = await fetch(`${sandbox.url}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	const response = await fetch(`${sandbox.url}/api${path}`, {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await response.text();
 	let json: unknown;
 	try {
@@ -40,13 +49,19 @@ async function call(method: string, path: string, body?: unknown, auth: string |
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, headers: response.headers, text, json: json as IDataObject & IDataObject[] };
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: json as IDataObject & IDataObject[],
+	};
 }
 
 /** Field names and value types of a documented record: the sandbox must answer in the same shape. */
 function shape(record: IDataObject): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [key, value] of Object.entries(record)) out[key] = value === null ? 'null' : typeof value;
+	for (const [key, value] of Object.entries(record))
+		out[key] = value === null ? 'null' : typeof value;
 	return out;
 }
 
@@ -81,21 +96,24 @@ describe('documented read examples', () => {
 		['GET /items', '/items', DOC.itemsList],
 		['GET /time_entries', '/time_entries', DOC.timeEntriesList],
 	];
-	it.each(cases)('%s: an unpaged array containing the documented record verbatim', async (_label, path, example) => {
-		const r = await call('GET', path);
-		expect(r.status).toBe(200);
-		expect(Array.isArray(r.json)).toBe(true);
-		const documented = (example as IDataObject[])[0];
-		expect(r.json.find((x) => x.id === documented.id)).toEqual(documented);
-		// every record has the documented shape (same fields, same JSON types where the doc has a value)
-		for (const record of r.json) {
-			expect(Object.keys(record).sort()).toEqual(Object.keys(documented).sort());
-		}
-		// lists are unpaged: the same call with paging parameters returns the same whole list
-		const paged = await call('GET', `${path}?page=2&per_page=1`);
-		expect(paged.json).toEqual(r.json);
-		expect(r.json.length).toBeGreaterThan(1);
-	});
+	it.each(cases)(
+		'%s: an unpaged array containing the documented record verbatim',
+		async (_label, path, example) => {
+			const r = await call('GET', path);
+			expect(r.status).toBe(200);
+			expect(Array.isArray(r.json)).toBe(true);
+			const documented = (example as IDataObject[])[0];
+			expect(r.json.find((x) => x.id === documented.id)).toEqual(documented);
+			// every record has the documented shape (same fields, same JSON types where the doc has a value)
+			for (const record of r.json) {
+				expect(Object.keys(record).sort()).toEqual(Object.keys(documented).sort());
+			}
+			// lists are unpaged: the same call with paging parameters returns the same whole list
+			const paged = await call('GET', `${path}?page=2&per_page=1`);
+			expect(paged.json).toEqual(r.json);
+			expect(r.json.length).toBeGreaterThan(1);
+		},
+	);
 
 	const one: Array<[string, string, unknown]> = [
 		['GET /companies/622', '/companies/622', DOC.company],
@@ -114,18 +132,29 @@ describe('documented read examples', () => {
 	it('/users records carry the secret fields the docs show (so the node strip is tested for real)', async () => {
 		const r = await call('GET', '/users');
 		for (const user of r.json) {
-			for (const key of ['crypted_password', 'password_salt', 'persistence_token', 'perishable_token', 'token']) {
+			for (const key of [
+				'crypted_password',
+				'password_salt',
+				'persistence_token',
+				'perishable_token',
+				'token',
+			]) {
 				expect(typeof user[key]).toBe('string');
 				expect((user[key] as string).length).toBeGreaterThan(5);
 			}
 		}
-		expect(shape(r.json[1])).toMatchObject({ crypted_password: 'string', token: 'string', company_id: 'number' });
+		expect(shape(r.json[1])).toMatchObject({
+			crypted_password: 'string',
+			token: 'string',
+			company_id: 'number',
+		});
 	});
 
 	it('generated records have created_at/updated_at with the account offset, and several projects/users/items', async () => {
 		const entries = (await call('GET', '/time_entries')).json;
 		expect(entries.length).toBeGreaterThanOrEqual(20);
-		for (const e of entries) expect(e.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+		for (const e of entries)
+			expect(e.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
 		expect((await call('GET', '/projects')).json.length).toBeGreaterThanOrEqual(5);
 		expect((await call('GET', '/users')).json.length).toBeGreaterThanOrEqual(5);
 		expect((await call('GET', '/items')).json.length).toBeGreaterThanOrEqual(20);
@@ -158,9 +187,15 @@ describe('documented write examples (time entries)', () => {
 	});
 
 	it('PUT changes only the fields sent', async () => {
-		const r = await call('PUT', '/time_entries/14915', { time_entry: { description: 'Only this' } });
+		const r = await call('PUT', '/time_entries/14915', {
+			time_entry: { description: 'Only this' },
+		});
 		expect(r.status).toBe(200);
-		expect(r.json).toMatchObject({ ...(DOC.timeEntry as IDataObject), description: 'Only this', updated_at: expect.any(String) });
+		expect(r.json).toMatchObject({
+			...(DOC.timeEntry as IDataObject),
+			description: 'Only this',
+			updated_at: expect.any(String),
+		});
 	});
 
 	it('DELETE /time_entries/14916 removes it; a second GET is 404', async () => {
@@ -181,7 +216,9 @@ describe('documented write examples (time entries)', () => {
 
 describe('validation errors (422 {field: [messages]}) and not found (404)', () => {
 	it('the documented example: hours 0 → 422 {"hours": ["must be greater than 0"]}', async () => {
-		const body = { time_entry: { ...(DOC.createRequest as { time_entry: IDataObject }).time_entry, hours: 0 } };
+		const body = {
+			time_entry: { ...(DOC.createRequest as { time_entry: IDataObject }).time_entry, hours: 0 },
+		};
 		const r = await call('POST', '/time_entries', body);
 		expect(r.status).toBe(422);
 		expect(r.json).toEqual(DOC.validationError);
@@ -189,7 +226,9 @@ describe('validation errors (422 {field: [messages]}) and not found (404)', () =
 
 	it('several fields at once, each with its messages; nothing is written', async () => {
 		const before = (await call('GET', '/time_entries')).json.length;
-		const r = await call('POST', '/time_entries', { time_entry: { project_id: 999999, date: '2026-02-30', hours: -1 } });
+		const r = await call('POST', '/time_entries', {
+			time_entry: { project_id: 999999, date: '2026-02-30', hours: -1 },
+		});
 		expect(r.status).toBe(422);
 		expect(r.json).toEqual({
 			user_id: ["can't be blank"],
@@ -201,7 +240,9 @@ describe('validation errors (422 {field: [messages]}) and not found (404)', () =
 	});
 
 	it('an item of another project is rejected', async () => {
-		const r = await call('POST', '/time_entries', { time_entry: { user_id: 1178, project_id: 1275, item_id: 10346, date: '2026-01-05', hours: 1 } });
+		const r = await call('POST', '/time_entries', {
+			time_entry: { user_id: 1178, project_id: 1275, item_id: 10346, date: '2026-01-05', hours: 1 },
+		});
 		expect(r.status).toBe(422);
 		expect(r.json).toEqual({ item_id: ['does not belong to the project'] });
 	});
@@ -212,7 +253,14 @@ describe('validation errors (422 {field: [messages]}) and not found (404)', () =
 		expect((await call('GET', '/time_entries/14915')).json).toEqual(DOC.timeEntry);
 	});
 
-	it.each(['/time_entries/7874', '/companies/1', '/users/471', '/projects/1', '/categories/1', '/items/1'])('GET %s → 404', async (path) => {
+	it.each([
+		'/time_entries/7874',
+		'/companies/1',
+		'/users/471',
+		'/projects/1',
+		'/categories/1',
+		'/items/1',
+	])('GET %s → 404', async (path) => {
 		const r = await call('GET', path);
 		expect(r.status).toBe(404);
 	});
@@ -246,15 +294,31 @@ describe('sandbox controls', () => {
 
 	it('POST /__cenno/items adds an item stamped now; PATCH changes one and bumps updated_at', async () => {
 		sandbox.config.now = '2030-05-01T09:00:00Z';
-		const created = await (
-			await fetch(`${sandbox.url}/__cenno/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Fresh', project_id: 1275 }) })
-		).json() as { id: number };
-		expect(created).toMatchObject({ title: 'Fresh', project_id: 1275, created_at: '2030-05-01T12:00:00+03:00' });
+		const created = (await (
+			await fetch(`${sandbox.url}/__cenno/items`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ title: 'Fresh', project_id: 1275 }),
+			})
+		).json()) as { id: number };
+		expect(created).toMatchObject({
+			title: 'Fresh',
+			project_id: 1275,
+			created_at: '2030-05-01T12:00:00+03:00',
+		});
 		sandbox.config.now = '2030-05-01T09:30:00Z';
 		const patched = await (
-			await fetch(`${sandbox.url}/__cenno/items/${created.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Renamed' }) })
+			await fetch(`${sandbox.url}/__cenno/items/${created.id}`, {
+				method: 'PATCH',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ title: 'Renamed' }),
+			})
 		).json();
-		expect(patched).toMatchObject({ title: 'Renamed', updated_at: '2030-05-01T12:30:00+03:00', created_at: '2030-05-01T12:00:00+03:00' });
+		expect(patched).toMatchObject({
+			title: 'Renamed',
+			updated_at: '2030-05-01T12:30:00+03:00',
+			created_at: '2030-05-01T12:00:00+03:00',
+		});
 		expect((await call('GET', `/items/${created.id}`)).json[0].title).toBe('Renamed');
 	});
 

@@ -5,7 +5,12 @@
 import axios from 'axios';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createSandbox, slidingWindow, fixedWindow, HttpError } = require('../../sandbox/lib/server');
+const {
+	createSandbox,
+	slidingWindow,
+	fixedWindow,
+	HttpError,
+} = require('../../sandbox/lib/server');
 
 let sandbox: {
 	url: string;
@@ -22,7 +27,14 @@ beforeAll(async () => {
 	sandbox = createSandbox({
 		name: 'core',
 		routes: [
-			{ method: 'GET', path: '/things/:id', handler: (c: { params: { id: string }; query: Record<string, unknown> }) => ({ status: 200, body: { id: c.params.id, query: c.query } }) },
+			{
+				method: 'GET',
+				path: '/things/:id',
+				handler: (c: { params: { id: string }; query: Record<string, unknown> }) => ({
+					status: 200,
+					body: { id: c.params.id, query: c.query },
+				}),
+			},
 			{
 				method: 'POST',
 				path: '/things',
@@ -33,8 +45,12 @@ beforeAll(async () => {
 				},
 			},
 		],
-		authenticate: (c: { headers: Record<string, string> }) => (c.headers.auth === 'good' ? null : { status: 401, body: { message: 'Invalid token' } }),
-		rateLimitResponse: (retryAfter: number) => ({ headers: { 'Retry-After': String(retryAfter) }, body: { waitInSeconds: retryAfter } }),
+		authenticate: (c: { headers: Record<string, string> }) =>
+			c.headers.auth === 'good' ? null : { status: 401, body: { message: 'Invalid token' } },
+		rateLimitResponse: (retryAfter: number) => ({
+			headers: { 'Retry-After': String(retryAfter) },
+			body: { waitInSeconds: retryAfter },
+		}),
 		reset: () => {
 			writes = 0;
 		},
@@ -85,8 +101,14 @@ it('injects faults over HTTP: 429 storms in the vendor shape, 5xx, resets, malfo
 	expect((await http.get(`${sandbox.url}/things/1`, auth)).status).toBe(429);
 	expect((await http.get(`${sandbox.url}/things/1`, auth)).status).toBe(200);
 	expect((await http.get(`${sandbox.url}/things/2`, auth)).status).toBe(502);
-	await expect(http.get(`${sandbox.url}/things/3`, auth)).rejects.toThrow(/socket hang up|ECONNRESET/);
-	const malformed = await http.get(`${sandbox.url}/things/4`, { ...auth, responseType: 'text', transformResponse: (d) => d });
+	await expect(http.get(`${sandbox.url}/things/3`, auth)).rejects.toThrow(
+		/socket hang up|ECONNRESET/,
+	);
+	const malformed = await http.get(`${sandbox.url}/things/4`, {
+		...auth,
+		responseType: 'text',
+		transformResponse: (d) => d,
+	});
 	expect(() => JSON.parse(malformed.data)).toThrow();
 	const started = Date.now();
 	expect((await http.get(`${sandbox.url}/things/5`, auth)).status).toBe(200);
@@ -94,7 +116,12 @@ it('injects faults over HTTP: 429 storms in the vendor shape, 5xx, resets, malfo
 });
 
 it('can fail a write after carrying it out (the case where a blind retry would duplicate)', async () => {
-	await http.post(`${sandbox.url}/__sandbox/faults`, { type: '5xx', status: 504, method: 'POST', beforeHandler: false });
+	await http.post(`${sandbox.url}/__sandbox/faults`, {
+		type: '5xx',
+		status: 504,
+		method: 'POST',
+		beforeHandler: false,
+	});
 	const response = await http.post(`${sandbox.url}/things`, { name: 'b' }, auth);
 	expect(response.status).toBe(504);
 	expect((await http.get(`${sandbox.url}/__sandbox/state`)).data).toEqual({ writes: 1 });
@@ -103,7 +130,13 @@ it('can fail a write after carrying it out (the case where a blind retry would d
 it('sliding window: more than N in one window is limited; fixed window reports remaining and reset', () => {
 	const sliding = slidingWindow({ limit: 4, windowMs: 1000 });
 	const results = [0, 100, 200, 300, 400].map((t) => sliding.hit('k', t));
-	expect(results.map((r: { limited: boolean }) => r.limited)).toEqual([false, false, false, false, true]);
+	expect(results.map((r: { limited: boolean }) => r.limited)).toEqual([
+		false,
+		false,
+		false,
+		false,
+		true,
+	]);
 	expect(sliding.hit('k', 1001).limited).toBe(false);
 	expect(sliding.hit('other', 400).limited).toBe(false);
 	const fixed = fixedWindow({ limit: 2, windowMs: 60_000 });

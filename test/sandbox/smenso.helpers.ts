@@ -43,11 +43,22 @@ export interface Answer {
 	bytes: Buffer;
 }
 
-export async function call(sandbox: SmensoSandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call(
+	sandbox: SmensoSandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+	headers: Record<string, string> = {},
+): Promise<Answer> {
 	const isRaw = body instanceof Uint8Array || typeof body === 'string' || body instanceof FormData;
 	const response = await fetch(`${sandbox.baseUrl()}/${path}`, {
 		method,
-		headers: { Authorization: `Basic ${TOKEN}`, accept: 'application/json', ...(body !== undefined && !isRaw ? { 'Content-Type': 'application/json' } : {}), ...headers },
+		headers: {
+			Authorization: `Basic ${TOKEN}`,
+			accept: 'application/json',
+			...(body !== undefined && !isRaw ? { 'Content-Type': 'application/json' } : {}),
+			...headers,
+		},
 		body: body === undefined ? undefined : isRaw ? (body as BodyInit) : JSON.stringify(body),
 	});
 	const bytes = Buffer.from(await response.arrayBuffer());
@@ -75,7 +86,12 @@ export async function finish(sandbox: SmensoSandbox, ticketId: string) {
 }
 
 /** A write that must be accepted (202 + ticket) and end in Success. */
-export async function accepted(sandbox: SmensoSandbox, method: string, path: string, body?: unknown) {
+export async function accepted(
+	sandbox: SmensoSandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+) {
 	const r = await call(sandbox, method, path, body);
 	if (r.status !== 202) throw new Error(`${method} ${path} → ${r.status} ${r.text}`);
 	const ticket = await finish(sandbox, r.json.ticketId);

@@ -35,7 +35,8 @@ export function fakeContext(options: FakeContextOptions) {
 				calls.push({ credentialType, options: request, t: Date.now() });
 				const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
 				if (options.authHeader) {
-					headers[options.authHeader.name] = `${options.authHeader.prefix ?? ''}${String(options.credentials[options.authHeader.field])}`;
+					headers[options.authHeader.name] =
+						`${options.authHeader.prefix ?? ''}${String(options.credentials[options.authHeader.field])}`;
 				}
 				let data: unknown = request.body;
 				if (request.json && data !== undefined && typeof data !== 'string') {
@@ -62,7 +63,9 @@ export function fakeContext(options: FakeContextOptions) {
 							// n8n hands unparsable text back as a string
 						}
 					}
-					return request.returnFullResponse ? { body, headers: response.headers, statusCode: response.status } : body;
+					return request.returnFullResponse
+						? { body, headers: response.headers, statusCode: response.status }
+						: body;
 				} catch (error) {
 					const axiosError = error as { response?: { data?: unknown } };
 					if (axiosError.response && typeof axiosError.response.data === 'string') {

@@ -35,7 +35,13 @@ import { vendorRequest, type VendorProfile } from '../../packages/shared';
 const { createSandbox } = require('../../sandbox/lib/server.js');
 
 // ---------------------------------------------------------------- sandbox
-const state = { tokens: new Set<string>(), issued: 0, events: [] as IDataObject[], hooks: new Map<string, string>(), seen: [] as IDataObject[] };
+const state = {
+	tokens: new Set<string>(),
+	issued: 0,
+	events: [] as IDataObject[],
+	hooks: new Map<string, string>(),
+	seen: [] as IDataObject[],
+};
 
 const sandbox = createSandbox({
 	name: 'harness',
@@ -61,12 +67,20 @@ const sandbox = createSandbox({
 			method: 'GET',
 			path: '/items/:id',
 			handler: (ctx: { params: { id: string }; query: IDataObject; headers: IDataObject }) => {
-				state.seen.push({ id: ctx.params.id, query: ctx.query, auth: ctx.headers.authorization ?? ctx.headers['x-api-key'] });
+				state.seen.push({
+					id: ctx.params.id,
+					query: ctx.query,
+					auth: ctx.headers.authorization ?? ctx.headers['x-api-key'],
+				});
 				if (ctx.params.id === 'missing') return { status: 404, body: { message: 'No such item' } };
 				return { status: 200, body: { id: ctx.params.id, label: ctx.query.label ?? null } };
 			},
 		},
-		{ method: 'GET', path: '/me', handler: () => ({ status: 200, body: { ok: true, disabled: false } }) },
+		{
+			method: 'GET',
+			path: '/me',
+			handler: () => ({ status: 200, body: { ok: true, disabled: false } }),
+		},
 		{
 			method: 'GET',
 			path: '/events',
@@ -75,7 +89,17 @@ const sandbox = createSandbox({
 				body: state.events.filter((e) => Number(e.id) > Number(ctx.query.after ?? 0)),
 			}),
 		},
-		{ method: 'GET', path: '/projects', handler: () => ({ status: 200, body: [{ id: 2, name: 'Beta' }, { id: 1, name: 'Alpha' }] }) },
+		{
+			method: 'GET',
+			path: '/projects',
+			handler: () => ({
+				status: 200,
+				body: [
+					{ id: 2, name: 'Beta' },
+					{ id: 1, name: 'Alpha' },
+				],
+			}),
+		},
 		{
 			method: 'POST',
 			path: '/hooks',
@@ -109,12 +133,26 @@ class HeaderApi implements ICredentialType {
 	displayName = 'Harness Header API';
 	properties = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string' as const, default: '' },
-		{ displayName: 'API Key', name: 'apiKey', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
-	authenticate = { type: 'generic' as const, properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } } };
+	authenticate = {
+		type: 'generic' as const,
+		properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } },
+	};
 	test = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/me' },
-		rules: [{ type: 'responseSuccessBody' as const, properties: { key: 'disabled', value: true, message: 'Account disabled' } }],
+		rules: [
+			{
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'disabled', value: true, message: 'Account disabled' },
+			},
+		],
 	};
 }
 
@@ -122,9 +160,21 @@ class TokenApi implements ICredentialType {
 	name = 'harnessTokenApi';
 	displayName = 'Harness Token API';
 	properties = [
-		{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden' as const, typeOptions: { expirable: true }, default: '' },
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden' as const,
+			typeOptions: { expirable: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string' as const, default: '' },
-		{ displayName: 'Secret', name: 'secret', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { token } = (await this.helpers.httpRequest({
@@ -135,10 +185,15 @@ class TokenApi implements ICredentialType {
 		})) as { token: string };
 		return { sessionToken: token };
 	}
-	authenticate = { type: 'generic' as const, properties: { headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' } } };
+	authenticate = {
+		type: 'generic' as const,
+		properties: { headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' } },
+	};
 	test = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/me' },
-		rules: [{ type: 'responseCode' as const, properties: { value: 401, message: 'Token refused' } }],
+		rules: [
+			{ type: 'responseCode' as const, properties: { value: 401, message: 'Token refused' } },
+		],
 	};
 }
 
@@ -154,8 +209,16 @@ class HarnessNode implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [
-			{ name: 'harnessHeaderApi', required: true, displayOptions: { show: { authentication: ['header'] } } },
-			{ name: 'harnessTokenApi', required: true, displayOptions: { show: { authentication: ['token'] } } },
+			{
+				name: 'harnessHeaderApi',
+				required: true,
+				displayOptions: { show: { authentication: ['header'] } },
+			},
+			{
+				name: 'harnessTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['token'] } },
+			},
 		],
 		properties: [
 			{
@@ -185,16 +248,25 @@ class HarnessNode implements INodeType {
 		loadOptions: {
 			async getProjects(this: ILoadOptionsFunctions) {
 				const credentials = await this.getCredentials('harnessHeaderApi');
-				const projects = (await this.helpers.httpRequestWithAuthentication.call(this, 'harnessHeaderApi', {
-					url: `${credentials.baseUrl as string}/projects`,
-					json: true,
-				})) as Array<{ id: number; name: string }>;
-				return projects.map((p) => ({ name: p.name, value: p.id })).sort((a, b) => a.name.localeCompare(b.name));
+				const projects = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'harnessHeaderApi',
+					{
+						url: `${credentials.baseUrl as string}/projects`,
+						json: true,
+					},
+				)) as Array<{ id: number; name: string }>;
+				return projects
+					.map((p) => ({ name: p.name, value: p.id }))
+					.sort((a, b) => a.name.localeCompare(b.name));
 			},
 		},
 		listSearch: {
 			async searchProjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-				return { results: [{ name: `filter=${filter}`, value: 1 }], paginationToken: paginationToken ? undefined : 'next' };
+				return {
+					results: [{ name: `filter=${filter}`, value: 1 }],
+					paginationToken: paginationToken ? undefined : 'next',
+				};
 			},
 		},
 	};
@@ -209,19 +281,31 @@ class HarnessNode implements INodeType {
 			try {
 				const itemId = this.getNodeParameter('itemId', i) as string;
 				const label = this.getNodeParameter('label', i) as string;
-				const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-					method: 'GET',
-					url: `${credentials.baseUrl as string}/items/${itemId}`,
-					qs: { label },
-					json: true,
-					returnFullResponse: true,
-				})) as { body: IDataObject; statusCode: number };
+				const response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					credentialType,
+					{
+						method: 'GET',
+						url: `${credentials.baseUrl as string}/items/${itemId}`,
+						qs: { label },
+						json: true,
+						returnFullResponse: true,
+					},
+				)) as { body: IDataObject; statusCode: number };
 				const item: INodeExecutionData = {
-					json: { ...response.body, statusCode: response.statusCode, extra: this.getNodeParameter('extra', i, null) },
+					json: {
+						...response.body,
+						statusCode: response.statusCode,
+						extra: this.getNodeParameter('extra', i, null),
+					},
 					pairedItem: { item: i },
 				};
 				if (this.getNodeParameter('attach', i) as boolean) {
-					const binary = await this.helpers.prepareBinaryData(Buffer.from(`id;label\n${itemId};${label}\n`), 'items.csv', 'text/csv');
+					const binary = await this.helpers.prepareBinaryData(
+						Buffer.from(`id;label\n${itemId};${label}\n`),
+						'items.csv',
+						'text/csv',
+					);
 					item.binary = { data: binary };
 				}
 				out.push(item);
@@ -249,7 +333,9 @@ class HarnessTrigger implements INodeType {
 		inputs: [],
 		outputs: ['main'],
 		credentials: [{ name: 'harnessHeaderApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [{ displayName: 'Prefix', name: 'prefix', type: 'string', default: 'evt' }],
 	};
 
@@ -261,12 +347,16 @@ class HarnessTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const credentials = await this.getCredentials('harnessHeaderApi');
-				const { id } = (await this.helpers.httpRequestWithAuthentication.call(this, 'harnessHeaderApi', {
-					method: 'POST',
-					url: `${credentials.baseUrl as string}/hooks`,
-					body: { url: this.getNodeWebhookUrl('default') },
-					json: true,
-				})) as { id: string };
+				const { id } = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'harnessHeaderApi',
+					{
+						method: 'POST',
+						url: `${credentials.baseUrl as string}/hooks`,
+						body: { url: this.getNodeWebhookUrl('default') },
+						json: true,
+					},
+				)) as { id: string };
 				this.getWorkflowStaticData('node').hookId = id;
 				return true;
 			},
@@ -296,12 +386,17 @@ class HarnessTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const data = this.getWorkflowStaticData('node');
 		const credentials = await this.getCredentials('harnessHeaderApi');
-		const events = (await this.helpers.httpRequestWithAuthentication.call(this, 'harnessHeaderApi', {
-			url: `${credentials.baseUrl as string}/events`,
-			qs: { after: (data.lastId as number) ?? 0 },
-			json: true,
-		})) as IDataObject[];
-		if (this.getMode() === 'manual') return events.length ? [this.helpers.returnJsonArray(events.slice(0, 1))] : null;
+		const events = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			'harnessHeaderApi',
+			{
+				url: `${credentials.baseUrl as string}/events`,
+				qs: { after: (data.lastId as number) ?? 0 },
+				json: true,
+			},
+		)) as IDataObject[];
+		if (this.getMode() === 'manual')
+			return events.length ? [this.helpers.returnJsonArray(events.slice(0, 1))] : null;
 		if (events.length === 0) return null;
 		data.lastId = Math.max(...events.map((e) => Number(e.id)));
 		return [this.helpers.returnJsonArray(events)];
@@ -343,7 +438,12 @@ describe('runNode', () => {
 	});
 
 	it('uses parameter defaults when no parameters are given', async () => {
-		const { items } = await runNode({ nodeType: new HarnessNode(), credentialTypes, credentials: headerCreds(), parameters: {} });
+		const { items } = await runNode({
+			nodeType: new HarnessNode(),
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+		});
 		expect(items[0][0].json).toMatchObject({ id: '1', label: 'default-label' });
 	});
 
@@ -379,20 +479,42 @@ describe('runNode', () => {
 
 	it('the same credentials object is the same saved credential across runs', async () => {
 		const credentials = tokenCreds();
-		const run = () => runNode({ nodeType: new HarnessNode(), credentialTypes, credentials, parameters: { authentication: 'token' } });
+		const run = () =>
+			runNode({
+				nodeType: new HarnessNode(),
+				credentialTypes,
+				credentials,
+				parameters: { authentication: 'token' },
+			});
 		const a = await run();
 		const b = await run();
 		expect([a.preAuthentications, b.preAuthentications]).toEqual([1, 0]);
 		expect(a.credentials).toBe(b.credentials);
 		expect(credentials.harnessTokenApi.sessionToken).toBe(''); // the test's object is not mutated
-		const fresh = await runNode({ nodeType: new HarnessNode(), credentialTypes, credentials: tokenCreds(), parameters: { authentication: 'token' } });
+		const fresh = await runNode({
+			nodeType: new HarnessNode(),
+			credentialTypes,
+			credentials: tokenCreds(),
+			parameters: { authentication: 'token' },
+		});
 		expect(fresh.preAuthentications).toBe(1);
 	});
 
 	it('gives up after one re-auth when the 401 persists, with a NodeApiError', async () => {
 		const store = new CredentialStore(tokenCreds());
-		sandbox.addFault({ type: 'status', status: 401, path: '^/items', count: -1, body: { message: 'still no' } });
-		const { error, items } = await runNode({ nodeType: new HarnessNode(), credentialTypes, credentials: store, parameters: { authentication: 'token' } });
+		sandbox.addFault({
+			type: 'status',
+			status: 401,
+			path: '^/items',
+			count: -1,
+			body: { message: 'still no' },
+		});
+		const { error, items } = await runNode({
+			nodeType: new HarnessNode(),
+			credentialTypes,
+			credentials: store,
+			parameters: { authentication: 'token' },
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('401');
 		expect(store.preAuthCount()).toBe(2); // empty token, then once after the 401
@@ -409,8 +531,12 @@ describe('runNode', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		const apiError = error as NodeApiError;
 		expect(apiError.httpCode).toBe('404');
-		expect((apiError.cause as { response?: { status: number; data: unknown } }).response?.status).toBe(404);
-		expect((apiError.cause as { response?: { data: unknown } }).response?.data).toEqual({ message: 'No such item' });
+		expect(
+			(apiError.cause as { response?: { status: number; data: unknown } }).response?.status,
+		).toBe(404);
+		expect((apiError.cause as { response?: { data: unknown } }).response?.data).toEqual({
+			message: 'No such item',
+		});
 	});
 
 	it('wrong credentials give a 401 NodeApiError', async () => {
@@ -464,7 +590,11 @@ describe('runNode', () => {
 		expect(error).toBeUndefined();
 		const binary = items[0][0].binary!.data;
 		// n8n 2.x keeps binary data in files: the item carries an id, not the bytes.
-		expect(binary).toMatchObject({ fileName: 'items.csv', mimeType: 'text/csv', data: 'filesystem-v2' });
+		expect(binary).toMatchObject({
+			fileName: 'items.csv',
+			mimeType: 'text/csv',
+			data: 'filesystem-v2',
+		});
 		expect(binary.id).toMatch(/^filesystem-v2:/);
 
 		// getBinaryDataBuffer on an incoming item
@@ -473,7 +603,12 @@ describe('runNode', () => {
 			const buffer = await this.helpers.getBinaryDataBuffer(0, 'data');
 			return [[{ json: { text: buffer.toString() } }]];
 		};
-		const read = await runNode({ nodeType: reader, credentialTypes, parameters: {}, input: items[0] });
+		const read = await runNode({
+			nodeType: reader,
+			credentialTypes,
+			parameters: {},
+			input: items[0],
+		});
 		expect(read.error).toBeUndefined();
 		expect(read.items[0][0].json.text).toBe('id;label\n1;x\n');
 	});
@@ -483,7 +618,12 @@ describe('binary data modes', () => {
 	afterAll(async () => setBinaryDataMode('filesystem'));
 	it('memory mode keeps the bytes base64 in the item', async () => {
 		await setBinaryDataMode('memory');
-		const { items } = await runNode({ nodeType: new HarnessNode(), credentialTypes, credentials: headerCreds(), parameters: { attach: true, label: 'm' } });
+		const { items } = await runNode({
+			nodeType: new HarnessNode(),
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: { attach: true, label: 'm' },
+		});
 		const binary = items[0][0].binary!.data;
 		expect(binary.id).toBeUndefined();
 		expect(Buffer.from(binary.data, 'base64').toString()).toBe('id;label\n1;m\n');
@@ -491,13 +631,19 @@ describe('binary data modes', () => {
 });
 
 describe('runNode: workflow-engine behaviour', () => {
-	it('resolves $input and $(\'Start\') references and assigns paired items', async () => {
+	it("resolves $input and $('Start') references and assigns paired items", async () => {
 		const { items, error } = await runNode({
 			nodeType: new HarnessNode(),
 			credentialTypes,
 			credentials: headerCreds(),
-			parameters: { itemId: "={{ $('Start').item.json.id }}", label: '={{ $input.item.json.name }}-{{ $itemIndex }}' },
-			input: [{ id: 7, name: 'a' }, { id: 8, name: 'b' }],
+			parameters: {
+				itemId: "={{ $('Start').item.json.id }}",
+				label: '={{ $input.item.json.name }}-{{ $itemIndex }}',
+			},
+			input: [
+				{ id: 7, name: 'a' },
+				{ id: 8, name: 'b' },
+			],
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].map((i) => [i.json.id, i.json.label, i.pairedItem])).toEqual([
@@ -522,7 +668,12 @@ describe('runNode: workflow-engine behaviour', () => {
 	it('Always Output Data gives one empty item', async () => {
 		const empty = new HarnessNode();
 		empty.execute = async () => [[]];
-		const { items } = await runNode({ nodeType: empty, parameters: {}, input: [{ a: 1 }], nodeSettings: { alwaysOutputData: true } });
+		const { items } = await runNode({
+			nodeType: empty,
+			parameters: {},
+			input: [{ a: 1 }],
+			nodeSettings: { alwaysOutputData: true },
+		});
 		expect(items).toEqual([[{ json: {}, pairedItem: [{ item: 0, input: 0 }] }]]);
 	});
 });
@@ -531,23 +682,46 @@ describe('runPoll', () => {
 	it('persists static data between polls and returns null when nothing is new', async () => {
 		state.events = [{ id: 1 }, { id: 2 }];
 		const nodeType = new HarnessTrigger();
-		const first = await runPoll({ nodeType, credentialTypes, credentials: headerCreds(), parameters: {} });
+		const first = await runPoll({
+			nodeType,
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+		});
 		expect(first.items?.[0].map((i) => i.json.id)).toEqual([1, 2]);
 		expect(first.staticData).toEqual({ lastId: 2 });
 
-		const second = await runPoll({ nodeType, credentialTypes, credentials: headerCreds(), parameters: {}, staticData: first.staticData });
+		const second = await runPoll({
+			nodeType,
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+			staticData: first.staticData,
+		});
 		expect(second.items).toBeNull();
 		expect(second.staticData).toEqual({ lastId: 2 });
 
 		state.events.push({ id: 3 });
-		const third = await runPoll({ nodeType, credentialTypes, credentials: headerCreds(), parameters: {}, staticData: second.staticData });
+		const third = await runPoll({
+			nodeType,
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+			staticData: second.staticData,
+		});
 		expect(third.items?.[0].map((i) => i.json.id)).toEqual([3]);
 		expect(third.staticData).toEqual({ lastId: 3 });
 	});
 
 	it('manual mode returns a sample and leaves the cursor alone', async () => {
 		state.events = [{ id: 1 }, { id: 2 }];
-		const result = await runPoll({ nodeType: new HarnessTrigger(), credentialTypes, credentials: headerCreds(), parameters: {}, mode: 'manual' });
+		const result = await runPoll({
+			nodeType: new HarnessTrigger(),
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+			mode: 'manual',
+		});
 		expect(result.items?.[0]).toHaveLength(1);
 		expect(result.staticData).toEqual({});
 	});
@@ -593,14 +767,24 @@ describe('runLoadOptions', () => {
 describe('runHook / runWebhook', () => {
 	it('creates, checks and deletes a webhook, keeping the id in static data', async () => {
 		const nodeType = new HarnessTrigger();
-		const common = { nodeType, credentialTypes, credentials: headerCreds(), parameters: {}, webhookUrl: 'https://n8n.example/webhook/abc' };
+		const common = {
+			nodeType,
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+			webhookUrl: 'https://n8n.example/webhook/abc',
+		};
 		const exists = await runHook({ ...common, hook: 'checkExists' });
 		expect(exists.result).toBe(false);
 		const created = await runHook({ ...common, hook: 'create' });
 		expect(created.result).toBe(true);
 		expect(created.staticData).toEqual({ hookId: 'h1' });
 		expect(state.hooks.get('h1')).toBe('https://n8n.example/webhook/abc');
-		const existsNow = await runHook({ ...common, hook: 'checkExists', staticData: created.staticData });
+		const existsNow = await runHook({
+			...common,
+			hook: 'checkExists',
+			staticData: created.staticData,
+		});
 		expect(existsNow.result).toBe(true);
 		const deleted = await runHook({ ...common, hook: 'delete', staticData: created.staticData });
 		expect(deleted.staticData).toEqual({});
@@ -608,7 +792,13 @@ describe('runHook / runWebhook', () => {
 	});
 
 	it('without webhookUrl, getNodeWebhookUrl is n8n’s own URL', async () => {
-		await runHook({ nodeType: new HarnessTrigger(), credentialTypes, credentials: headerCreds(), parameters: {}, hook: 'create' });
+		await runHook({
+			nodeType: new HarnessTrigger(),
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+			hook: 'create',
+		});
 		expect(state.hooks.get('h1')).toBe('http://127.0.0.1:5678/webhook/test-webhook-id/webhook');
 	});
 
@@ -622,7 +812,13 @@ describe('runHook / runWebhook', () => {
 			headers: { 'X-Signature': 'ok' },
 		});
 		expect(ok.workflowData).toEqual([[{ json: { prefix: 'p', event: 'created' } }]]);
-		const bad = await runWebhook({ nodeType: new HarnessTrigger(), credentialTypes, credentials: headerCreds(), parameters: {}, body: {} });
+		const bad = await runWebhook({
+			nodeType: new HarnessTrigger(),
+			credentialTypes,
+			credentials: headerCreds(),
+			parameters: {},
+			body: {},
+		});
 		expect(bad.noWebhookResponse).toBe(true);
 		expect(bad.response).toMatchObject({ statusCode: 401, body: 'bad signature' });
 	});
@@ -630,24 +826,41 @@ describe('runHook / runWebhook', () => {
 
 describe('runCredentialTest', () => {
 	it('passes good credentials and fails bad ones (header auth)', async () => {
-		expect(await runCredentialTest({ credentialType: new HeaderApi(), data: { baseUrl, apiKey: 'good-key' } })).toMatchObject({
+		expect(
+			await runCredentialTest({
+				credentialType: new HeaderApi(),
+				data: { baseUrl, apiKey: 'good-key' },
+			}),
+		).toMatchObject({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		const bad = await runCredentialTest({ credentialType: new HeaderApi(), data: { baseUrl, apiKey: 'nope' } });
+		const bad = await runCredentialTest({
+			credentialType: new HeaderApi(),
+			data: { baseUrl, apiKey: 'nope' },
+		});
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/Unauthorized|401/);
 	});
 
 	it('runs preAuthentication then the test request (token auth) and applies rules', async () => {
-		const ok = await runCredentialTest({ credentialType: new TokenApi(), data: { baseUrl, secret: 's3cret', sessionToken: 'stale' } });
+		const ok = await runCredentialTest({
+			credentialType: new TokenApi(),
+			data: { baseUrl, secret: 's3cret', sessionToken: 'stale' },
+		});
 		expect(ok).toMatchObject({ status: 'OK', preAuthentications: 1 });
 
 		sandbox.addFault({ type: 'status', status: 401, path: '^/me', count: -1 });
-		const refused = await runCredentialTest({ credentialType: new TokenApi(), data: { baseUrl, secret: 's3cret', sessionToken: '' } });
+		const refused = await runCredentialTest({
+			credentialType: new TokenApi(),
+			data: { baseUrl, secret: 's3cret', sessionToken: '' },
+		});
 		expect(refused).toMatchObject({ status: 'Error', message: 'Token refused' });
 
-		const badSecret = await runCredentialTest({ credentialType: new TokenApi(), data: { baseUrl, secret: 'wrong', sessionToken: '' } });
+		const badSecret = await runCredentialTest({
+			credentialType: new TokenApi(),
+			data: { baseUrl, secret: 'wrong', sessionToken: '' },
+		});
 		expect(badSecret.status).toBe('Error');
 	});
 });

@@ -34,7 +34,9 @@ export class VirtualTime {
 	private timers: Array<{ at: number; seq: number; resolve: () => void }> = [];
 
 	sleep = (ms: number): Promise<void> =>
-		new Promise<void>((resolve) => this.timers.push({ at: this.now + Math.max(0, ms), seq: this.seq++, resolve }));
+		new Promise<void>((resolve) =>
+			this.timers.push({ at: this.now + Math.max(0, ms), seq: this.seq++, resolve }),
+		);
 
 	/** Runs until `done` resolves (timers fire in time order; microtasks settle between them). */
 	async run<T>(done: Promise<T>): Promise<T> {
@@ -81,10 +83,28 @@ export interface SimOptions {
 }
 
 export async function simulate(options: SimOptions): Promise<SimResult> {
-	const { workers, ceiling, windowMs = 1000, server = 'sliding', perWorker, latencyMs = 15, jitterMs = 10, threads = 1, storm } = options;
-	const paceAt = 'paceAt' in options ? options.paceAt : server === 'sliding' ? (ceiling * 1000) / windowMs : undefined;
+	const {
+		workers,
+		ceiling,
+		windowMs = 1000,
+		server = 'sliding',
+		perWorker,
+		latencyMs = 15,
+		jitterMs = 10,
+		threads = 1,
+		storm,
+	} = options;
+	const paceAt =
+		'paceAt' in options
+			? options.paceAt
+			: server === 'sliding'
+				? (ceiling * 1000) / windowMs
+				: undefined;
 	const vt = new VirtualTime();
-	const window = server === 'sliding' ? slidingWindow({ limit: ceiling, windowMs }) : fixedWindow({ limit: ceiling, windowMs });
+	const window =
+		server === 'sliding'
+			? slidingWindow({ limit: ceiling, windowMs })
+			: fixedWindow({ limit: ceiling, windowMs });
 	let seed = options.seed ?? 7;
 	const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 	const clock = { now: () => vt.now, sleep: vt.sleep, random };
@@ -107,7 +127,14 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 				requests++;
 				await vt.sleep(random() * jitterMs);
 				const arrive = vt.now;
-				let answer: { status: number; waitMs?: number; source?: string; remaining?: number; resetAt?: number; limit?: number };
+				let answer: {
+					status: number;
+					waitMs?: number;
+					source?: string;
+					remaining?: number;
+					resetAt?: number;
+					limit?: number;
+				};
 				if (storm && ok >= storm.afterOk && stormLeft > 0) {
 					stormLeft--;
 					answer = { status: 429, waitMs: storm.retryAfterS * 1000, source: 'Retry-After' };
@@ -115,10 +142,21 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 					const hit = window.hit('token', arrive);
 					if (server === 'fixed') {
 						answer = hit.limited
-							? { status: 429, waitMs: Math.ceil(hit.resetAt / 1000) * 1000 - arrive, source: 'X-RateLimit-Reset' }
-							: { status: 200, remaining: hit.remaining, resetAt: Math.ceil(hit.resetAt / 1000) * 1000, limit: ceiling };
+							? {
+									status: 429,
+									waitMs: Math.ceil(hit.resetAt / 1000) * 1000 - arrive,
+									source: 'X-RateLimit-Reset',
+								}
+							: {
+									status: 200,
+									remaining: hit.remaining,
+									resetAt: Math.ceil(hit.resetAt / 1000) * 1000,
+									limit: ceiling,
+								};
 					} else {
-						answer = hit.limited ? { status: 429, waitMs: hit.retryAfterSeconds * 1000, source: 'Retry-After' } : { status: 200 };
+						answer = hit.limited
+							? { status: 429, waitMs: hit.retryAfterSeconds * 1000, source: 'Retry-After' }
+							: { status: 200 };
 					}
 				}
 				await vt.sleep(latencyMs);
@@ -139,7 +177,8 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 	};
 
 	const all: Array<Promise<void>> = [];
-	for (let w = 0; w < workers; w++) for (let t = 0; t < threads; t++) all.push(thread(w, w * 37 + t));
+	for (let w = 0; w < workers; w++)
+		for (let t = 0; t < threads; t++) all.push(thread(w, w * 37 + t));
 	await vt.run(Promise.all(all));
 	const seconds = vt.now / 1000;
 	return { requests, ok, limited, seconds, okPerSecond: ok / seconds, limitedAt, okAt, pacers };
@@ -149,7 +188,13 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
  * Seconds from the last 429 until the pace of the trailing `n` successful requests (n − 1 intervals) is back
  * at `fraction` × `ceiling` (requests per second), counting only requests after the last 429. Infinity if never.
  */
-export function recoverySeconds(limitedAt: number[], okAt: number[], ceiling: number, fraction = 0.9, n = 10): number {
+export function recoverySeconds(
+	limitedAt: number[],
+	okAt: number[],
+	ceiling: number,
+	fraction = 0.9,
+	n = 10,
+): number {
 	if (!limitedAt.length) return 0;
 	const last = Math.max(...limitedAt);
 	const after = okAt.filter((t) => t > last).sort((a, b) => a - b);

@@ -10,12 +10,24 @@ import { recoverySeconds, simulate, VirtualTime } from './limiter-sim';
 // LIMITER_SIM_SHOW=1 prints each simulation's figures (for tuning Pacer.tuning).
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
 const SHOW = process.env.LIMITER_SIM_SHOW === '1';
-const show = (label: string, r: { requests: number; limited: number; okPerSecond: number; seconds: number; limitedAt: number[] }, ceiling: number) => {
+const show = (
+	label: string,
+	r: {
+		requests: number;
+		limited: number;
+		okPerSecond: number;
+		seconds: number;
+		limitedAt: number[];
+	},
+	ceiling: number,
+) => {
 	if (!SHOW) return;
 	const buckets: number[] = [];
 	for (const t of r.limitedAt) buckets[Math.floor(t / 60)] = (buckets[Math.floor(t / 60)] ?? 0) + 1;
 	// eslint-disable-next-line no-console
-	console.log(`${label}: ${r.requests} requests, ${r.limited} × 429 (${((100 * r.limited) / r.requests).toFixed(2)} %), ${(r.okPerSecond / ceiling).toFixed(3)} × ceiling, ${r.seconds.toFixed(1)} s; 429s per minute: ${Array.from(buckets, (b) => b ?? 0).join(' ')}`);
+	console.log(
+		`${label}: ${r.requests} requests, ${r.limited} × 429 (${((100 * r.limited) / r.requests).toFixed(2)} %), ${(r.okPerSecond / ceiling).toFixed(3)} × ceiling, ${r.seconds.toFixed(1)} s; 429s per minute: ${Array.from(buckets, (b) => b ?? 0).join(' ')}`,
+	);
 };
 
 describe('one process', () => {
@@ -28,7 +40,13 @@ describe('one process', () => {
 	});
 
 	it('told to wait by a 429 storm (4 × Retry-After: 3), pauses and is back at ≥ 0.9 × the ceiling within 10 s', async () => {
-		const result = await simulate({ workers: 1, ceiling: 4, perWorker: 200, threads: 2, storm: { afterOk: 40, count: 4, retryAfterS: 3 } });
+		const result = await simulate({
+			workers: 1,
+			ceiling: 4,
+			perWorker: 200,
+			threads: 2,
+			storm: { afterOk: 40, count: 4, retryAfterS: 3 },
+		});
 		show('storm', result, 4);
 		expect(result.limited).toBe(4);
 		expect(result.pacers[0].cuts).toBe(0);
@@ -131,13 +149,23 @@ describe('one process', () => {
 });
 
 describe('queue mode: several processes on one credential, none of which can see the others', () => {
-	it.each([1, 2, 3, 5, 8])('3 blind workers (Blikk: 4 per sliding second, no headers; seed %i): ≤ 1 %% 429s, ≥ 0.75 × the ceiling, every item done', async (seed) => {
-		const result = await simulate({ workers: 3, ceiling: 4, perWorker: 1000, threads: 1, jitterMs: 30, seed });
-		show(`3 blind workers, seed ${seed}`, result, 4);
-		expect(result.limited / result.requests).toBeLessThanOrEqual(0.01);
-		expect(result.ok).toBe(3000);
-		expect(result.okPerSecond).toBeGreaterThanOrEqual(0.75 * 4);
-	});
+	it.each([1, 2, 3, 5, 8])(
+		'3 blind workers (Blikk: 4 per sliding second, no headers; seed %i): ≤ 1 %% 429s, ≥ 0.75 × the ceiling, every item done',
+		async (seed) => {
+			const result = await simulate({
+				workers: 3,
+				ceiling: 4,
+				perWorker: 1000,
+				threads: 1,
+				jitterMs: 30,
+				seed,
+			});
+			show(`3 blind workers, seed ${seed}`, result, 4);
+			expect(result.limited / result.requests).toBeLessThanOrEqual(0.01);
+			expect(result.ok).toBe(3000);
+			expect(result.okPerSecond).toBeGreaterThanOrEqual(0.75 * 4);
+		},
+	);
 
 	it('2 blind workers: ≤ 1 % 429s and every item done', async () => {
 		const result = await simulate({ workers: 2, ceiling: 4, perWorker: 1000, threads: 1 });
@@ -150,7 +178,13 @@ describe('queue mode: several processes on one credential, none of which can see
 	});
 
 	it('3 blind workers with two items in flight each stay near 1 % 429s', async () => {
-		const result = await simulate({ workers: 3, ceiling: 4, perWorker: 1000, threads: 2, seed: 11 });
+		const result = await simulate({
+			workers: 3,
+			ceiling: 4,
+			perWorker: 1000,
+			threads: 2,
+			seed: 11,
+		});
 		show('3 blind workers × 2 threads', result, 4);
 		// Seeds 1-8 give 0.6-0.9 %; this one 1.1 % (two requests in flight turn one collision into two 429s).
 		expect(result.limited / result.requests).toBeLessThanOrEqual(0.015);
@@ -158,7 +192,13 @@ describe('queue mode: several processes on one credential, none of which can see
 	});
 
 	it('3 workers with X-RateLimit headers (Resource Management: 60 per 10 s fixed window) reach ≥ 0.9 × the ceiling', async () => {
-		const result = await simulate({ workers: 3, ceiling: 60, windowMs: 10_000, server: 'fixed', perWorker: 400 });
+		const result = await simulate({
+			workers: 3,
+			ceiling: 60,
+			windowMs: 10_000,
+			server: 'fixed',
+			perWorker: 400,
+		});
 		show('3 workers, headers', result, 6);
 		expect(result.ok).toBe(1200);
 		expect(result.okPerSecond).toBeGreaterThanOrEqual(0.9 * 6);

@@ -33,7 +33,12 @@ type Wrap = (axiosError: unknown) => Error;
 /** Our NodeApiError, then `cause` reset exactly as 1.x's `cause;` class field does after super(). */
 const simulatedOneX: Wrap = (axiosError) => {
 	const error = new NodeApiError(testNode, axiosError as never);
-	Object.defineProperty(error, 'cause', { value: undefined, writable: true, enumerable: true, configurable: true });
+	Object.defineProperty(error, 'cause', {
+		value: undefined,
+		writable: true,
+		enumerable: true,
+		configurable: true,
+	});
 	return error;
 };
 
@@ -41,7 +46,9 @@ const oneXWorkflow = join(__dirname, '../../.cache/n8n/n8n-1.123.81/node_modules
 const realOneX: Wrap | undefined = existsSync(oneXWorkflow)
 	? (axiosError) => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const workflow = require(oneXWorkflow) as { NodeApiError: new (node: unknown, error: unknown) => Error };
+			const workflow = require(oneXWorkflow) as {
+				NodeApiError: new (node: unknown, error: unknown) => Error;
+			};
 			return new workflow.NodeApiError(testNode, axiosError);
 		}
 	: undefined;
@@ -61,13 +68,25 @@ beforeAll(async () => {
 			res.writeHead(status, { 'content-type': 'application/json', ...headers });
 			res.end(JSON.stringify(body));
 		};
-		if (path === '/cenno-422') return json(422, { hours: ['must be greater than 0'], date: ["can't be blank"] });
-		if (path === '/smenso-400') return json(400, { errors: ['The absence overlaps an existing absence.'] });
+		if (path === '/cenno-422')
+			return json(422, { hours: ['must be greater than 0'], date: ["can't be blank"] });
+		if (path === '/smenso-400')
+			return json(400, { errors: ['The absence overlaps an existing absence.'] });
 		if (path === '/rate') {
-			if (hits[path] === 1) return json(429, { message: 'Too many requests', waitInSeconds: 0 }, { 'retry-after': '0' });
+			if (hits[path] === 1)
+				return json(
+					429,
+					{ message: 'Too many requests', waitInSeconds: 0 },
+					{ 'retry-after': '0' },
+				);
 			return json(200, { ok: true });
 		}
-		if (path === '/always-429') return json(429, { message: 'Too many requests' }, { 'retry-after': '7', 'x-ratelimit-reset': '1999999999' });
+		if (path === '/always-429')
+			return json(
+				429,
+				{ message: 'Too many requests' },
+				{ 'retry-after': '7', 'x-ratelimit-reset': '1999999999' },
+			);
 		if (path === '/flaky-reset') {
 			if (hits[path] === 1) return req.socket.destroy();
 			return json(200, { ok: true });
@@ -110,11 +129,23 @@ function oneXContext(wrap: Wrap) {
 		getNode: () => testNode,
 		getCredentials: async () => ({ baseUrl: base, apiKey: 'k-123456789' }),
 		helpers: {
-			async httpRequestWithAuthentication(_type: string, request: { url: string; timeout?: number; returnFullResponse?: boolean }) {
+			async httpRequestWithAuthentication(
+				_type: string,
+				request: { url: string; timeout?: number; returnFullResponse?: boolean },
+			) {
 				calls.push(request.url);
 				try {
-					const response = await axios.request({ method: 'GET', url: request.url, timeout: request.timeout, headers: { Accept: 'application/json' } });
-					return { body: response.data, headers: { ...response.headers }, statusCode: response.status };
+					const response = await axios.request({
+						method: 'GET',
+						url: request.url,
+						timeout: request.timeout,
+						headers: { Accept: 'application/json' },
+					});
+					return {
+						body: response.data,
+						headers: { ...response.headers },
+						statusCode: response.status,
+					};
 				} catch (error) {
 					throw wrap(error);
 				}
@@ -133,7 +164,10 @@ const profile: VendorProfile = {
 
 describe.each(builders)('describeFailure with the %s', (_label, wrap) => {
 	it('the 1.x error has no cause: the status comes from httpCode, the JSON body from context.data', async () => {
-		const error = wrap(await axiosErrorFor(`${base}/cenno-422`)) as Error & { cause?: unknown; httpCode?: string };
+		const error = wrap(await axiosErrorFor(`${base}/cenno-422`)) as Error & {
+			cause?: unknown;
+			httpCode?: string;
+		};
 		expect(error.cause).toBeUndefined(); // the point of this file
 		expect(error.httpCode).toBe('422');
 		const info = describeFailure(error);
@@ -154,7 +188,10 @@ describe.each(builders)('describeFailure with the %s', (_label, wrap) => {
 		expect(info.headers).toEqual({});
 		expect(info.body).toEqual({ message: 'Too many requests' });
 		// So the wait falls back to backoff instead of Retry-After: 7.
-		expect(rateLimitDelayMs(info.headers, info.body, 1)).toEqual({ delayMs: 1000, source: 'backoff' });
+		expect(rateLimitDelayMs(info.headers, info.body, 1)).toEqual({
+			delayMs: 1000,
+			source: 'backoff',
+		});
 	});
 
 	it('a text body is lost on 1.x: status only', async () => {
@@ -203,7 +240,10 @@ describe.each(builders)('vendorRequest on n8n 1.x errors (%s)', (_label, wrap) =
 
 	it('a connection reset on a read is retried', async () => {
 		const ctx = oneXContext(wrap);
-		const body = await vendorRequest.call(ctx as never, profile, { method: 'GET', path: '/flaky-reset' });
+		const body = await vendorRequest.call(ctx as never, profile, {
+			method: 'GET',
+			path: '/flaky-reset',
+		});
 		expect(body).toEqual({ ok: true });
 		expect(hits['/flaky-reset']).toBe(2);
 	});
@@ -213,7 +253,11 @@ describe.each(builders)('vendorRequest on n8n 1.x errors (%s)', (_label, wrap) =
 		const refusedProfile: VendorProfile = { ...profile, baseUrl: () => 'http://127.0.0.1:1' };
 		const started = Date.now();
 		const error = await vendorRequest
-			.call(ctx as never, refusedProfile, { method: 'POST', path: '/x', body: { a: 1 } as IDataObject })
+			.call(ctx as never, refusedProfile, {
+				method: 'POST',
+				path: '/x',
+				body: { a: 1 } as IDataObject,
+			})
 			.catch((e: unknown) => e as NodeApiError);
 		expect((error as NodeApiError).message).toBe('Cenno refused the connection');
 		expect(ctx.calls).toHaveLength(4); // 1 + 3 retries (1, 2, 4 s), even for a POST

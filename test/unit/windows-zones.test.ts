@@ -1,7 +1,10 @@
 /** The IANA → Windows table the smenso node ships is exactly what CLDR's windowsZones data gives. */
 import * as fs from 'fs';
 
-import { CLDR_VERSION, IANA_TO_WINDOWS } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/windowsZones';
+import {
+	CLDR_VERSION,
+	IANA_TO_WINDOWS,
+} from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/windowsZones';
 import { windowsZoneOf } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/zones';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

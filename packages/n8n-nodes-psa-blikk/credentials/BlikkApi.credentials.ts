@@ -24,10 +24,13 @@ export class BlikkApi implements ICredentialType {
 
 	displayName = 'Blikk API';
 
-	icon: Icon = { light: 'file:../nodes/Blikk/blikk.svg', dark: 'file:../nodes/Blikk/blikk.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Blikk/blikk.svg',
+		dark: 'file:../nodes/Blikk/blikk.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/blikk.md';
-
+	documentationUrl =
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/blikk.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -69,7 +72,8 @@ export class BlikkApi implements ICredentialType {
 			default: 'https://publicapi.blikk.com',
 			required: true,
 			placeholder: 'https://publicapi.blikk.com',
-			description: 'Change only for a test system or the local sandbox. Must start with https:// (or http:// for a local sandbox).',
+			description:
+				'Change only for a test system or the local sandbox. Must start with https:// (or http:// for a local sandbox).',
 		},
 	];
 
@@ -77,16 +81,25 @@ export class BlikkApi implements ICredentialType {
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${blikkBaseUrl(credentials)}/v1/Auth/Token`,
-			auth: { username: String(credentials.applicationId ?? '').trim(), password: String(credentials.applicationSecret ?? '') },
+			auth: {
+				username: String(credentials.applicationId ?? '').trim(),
+				password: String(credentials.applicationSecret ?? ''),
+			},
 			headers: { Accept: 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
-		})) as { statusCode?: number; body?: { accessToken?: string; expires?: string; message?: string } | string };
+		})) as {
+			statusCode?: number;
+			body?: { accessToken?: string; expires?: string; message?: string } | string;
+		};
 		const body = response?.body && typeof response.body === 'object' ? response.body : undefined;
 		if (!body?.accessToken) {
 			// Blikk's own words (e.g. "Invalid application id or secret"), never the secret itself.
-			const said = typeof body?.message === 'string' && body.message ? body.message : 'no access token in the answer';
+			const said =
+				typeof body?.message === 'string' && body.message
+					? body.message
+					: 'no access token in the answer';
 			throw new Error(
 				`Blikk refused the application ID and secret (HTTP ${String(response?.statusCode ?? '?')}): ${said}. Copy both again from Blikk: Integrationer → API-applikationer.`,
 			);
@@ -112,10 +125,14 @@ export class BlikkApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://publicapi.blikk.com").trim().replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{($credentials.baseUrl || "https://publicapi.blikk.com").trim().replace(/\\/+$/, "")}}',
 			url: '/v1/Auth/Token',
 			method: 'POST',
-			auth: { username: '={{String($credentials.applicationId || "").trim()}}', password: '={{$credentials.applicationSecret}}' },
+			auth: {
+				username: '={{String($credentials.applicationId || "").trim()}}',
+				password: '={{$credentials.applicationSecret}}',
+			},
 			ignoreHttpStatusErrors: true,
 		},
 		rules: [
@@ -140,7 +157,8 @@ export class BlikkApi implements ICredentialType {
 				properties: {
 					key: 'objectName',
 					value: undefined as unknown as string,
-					message: 'Blikk did not issue an access token for this application ID and secret. Check both, and the Base URL.',
+					message:
+						'Blikk did not issue an access token for this application ID and secret. Check both, and the Base URL.',
 				},
 			},
 		],

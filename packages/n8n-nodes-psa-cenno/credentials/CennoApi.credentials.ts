@@ -18,9 +18,13 @@ export class CennoApi implements ICredentialType {
 
 	displayName = 'Cenno API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/cenno.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/cenno.md';
 
-	icon: Icon = { light: 'file:../nodes/Cenno/cenno.svg', dark: 'file:../nodes/Cenno/cenno.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Cenno/cenno.svg',
+		dark: 'file:../nodes/Cenno/cenno.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{
@@ -28,8 +32,16 @@ export class CennoApi implements ICredentialType {
 			name: 'connection',
 			type: 'options',
 			options: [
-				{ name: 'Account Code', value: 'account', description: 'https://{account}.cennoapp.com/api' },
-				{ name: 'Custom Base URL', value: 'customUrl', description: 'Any other address, e.g. a test system' },
+				{
+					name: 'Account Code',
+					value: 'account',
+					description: 'https://{account}.cennoapp.com/api',
+				},
+				{
+					name: 'Custom Base URL',
+					value: 'customUrl',
+					description: 'Any other address, e.g. a test system',
+				},
 			],
 			default: 'account',
 		},
@@ -58,7 +70,8 @@ export class CennoApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Your personal API key from Cenno. It is sent as the user name of HTTP Basic authentication.',
+			description:
+				'Your personal API key from Cenno. It is sent as the user name of HTTP Basic authentication.',
 		},
 	];
 
@@ -92,7 +105,8 @@ export class CennoApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No Cenno API at this address (404). Check the account code or the base URL (it ends in /api).',
+					message:
+						'No Cenno API at this address (404). Check the account code or the base URL (it ends in /api).',
 				},
 			},
 		],

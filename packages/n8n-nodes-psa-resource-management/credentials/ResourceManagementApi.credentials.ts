@@ -18,7 +18,10 @@ export class ResourceManagementApi implements ICredentialType {
 
 	displayName = 'Resource Management by Smartsheet (10,000ft) API';
 
-	icon: Icon = { light: 'file:../nodes/ResourceManagement/resourcemanagement.svg', dark: 'file:../nodes/ResourceManagement/resourcemanagement.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/ResourceManagement/resourcemanagement.svg',
+		dark: 'file:../nodes/ResourceManagement/resourcemanagement.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/rm.md';
 
@@ -40,7 +43,11 @@ export class ResourceManagementApi implements ICredentialType {
 			options: [
 				{ name: 'US (api.rm.smartsheet.com)', value: 'us' },
 				{ name: 'EU (api.rm.smartsheet.eu)', value: 'eu' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'A sandbox, staging system or the legacy api.10000ft.com host' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A sandbox, staging system or the legacy api.10000ft.com host',
+				},
 			],
 			default: 'us',
 		},
@@ -85,14 +92,16 @@ export class ResourceManagementApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The token was accepted but has no API access (403): the API needs a Business, Pro or Enterprise plan.',
+					message:
+						'The token was accepted but has no API access (403): the API needs a Business, Pro or Enterprise plan.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No Resource Management API at this address (404). A custom base URL must end in /api/v1.',
+					message:
+						'No Resource Management API at this address (404). A custom base URL must end in /api/v1.',
 				},
 			},
 		],

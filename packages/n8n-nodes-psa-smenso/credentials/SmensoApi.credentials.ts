@@ -18,9 +18,13 @@ export class SmensoApi implements ICredentialType {
 
 	displayName = 'Smenso API';
 
-	icon: Icon = { light: 'file:../nodes/Smenso/smenso.svg', dark: 'file:../nodes/Smenso/smenso.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Smenso/smenso.svg',
+		dark: 'file:../nodes/Smenso/smenso.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/smenso.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/smenso.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -28,8 +32,16 @@ export class SmensoApi implements ICredentialType {
 			name: 'connection',
 			type: 'options',
 			options: [
-				{ name: 'Workspace Subdomain', value: 'workspace', description: 'https://{workspace}.smenso.cloud/skyisland/api/' },
-				{ name: 'Custom Base URL', value: 'customUrl', description: 'Any other address, e.g. a test system' },
+				{
+					name: 'Workspace Subdomain',
+					value: 'workspace',
+					description: 'https://{workspace}.smenso.cloud/skyisland/api/',
+				},
+				{
+					name: 'Custom Base URL',
+					value: 'customUrl',
+					description: 'Any other address, e.g. a test system',
+				},
 			],
 			default: 'workspace',
 		},
@@ -93,7 +105,8 @@ export class SmensoApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'smenso rejected the API token (401). Paste the personal API token from the Admin Center exactly as issued.',
+					message:
+						'smenso rejected the API token (401). Paste the personal API token from the Admin Center exactly as issued.',
 				},
 			},
 			{
@@ -108,7 +121,8 @@ export class SmensoApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No smenso API at this address (404). Check the workspace subdomain or the base URL (it ends in /skyisland/api/).',
+					message:
+						'No smenso API at this address (404). Check the workspace subdomain or the base URL (it ends in /skyisland/api/).',
 				},
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations, type OperationTable } from '../../../shared/execute';
@@ -6,7 +11,11 @@ import { subtitleFor } from '../../../shared/kit';
 
 import { listSearch, loadOptions } from './methods';
 import { contactDescription, contactHandlers } from './resources/contact';
-import { registerDescription, registerHandlers, registerResourceOptions } from './resources/registers';
+import {
+	registerDescription,
+	registerHandlers,
+	registerResourceOptions,
+} from './resources/registers';
 import { taskDescription, taskHandlers } from './resources/task';
 import {
 	taskAttachmentDescription,
@@ -16,7 +25,12 @@ import {
 	taskCommentDescription,
 	taskCommentHandlers,
 } from './resources/taskParts';
-import { timeReportDescription, timeReportHandlers, userDayStatisticDescription, userDayStatisticHandlers } from './resources/timeReport';
+import {
+	timeReportDescription,
+	timeReportHandlers,
+	userDayStatisticDescription,
+	userDayStatisticHandlers,
+} from './resources/timeReport';
 
 const handlers: OperationTable = {
 	contact: contactHandlers,
@@ -62,7 +76,8 @@ const properties: INodeTypeDescription['properties'] = [
  * description for both (editor-ui useActionsGeneration: "default to trigger description"). Both nodes
  * therefore carry one description that says what the pair does.
  */
-export const BLIKK_DESCRIPTION = 'Log time, manage tasks, contacts and time reports in Blikk (field service and construction), and start workflows when they change';
+export const BLIKK_DESCRIPTION =
+	'Log time, manage tasks, contacts and time reports in Blikk (field service and construction), and start workflows when they change';
 
 export class Blikk implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { blikkList, blikkProfile, blikkRequest } from './transport';
 import { STANDARD } from './resources/timeReport';
@@ -14,7 +19,11 @@ function hasCredential(ctx: ILoadOptionsFunctions): boolean {
 }
 
 type Loader = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-type Searcher = (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>;
+type Searcher = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) => Promise<INodeListSearchResult>;
 
 /** Dropdowns answer with a hint (not an error) while no credential is chosen. */
 function options(load: Loader): Loader {
@@ -45,7 +54,8 @@ async function searchPage(
 	if (useQuery && filter) qs['filter.query'] = filter;
 	const body = await blikkRequest.call(ctx, { method: 'GET', path, qs });
 	let items = (body.items as IDataObject[] | undefined) ?? [];
-	if (!useQuery && filter) items = items.filter((r) => label(r).toLowerCase().includes(filter.toLowerCase()));
+	if (!useQuery && filter)
+		items = items.filter((r) => label(r).toLowerCase().includes(filter.toLowerCase()));
 	const totalPages = Number(body.totalPages ?? 1);
 	return {
 		results: items.map((r) => ({ name: label(r), value: String(r.id) })),
@@ -53,35 +63,93 @@ async function searchPage(
 	};
 }
 
-const userName = (u: IDataObject) => `${String(u.firstName ?? '')} ${String(u.lastName ?? '')}`.trim() || `User ${String(u.id)}`;
+const userName = (u: IDataObject) =>
+	`${String(u.firstName ?? '')} ${String(u.lastName ?? '')}`.trim() || `User ${String(u.id)}`;
 const nameOf = (v: unknown) => String((v as IDataObject | null)?.name ?? '');
 
 async function all(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
 	return await blikkList.call(ctx, { method: 'GET', path }, { returnAll: true });
 }
 
-const asOptions = (rows: IDataObject[], label: (r: IDataObject) => string = (r) => String(r.name ?? r.title ?? r.id)): INodePropertyOptions[] =>
+const asOptions = (
+	rows: IDataObject[],
+	label: (r: IDataObject) => string = (r) => String(r.name ?? r.title ?? r.id),
+): INodePropertyOptions[] =>
 	rows
 		.filter((r) => r.isActive !== false)
 		.map((r) => ({ name: label(r), value: r.id as number }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 
 export const listSearch = {
-	searchContacts: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
-		return await searchPage(this, '/v1/Core/Contacts', filter, token, (c) => `${String(c.name)}${c.customerNumber ? ` (${String(c.customerNumber)})` : ''}`, { sortBy: 'name', sortOrder: 'ascending' });
+	searchContacts: search(async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	) {
+		return await searchPage(
+			this,
+			'/v1/Core/Contacts',
+			filter,
+			token,
+			(c) => `${String(c.name)}${c.customerNumber ? ` (${String(c.customerNumber)})` : ''}`,
+			{ sortBy: 'name', sortOrder: 'ascending' },
+		);
 	}),
-	searchProjects: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
-		return await searchPage(this, '/v1/Core/Projects', filter, token, (p) => `${String(p.orderNumber ?? '')} ${String(p.title ?? '')}`.trim(), { sortBy: 'orderNumber', sortOrder: 'descending' });
+	searchProjects: search(async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	) {
+		return await searchPage(
+			this,
+			'/v1/Core/Projects',
+			filter,
+			token,
+			(p) => `${String(p.orderNumber ?? '')} ${String(p.title ?? '')}`.trim(),
+			{ sortBy: 'orderNumber', sortOrder: 'descending' },
+		);
 	}),
-	searchUsers: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
-		return await searchPage(this, '/v1/Admin/Users', filter, token, userName, { sortBy: 'name', sortOrder: 'ascending' });
+	searchUsers: search(async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	) {
+		return await searchPage(this, '/v1/Admin/Users', filter, token, userName, {
+			sortBy: 'name',
+			sortOrder: 'ascending',
+		});
 	}),
-	searchTasks: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	searchTasks: search(async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	) {
 		// No text filter for tasks in the API: newest first, filtered by title on this page.
-		return await searchPage(this, '/v1/Core/Tasks', filter, token, (t) => `${String(t.title)} (#${String(t.id)}${t.board ? `, ${nameOf(t.board)}` : ''})`, { sortBy: 'createdDate', sortOrder: 'descending' }, false);
+		return await searchPage(
+			this,
+			'/v1/Core/Tasks',
+			filter,
+			token,
+			(t) => `${String(t.title)} (#${String(t.id)}${t.board ? `, ${nameOf(t.board)}` : ''})`,
+			{ sortBy: 'createdDate', sortOrder: 'descending' },
+			false,
+		);
 	}),
-	searchTimeReports: search(async function (this: ILoadOptionsFunctions, filter?: string, token?: string) {
-		return await searchPage(this, '/v1/Core/TimeReports', filter, token, (r) => `#${String(r.id)} ${String(r.date)} ${nameOf(r.user)} ${String(r.hours)} h${r.project ? ` ${nameOf(r.project)}` : ''}`, { sortBy: 'createdDate', sortOrder: 'descending' }, false);
+	searchTimeReports: search(async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	) {
+		return await searchPage(
+			this,
+			'/v1/Core/TimeReports',
+			filter,
+			token,
+			(r) =>
+				`#${String(r.id)} ${String(r.date)} ${nameOf(r.user)} ${String(r.hours)} h${r.project ? ` ${nameOf(r.project)}` : ''}`,
+			{ sortBy: 'createdDate', sortOrder: 'descending' },
+			false,
+		);
 	}),
 };
 
@@ -90,19 +158,28 @@ export const loadOptions = {
 		return asOptions(await all(this, '/v1/Admin/Activities'));
 	}),
 	getActivitiesWithStandard: options(async function (this: ILoadOptionsFunctions) {
-		return [{ name: "User's Standard Activity", value: STANDARD }, ...asOptions(await all(this, '/v1/Admin/Activities'))];
+		return [
+			{ name: "User's Standard Activity", value: STANDARD },
+			...asOptions(await all(this, '/v1/Admin/Activities')),
+		];
 	}),
 	getTimeCodes: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/TimeCodes'));
 	}),
 	getTimeCodesWithStandard: options(async function (this: ILoadOptionsFunctions) {
-		return [{ name: "Activity's Preferred or Standard Time Code", value: STANDARD }, ...asOptions(await all(this, '/v1/Admin/TimeCodes'))];
+		return [
+			{ name: "Activity's Preferred or Standard Time Code", value: STANDARD },
+			...asOptions(await all(this, '/v1/Admin/TimeCodes')),
+		];
 	}),
 	getTimeArticles: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/TimeArticles'));
 	}),
 	getTimeArticlesWithStandard: options(async function (this: ILoadOptionsFunctions) {
-		return [{ name: "User's Standard Time Article", value: STANDARD }, ...asOptions(await all(this, '/v1/Admin/TimeArticles'))];
+		return [
+			{ name: "User's Standard Time Article", value: STANDARD },
+			...asOptions(await all(this, '/v1/Admin/TimeArticles')),
+		];
 	}),
 	getInternalProjects: options(async function (this: ILoadOptionsFunctions) {
 		return asOptions(await all(this, '/v1/Admin/InternalProjects'));
@@ -127,7 +204,10 @@ export const loadOptions = {
 		const options: INodePropertyOptions[] = [];
 		for (const board of boards) {
 			for (const column of (board.columns as IDataObject[] | undefined) ?? []) {
-				options.push({ name: `${String(board.name)} / ${String(column.name)}`, value: column.id as number });
+				options.push({
+					name: `${String(board.name)} / ${String(column.name)}`,
+					value: column.id as number,
+				});
 			}
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -137,7 +217,10 @@ export const loadOptions = {
 		const options: INodePropertyOptions[] = [];
 		for (const board of boards) {
 			for (const tag of (board.tags as IDataObject[] | undefined) ?? []) {
-				options.push({ name: `${String(board.name)}: ${String(tag.title ?? tag.color ?? tag.id)}`, value: tag.id as number });
+				options.push({
+					name: `${String(board.name)}: ${String(tag.title ?? tag.color ?? tag.id)}`,
+					value: tag.id as number,
+				});
 			}
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));

@@ -3,9 +3,19 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { blikkBaseUrl } from './baseUrl';
 import { vendorRequest } from '../../../shared/transport';
 import { vendorRequestAll } from '../../../shared/paging';
-import type { ListOptions, RequestContext, RequestSpec, VendorProfile } from '../../../shared/types';
+import type {
+	ListOptions,
+	RequestContext,
+	RequestSpec,
+	VendorProfile,
+} from '../../../shared/types';
 
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const text = (v: unknown) =>
+	typeof v === 'string'
+		? v.trim()
+		: typeof v === 'number' || typeof v === 'boolean'
+			? String(v)
+			: '';
 
 /**
  * Blikk's error bodies, in Blikk's words (blikk-api.txt, "Errors"):
@@ -18,7 +28,10 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'n
 export function blikkErrorMessage(body: unknown, status: number): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	if (typeof body === 'string') {
-		const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+		const plain = body
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
 		return plain ? plain.slice(0, 300) : undefined;
 	}
 	if (typeof body !== 'object' || Array.isArray(body)) return undefined;
@@ -35,12 +48,17 @@ export function blikkErrorMessage(body: unknown, status: number): string | undef
 		}
 	}
 	// "The request is invalid." alone says nothing the field messages don't: lead with the fields.
-	if (message && !(fields.length && /^the request is invalid\.?$/i.test(message))) parts.push(message);
+	if (message && !(fields.length && /^the request is invalid\.?$/i.test(message)))
+		parts.push(message);
 	if (fields.length) parts.push(fields.join('; '));
-	const permissions = Array.isArray(o.permissionsRequired) ? o.permissionsRequired.map(text).filter(Boolean) : [];
+	const permissions = Array.isArray(o.permissionsRequired)
+		? o.permissionsRequired.map(text).filter(Boolean)
+		: [];
 	if (permissions.length) parts.push(`Permissions required: ${permissions.join(', ')}.`);
-	if (o.ipAddressAllowed === false) parts.push('The IP address n8n calls from is not allowed for this application.');
-	if (status === 429 && !parts.length && o.waitInSeconds !== undefined) parts.push(`Rate limited: wait ${text(o.waitInSeconds)} s`);
+	if (o.ipAddressAllowed === false)
+		parts.push('The IP address n8n calls from is not allowed for this application.');
+	if (status === 429 && !parts.length && o.waitInSeconds !== undefined)
+		parts.push(`Rate limited: wait ${text(o.waitInSeconds)} s`);
 	if (status >= 500 && text(o.requestId)) parts.push(`(Blikk request id ${text(o.requestId)})`);
 	const joined = parts.join(' ').trim();
 	return joined || undefined;
@@ -75,9 +93,10 @@ export const blikkProfile: VendorProfile = {
 	errorMessage: blikkErrorMessage,
 	// A Blikk 429 says how long to wait in its body: { "waitInSeconds": 3 }.
 	rateLimitWaitSeconds: (body: unknown) =>
-		body && typeof body === 'object' && !Array.isArray(body) ? Number((body as IDataObject).waitInSeconds ?? NaN) : undefined,
+		body && typeof body === 'object' && !Array.isArray(body)
+			? Number((body as IDataObject).waitInSeconds ?? NaN)
+			: undefined,
 };
-
 
 /**
  * One Blikk request. PUT and DELETE are marked idempotent (safe to resend after a 5xx or a reset); they
@@ -89,6 +108,10 @@ export async function blikkRequest(this: RequestContext, spec: RequestSpec): Pro
 }
 
 /** A Blikk list through the shared list layer (client-side `filter` applied page by page, early stop). */
-export async function blikkList(this: RequestContext, spec: RequestSpec, options: ListOptions): Promise<IDataObject[]> {
+export async function blikkList(
+	this: RequestContext,
+	spec: RequestSpec,
+	options: ListOptions,
+): Promise<IDataObject[]> {
 	return await vendorRequestAll.call(this, blikkProfile, spec, options);
 }

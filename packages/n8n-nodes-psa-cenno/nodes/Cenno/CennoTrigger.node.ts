@@ -24,18 +24,41 @@ interface EventDef {
 
 const EVENTS: Record<string, EventDef> = {
 	newItem: { resource: 'item', timeField: 'created_at', updatesOnly: false, perProject: true },
-	newProject: { resource: 'project', timeField: 'created_at', updatesOnly: false, perProject: false },
-	newTimeEntry: { resource: 'timeEntry', timeField: 'created_at', updatesOnly: false, perProject: true },
+	newProject: {
+		resource: 'project',
+		timeField: 'created_at',
+		updatesOnly: false,
+		perProject: false,
+	},
+	newTimeEntry: {
+		resource: 'timeEntry',
+		timeField: 'created_at',
+		updatesOnly: false,
+		perProject: true,
+	},
 	updatedItem: { resource: 'item', timeField: 'updated_at', updatesOnly: true, perProject: true },
-	updatedTimeEntry: { resource: 'timeEntry', timeField: 'updated_at', updatesOnly: true, perProject: true },
+	updatedTimeEntry: {
+		resource: 'timeEntry',
+		timeField: 'updated_at',
+		updatesOnly: true,
+		perProject: true,
+	},
 };
 
 const EVENT_OPTIONS = [
 	{ name: 'New Item (Task)', value: 'newItem', description: 'An item (task) was created' },
 	{ name: 'New Project', value: 'newProject', description: 'A project was created' },
 	{ name: 'New Time Entry', value: 'newTimeEntry', description: 'Hours were logged' },
-	{ name: 'Updated Item (Task)', value: 'updatedItem', description: 'An existing item (task) was changed' },
-	{ name: 'Updated Time Entry', value: 'updatedTimeEntry', description: 'An existing time entry was changed' },
+	{
+		name: 'Updated Item (Task)',
+		value: 'updatedItem',
+		description: 'An existing item (task) was changed',
+	},
+	{
+		name: 'Updated Time Entry',
+		value: 'updatedTimeEntry',
+		description: 'An existing time entry was changed',
+	},
 ];
 
 /** Canvas subtitle in words: "New Time Entry", not "newTimeEntry". */
@@ -71,7 +94,9 @@ export class CennoTrigger implements INodeType {
 				default: '',
 				description:
 					'Only records of this project; leave empty for all projects. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				displayOptions: { show: { event: ['newItem', 'newTimeEntry', 'updatedItem', 'updatedTimeEntry'] } },
+				displayOptions: {
+					show: { event: ['newItem', 'newTimeEntry', 'updatedItem', 'updatedTimeEntry'] },
+				},
 			},
 			{
 				displayName:
@@ -89,9 +114,17 @@ export class CennoTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const def = EVENTS[event] ?? EVENTS.newTimeEntry;
 		const rawProject = def.perProject ? this.getNodeParameter('projectId', '') : '';
-		const projectText = typeof rawProject === 'number' ? String(rawProject) : typeof rawProject === 'string' ? rawProject.trim() : '';
+		const projectText =
+			typeof rawProject === 'number'
+				? String(rawProject)
+				: typeof rawProject === 'string'
+					? rawProject.trim()
+					: '';
 		if (projectText && !/^\d+$/.test(projectText)) {
-			throw new NodeOperationError(this.getNode(), `Project: must be a Cenno project ID (a whole number), got "${projectText}"`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`Project: must be a Cenno project ID (a whole number), got "${projectText}"`,
+			);
 		}
 		const projectId = projectText ? Number(projectText) : undefined;
 
@@ -105,9 +138,11 @@ export class CennoTrigger implements INodeType {
 					filter: projectId === undefined ? undefined : (r) => Number(r.project_id) === projectId,
 				}),
 			id: (record: IDataObject) => String(record.id),
-			timestamp: (record: IDataObject) => (typeof record[def.timeField] === 'string' ? (record[def.timeField] as string) : undefined),
+			timestamp: (record: IDataObject) =>
+				typeof record[def.timeField] === 'string' ? (record[def.timeField] as string) : undefined,
 			filter: def.updatesOnly
-				? (record: IDataObject) => Date.parse(String(record.updated_at)) > Date.parse(String(record.created_at))
+				? (record: IDataObject) =>
+						Date.parse(String(record.updated_at)) > Date.parse(String(record.created_at))
 				: undefined,
 		});
 	}

@@ -23,15 +23,23 @@ const LABELS: Record<CennoResource, Labeller> = {
 	company: (r) => String(r.title ?? `Company ${String(r.id)}`),
 	user: (r) => (r.email ? `${userName(r)} (${String(r.email)})` : userName(r)),
 	project: (r) => String(r.title ?? `Project ${String(r.id)}`),
-	category: (r, l) => `${String(r.title ?? `Category ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
-	item: (r, l) => `${String(r.title ?? `Item ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
-	timeEntry: (r) => `${String(r.date ?? '')} · ${String(r.hours ?? '')} h${r.description ? ` · ${String(r.description)}` : ''} (#${String(r.id)})`,
+	category: (r, l) =>
+		`${String(r.title ?? `Category ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
+	item: (r, l) =>
+		`${String(r.title ?? `Item ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
+	timeEntry: (r) =>
+		`${String(r.date ?? '')} · ${String(r.hours ?? '')} h${r.description ? ` · ${String(r.description)}` : ''} (#${String(r.id)})`,
 };
 
 /** The project the user already chose in the node (top-level locator, Update Fields or Filters). */
 function chosenProject(ctx: ILoadOptionsFunctions): number | undefined {
 	const candidates: unknown[] = [];
-	for (const path of ['projectId', 'filters.projectId', 'updateFields.projectId', 'additionalFields.projectId']) {
+	for (const path of [
+		'projectId',
+		'filters.projectId',
+		'updateFields.projectId',
+		'additionalFields.projectId',
+	]) {
 		try {
 			candidates.push(ctx.getCurrentNodeParameter(path, { extractValue: true }));
 		} catch {
@@ -39,14 +47,18 @@ function chosenProject(ctx: ILoadOptionsFunctions): number | undefined {
 		}
 	}
 	for (const value of candidates) {
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const text =
+			typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 		if (/^\d+$/.test(text)) return Number(text);
 	}
 	return undefined;
 }
 
 /** The records of a dropdown, through the shared list layer (one request; filters applied to it). */
-async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<{ list: IDataObject[]; lookups: Lookups }> {
+async function records(
+	ctx: ILoadOptionsFunctions,
+	resource: CennoResource,
+): Promise<{ list: IDataObject[]; lookups: Lookups }> {
 	const lookups: Lookups = {};
 	let filter: ((r: IDataObject) => boolean) | undefined;
 	if (resource === 'user') filter = (r) => !r.deleted_at;
@@ -58,7 +70,10 @@ async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Pro
 		lookups.projects = new Map(projects.map((p) => [Number(p.id), String(p.title ?? '')]));
 	}
 	if (resource === 'timeEntry') {
-		list = [...list].sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')) || Number(b.id) - Number(a.id));
+		list = [...list].sort(
+			(a, b) =>
+				String(b.date ?? '').localeCompare(String(a.date ?? '')) || Number(b.id) - Number(a.id),
+		);
 	}
 	return { list, lookups };
 }
@@ -67,13 +82,17 @@ async function records(ctx: ILoadOptionsFunctions, resource: CennoResource): Pro
  * No credential chosen yet (a node just added): n8n would show "Error fetching options from Cenno". Say
  * what to do instead. n8n itself picks the credential when exactly one Cenno credential exists.
  */
-const NO_CREDENTIAL = 'Choose a Cenno credential above first: the list loads from your Cenno account';
+const NO_CREDENTIAL =
+	'Choose a Cenno credential above first: the list loads from your Cenno account';
 
 function hasCredential(ctx: ILoadOptionsFunctions): boolean {
 	return credentialChosen(ctx, cennoProfile.credentialType);
 }
 
-async function options(ctx: ILoadOptionsFunctions, resource: CennoResource): Promise<INodePropertyOptions[]> {
+async function options(
+	ctx: ILoadOptionsFunctions,
+	resource: CennoResource,
+): Promise<INodePropertyOptions[]> {
 	if (!hasCredential(ctx)) return [{ name: NO_CREDENTIAL, value: '' }];
 	const { list, lookups } = await records(ctx, resource);
 	return list
@@ -81,7 +100,11 @@ async function options(ctx: ILoadOptionsFunctions, resource: CennoResource): Pro
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function search(ctx: ILoadOptionsFunctions, resource: CennoResource, filter?: string): Promise<INodeListSearchResult> {
+async function search(
+	ctx: ILoadOptionsFunctions,
+	resource: CennoResource,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	if (!hasCredential(ctx)) return { results: [{ name: NO_CREDENTIAL, value: '' }] };
 	const { list, lookups } = await records(ctx, resource);
 	const needle = (filter ?? '').trim().toLowerCase();

@@ -18,9 +18,16 @@ export function cennoBaseUrl(credentials: ICredentialDataDecryptedObject): strin
 		.replace(/\.cennoapp\.com.*$/i, '')
 		.replace(/\/.*$/, '');
 	if (!/^[a-z0-9][a-z0-9-]*$/i.test(account)) {
-		throw new UserError(`The Cenno credential's Account Code "${account}" is not an account code like "acme"`);
+		throw new UserError(
+			`The Cenno credential's Account Code "${account}" is not an account code like "acme"`,
+		);
 	}
-	return baseUrlOf('Cenno', `https://${account}.cennoapp.com/api`, undefined, 'https://acme.cennoapp.com/api');
+	return baseUrlOf(
+		'Cenno',
+		`https://${account}.cennoapp.com/api`,
+		undefined,
+		'https://acme.cennoapp.com/api',
+	);
 }
 
 function text(value: unknown): string {
@@ -36,7 +43,9 @@ function text(value: unknown): string {
  */
 function fieldMessages(fields: Record<string, unknown>): string | undefined {
 	const entries = Object.entries(fields);
-	const isFieldMap = entries.length > 0 && entries.every(([, v]) => Array.isArray(v) && v.every((m) => typeof m === 'string'));
+	const isFieldMap =
+		entries.length > 0 &&
+		entries.every(([, v]) => Array.isArray(v) && v.every((m) => typeof m === 'string'));
 	if (!isFieldMap) return undefined;
 	const parts: string[] = [];
 	for (const [field, messages] of entries) {
@@ -62,7 +71,8 @@ export function cennoErrorMessage(body: unknown): string | undefined {
 		const raw = body.trim();
 		if (!raw) return undefined;
 		if (/^</.test(raw)) {
-			const title = /<title[^>]*>([^<]*)<\/title>/i.exec(raw)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(raw)?.[1];
+			const title =
+				/<title[^>]*>([^<]*)<\/title>/i.exec(raw)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(raw)?.[1];
 			return title ? title.replace(/\s+/g, ' ').trim() : undefined;
 		}
 		return raw.replace(/\s+/g, ' ').slice(0, 300);
@@ -74,7 +84,9 @@ export function cennoErrorMessage(body: unknown): string | undefined {
 	if (typeof body !== 'object') return text(body) || undefined;
 	const o = body as Record<string, unknown>;
 	if (o.errors && typeof o.errors === 'object') {
-		return Array.isArray(o.errors) ? o.errors.map(text).filter(Boolean).join('; ') || undefined : fieldMessages(o.errors as Record<string, unknown>);
+		return Array.isArray(o.errors)
+			? o.errors.map(text).filter(Boolean).join('; ') || undefined
+			: fieldMessages(o.errors as Record<string, unknown>);
 	}
 	for (const key of ['error', 'message']) {
 		if (typeof o[key] === 'string' && (o[key] as string).trim()) return (o[key] as string).trim();
@@ -117,7 +129,9 @@ export function clean(record: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(record)) {
 		if (USER_SECRET_FIELDS.includes(key) || SECRET_KEY_PATTERN.test(key)) continue;
 		if (Array.isArray(value)) {
-			out[key] = value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? clean(v as IDataObject) : v)) as IDataObject[];
+			out[key] = value.map((v) =>
+				v && typeof v === 'object' && !Array.isArray(v) ? clean(v as IDataObject) : v,
+			) as IDataObject[];
 		} else if (value && typeof value === 'object') {
 			out[key] = clean(value as IDataObject);
 		} else {
@@ -147,25 +161,38 @@ export interface CennoListOptions {
 	itemIndex?: number;
 }
 
-const isRecord = (r: unknown): r is IDataObject => !!r && typeof r === 'object' && !Array.isArray(r);
+const isRecord = (r: unknown): r is IDataObject =>
+	!!r && typeof r === 'object' && !Array.isArray(r);
 
 /**
  * A collection through the shared list layer, cleaned. Cenno does not page: one request answers with the
  * whole collection; the filter and the Limit are applied to it (no further request is ever made).
  */
-export async function listRecords(this: RequestContext, resource: CennoResource, options: CennoListOptions = {}): Promise<IDataObject[]> {
+export async function listRecords(
+	this: RequestContext,
+	resource: CennoResource,
+	options: CennoListOptions = {},
+): Promise<IDataObject[]> {
 	const { filter } = options;
 	const records = await vendorRequestAll.call(
 		this,
 		cennoProfile,
 		{ method: 'GET', path: `/${COLLECTIONS[resource].path}`, itemIndex: options.itemIndex },
-		{ returnAll: options.returnAll ?? true, limit: options.limit, filter: (r) => isRecord(r) && (!filter || filter(r)) },
+		{
+			returnAll: options.returnAll ?? true,
+			limit: options.limit,
+			filter: (r) => isRecord(r) && (!filter || filter(r)),
+		},
 	);
 	return records.map(clean);
 }
 
 /** A whole (unpaged) collection, cleaned. */
-export async function listAll(this: RequestContext, resource: CennoResource, itemIndex?: number): Promise<IDataObject[]> {
+export async function listAll(
+	this: RequestContext,
+	resource: CennoResource,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	return await listRecords.call(this, resource, { returnAll: true, itemIndex });
 }
 
@@ -173,10 +200,20 @@ export async function listAll(this: RequestContext, resource: CennoResource, ite
  * One record by id, cleaned. `GET /items/{id}` answers with an array holding the item (documented quirk):
  * the object is returned; an empty array reads as "not found".
  */
-export async function getOne(this: RequestContext, resource: CennoResource, id: number, itemIndex?: number): Promise<IDataObject> {
+export async function getOne(
+	this: RequestContext,
+	resource: CennoResource,
+	id: number,
+	itemIndex?: number,
+): Promise<IDataObject> {
 	const { path, label } = COLLECTIONS[resource];
 	const notFoundLabel = `${label} ${id}`;
-	const body = await vendorRequest.call(this, cennoProfile, { method: 'GET', path: `/${path}/${id}`, itemIndex, notFoundLabel });
+	const body = await vendorRequest.call(this, cennoProfile, {
+		method: 'GET',
+		path: `/${path}/${id}`,
+		itemIndex,
+		notFoundLabel,
+	});
 	const record = Array.isArray(body) ? body[0] : body;
 	if (!isRecord(record)) {
 		throw buildApiError(this.getNode(), {

@@ -1,7 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeOperations, type OperationTable } from '../../../shared/execute';
+import { executeOperations } from '../../../shared/execute';
+import {
+	operationTable,
+	resourceProperties,
+	type ResourceDefinition,
+} from '../../../shared/operation';
 import { subtitleFor } from '../../../shared/kit';
 import { listSearch, loadOptions } from './methods';
 import { approval } from './resources/approval';
@@ -11,7 +22,7 @@ import { availability } from './resources/availability';
 import { billRate } from './resources/billRate';
 import { budgetItem } from './resources/budgetItem';
 import { budgetItemCategory } from './resources/budgetItemCategory';
-import type { ResourceModule } from './resources/common';
+import { toResource, type ResourceModule } from './resources/common';
 import { customField } from './resources/customField';
 import { customFieldValue } from './resources/customFieldValue';
 import { expenseItem } from './resources/expenseItem';
@@ -31,8 +42,8 @@ import { webhook } from './resources/webhook';
 
 const MAIN = [NodeConnectionTypes.Main];
 
-/** One file per resource under resources/; the Resource dropdown lists them by name. */
-const MODULES: ResourceModule[] = [
+/** One file per resource under resources/ (tag.ts is the worked example of the one operation shape). */
+const MODULES: Array<ResourceModule | ResourceDefinition> = [
 	approval,
 	assignable,
 	assignment,
@@ -58,21 +69,13 @@ const MODULES: ResourceModule[] = [
 	user,
 	userStatus,
 	webhook,
-].sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+];
+const RESOURCES: ResourceDefinition[] = MODULES.map((m) => ('operations' in m ? m : toResource(m)));
 
 /** resource → operation → handler, run by the shared execute loop. */
-export const OPERATIONS: OperationTable = Object.fromEntries(MODULES.map((m) => [String(m.resource.value), m.handlers]));
+export const OPERATIONS = operationTable(RESOURCES);
 
-const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: MODULES.map((m) => m.resource),
-	default: 'timeEntry',
-};
-
-const properties: INodeProperties[] = [resourceProperty, ...MODULES.flatMap((m) => m.properties)];
+const properties: INodeProperties[] = resourceProperties(RESOURCES, 'timeEntry');
 
 /**
  * n8n's node picker merges a trigger into the action node of the same name and shows the *trigger's*

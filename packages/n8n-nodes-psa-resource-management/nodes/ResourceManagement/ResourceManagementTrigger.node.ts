@@ -42,7 +42,12 @@ interface WebhookRecord {
 }
 
 async function ourWebhooks(ctx: IHookFunctions, url: string): Promise<WebhookRecord[]> {
-	const ours = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path: '/webhooks' }, { returnAll: true, filter: (w) => w.url === url });
+	const ours = await vendorRequestAll.call(
+		ctx,
+		rmProfile,
+		{ method: 'GET', path: '/webhooks' },
+		{ returnAll: true, filter: (w) => w.url === url },
+	);
 	return ours as unknown as WebhookRecord[];
 }
 
@@ -52,7 +57,11 @@ function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 
 async function deleteWebhook(ctx: IHookFunctions, id: number): Promise<void> {
 	try {
-		await vendorRequest.call(ctx, rmProfile, { method: 'DELETE', path: `/webhooks/${id}`, idempotent: true });
+		await vendorRequest.call(ctx, rmProfile, {
+			method: 'DELETE',
+			path: `/webhooks/${id}`,
+			idempotent: true,
+		});
 	} catch (error) {
 		// Already gone (deleted by hand, or unsubscribed after a 410): nothing to do.
 		if (error instanceof NodeApiError && error.httpCode === '404') return;
@@ -106,7 +115,8 @@ export class ResourceManagementTrigger implements INodeType {
 				name: 'fields',
 				type: 'multiOptions',
 				default: [],
-				description: 'Optional fields for the re-read; each event asks only for the ones its object supports',
+				description:
+					'Optional fields for the re-read; each event asks only for the ones its object supports',
 				displayOptions: { show: { fetchFull: [true] } },
 				options: [
 					{ name: 'Approvals (Time Entries)', value: 'approvals' },
@@ -131,7 +141,10 @@ export class ResourceManagementTrigger implements INodeType {
 				const wanted = selectedEvents(this);
 				const ours = await ourWebhooks(this, url);
 				const registered = new Set(ours.map((w) => w.event_type));
-				const exact = wanted.length > 0 && wanted.every((e) => registered.has(e)) && [...registered].every((e) => wanted.includes(e));
+				const exact =
+					wanted.length > 0 &&
+					wanted.every((e) => registered.has(e)) &&
+					[...registered].every((e) => wanted.includes(e));
 				if (!exact) return false;
 				const staticData = this.getWorkflowStaticData('node');
 				staticData.webhookIds = Object.fromEntries(ours.map((w) => [w.event_type, w.id]));
@@ -141,19 +154,25 @@ export class ResourceManagementTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;
 				const wanted = selectedEvents(this);
-				if (!wanted.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event to listen to');
+				if (!wanted.length)
+					throw new NodeOperationError(this.getNode(), 'Choose at least one event to listen to');
 				const ours = await ourWebhooks(this, url);
 				const ids: IDataObject = {};
 				// Drop our registrations for events no longer selected, and duplicates of one event.
 				for (const w of ours) {
-					if (!wanted.includes(w.event_type) || ids[w.event_type] !== undefined) await deleteWebhook(this, w.id);
+					if (!wanted.includes(w.event_type) || ids[w.event_type] !== undefined)
+						await deleteWebhook(this, w.id);
 					else ids[w.event_type] = w.id;
 				}
 				const created: number[] = [];
 				for (const event of wanted) {
 					if (ids[event] !== undefined) continue;
 					try {
-						const answer = (await vendorRequest.call(this, rmProfile, { method: 'POST', path: '/webhooks', body: { event_type: event, url } })) as IDataObject;
+						const answer = (await vendorRequest.call(this, rmProfile, {
+							method: 'POST',
+							path: '/webhooks',
+							body: { event_type: event, url },
+						})) as IDataObject;
 						ids[event] = answer.id as number;
 						created.push(answer.id as number);
 					} catch (error) {
@@ -161,15 +180,28 @@ export class ResourceManagementTrigger implements INodeType {
 						for (const id of created) await deleteWebhook(this, id).catch(() => undefined);
 						const message = (error as Error).message ?? '';
 						const status = (error as NodeApiError).httpCode;
-						if ((status === '400' || status === '422') && /no more than 10|per event type/i.test(message)) {
-							throw new NodeOperationError(this.getNode(), `Resource Management already has ${PER_TYPE_LIMIT} webhooks for "${event}", its limit per event type`, {
-								description: 'Delete unused webhooks (Resource Management node › Webhook › Get Many / Delete) or deactivate other workflows that listen to this event, then activate again.',
-							});
+						if (
+							(status === '400' || status === '422') &&
+							/no more than 10|per event type/i.test(message)
+						) {
+							throw new NodeOperationError(
+								this.getNode(),
+								`Resource Management already has ${PER_TYPE_LIMIT} webhooks for "${event}", its limit per event type`,
+								{
+									description:
+										'Delete unused webhooks (Resource Management node › Webhook › Get Many / Delete) or deactivate other workflows that listen to this event, then activate again.',
+								},
+							);
 						}
 						if ((status === '400' || status === '422') && /https/i.test(message)) {
-							throw new NodeOperationError(this.getNode(), `Resource Management refused the webhook URL ${url}: ${message}`, {
-								description: 'Resource Management only posts to https addresses. Set WEBHOOK_URL (N8N_WEBHOOK_URL) of n8n to its public https address.',
-							});
+							throw new NodeOperationError(
+								this.getNode(),
+								`Resource Management refused the webhook URL ${url}: ${message}`,
+								{
+									description:
+										'Resource Management only posts to https addresses. Set WEBHOOK_URL (N8N_WEBHOOK_URL) of n8n to its public https address.',
+								},
+							);
 						}
 						throw asNodeError(this.getNode(), error);
 					}
@@ -182,7 +214,9 @@ export class ResourceManagementTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;
 				const staticData = this.getWorkflowStaticData('node');
-				const ids = new Set<number>(Object.values((staticData.webhookIds as IDataObject | undefined) ?? {}).map(Number));
+				const ids = new Set<number>(
+					Object.values((staticData.webhookIds as IDataObject | undefined) ?? {}).map(Number),
+				);
 				// Static data can be lost (n8n 1.x restarts): also find ours by URL.
 				try {
 					for (const w of await ourWebhooks(this, url)) ids.add(w.id);

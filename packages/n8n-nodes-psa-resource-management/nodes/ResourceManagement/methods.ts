@@ -33,7 +33,9 @@ async function noCredential(ctx: ILoadOptionsFunctions): Promise<boolean> {
 	}
 }
 
-const hintResult = (): INodeListSearchResult => ({ results: [{ name: CHOOSE_CREDENTIAL, value: '' }] });
+const hintResult = (): INodeListSearchResult => ({
+	results: [{ name: CHOOSE_CREDENTIAL, value: '' }],
+});
 
 async function searchList(
 	ctx: ILoadOptionsFunctions,
@@ -51,7 +53,12 @@ async function searchList(
 			const item = toItem(record);
 			return item.name.toLowerCase().includes(needle) || String(item.value) === needle;
 		};
-		const found = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path, qs }, { returnAll: false, limit: SEARCH_MATCHES, filter: matches });
+		const found = await vendorRequestAll.call(
+			ctx,
+			rmProfile,
+			{ method: 'GET', path, qs },
+			{ returnAll: false, limit: SEARCH_MATCHES, filter: matches },
+		);
 		return { results: found.map(toItem) };
 	}
 	// One page per call: n8n asks for the next one with the `paging.next` link as its token.
@@ -62,34 +69,87 @@ async function searchList(
 	})) as IDataObject;
 	const data = (body.data as IDataObject[] | undefined) ?? [];
 	const next = (body.paging as IDataObject | undefined)?.next;
-	return { results: data.map(toItem), paginationToken: typeof next === 'string' && next ? next : undefined };
+	return {
+		results: data.map(toItem),
+		paginationToken: typeof next === 'string' && next ? next : undefined,
+	};
 }
 
 const projectName = (p: IDataObject) =>
 	`${String(p.name ?? '')}${p.phase_name ? ` › ${String(p.phase_name)}` : ''}${p.project_code ? ` (${String(p.project_code)})` : ''}${p.archived ? ' [archived]' : ''}`;
-const userName = (u: IDataObject) => `${String(u.display_name ?? `${String(u.first_name ?? '')} ${String(u.last_name ?? '')}`)}${u.email ? ` <${String(u.email)}>` : ''}`;
+const userName = (u: IDataObject) =>
+	`${String(u.display_name ?? `${String(u.first_name ?? '')} ${String(u.last_name ?? '')}`)}${u.email ? ` <${String(u.email)}>` : ''}`;
 
 export const listSearch = {
-	async searchProjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/projects', {}, (p) => ({ name: projectName(p), value: String(p.id) }), filter, paginationToken);
+	async searchProjects(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/projects',
+			{},
+			(p) => ({ name: projectName(p), value: String(p.id) }),
+			filter,
+			paginationToken,
+		);
 	},
-	async searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/users', {}, (u) => ({ name: userName(u), value: String(u.id) }), filter, paginationToken);
+	async searchUsers(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/users',
+			{},
+			(u) => ({ name: userName(u), value: String(u.id) }),
+			filter,
+			paginationToken,
+		);
 	},
-	async searchPlaceholders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/placeholder_resources', {}, (p) => ({ name: String(p.title ?? p.id), value: String(p.id) }), filter, paginationToken);
+	async searchPlaceholders(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/placeholder_resources',
+			{},
+			(p) => ({ name: String(p.title ?? p.id), value: String(p.id) }),
+			filter,
+			paginationToken,
+		);
 	},
-	async searchLeaveTypes(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/leave_types', {}, (l) => ({ name: String(l.name ?? l.id), value: String(l.id) }), filter, paginationToken);
+	async searchLeaveTypes(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/leave_types',
+			{},
+			(l) => ({ name: String(l.name ?? l.id), value: String(l.id) }),
+			filter,
+			paginationToken,
+		);
 	},
-	async searchPhases(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async searchPhases(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		let project: unknown;
 		try {
 			project = this.getCurrentNodeParameter('projectId', { extractValue: true });
 		} catch {
 			project = undefined;
 		}
-		if (!project || !/^\d+$/.test(String(project).trim())) return { results: [{ name: CHOOSE_PROJECT, value: '' }] };
+		if (!project || !/^\d+$/.test(String(project).trim()))
+			return { results: [{ name: CHOOSE_PROJECT, value: '' }] };
 		return await searchList(
 			this,
 			`/projects/${String(project).trim()}/phases`,
@@ -99,32 +159,87 @@ export const listSearch = {
 			paginationToken,
 		);
 	},
-	async searchRoles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/roles', {}, (r) => ({ name: String(r.value ?? r.id), value: String(r.id) }), filter, paginationToken);
+	async searchRoles(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/roles',
+			{},
+			(r) => ({ name: String(r.value ?? r.id), value: String(r.id) }),
+			filter,
+			paginationToken,
+		);
 	},
-	async searchDisciplines(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/disciplines', {}, (r) => ({ name: String(r.value ?? r.id), value: String(r.id) }), filter, paginationToken);
+	async searchDisciplines(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/disciplines',
+			{},
+			(r) => ({ name: String(r.value ?? r.id), value: String(r.id) }),
+			filter,
+			paginationToken,
+		);
 	},
-	async searchStatusOptions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, '/status_options', {}, (s) => ({ name: `${String(s.label ?? s.id)} (${String(s.stage ?? '')})`, value: String(s.id) }), filter, paginationToken);
+	async searchStatusOptions(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(
+			this,
+			'/status_options',
+			{},
+			(s) => ({
+				name: `${String(s.label ?? s.id)} (${String(s.stage ?? '')})`,
+				value: String(s.id),
+			}),
+			filter,
+			paginationToken,
+		);
 	},
 };
 
-async function options(ctx: ILoadOptionsFunctions, path: string, toOption: (r: IDataObject) => INodePropertyOptions): Promise<INodePropertyOptions[]> {
+async function options(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	toOption: (r: IDataObject) => INodePropertyOptions,
+): Promise<INodePropertyOptions[]> {
 	if (await noCredential(ctx)) return [{ name: CHOOSE_CREDENTIAL, value: '' }];
-	const all = await vendorRequestAll.call(ctx, rmProfile, { method: 'GET', path }, { returnAll: false, limit: OPTIONS_CAP });
+	const all = await vendorRequestAll.call(
+		ctx,
+		rmProfile,
+		{ method: 'GET', path },
+		{ returnAll: false, limit: OPTIONS_CAP },
+	);
 	return all.map(toOption).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const loadOptions = {
 	async getStatusOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return await options(this, '/status_options', (s) => ({ name: String(s.label ?? s.id), value: s.id as number, description: String(s.stage ?? '') }));
+		return await options(this, '/status_options', (s) => ({
+			name: String(s.label ?? s.id),
+			value: s.id as number,
+			description: String(s.stage ?? ''),
+		}));
 	},
 	async getRoleNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return await options(this, '/roles', (r) => ({ name: String(r.value), value: String(r.value) }));
+		return await options(this, '/roles', (r) => ({
+			name: String(r.value),
+			value: String(r.value),
+		}));
 	},
 	async getDisciplineNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return await options(this, '/disciplines', (r) => ({ name: String(r.value), value: String(r.value) }));
+		return await options(this, '/disciplines', (r) => ({
+			name: String(r.value),
+			value: String(r.value),
+		}));
 	},
 	async getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await options(this, '/custom_fields', (f) => ({

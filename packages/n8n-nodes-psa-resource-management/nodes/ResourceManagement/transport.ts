@@ -15,7 +15,8 @@ export function rmBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	return baseUrlOf('Resource Management', undefined, credentials.baseUrl, REGION_URLS.us);
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
 /**
  * Resource Management's error bodies in its own words. The docs show `{ "message": "…" }` for every 4xx
@@ -28,11 +29,23 @@ export function rmErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
 		if (title) return title.slice(0, 300);
-		const plain = body.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+		const plain = body
+			.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
 		return plain ? plain.slice(0, 300) : undefined;
 	}
 	if (Array.isArray(body)) {
-		const parts = body.map((entry) => text(entry) ?? (entry && typeof entry === 'object' ? text((entry as Record<string, unknown>).message) : undefined)).filter(Boolean);
+		const parts = body
+			.map(
+				(entry) =>
+					text(entry) ??
+					(entry && typeof entry === 'object'
+						? text((entry as Record<string, unknown>).message)
+						: undefined),
+			)
+			.filter(Boolean);
 		return parts.length ? parts.join('; ') : undefined;
 	}
 	if (typeof body !== 'object') return String(body);
@@ -41,7 +54,13 @@ export function rmErrorMessage(body: unknown): string | undefined {
 	const main = text(o.message) ?? text(o.error) ?? text(o.error_description);
 	if (main) parts.push(main);
 	if (Array.isArray(o.errors)) {
-		const list = o.errors.map((e) => text(e) ?? (e && typeof e === 'object' ? text((e as Record<string, unknown>).message) : undefined)).filter(Boolean);
+		const list = o.errors
+			.map(
+				(e) =>
+					text(e) ??
+					(e && typeof e === 'object' ? text((e as Record<string, unknown>).message) : undefined),
+			)
+			.filter(Boolean);
 		if (list.length) parts.push(list.join('; '));
 	}
 	return parts.length ? parts.join(' ') : undefined;
@@ -57,7 +76,13 @@ export const rmProfile: VendorProfile = {
 	name: 'Resource Management',
 	credentialType: 'psaResourceManagementApi',
 	baseUrl: rmBaseUrl,
-	paging: { style: 'linkNext', pageSizeParam: 'per_page', maxPageSize: 1000, itemsKey: 'data', nextPath: ['paging', 'next'] },
+	paging: {
+		style: 'linkNext',
+		pageSizeParam: 'per_page',
+		maxPageSize: 1000,
+		itemsKey: 'data',
+		nextPath: ['paging', 'next'],
+	},
 	queryArrayFormat: 'comma',
 	limiterKey: (credentials) => `${rmBaseUrl(credentials)}|${String(credentials.apiToken ?? '')}`,
 	errorMessage: rmErrorMessage,

@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { executeOperations, type OperationTable } from '../../../shared/execute';
 import { subtitleFor } from '../../../shared/kit';
@@ -45,7 +51,11 @@ import {
 	workingTimeHandlers,
 	workingTimeOperations,
 } from './resources/settings';
-import { statusReportFields, statusReportHandlers, statusReportOperations } from './resources/statusReport';
+import {
+	statusReportFields,
+	statusReportHandlers,
+	statusReportOperations,
+} from './resources/statusReport';
 import { taskFields, taskHandlers, taskOperations } from './resources/task';
 import { timeRecordFields, timeRecordHandlers, timeRecordOperations } from './resources/timeRecord';
 
@@ -78,21 +88,41 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Absence', value: 'absence' },
 			{ name: 'Absence Type', value: 'absenceType' },
-			{ name: 'Attachment', value: 'attachment', description: 'Files of projects, tasks and status reports' },
+			{
+				name: 'Attachment',
+				value: 'attachment',
+				description: 'Files of projects, tasks and status reports',
+			},
 			{ name: 'Comment', value: 'comment', description: 'Comments on tasks and status reports' },
 			{ name: 'Custom Field (Flavor)', value: 'flavor' },
 			{ name: 'Folder', value: 'folder', description: 'Task folders of a project' },
-			{ name: 'Invitation', value: 'invitation', description: 'Invite members and guests to the workspace' },
+			{
+				name: 'Invitation',
+				value: 'invitation',
+				description: 'Invite members and guests to the workspace',
+			},
 			{ name: 'Member', value: 'member', description: 'Members and their settings' },
-			{ name: 'Permission', value: 'permission', description: 'Who may see and change projects and tasks' },
+			{
+				name: 'Permission',
+				value: 'permission',
+				description: 'Who may see and change projects and tasks',
+			},
 			{ name: 'Project', value: 'project' },
-			{ name: 'Report', value: 'report', description: 'Read-only exports of the Reporting API, as JSON or CSV' },
+			{
+				name: 'Report',
+				value: 'report',
+				description: 'Read-only exports of the Reporting API, as JSON or CSV',
+			},
 			{ name: 'Status Report', value: 'statusReport' },
 			{ name: 'Task', value: 'task' },
 			{ name: 'Ticket', value: 'ticket', description: 'The outcome of an asynchronous change' },
 			{ name: 'Time Record', value: 'timeRecord' },
 			{ name: 'Time Zone', value: 'timezone' },
-			{ name: 'Working Time', value: 'workingTime', description: 'Working hours per weekday of members' },
+			{
+				name: 'Working Time',
+				value: 'workingTime',
+				description: 'Working hours per weekday of members',
+			},
 		],
 		default: 'task',
 	},

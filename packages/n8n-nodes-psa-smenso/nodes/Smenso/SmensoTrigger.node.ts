@@ -40,7 +40,10 @@ async function projectIds(ctx: IPollFunctions): Promise<string[]> {
 	return projects.filter((p) => !p.isTemplate && !p.isArchived).map((p) => String(p.id));
 }
 
-async function perProject(ctx: IPollFunctions, fetch: (id: string) => Promise<IDataObject[]>): Promise<IDataObject[]> {
+async function perProject(
+	ctx: IPollFunctions,
+	fetch: (id: string) => Promise<IDataObject[]>,
+): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
 	for (const id of await projectIds(ctx)) out.push(...(await fetch(id)));
 	return out;
@@ -51,7 +54,8 @@ async function taskComments(ctx: IPollFunctions): Promise<IDataObject[]> {
 	return await perProject(ctx, async (projectId) => {
 		const out: IDataObject[] = [];
 		for (const task of await tasksOf(ctx, projectId)) {
-			for (const comment of await list(ctx, `integration/comment/task/json/${String(task.id)}`)) out.push({ ...comment, projectId, taskTitle: task.title });
+			for (const comment of await list(ctx, `integration/comment/task/json/${String(task.id)}`))
+				out.push({ ...comment, projectId, taskTitle: task.title });
 		}
 		return out;
 	});
@@ -64,7 +68,8 @@ export class SmensoTrigger implements INodeType {
 		icon: { light: 'file:smenso.svg', dark: 'file:smenso.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ({"absenceChanged":"Absence Created or Changed","attachmentAdded":"New File","folderChanged":"Task Folder Created or Changed","taskChanged":"Task Created or Changed","taskCommented":"New Comment on a Task","timeRecordCreated":"Time Record Created"})[$parameter["event"]] ?? $parameter["event"] }}',
+		subtitle:
+			'={{ ({"absenceChanged":"Absence Created or Changed","attachmentAdded":"New File","folderChanged":"Task Folder Created or Changed","taskChanged":"Task Created or Changed","taskCommented":"New Comment on a Task","timeRecordCreated":"Time Record Created"})[$parameter["event"]] ?? $parameter["event"] }}',
 		description: SMENSO_DESCRIPTION,
 		defaults: { name: 'smenso Trigger' },
 		polling: true,
@@ -77,9 +82,21 @@ export class SmensoTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Absence Created or Changed', value: 'absenceChanged', description: 'Including status changes (submitted, approved, rejected)' },
-					{ name: 'New Comment on a Task', value: 'taskCommented', description: 'One request per task of the watched projects each poll: choose projects' },
-					{ name: 'New File', value: 'attachmentAdded', description: 'A file attached to a watched project, one of its tasks or status reports' },
+					{
+						name: 'Absence Created or Changed',
+						value: 'absenceChanged',
+						description: 'Including status changes (submitted, approved, rejected)',
+					},
+					{
+						name: 'New Comment on a Task',
+						value: 'taskCommented',
+						description: 'One request per task of the watched projects each poll: choose projects',
+					},
+					{
+						name: 'New File',
+						value: 'attachmentAdded',
+						description: 'A file attached to a watched project, one of its tasks or status reports',
+					},
 					{ name: 'Task Created or Changed', value: 'taskChanged' },
 					{ name: 'Task Folder Created or Changed', value: 'folderChanged' },
 					{ name: 'Time Record Created', value: 'timeRecordCreated' },
@@ -94,14 +111,25 @@ export class SmensoTrigger implements INodeType {
 				default: [],
 				description:
 					'Projects to watch. Empty: every active project (one request per project each poll). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				displayOptions: { show: { event: ['attachmentAdded', 'folderChanged', 'taskChanged', 'taskCommented', 'timeRecordCreated'] } },
+				displayOptions: {
+					show: {
+						event: [
+							'attachmentAdded',
+							'folderChanged',
+							'taskChanged',
+							'taskCommented',
+							'timeRecordCreated',
+						],
+					},
+				},
 			},
 			{
 				displayName: 'Only Status Changes',
 				name: 'onlyStatusChanges',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to trigger only when the status of an existing absence changed (e.g. to approved or rejected), not on new absences or other edits',
+				description:
+					'Whether to trigger only when the status of an existing absence changed (e.g. to approved or rejected), not on new absences or other edits',
 				displayOptions: { show: { event: ['absenceChanged'] } },
 			},
 			{
@@ -128,7 +156,10 @@ export class SmensoTrigger implements INodeType {
 				const projects = await list(this, 'integration/project/json');
 				return projects
 					.filter((p) => !p.isTemplate)
-					.map((p) => ({ name: `${String(p.title)}${p.isArchived ? ' (archived)' : ''}`, value: String(p.id) }))
+					.map((p) => ({
+						name: `${String(p.title)}${p.isArchived ? ' (archived)' : ''}`,
+						value: String(p.id),
+					}))
 					.sort((a, b) => a.name.localeCompare(b.name));
 			},
 		},
@@ -137,9 +168,13 @@ export class SmensoTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
 		const staticData = this.getWorkflowStaticData('node') as IDataObject;
-		const projectsKey = ((this.getNodeParameter('projectIds', []) as string[]) ?? []).slice().sort().join(',');
+		const projectsKey = ((this.getNodeParameter('projectIds', []) as string[]) ?? [])
+			.slice()
+			.sort()
+			.join(',');
 		const key = `${event}:${projectsKey}`;
-		const previous = ((staticData.poll as Record<string, PollState> | undefined)?.[key]?.fingerprints ?? {}) as Record<string, string>;
+		const previous = ((staticData.poll as Record<string, PollState> | undefined)?.[key]
+			?.fingerprints ?? {}) as Record<string, string>;
 		const id = (record: IDataObject) => String(record.id);
 
 		let result: INodeExecutionData[][] | null;
@@ -163,7 +198,12 @@ export class SmensoTrigger implements INodeType {
 			result = await pollForChanges.call(this, {
 				key,
 				mode: 'fingerprint',
-				fetch: async () => await perProject(this, async (p) => await list(this, `integration/attachment/project/json/${p}`, { projectOnly: true })),
+				fetch: async () =>
+					await perProject(
+						this,
+						async (p) =>
+							await list(this, `integration/attachment/project/json/${p}`, { projectOnly: true }),
+					),
 				id,
 				fingerprint: (record) => String(record.id),
 			});
@@ -171,14 +211,21 @@ export class SmensoTrigger implements INodeType {
 			result = await pollForChanges.call(this, {
 				key,
 				mode: 'fingerprint',
-				fetch: async () => await perProject(this, async (p) => (await list(this, `integration/folders/json/${p}`)).map((f) => ({ projectId: p, ...f }))),
+				fetch: async () =>
+					await perProject(this, async (p) =>
+						(await list(this, `integration/folders/json/${p}`)).map((f) => ({
+							projectId: p,
+							...f,
+						})),
+					),
 				id,
 			});
 		} else if (event === 'timeRecordCreated') {
 			result = await pollForChanges.call(this, {
 				key,
 				mode: 'fingerprint',
-				fetch: async () => await perProject(this, async (p) => await list(this, `integration/timerecord/json/${p}`)),
+				fetch: async () =>
+					await perProject(this, async (p) => await list(this, `integration/timerecord/json/${p}`)),
 				id,
 				// Only the id: an edit of a known record is not a new record.
 				fingerprint: (record) => String(record.id),
@@ -208,14 +255,16 @@ export class SmensoTrigger implements INodeType {
 			if (this.getMode() !== 'manual') staticData.absenceStatus = seen;
 			for (const item of result?.[0] ?? []) {
 				const before = known[String(item.json.id)];
-				if (before !== undefined && before !== String(item.json.status ?? 'none')) item.json.previousStatus = before === 'none' ? null : before;
+				if (before !== undefined && before !== String(item.json.status ?? 'none'))
+					item.json.previousStatus = before === 'none' ? null : before;
 			}
 		} else {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The event "${event}" is not available`,
-				{ description: event === 'statusReportPublished' ? 'No smenso source shows a way to read status reports, so their publication cannot be watched. Choose another event, e.g. "New Comment on a Task".' : 'Choose one of the listed events.' },
-			);
+			throw new NodeOperationError(this.getNode(), `The event "${event}" is not available`, {
+				description:
+					event === 'statusReportPublished'
+						? 'No smenso source shows a way to read status reports, so their publication cannot be watched. Choose another event, e.g. "New Comment on a Task".'
+						: 'Choose one of the listed events.',
+			});
 		}
 		if (this.getMode() === 'manual') return result;
 		for (const item of result?.[0] ?? []) {

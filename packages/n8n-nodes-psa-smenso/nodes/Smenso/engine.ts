@@ -77,8 +77,18 @@ export async function zoneFor(ctx: IExecuteFunctions, i: number): Promise<Zone> 
 	const iana = fromNode || fromCredential || ctx.getTimezone();
 	const windows = windowsZoneOf(iana);
 	if (!windows) {
-		const field = fromNode ? 'Time Zone' : fromCredential ? 'Default Time Zone (credential)' : 'Workflow time zone';
-		throw invalidInput(ctx.getNode(), i, field, `"${iana}" is not an IANA time zone like Europe/Berlin`, 'smenso gets the IANA name in the Timezone header and the matching Windows name (e.g. W. Europe Standard Time) in timezoneId.');
+		const field = fromNode
+			? 'Time Zone'
+			: fromCredential
+				? 'Default Time Zone (credential)'
+				: 'Workflow time zone';
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			field,
+			`"${iana}" is not an IANA time zone like Europe/Berlin`,
+			'smenso gets the IANA name in the Timezone header and the matching Windows name (e.g. W. Europe Standard Time) in timezoneId.',
+		);
 	}
 	return { iana, windows };
 }
@@ -105,12 +115,17 @@ interface Entry {
 }
 
 /** The batch phase: every deferred write, in input order. */
-export async function flush(this: IExecuteFunctions, deferred: Array<{ itemIndex: number; plan: unknown }>): Promise<Map<number, ItemOutcome>> {
+export async function flush(
+	this: IExecuteFunctions,
+	deferred: Array<{ itemIndex: number; plan: unknown }>,
+): Promise<Map<number, ItemOutcome>> {
 	const outcomes = new Map<number, ItemOutcome>();
 	const groups = new Map<string, Entry[]>();
 	for (const { itemIndex, plan } of deferred as Array<{ itemIndex: number; plan: WritePlan }>) {
 		const s = plan.settings;
-		const key = plan.batchable ? JSON.stringify([plan.group, s.zone.iana, s.wait, s.maxWaitMs, s.batchSize, s.fullTicket]) : `single:${itemIndex}`;
+		const key = plan.batchable
+			? JSON.stringify([plan.group, s.zone.iana, s.wait, s.maxWaitMs, s.batchSize, s.fullTicket])
+			: `single:${itemIndex}`;
 		groups.set(key, [...(groups.get(key) ?? []), { itemIndex, plan }]);
 	}
 	for (const group of groups.values()) {
@@ -125,7 +140,8 @@ export async function flush(this: IExecuteFunctions, deferred: Array<{ itemIndex
 }
 
 function messagesOf(error: unknown): string[] {
-	const body = (error as { errorResponse?: JsonObject }).errorResponse?.body as IDataObject | undefined;
+	const body = (error as { errorResponse?: JsonObject }).errorResponse?.body as
+		IDataObject | undefined;
 	const list = body && Array.isArray(body.errors) ? body.errors : [];
 	return list.map((m) => (typeof m === 'string' ? m : JSON.stringify(m)));
 }
@@ -136,20 +152,34 @@ const tempIdOf = (itemIndex: number) => `n8n-row-${itemIndex + 1}`;
  * Which messages name which record: `Record 2 (tempId 'n8n-row-3'): …` or `task[2]: …` (a rejected
  * batch), by tempId first, then id/externalId, then position.
  */
-export function assignMessages(messages: string[], records: IDataObject[], key?: string): { byIndex: Map<number, string[]>; unassigned: string[] } {
+export function assignMessages(
+	messages: string[],
+	records: IDataObject[],
+	key?: string,
+): { byIndex: Map<number, string[]>; unassigned: string[] } {
 	const byIndex = new Map<number, string[]>();
 	const unassigned: string[] = [];
-	const add = (index: number, message: string) => byIndex.set(index, [...(byIndex.get(index) ?? []), message]);
+	const add = (index: number, message: string) =>
+		byIndex.set(index, [...(byIndex.get(index) ?? []), message]);
 	for (const message of messages) {
 		const lower = message.toLowerCase();
-		let found = records.findIndex((r) => typeof r.tempId === 'string' && lower.includes(`'${r.tempId.toLowerCase()}'`));
+		let found = records.findIndex(
+			(r) => typeof r.tempId === 'string' && lower.includes(`'${r.tempId.toLowerCase()}'`),
+		);
 		if (found < 0) {
 			found = records.findIndex((r) =>
-				['id', 'externalId'].some((k) => typeof r[k] === 'string' && (r[k] as string).length >= 3 && lower.includes(String(r[k]).toLowerCase())),
+				['id', 'externalId'].some(
+					(k) =>
+						typeof r[k] === 'string' &&
+						(r[k] as string).length >= 3 &&
+						lower.includes(String(r[k]).toLowerCase()),
+				),
 			);
 		}
 		if (found < 0) {
-			const pattern = key ? new RegExp(`(?:^record\\s+|^${key}\\[)(\\d+)`, 'i') : /^record\s+(\d+)/i;
+			const pattern = key
+				? new RegExp(`(?:^record\\s+|^${key}\\[)(\\d+)`, 'i')
+				: /^record\s+(\d+)/i;
 			const m = pattern.exec(message);
 			if (m && Number(m[1]) < records.length) found = Number(m[1]);
 		}
@@ -164,25 +194,51 @@ function stripPrefix(message: string): string {
 	return message.replace(/^record\s+\d+(?:\s*\([^)]*\))?:\s*/i, '').replace(/^\w+\[\d+\]:\s*/, '');
 }
 
-function rowError(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string, body?: unknown, status?: number): NodeApiError {
-	return buildApiError(ctx.getNode(), { vendor: 'smenso', status, message, description, itemIndex, body, secrets: [] });
+function rowError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+	body?: unknown,
+	status?: number,
+): NodeApiError {
+	return buildApiError(ctx.getNode(), {
+		vendor: 'smenso',
+		status,
+		message,
+		description,
+		itemIndex,
+		body,
+		secrets: [],
+	});
 }
 
-function copyFor(ctx: IExecuteFunctions, error: unknown, itemIndex: number, batchSize: number): Error {
-	const suffix = batchSize > 1 ? ` This row was one of ${batchSize} records sent as one request.` : '';
+function copyFor(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	batchSize: number,
+): Error {
+	const suffix =
+		batchSize > 1 ? ` This row was one of ${batchSize} records sent as one request.` : '';
 	let copy: NodeApiError | NodeOperationError;
 	if (error instanceof NodeApiError) {
-		copy = new NodeApiError(ctx.getNode(), (error.errorResponse ?? { message: error.message }) as JsonObject, {
-			message: error.message,
-			description: `${error.description ?? ''}${suffix}`.trim(),
-			httpCode: error.httpCode ?? undefined,
-			itemIndex,
-		});
+		copy = new NodeApiError(
+			ctx.getNode(),
+			(error.errorResponse ?? { message: error.message }) as JsonObject,
+			{
+				message: error.message,
+				description: `${error.description ?? ''}${suffix}`.trim(),
+				httpCode: error.httpCode ?? undefined,
+				itemIndex,
+			},
+		);
 		copy.message = error.message;
 	} else {
 		copy = new NodeOperationError(ctx.getNode(), (error as Error).message, {
 			itemIndex,
-			description: `${(error as NodeOperationError).description ?? ''}${suffix}`.trim() || undefined,
+			description:
+				`${(error as NodeOperationError).description ?? ''}${suffix}`.trim() || undefined,
 		});
 	}
 	if (mayHaveBeenApplied(error)) mayHaveBeenApplied.mark(copy);
@@ -202,17 +258,31 @@ function bodyFor(plan: WritePlan, records: IDataObject[]): IDataObject | IDataOb
 	if (plan.method === 'DELETE' && !plan.envelope && !plan.body) return undefined;
 	if (!plan.envelope) return plan.body;
 	const { key, top, timezone } = plan.envelope;
-	return { ...(timezone ? { timezoneId: plan.settings.zone.windows } : {}), ...(top ?? {}), [key]: records };
+	return {
+		...(timezone ? { timezoneId: plan.settings.zone.windows } : {}),
+		...(top ?? {}),
+		[key]: records,
+	};
 }
 
 function ticketOutput(plan: WritePlan, summary: IDataObject, extra: IDataObject): IDataObject {
-	return plan.settings.fullTicket ? { ticket: { ...summary, ...extra } } : { ticketId: summary.id, ticketStatus: summary.status };
+	return plan.settings.fullTicket
+		? { ticket: { ...summary, ...extra } }
+		: { ticketId: summary.id, ticketStatus: summary.status };
 }
 
-async function sendChunk(ctx: IExecuteFunctions, chunk: Entry[], mayResend: boolean): Promise<ItemOutcome[]> {
+async function sendChunk(
+	ctx: IExecuteFunctions,
+	chunk: Entry[],
+	mayResend: boolean,
+): Promise<ItemOutcome[]> {
 	const first = chunk[0].plan;
 	const settings = first.settings;
-	const records = chunk.map((entry) => (first.envelope ? { ...(entry.plan.record ?? {}), tempId: tempIdOf(entry.itemIndex) } : (entry.plan.record ?? {})));
+	const records = chunk.map((entry) =>
+		first.envelope
+			? { ...(entry.plan.record ?? {}), tempId: tempIdOf(entry.itemIndex) }
+			: (entry.plan.record ?? {}),
+	);
 	const single = chunk.length === 1 ? chunk[0].itemIndex : undefined;
 	const body = bodyFor(first, records);
 	const specs: RequestSpec[] = first.paths.map((path) => ({
@@ -240,12 +310,23 @@ async function sendChunk(ctx: IExecuteFunctions, chunk: Entry[], mayResend: bool
 					const own = byIndex.get(k);
 					if (own) {
 						outcomes[k] = {
-							error: rowError(ctx, entry.itemIndex, own.map(stripPrefix).join('; '), 'smenso rejected this record (nothing of it was written); the other rows were sent again without it.', { errors: own }, 400),
+							error: rowError(
+								ctx,
+								entry.itemIndex,
+								own.map(stripPrefix).join('; '),
+								'smenso rejected this record (nothing of it was written); the other rows were sent again without it.',
+								{ errors: own },
+								400,
+							),
 						};
 					} else rest.push(k);
 				});
 				if (rest.length) {
-					const again = await sendChunk(ctx, rest.map((k) => chunk[k]), false);
+					const again = await sendChunk(
+						ctx,
+						rest.map((k) => chunk[k]),
+						false,
+					);
 					rest.forEach((k, n) => (outcomes[k] = again[n]));
 				}
 				return outcomes;
@@ -257,8 +338,17 @@ async function sendChunk(ctx: IExecuteFunctions, chunk: Entry[], mayResend: bool
 	const ticketId = ticketIdOf(response.body);
 	if (!ticketId) {
 		// Answered at once (no ticket): the HTTP success is smenso's confirmation; read back where possible.
-		const answer = response.body && typeof response.body === 'object' && !Array.isArray(response.body) ? fromWire(response.body as IDataObject) : {};
-		return await confirm(ctx, chunk, records, { state: 'success', named: new Map(), counted: true, summary: { id: null, status: 'Done (no ticket)' }, answer });
+		const answer =
+			response.body && typeof response.body === 'object' && !Array.isArray(response.body)
+				? fromWire(response.body as IDataObject)
+				: {};
+		return await confirm(ctx, chunk, records, {
+			state: 'success',
+			named: new Map(),
+			counted: true,
+			summary: { id: null, status: 'Done (no ticket)' },
+			answer,
+		});
 	}
 	if (!settings.wait) {
 		return chunk.map((entry, k) => ({
@@ -268,7 +358,16 @@ async function sendChunk(ctx: IExecuteFunctions, chunk: Entry[], mayResend: bool
 				...(first.envelope ? { tempId: records[k].tempId } : {}),
 				ticketId,
 				ticketStatus: 'Pending',
-				...(settings.fullTicket ? { ticket: { id: ticketId, state: 'pending', batchSize: chunk.length, httpStatus: response.statusCode } } : {}),
+				...(settings.fullTicket
+					? {
+							ticket: {
+								id: ticketId,
+								state: 'pending',
+								batchSize: chunk.length,
+								httpStatus: response.statusCode,
+							},
+						}
+					: {}),
 			},
 		}));
 	}
@@ -297,8 +396,20 @@ async function sendChunk(ctx: IExecuteFunctions, chunk: Entry[], mayResend: bool
 	const { byIndex, unassigned } = assignMessages(messages, records, first.envelope?.key);
 	const counts = ticketCounts(status);
 	const unnamed = chunk.length - byIndex.size;
-	const counted = !!(first.expect && counts && Number(counts[first.expect] ?? 0) >= unnamed && !unassigned.length);
-	return await confirm(ctx, chunk, records, { state, named: byIndex, counted: counted || (!first.expect && state === 'success'), summary, unassigned, counts });
+	const counted = !!(
+		first.expect &&
+		counts &&
+		Number(counts[first.expect] ?? 0) >= unnamed &&
+		!unassigned.length
+	);
+	return await confirm(ctx, chunk, records, {
+		state,
+		named: byIndex,
+		counted: counted || (!first.expect && state === 'success'),
+		summary,
+		unassigned,
+		counts,
+	});
 }
 
 interface Verdict {
@@ -312,7 +423,12 @@ interface Verdict {
 	answer?: IDataObject;
 }
 
-async function confirm(ctx: IExecuteFunctions, chunk: Entry[], records: IDataObject[], v: Verdict): Promise<ItemOutcome[]> {
+async function confirm(
+	ctx: IExecuteFunctions,
+	chunk: Entry[],
+	records: IDataObject[],
+	v: Verdict,
+): Promise<ItemOutcome[]> {
 	const readBacks = new Map<string, Promise<IDataObject[]>>();
 	const outcomes: ItemOutcome[] = [];
 	const ticketId = String(v.summary.id ?? '');
@@ -321,9 +437,16 @@ async function confirm(ctx: IExecuteFunctions, chunk: Entry[], records: IDataObj
 		const extra = chunk.length > 1 ? { batchSize: chunk.length, recordIndex: k } : {};
 		const own = v.named.get(k);
 		if (own || v.state === 'failed') {
-			const words = own ?? (v.unassigned?.length ? v.unassigned : [`smenso ticket ${ticketId} failed`]);
+			const words =
+				own ?? (v.unassigned?.length ? v.unassigned : [`smenso ticket ${ticketId} failed`]);
 			outcomes.push({
-				error: rowError(ctx, itemIndex, words.map(stripPrefix).join('; '), `Ticket ${ticketId} ${v.state === 'failed' ? 'failed' : 'finished with errors'} for this record${chunk.length > 1 ? ` (record ${k} of ${chunk.length} sent together)` : ''}; it was not written.`, { ...v.summary, ...extra }),
+				error: rowError(
+					ctx,
+					itemIndex,
+					words.map(stripPrefix).join('; '),
+					`Ticket ${ticketId} ${v.state === 'failed' ? 'failed' : 'finished with errors'} for this record${chunk.length > 1 ? ` (record ${k} of ${chunk.length} sent together)` : ''}; it was not written.`,
+					{ ...v.summary, ...extra },
+				),
 			});
 			continue;
 		}
@@ -341,7 +464,11 @@ async function confirm(ctx: IExecuteFunctions, chunk: Entry[], records: IDataObj
 			}
 		}
 		if (!found && !v.counted) {
-			const counts = v.counts ? Object.entries(v.counts).map(([key, n]) => `${key} ${String(n)}`).join(', ') : 'no counts';
+			const counts = v.counts
+				? Object.entries(v.counts)
+						.map(([key, n]) => `${key} ${String(n)}`)
+						.join(', ')
+				: 'no counts';
 			const error = rowError(
 				ctx,
 				itemIndex,
@@ -353,7 +480,13 @@ async function confirm(ctx: IExecuteFunctions, chunk: Entry[], records: IDataObj
 			outcomes.push({ error });
 			continue;
 		}
-		const base: IDataObject = found ? fromWire(found) : { ...(plan.echo ?? {}), ...(v.answer ?? {}), ...(records[k].externalId ? { externalId: records[k].externalId } : {}) };
+		const base: IDataObject = found
+			? fromWire(found)
+			: {
+					...(plan.echo ?? {}),
+					...(v.answer ?? {}),
+					...(records[k].externalId ? { externalId: records[k].externalId } : {}),
+				};
 		// "Success with Errors" whose messages name no record: the record is there, the messages are kept.
 		const warnings = v.unassigned?.length ? { warnings: v.unassigned } : {};
 		outcomes.push({ json: { ...base, ...warnings, ...ticketOutput(plan, v.summary, extra) } });

@@ -11,7 +11,8 @@ type Ctx = ILoadOptionsFunctions;
  * No credential chosen yet (a node just added): n8n would show "Error fetching options from smenso". Say
  * what to do instead. n8n itself picks the credential when exactly one smenso credential exists.
  */
-export const NO_CREDENTIAL = 'Choose a smenso credential above first: the list loads from your smenso workspace';
+export const NO_CREDENTIAL =
+	'Choose a smenso credential above first: the list loads from your smenso workspace';
 
 const CHOOSE_PROJECT_FOR_TASKS = 'Choose the project first: its tasks are listed here';
 const CHOOSE_PROJECT_FOR_FOLDERS = 'Choose the project first: its folders are listed here';
@@ -35,13 +36,16 @@ async function tasksOfProject(ctx: Ctx, projectId: string): Promise<IDataObject[
 }
 
 export function memberName(m: IDataObject): string {
-	const name = [m.firstName, m.lastName].filter(Boolean).join(' ') || String(m.name ?? m.email ?? m.id);
+	const name =
+		[m.firstName, m.lastName].filter(Boolean).join(' ') || String(m.name ?? m.email ?? m.id);
 	return m.email ? `${name} (${String(m.email)})` : name;
 }
 
 function filterBy(entries: Array<{ name: string; value: string }>, filter?: string) {
 	const text = (filter ?? '').trim().toLowerCase();
-	return text ? entries.filter((e) => e.name.toLowerCase().includes(text) || e.value.toLowerCase() === text) : entries;
+	return text
+		? entries.filter((e) => e.name.toLowerCase().includes(text) || e.value.toLowerCase() === text)
+		: entries;
 }
 
 function currentProjectId(ctx: Ctx): string | undefined {
@@ -53,17 +57,30 @@ function currentProjectId(ctx: Ctx): string | undefined {
 	}
 }
 
-async function search(ctx: Ctx, filter: string | undefined, load: () => Promise<Array<{ name: string; value: string }>>, needs?: string): Promise<INodeListSearchResult> {
+async function search(
+	ctx: Ctx,
+	filter: string | undefined,
+	load: () => Promise<Array<{ name: string; value: string }>>,
+	needs?: string,
+): Promise<INodeListSearchResult> {
 	if (!hasCredential(ctx)) return { results: [{ name: NO_CREDENTIAL, value: '' }] };
 	const entries = await load();
 	if (needs && !entries.length) return { results: [{ name: needs, value: '' }] };
-	return { results: filterBy(entries.sort((a, b) => a.name.localeCompare(b.name)), filter) };
+	return {
+		results: filterBy(
+			entries.sort((a, b) => a.name.localeCompare(b.name)),
+			filter,
+		),
+	};
 }
 
 const projectEntries = async (ctx: Ctx, templates: boolean) =>
 	(await list(ctx, 'integration/project/json'))
 		.filter((p) => !!p.isTemplate === templates)
-		.map((p) => ({ name: `${String(p.title)}${p.number ? ` (${String(p.number)})` : ''}${p.isArchived ? ' – archived' : ''}`, value: String(p.id) }));
+		.map((p) => ({
+			name: `${String(p.title)}${p.number ? ` (${String(p.number)})` : ''}${p.isArchived ? ' – archived' : ''}`,
+			value: String(p.id),
+		}));
 
 export const listSearch = {
 	async searchProjects(this: Ctx, filter?: string) {
@@ -74,22 +91,40 @@ export const listSearch = {
 	},
 	async searchTasks(this: Ctx, filter?: string) {
 		const projectId = currentProjectId(this);
-		if (hasCredential(this) && !projectId) return { results: [{ name: CHOOSE_PROJECT_FOR_TASKS, value: '' }] };
+		if (hasCredential(this) && !projectId)
+			return { results: [{ name: CHOOSE_PROJECT_FOR_TASKS, value: '' }] };
 		return await search(this, filter, async () =>
-			(await tasksOfProject(this, String(projectId))).map((t) => ({ name: `${String(t.title)}${t.folder ? ` (${String(t.folder)})` : ''}`, value: String(t.id) })),
+			(await tasksOfProject(this, String(projectId))).map((t) => ({
+				name: `${String(t.title)}${t.folder ? ` (${String(t.folder)})` : ''}`,
+				value: String(t.id),
+			})),
 		);
 	},
 	async searchFolders(this: Ctx, filter?: string) {
 		const projectId = currentProjectId(this);
-		if (hasCredential(this) && !projectId) return { results: [{ name: CHOOSE_PROJECT_FOR_FOLDERS, value: '' }] };
-		return await search(this, filter, async () => (await list(this, `integration/folders/json/${projectId}`)).map((f) => ({ name: String(f.name), value: String(f.id) })));
+		if (hasCredential(this) && !projectId)
+			return { results: [{ name: CHOOSE_PROJECT_FOR_FOLDERS, value: '' }] };
+		return await search(this, filter, async () =>
+			(await list(this, `integration/folders/json/${projectId}`)).map((f) => ({
+				name: String(f.name),
+				value: String(f.id),
+			})),
+		);
 	},
 	async searchMembers(this: Ctx, filter?: string) {
-		return await search(this, filter, async () => (await list(this, 'integration/settings/member/json')).map((m) => ({ name: memberName(m), value: String(m.id) })));
+		return await search(this, filter, async () =>
+			(await list(this, 'integration/settings/member/json')).map((m) => ({
+				name: memberName(m),
+				value: String(m.id),
+			})),
+		);
 	},
 	async searchAbsenceTypes(this: Ctx, filter?: string) {
 		return await search(this, filter, async () =>
-			(await list(this, 'integration/settings/absencetypes/json')).map((t) => ({ name: `${String(t.title ?? t.name ?? t.id)}${t.isApprovalNecessary ? ' (needs approval)' : ''}`, value: String(t.id) })),
+			(await list(this, 'integration/settings/absencetypes/json')).map((t) => ({
+				name: `${String(t.title ?? t.name ?? t.id)}${t.isApprovalNecessary ? ' (needs approval)' : ''}`,
+				value: String(t.id),
+			})),
 		);
 	},
 };

@@ -2,7 +2,12 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, JsonObject } f
 import { UserError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { parseDateTime, formatIsoDate, formatLocalDateTime, dottedToIso } from '../../../shared/dates';
+import {
+	parseDateTime,
+	formatIsoDate,
+	formatLocalDateTime,
+	dottedToIso,
+} from '../../../shared/dates';
 import { baseUrlOf, credentialText } from '../../../shared/kit';
 import type { TicketProfile, TicketState } from '../../../shared/tickets';
 import { credentialsFor, vendorRequest } from '../../../shared/transport';
@@ -13,14 +18,21 @@ import { windowsZoneOf } from './zones';
 /** The API base URL from the credential (workspace subdomain or a custom URL), without trailing slash. */
 export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.connection === 'customUrl') {
-		return baseUrlOf('smenso', undefined, credentials.baseUrl, 'https://acme.smenso.cloud/skyisland/api/');
+		return baseUrlOf(
+			'smenso',
+			undefined,
+			credentials.baseUrl,
+			'https://acme.smenso.cloud/skyisland/api/',
+		);
 	}
 	const workspace = credentialText(credentials, 'workspace')
 		.replace(/^https?:\/\//i, '')
 		.replace(/\.smenso\.cloud.*$/i, '')
 		.replace(/\/.*$/, '');
 	if (!/^[a-z0-9][a-z0-9-]*$/i.test(workspace)) {
-		throw new UserError(`The smenso credential's Workspace "${workspace}" is not a subdomain like "acme"`);
+		throw new UserError(
+			`The smenso credential's Workspace "${workspace}" is not a subdomain like "acme"`,
+		);
 	}
 	return `https://${workspace}.smenso.cloud/skyisland/api`;
 }
@@ -30,7 +42,15 @@ function smensoErrorMessage(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const errors = (body as IDataObject).errors;
 	if (!Array.isArray(errors)) return undefined;
-	const texts = errors.map((e) => (typeof e === 'string' ? e : e && typeof e === 'object' ? String((e as IDataObject).message ?? JSON.stringify(e)) : '')).filter(Boolean);
+	const texts = errors
+		.map((e) =>
+			typeof e === 'string'
+				? e
+				: e && typeof e === 'object'
+					? String((e as IDataObject).message ?? JSON.stringify(e))
+					: '',
+		)
+		.filter(Boolean);
 	return texts.length ? texts.join('; ') : undefined;
 }
 
@@ -60,7 +80,8 @@ export function isNoSuchEndpoint(error: unknown): boolean {
 	if (String(e?.httpCode ?? '') !== '404') return false;
 	const body = e.errorResponse?.body as IDataObject | undefined;
 	const text = smensoErrorMessage(body) ?? '';
-	if (/^no such endpoint/i.test(text) || /^no such endpoint/i.test(String(e.message ?? ''))) return true;
+	if (/^no such endpoint/i.test(text) || /^no such endpoint/i.test(String(e.message ?? '')))
+		return true;
 	return !body || typeof body !== 'object' || !Array.isArray((body as IDataObject).errors);
 }
 
@@ -78,7 +99,11 @@ export function forgetRoutes(): void {
  * and the one that answers is remembered. Any other failure (and any failure after which the write may
  * have been carried out) is thrown as it is.
  */
-export async function requestWithFallback<T = unknown>(ctx: RequestContext, route: string, candidates: RequestSpec[]): Promise<T> {
+export async function requestWithFallback<T = unknown>(
+	ctx: RequestContext,
+	route: string,
+	candidates: RequestSpec[],
+): Promise<T> {
 	const credentials = await credentialsFor(ctx, smensoProfile);
 	const key = `${smensoBaseUrl(credentials)} ${route}`;
 	const first = chosenRoute.get(key) ?? 0;
@@ -119,7 +144,13 @@ const STATE_BY_ID: Record<number, TicketState> = { 10: 'success', 30: 'failed' }
 export function ticketMessages(body: IDataObject): string[] {
 	const raw = body.messages ?? body.Messages;
 	return (Array.isArray(raw) ? raw : [])
-		.map((m) => (typeof m === 'string' ? m : m && typeof m === 'object' ? String((m as IDataObject).message ?? JSON.stringify(m)) : ''))
+		.map((m) =>
+			typeof m === 'string'
+				? m
+				: m && typeof m === 'object'
+					? String((m as IDataObject).message ?? JSON.stringify(m))
+					: '',
+		)
 		.map((m) => m.trim())
 		.filter(Boolean);
 }
@@ -127,7 +158,9 @@ export function ticketMessages(body: IDataObject): string[] {
 /** Reads a ticket: the documented ids 10/30 first, then the status name; anything else is still running. */
 export function interpretTicket(body: IDataObject): { state: TicketState; messages: string[] } {
 	const id = Number(body.statusId ?? body.StatusId);
-	const name = String(body.status ?? body.Status ?? '').toLowerCase().replace(/[^a-z]/g, '');
+	const name = String(body.status ?? body.Status ?? '')
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
 	const state = STATE_BY_ID[id] ?? STATE_BY_NAME[name] ?? 'pending';
 	return { state, messages: ticketMessages(body) };
 }
@@ -140,7 +173,13 @@ export const smensoTickets: TicketProfile = {
 /** The counts block of a ticket ({ created, modified, attributesModified, deleted }); its key is the endpoint's name. */
 export function ticketCounts(body: IDataObject): IDataObject | undefined {
 	for (const value of Object.values(body)) {
-		if (value && typeof value === 'object' && !Array.isArray(value) && 'created' in (value as IDataObject)) return value as IDataObject;
+		if (
+			value &&
+			typeof value === 'object' &&
+			!Array.isArray(value) &&
+			'created' in (value as IDataObject)
+		)
+			return value as IDataObject;
 	}
 	return undefined;
 }
@@ -180,7 +219,13 @@ export function ticketIdOf(body: unknown): string | undefined {
 	for (const key of ['ticketId', 'TicketId', 'ticketID']) {
 		if (typeof o[key] === 'string' && isGuid(o[key])) return o[key] as string;
 	}
-	if (typeof o.id === 'string' && isGuid(o.id) && ('statusId' in o || 'status' in o) && 'endpoint' in o) return o.id;
+	if (
+		typeof o.id === 'string' &&
+		isGuid(o.id) &&
+		('statusId' in o || 'status' in o) &&
+		'endpoint' in o
+	)
+		return o.id;
 	return undefined;
 }
 
@@ -190,21 +235,51 @@ function wallClock(node: INode, itemIndex: number, field: string, value: unknown
 	const parsed = parseDateTime(node, itemIndex, field, value);
 	if (!parsed.offset) return parsed;
 	// A value with an offset (e.g. from another system, "…Z") is moved into the chosen zone first.
-	const offset = parsed.offset === 'Z' ? 'UTC' : `UTC${parsed.offset.length === 5 ? `${parsed.offset.slice(0, 3)}:${parsed.offset.slice(3)}` : parsed.offset}`;
+	const offset =
+		parsed.offset === 'Z'
+			? 'UTC'
+			: `UTC${parsed.offset.length === 5 ? `${parsed.offset.slice(0, 3)}:${parsed.offset.slice(3)}` : parsed.offset}`;
 	const local = DateTime.fromObject(
-		{ year: parsed.year, month: parsed.month, day: parsed.day, hour: parsed.hour, minute: parsed.minute, second: parsed.second },
+		{
+			year: parsed.year,
+			month: parsed.month,
+			day: parsed.day,
+			hour: parsed.hour,
+			minute: parsed.minute,
+			second: parsed.second,
+		},
 		{ zone: offset },
 	).setZone(zone);
-	return { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second, hasTime: true };
+	return {
+		year: local.year,
+		month: local.month,
+		day: local.day,
+		hour: local.hour,
+		minute: local.minute,
+		second: local.second,
+		hasTime: true,
+	};
 }
 
 /** A calendar day for smenso (yyyy-MM-dd, no offset). */
-export function toWireDate(node: INode, itemIndex: number, field: string, value: unknown, zone: string): string {
+export function toWireDate(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	zone: string,
+): string {
 	return formatIsoDate(wallClock(node, itemIndex, field, value, zone));
 }
 
 /** A date and time for smenso (yyyy-MM-ddTHH:mm:ss in the chosen zone, no offset); a bare date stays a date. */
-export function toWireDateTime(node: INode, itemIndex: number, field: string, value: unknown, zone: string): string {
+export function toWireDateTime(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	zone: string,
+): string {
 	const wall = wallClock(node, itemIndex, field, value, zone);
 	return wall.hasTime ? formatLocalDateTime(wall) : formatIsoDate(wall);
 }
@@ -216,7 +291,8 @@ export function fromWire<T>(value: T, depth = 0): T {
 	if (Array.isArray(value)) return value.map((v) => fromWire(v, depth + 1)) as unknown as T;
 	if (typeof value === 'object' && !Buffer.isBuffer(value)) {
 		const out: IDataObject = {};
-		for (const [k, v] of Object.entries(value as IDataObject)) out[k] = fromWire(v, depth + 1) as IDataObject[keyof IDataObject];
+		for (const [k, v] of Object.entries(value as IDataObject))
+			out[k] = fromWire(v, depth + 1) as IDataObject[keyof IDataObject];
 		return out as T;
 	}
 	return value;
@@ -225,27 +301,59 @@ export function fromWire<T>(value: T, depth = 0): T {
 // ---------- units ----------
 
 /** Hours as users think in them ("1.5", "1,5", "1:30", 2) → whole minutes for the wire. */
-export function hoursToMinutes(node: INode, itemIndex: number, field: string, value: unknown): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+export function hoursToMinutes(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): number {
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	let minutes: number | undefined;
 	const hm = /^(\d+):([0-5]\d)$/.exec(text);
 	if (hm) minutes = Number(hm[1]) * 60 + Number(hm[2]);
-	else if (/^\d+(?:[.,]\d+)?$/.test(text)) minutes = Math.round(Number(text.replace(',', '.')) * 60);
+	else if (/^\d+(?:[.,]\d+)?$/.test(text))
+		minutes = Math.round(Number(text.replace(',', '.')) * 60);
 	if (minutes === undefined || !Number.isFinite(minutes)) {
-		throw invalidInput(node, itemIndex, field, `must be hours like 1.5 or hours:minutes like 1:30, got "${String(value ?? '')}"`, 'smenso stores durations in minutes; the node converts the hours you enter.');
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`must be hours like 1.5 or hours:minutes like 1:30, got "${String(value ?? '')}"`,
+			'smenso stores durations in minutes; the node converts the hours you enter.',
+		);
 	}
 	return minutes;
 }
 
 /** Whole minutes (0–max). */
-export function wholeMinutes(node: INode, itemIndex: number, field: string, value: unknown, max = 1440): number {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-	if (!Number.isInteger(n) || n < 0 || n > max) throw invalidInput(node, itemIndex, field, `must be whole minutes from 0 to ${max}, got "${String(value ?? '')}"`);
+export function wholeMinutes(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	max = 1440,
+): number {
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
+	if (!Number.isInteger(n) || n < 0 || n > max)
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`must be whole minutes from 0 to ${max}, got "${String(value ?? '')}"`,
+		);
 	return n;
 }
 
 /** Minutes on the wire → hours for output next to the minutes (e.g. plannedDuration 90 → plannedHours 1.5). */
 export function minutesToHours(minutes: unknown): number | null {
 	const n = Number(minutes);
-	return minutes === null || minutes === undefined || minutes === '' || !Number.isFinite(n) ? null : Math.round((n / 60) * 100) / 100;
+	return minutes === null || minutes === undefined || minutes === '' || !Number.isFinite(n)
+		? null
+		: Math.round((n / 60) * 100) / 100;
 }

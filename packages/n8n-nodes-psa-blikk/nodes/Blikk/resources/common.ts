@@ -10,7 +10,11 @@ export function locator(
 	displayName: string,
 	searchListMethod: string,
 	displayOptions: { show: Show },
-	{ required = true, description, label }: { required?: boolean; description?: string; label?: string } = {},
+	{
+		required = true,
+		description,
+		label,
+	}: { required?: boolean; description?: string; label?: string } = {},
 ): INodeProperties {
 	return kitLocator({
 		name,

@@ -24,7 +24,12 @@ export const categoryDescription: INodeProperties[] = [
 		'category',
 		[
 			{ name: 'Get', value: 'get', description: 'Get a category by ID', action: 'Get a category' },
-			{ name: 'Get Many', value: 'getAll', description: 'List categories of items', action: 'Get many categories' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List categories of items',
+				action: 'Get many categories',
+			},
 		],
 		'getAll',
 	),

@@ -22,28 +22,55 @@ const LOCATOR: Record<CennoResource, { method: string; label: string; example: s
 /** A Cenno record picked From List or By ID (Cenno's API has no record URLs to paste). */
 export function locator(
 	resource: CennoResource,
-	options: { name: string; displayName: string; description: string; displayOptions?: INodeProperties['displayOptions']; required?: boolean },
+	options: {
+		name: string;
+		displayName: string;
+		description: string;
+		displayOptions?: INodeProperties['displayOptions'];
+		required?: boolean;
+	},
 ): INodeProperties {
 	const { method, label, example } = LOCATOR[resource];
-	return kitLocator({ ...options, searchListMethod: method, label, idExample: example, idError: 'A Cenno ID is a whole number' });
+	return kitLocator({
+		...options,
+		searchListMethod: method,
+		label,
+		idExample: example,
+		idError: 'A Cenno ID is a whole number',
+	});
 }
 
 /** A numeric id from a locator, an options field or an expression; errors name the field and the row. */
-export function idParam(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+export function idParam(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): number {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
 		// The message follows the mode the user chose for the field.
 		const raw = ctx.getNodeParameter(name, itemIndex, '') as { mode?: string } | string;
 		const mode = raw && typeof raw === 'object' ? raw.mode : undefined;
 		const what = label.toLowerCase();
-		const problem = mode === 'list' ? `is required: choose a ${what} from the list` : mode === 'id' ? `is required: enter the ${what}'s ID (a whole number)` : 'is required';
+		const problem =
+			mode === 'list'
+				? `is required: choose a ${what} from the list`
+				: mode === 'id'
+					? `is required: enter the ${what}'s ID (a whole number)`
+					: 'is required';
 		throw invalidInput(ctx.getNode(), itemIndex, label, problem);
 	}
 	return requirePositiveInteger(ctx.getNode(), itemIndex, label, value);
 }
 
 /** The "Get" handler of a collection. */
-export function getHandler(resource: CennoResource, param: string, label: string, simplify?: (r: IDataObject) => IDataObject): Handler {
+export function getHandler(
+	resource: CennoResource,
+	param: string,
+	label: string,
+	simplify?: (r: IDataObject) => IDataObject,
+): Handler {
 	return async function (this: IExecuteFunctions, i: number) {
 		const id = idParam(this, param, label, i);
 		const record = await getOne.call(this, resource, id, i);
@@ -67,12 +94,29 @@ type Predicate = (record: IDataObject) => boolean;
 /** An instant from a date-time field: checked by the shared strict reader, then placed in the workflow's zone. */
 function sinceMillis(ctx: IExecuteFunctions, i: number, label: string, value: unknown): number {
 	const wall = parseDateTime(ctx.getNode(), i, label, value);
-	const zone = wall.offset ? (wall.offset === 'Z' ? 'UTC' : `UTC${wall.offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`) : ctx.getTimezone();
+	const zone = wall.offset
+		? wall.offset === 'Z'
+			? 'UTC'
+			: `UTC${wall.offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`
+		: ctx.getTimezone();
 	const instant = DateTime.fromObject(
-		{ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second },
+		{
+			year: wall.year,
+			month: wall.month,
+			day: wall.day,
+			hour: wall.hour,
+			minute: wall.minute,
+			second: wall.second,
+		},
 		{ zone },
 	);
-	if (!instant.isValid) throw invalidInput(ctx.getNode(), i, label, `must be a date and time (e.g. 2026-03-01T09:00), got "${String(value ?? '')}"`);
+	if (!instant.isValid)
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			label,
+			`must be a date and time (e.g. 2026-03-01T09:00), got "${String(value ?? '')}"`,
+		);
 	return instant.toMillis();
 }
 
@@ -90,7 +134,10 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
 		const [field] = def.fields;
 		switch (def.kind) {
 			case 'id': {
-				const raw = value && typeof value === 'object' && 'value' in (value as IDataObject) ? (value as IDataObject).value : value;
+				const raw =
+					value && typeof value === 'object' && 'value' in (value as IDataObject)
+						? (value as IDataObject).value
+						: value;
 				if (raw === '' || raw === undefined) break;
 				const id = requirePositiveInteger(node, i, label, raw);
 				predicates.push((r) => Number(r[field]) === id);
@@ -98,7 +145,14 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
 			}
 			case 'text': {
 				const needle = String(value).trim().toLowerCase();
-				if (needle) predicates.push((r) => def.fields.some((f) => String(r[f] ?? '').toLowerCase().includes(needle)));
+				if (needle)
+					predicates.push((r) =>
+						def.fields.some((f) =>
+							String(r[f] ?? '')
+								.toLowerCase()
+								.includes(needle),
+						),
+					);
 				break;
 			}
 			case 'choice': {
@@ -140,18 +194,26 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
  * The "Get Many" handler: Cenno answers with the whole collection (no paging, no server filters); the
  * list layer applies the filters and stops at Limit matching records. One request, whatever the Limit.
  */
-export function getAllHandler(resource: CennoResource, defs: FilterDef[], simplify?: (r: IDataObject) => IDataObject): Handler {
+export function getAllHandler(
+	resource: CennoResource,
+	defs: FilterDef[],
+	simplify?: (r: IDataObject) => IDataObject,
+): Handler {
 	return async function (this: IExecuteFunctions, i: number) {
 		const predicates = buildFilters(this, i, defs);
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? undefined : requirePositiveInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i, 50));
+		const limit = returnAll
+			? undefined
+			: requirePositiveInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i, 50));
 		const matching = await listRecords.call(this, resource, {
 			returnAll,
 			limit,
 			filter: predicates.length ? (r) => predicates.every((p) => p(r)) : undefined,
 			itemIndex: i,
 		});
-		return simplify && this.getNodeParameter('simplify', i, true) ? matching.map(simplify) : matching;
+		return simplify && this.getNodeParameter('simplify', i, true)
+			? matching.map(simplify)
+			: matching;
 	};
 }
 
@@ -175,18 +237,31 @@ export const updatedSinceFilter: INodeProperties = {
 	name: 'updatedSince',
 	type: 'dateTime',
 	default: '',
-	description: 'Only records changed at or after this time (compared with Cenno\'s updated_at)',
+	description: "Only records changed at or after this time (compared with Cenno's updated_at)",
 };
 
-export const updatedSinceDef: FilterDef = { key: 'updatedSince', label: 'Updated Since', kind: 'since', fields: ['updated_at'] };
+export const updatedSinceDef: FilterDef = {
+	key: 'updatedSince',
+	label: 'Updated Since',
+	kind: 'since',
+	fields: ['updated_at'],
+};
 
 /** A dropdown of records (an expression may give the id instead), used inside filter collections. */
-export function optionsField(name: string, what: string, method: string, dependsOn?: string[]): INodeProperties {
+export function optionsField(
+	name: string,
+	what: string,
+	method: string,
+	dependsOn?: string[],
+): INodeProperties {
 	return {
 		displayName: `${what} Name or ID`,
 		name,
 		type: 'options',
-		typeOptions: { loadOptionsMethod: method, ...(dependsOn ? { loadOptionsDependsOn: dependsOn } : {}) },
+		typeOptions: {
+			loadOptionsMethod: method,
+			...(dependsOn ? { loadOptionsDependsOn: dependsOn } : {}),
+		},
 		default: '',
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

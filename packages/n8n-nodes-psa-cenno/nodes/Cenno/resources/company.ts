@@ -22,7 +22,12 @@ export const companyDescription: INodeProperties[] = [
 		'company',
 		[
 			{ name: 'Get', value: 'get', description: 'Get a company by ID', action: 'Get a company' },
-			{ name: 'Get Many', value: 'getAll', description: 'List companies', action: 'Get many companies' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List companies',
+				action: 'Get many companies',
+			},
 		],
 		'getAll',
 	),

@@ -1,6 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, pick, returnAllLimit, show, simplifyOption } from '../../../../shared/kit';
+import {
+	operationProperty,
+	pick,
+	returnAllLimit,
+	show,
+	simplifyOption,
+} from '../../../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
@@ -47,8 +53,18 @@ export const itemDescription: INodeProperties[] = [
 	operationProperty(
 		'item',
 		[
-			{ name: 'Get', value: 'get', description: 'Get an item (task) by ID', action: 'Get an item (task)' },
-			{ name: 'Get Many', value: 'getAll', description: 'List items (tasks), filtered by project, category, assignee or status', action: 'Get many items (tasks)' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an item (task) by ID',
+				action: 'Get an item (task)',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List items (tasks), filtered by project, category, assignee or status',
+				action: 'Get many items (tasks)',
+			},
 		],
 		'getAll',
 	),

@@ -1,6 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, pick, returnAllLimit, show, simplifyOption } from '../../../../shared/kit';
+import {
+	operationProperty,
+	pick,
+	returnAllLimit,
+	show,
+	simplifyOption,
+} from '../../../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
@@ -42,7 +48,12 @@ export const projectDescription: INodeProperties[] = [
 		'project',
 		[
 			{ name: 'Get', value: 'get', description: 'Get a project by ID', action: 'Get a project' },
-			{ name: 'Get Many', value: 'getAll', description: 'List projects', action: 'Get many projects' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List projects',
+				action: 'Get many projects',
+			},
 		],
 		'getAll',
 	),

@@ -62,11 +62,36 @@ export const timeEntryDescription: INodeProperties[] = [
 	operationProperty(
 		'timeEntry',
 		[
-			{ name: 'Delete', value: 'delete', description: 'Delete a time entry (hours logged by mistake)', action: 'Delete logged time' },
-			{ name: 'Get', value: 'get', description: 'Get one time entry by ID', action: 'Get a time entry' },
-			{ name: 'Get Many', value: 'getAll', description: 'List logged hours (timesheet), filtered by project, user, date or billable', action: 'Get many time entries (timesheet)' },
-			{ name: 'Log Time', value: 'create', description: 'Log hours on a project (and item): a new time entry', action: 'Log time' },
-			{ name: 'Update', value: 'update', description: 'Correct the hours, date, item or description of a time entry', action: 'Update logged time' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a time entry (hours logged by mistake)',
+				action: 'Delete logged time',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one time entry by ID',
+				action: 'Get a time entry',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List logged hours (timesheet), filtered by project, user, date or billable',
+				action: 'Get many time entries (timesheet)',
+			},
+			{
+				name: 'Log Time',
+				value: 'create',
+				description: 'Log hours on a project (and item): a new time entry',
+				action: 'Log time',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Correct the hours, date, item or description of a time entry',
+				action: 'Update logged time',
+			},
 		],
 		'create',
 	),
@@ -126,26 +151,28 @@ export const timeEntryDescription: INodeProperties[] = [
 		default: {},
 		description: 'Only the fields added here are changed; everything else stays as it is',
 		displayOptions: show('timeEntry', 'update'),
-		options: ([
-			...entryFields('updateFields.'),
-			{
-				displayName: 'Date',
-				name: 'date',
-				type: 'dateTime',
-				default: '',
-				description: 'The day the work was done (only the date is used)',
-			},
-			{
-				displayName: 'Hours',
-				name: 'hours',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 1,
-				description: 'Hours worked, more than 0',
-			},
-			optionsField('projectId', 'Project', 'getProjects'),
-			optionsField('userId', 'User', 'getUsers'),
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...entryFields('updateFields.'),
+				{
+					displayName: 'Date',
+					name: 'date',
+					type: 'dateTime',
+					default: '',
+					description: 'The day the work was done (only the date is used)',
+				},
+				{
+					displayName: 'Hours',
+					name: 'hours',
+					type: 'number',
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+					default: 1,
+					description: 'Hours worked, more than 0',
+				},
+				optionsField('projectId', 'Project', 'getProjects'),
+				optionsField('userId', 'User', 'getUsers'),
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	// ---- Get Many ----
 	...returnAllLimit('timeEntry', 'getAll'),
@@ -192,14 +219,27 @@ function hoursValue(ctx: IExecuteFunctions, i: number, label: string, value: unk
 	return requireNumber(ctx.getNode(), i, label, value, { exclusiveMin: 0 });
 }
 
-function optionalId(ctx: IExecuteFunctions, i: number, label: string, value: unknown): number | undefined {
-	const raw = value && typeof value === 'object' && 'value' in (value as IDataObject) ? (value as IDataObject).value : value;
+function optionalId(
+	ctx: IExecuteFunctions,
+	i: number,
+	label: string,
+	value: unknown,
+): number | undefined {
+	const raw =
+		value && typeof value === 'object' && 'value' in (value as IDataObject)
+			? (value as IDataObject).value
+			: value;
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	return requirePositiveInteger(ctx.getNode(), i, label, raw);
 }
 
 /** The optional fields shared by Log Time and Update, checked before anything is sent. */
-function commonFields(ctx: IExecuteFunctions, i: number, fields: IDataObject, group: string): IDataObject {
+function commonFields(
+	ctx: IExecuteFunctions,
+	i: number,
+	fields: IDataObject,
+	group: string,
+): IDataObject {
 	const out: IDataObject = {};
 	const itemId = optionalId(ctx, i, `${group} → Item`, fields.itemId);
 	if (itemId !== undefined) out.item_id = itemId;
@@ -239,8 +279,10 @@ const update: Handler = async function (this: IExecuteFunctions, i: number) {
 	if (projectId !== undefined) changes.project_id = projectId;
 	const userId = optionalId(this, i, 'Update Fields → User', fields.userId);
 	if (userId !== undefined) changes.user_id = userId;
-	if (fields.date !== undefined && fields.date !== '') changes.date = dateValue(this, i, 'Update Fields → Date', fields.date);
-	if (fields.hours !== undefined) changes.hours = hoursValue(this, i, 'Update Fields → Hours', fields.hours);
+	if (fields.date !== undefined && fields.date !== '')
+		changes.date = dateValue(this, i, 'Update Fields → Date', fields.date);
+	if (fields.hours !== undefined)
+		changes.hours = hoursValue(this, i, 'Update Fields → Hours', fields.hours);
 	if (!Object.keys(changes).length) {
 		throw invalidInput(this.getNode(), i, 'Update Fields', 'add at least one field to change');
 	}
@@ -255,7 +297,12 @@ const update: Handler = async function (this: IExecuteFunctions, i: number) {
 		itemIndex: i,
 		notFoundLabel: `Time entry ${id}`,
 	});
-	if (updated && typeof updated === 'object' && !Array.isArray(updated) && 'id' in (updated as IDataObject)) {
+	if (
+		updated &&
+		typeof updated === 'object' &&
+		!Array.isArray(updated) &&
+		'id' in (updated as IDataObject)
+	) {
 		return clean(updated as IDataObject);
 	}
 	// An answer without the record (e.g. 204): read it back.

@@ -1,6 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, pick, returnAllLimit, show, simplifyOption } from '../../../../shared/kit';
+import {
+	operationProperty,
+	pick,
+	returnAllLimit,
+	show,
+	simplifyOption,
+} from '../../../../shared/kit';
 import {
 	filtersCollection,
 	getAllHandler,
@@ -14,7 +20,12 @@ import {
 } from './common';
 
 const filters: FilterDef[] = [
-	{ key: 'search', label: 'Name or Email Contains', kind: 'text', fields: ['first_name', 'last_name', 'email'] },
+	{
+		key: 'search',
+		label: 'Name or Email Contains',
+		kind: 'text',
+		fields: ['first_name', 'last_name', 'email'],
+	},
 	{ key: 'companyId', label: 'Company', kind: 'id', fields: ['company_id'] },
 	{ key: 'role', label: 'Role', kind: 'choice', fields: ['role'] },
 	{ key: 'active', label: 'Status', kind: 'choice', fields: ['deleted_at'] },
@@ -24,7 +35,21 @@ const filters: FilterDef[] = [
 /** Users as most workflows need them (Simplify on). Secret fields are removed in every mode. */
 export function simplifyUser(record: IDataObject): IDataObject {
 	return {
-		...pick(record, ['id', 'first_name', 'last_name', 'email', 'role', 'company_id', 'title', 'phone', 'allow_access', 'external_id', 'deleted_at', 'created_at', 'updated_at']),
+		...pick(record, [
+			'id',
+			'first_name',
+			'last_name',
+			'email',
+			'role',
+			'company_id',
+			'title',
+			'phone',
+			'allow_access',
+			'external_id',
+			'deleted_at',
+			'created_at',
+			'updated_at',
+		]),
 		name: [record.first_name, record.last_name].filter(Boolean).join(' '),
 	};
 }
@@ -52,7 +77,8 @@ export const userDescription: INodeProperties[] = [
 			name: 'search',
 			type: 'string',
 			default: '',
-			description: 'Only users whose first name, last name or email contains this text (not case-sensitive)',
+			description:
+				'Only users whose first name, last name or email contains this text (not case-sensitive)',
 		},
 		{
 			displayName: 'Role',

@@ -10,14 +10,36 @@ const assignableProperties: INodeProperties[] = [
 	operationProperty(
 		AS,
 		[
-			{ name: 'Find by Name', value: 'search', action: 'Find a project, phase or leave type by name', description: 'Find projects, phases or leave types by name' },
-			{ name: 'Get', value: 'get', action: 'Get an assignable', description: 'Get the project, phase or leave type behind an assignable_id' },
+			{
+				name: 'Find by Name',
+				value: 'search',
+				action: 'Find a project, phase or leave type by name',
+				description: 'Find projects, phases or leave types by name',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an assignable',
+				description: 'Get the project, phase or leave type behind an assignable_id',
+			},
 			{ name: 'Get Many', value: 'getAll', action: 'Get many assignables' },
 		],
 		'get',
 	),
-	idField('assignableId', 'Assignable ID', show(AS, 'get'), 'The assignable_id of an assignment, time entry or expense'),
-	{ displayName: 'Name', name: 'searchText', type: 'string', required: true, default: '', displayOptions: show(AS, 'search') },
+	idField(
+		'assignableId',
+		'Assignable ID',
+		show(AS, 'get'),
+		'The assignable_id of an assignment, time entry or expense',
+	),
+	{
+		displayName: 'Name',
+		name: 'searchText',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(AS, 'search'),
+	},
 	{
 		displayName: 'Match',
 		name: 'match',
@@ -52,10 +74,18 @@ const assignableHandlers: ResourceModule['handlers'] = {
 	async getAll(this: IExecuteFunctions, i: number) {
 		const type = this.getNodeParameter('assignableType', i, 'any') as string;
 		// The API has no type filter: records are filtered page by page, and Limit stops the reading.
-		return await list(this, i, '/assignables', {}, type === 'any' ? {} : { filter: (a) => a.type === type });
+		return await list(
+			this,
+			i,
+			'/assignables',
+			{},
+			type === 'any' ? {} : { filter: (a) => a.type === type },
+		);
 	},
 	async search(this: IExecuteFunctions, i: number) {
-		const text = String(this.getNodeParameter('searchText', i) ?? '').trim().toLowerCase();
+		const text = String(this.getNodeParameter('searchText', i) ?? '')
+			.trim()
+			.toLowerCase();
 		if (!text) throw invalidInput(this.getNode(), i, 'Name', 'is required');
 		const match = this.getNodeParameter('match', i, 'contains') as string;
 		const type = this.getNodeParameter('assignableType', i, 'any') as string;
@@ -68,4 +98,8 @@ const assignableHandlers: ResourceModule['handlers'] = {
 	},
 };
 
-export const assignable: ResourceModule = { resource: { name: 'Assignable', value: AS }, properties: assignableProperties, handlers: assignableHandlers };
+export const assignable: ResourceModule = {
+	resource: { name: 'Assignable', value: AS },
+	properties: assignableProperties,
+	handlers: assignableHandlers,
+};

@@ -2,7 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, fieldsToBody, locator, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
+import {
+	api,
+	list,
+	idOf,
+	fieldsToBody,
+	locator,
+	idField,
+	operationProperty,
+	show,
+	returnAllLimit,
+	requireChanges,
+} from './common';
 
 const AV = 'availability';
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -16,15 +27,34 @@ const dayField = (d: string, k: number): INodeProperties => ({
 	description: `Available hours on ${d}s`,
 });
 
-const endField: INodeProperties = { displayName: 'End Date', name: 'ends_at', type: 'dateTime', default: '', description: 'Empty: applies indefinitely into the future' };
-const startField: INodeProperties = { displayName: 'Start Date', name: 'starts_at', type: 'dateTime', default: '', description: 'Empty: applies indefinitely into the past' };
-const availabilityFields: INodeProperties[] = [endField, ...DAYS.map(dayField), startField].sort((a, b) => a.displayName.localeCompare(b.displayName));
+const endField: INodeProperties = {
+	displayName: 'End Date',
+	name: 'ends_at',
+	type: 'dateTime',
+	default: '',
+	description: 'Empty: applies indefinitely into the future',
+};
+const startField: INodeProperties = {
+	displayName: 'Start Date',
+	name: 'starts_at',
+	type: 'dateTime',
+	default: '',
+	description: 'Empty: applies indefinitely into the past',
+};
+const availabilityFields: INodeProperties[] = [endField, ...DAYS.map(dayField), startField].sort(
+	(a, b) => a.displayName.localeCompare(b.displayName),
+);
 
 const availabilityProperties: INodeProperties[] = [
 	operationProperty(
 		AV,
 		[
-			{ name: 'Create', value: 'create', action: 'Set custom working hours', description: 'Custom work hours for a person in a date range (e.g. part time)' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Set custom working hours',
+				description: 'Custom work hours for a person in a date range (e.g. part time)',
+			},
 			{ name: 'Delete', value: 'delete', action: 'Delete an availability block' },
 			{ name: 'Get', value: 'get', action: 'Get an availability block' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many availability blocks of a person' },
@@ -34,7 +64,15 @@ const availabilityProperties: INodeProperties[] = [
 	),
 	locator('user', 'userId', 'Person', show(AV, ['create', 'delete', 'get', 'getAll', 'update'])),
 	idField('availabilityId', 'Availability ID', show(AV, ['delete', 'get', 'update'])),
-	{ displayName: 'Fields', name: 'availabilityFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(AV, ['create', 'update']), options: availabilityFields },
+	{
+		displayName: 'Fields',
+		name: 'availabilityFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(AV, ['create', 'update']),
+		options: availabilityFields,
+	},
 	...returnAllLimit(AV, 'getAll'),
 ];
 
@@ -42,12 +80,23 @@ function availabilityBody(ctx: IExecuteFunctions, i: number): IDataObject {
 	const fields = ctx.getNodeParameter('availabilityFields', i, {}) as IDataObject;
 	const labels: Record<string, string> = { starts_at: 'Start Date', ends_at: 'End Date' };
 	DAYS.forEach((d, k) => (labels[`day${k}`] = `${d} Hours`));
-	const body = fieldsToBody(ctx, i, fields, { dates: ['starts_at', 'ends_at'], numbers: DAYS.map((_, k) => `day${k}`), labels });
+	const body = fieldsToBody(ctx, i, fields, {
+		dates: ['starts_at', 'ends_at'],
+		numbers: DAYS.map((_, k) => `day${k}`),
+		labels,
+	});
 	for (let k = 0; k < 7; k++) {
 		const v = body[`day${k}`] as number | undefined;
-		if (v !== undefined && (v < 0 || v > 24)) throw invalidInput(ctx.getNode(), i, `${DAYS[k]} Hours`, `must be between 0 and 24, got ${v}`);
+		if (v !== undefined && (v < 0 || v > 24))
+			throw invalidInput(
+				ctx.getNode(),
+				i,
+				`${DAYS[k]} Hours`,
+				`must be between 0 and 24, got ${v}`,
+			);
 	}
-	if (body.starts_at && body.ends_at && String(body.ends_at) < String(body.starts_at)) throw invalidInput(ctx.getNode(), i, 'End Date', 'must not be before the start date');
+	if (body.starts_at && body.ends_at && String(body.ends_at) < String(body.starts_at))
+		throw invalidInput(ctx.getNode(), i, 'End Date', 'must not be before the start date');
 	return body;
 }
 
@@ -59,25 +108,39 @@ const availabilityHandlers: ResourceModule['handlers'] = {
 	async get(this: IExecuteFunctions, i: number) {
 		const uid = idOf(this, 'userId', i, 'Person');
 		const id = idOf(this, 'availabilityId', i, 'Availability ID');
-		return await api(this, i, 'GET', `/users/${uid}/availabilities/${id}`, { notFound: `Availability ${id} of person ${uid}` });
+		return await api(this, i, 'GET', `/users/${uid}/availabilities/${id}`, {
+			notFound: `Availability ${id} of person ${uid}`,
+		});
 	},
 	async create(this: IExecuteFunctions, i: number) {
 		const uid = idOf(this, 'userId', i, 'Person');
-		return await api(this, i, 'POST', `/users/${uid}/availabilities`, { body: availabilityBody(this, i), notFound: `Person ${uid}` });
+		return await api(this, i, 'POST', `/users/${uid}/availabilities`, {
+			body: availabilityBody(this, i),
+			notFound: `Person ${uid}`,
+		});
 	},
 	async update(this: IExecuteFunctions, i: number) {
 		const uid = idOf(this, 'userId', i, 'Person');
 		const id = idOf(this, 'availabilityId', i, 'Availability ID');
 		const body = availabilityBody(this, i);
 		requireChanges(this, i, body, 'Fields');
-		return await api(this, i, 'PUT', `/users/${uid}/availabilities/${id}`, { body, notFound: `Availability ${id} of person ${uid}` });
+		return await api(this, i, 'PUT', `/users/${uid}/availabilities/${id}`, {
+			body,
+			notFound: `Availability ${id} of person ${uid}`,
+		});
 	},
 	async delete(this: IExecuteFunctions, i: number) {
 		const uid = idOf(this, 'userId', i, 'Person');
 		const id = idOf(this, 'availabilityId', i, 'Availability ID');
-		await api(this, i, 'DELETE', `/users/${uid}/availabilities/${id}`, { notFound: `Availability ${id} of person ${uid}` });
+		await api(this, i, 'DELETE', `/users/${uid}/availabilities/${id}`, {
+			notFound: `Availability ${id} of person ${uid}`,
+		});
 		return { id, deleted: true };
 	},
 };
 
-export const availability: ResourceModule = { resource: { name: 'Person Availability', value: AV }, properties: availabilityProperties, handlers: availabilityHandlers };
+export const availability: ResourceModule = {
+	resource: { name: 'Person Availability', value: AV },
+	properties: availabilityProperties,
+	handlers: availabilityHandlers,
+};

@@ -1,7 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ResourceModule } from './common';
-import { api, list, idOf, number, fieldsToBody, locator, idField, operationProperty, show, returnAllLimit, requireChanges } from './common';
+import {
+	api,
+	list,
+	idOf,
+	number,
+	fieldsToBody,
+	locator,
+	idField,
+	operationProperty,
+	show,
+	returnAllLimit,
+	requireChanges,
+} from './common';
 
 const BI = 'budgetItem';
 const ITEM_TYPES = [
@@ -11,7 +23,13 @@ const ITEM_TYPES = [
 ];
 
 const budgetFields: INodeProperties[] = [
-	{ displayName: 'Category', name: 'category', type: 'string', default: '', description: 'A budget category name; empty for an uncategorised line' },
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'string',
+		default: '',
+		description: 'A budget category name; empty for an uncategorised line',
+	},
 	{ displayName: 'Per Item Amount', name: 'peritem_amount', type: 'number', default: 0 },
 	{ displayName: 'Per Item Label', name: 'peritem_label', type: 'string', default: '' },
 ];
@@ -30,9 +48,33 @@ const budgetItemProperties: INodeProperties[] = [
 	),
 	locator('project', 'projectId', 'Project', show(BI, ['create', 'getAll'])),
 	idField('budgetItemId', 'Budget Item ID', show(BI, ['delete', 'get', 'update'])),
-	{ displayName: 'Item Type', name: 'itemType', type: 'options', default: 'TimeFees', options: ITEM_TYPES, displayOptions: show(BI, ['create', 'getAll']), description: 'Budgets keep amounts and hours apart: every request names one type' },
-	{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, typeOptions: { numberPrecision: 2 }, displayOptions: show(BI, 'create') },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(BI, 'create'), options: budgetFields },
+	{
+		displayName: 'Item Type',
+		name: 'itemType',
+		type: 'options',
+		default: 'TimeFees',
+		options: ITEM_TYPES,
+		displayOptions: show(BI, ['create', 'getAll']),
+		description: 'Budgets keep amounts and hours apart: every request names one type',
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { numberPrecision: 2 },
+		displayOptions: show(BI, 'create'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(BI, 'create'),
+		options: budgetFields,
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -40,7 +82,16 @@ const budgetItemProperties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show(BI, 'update'),
-		options: [{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } } as INodeProperties, ...budgetFields],
+		options: [
+			{
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'number',
+				default: 0,
+				typeOptions: { numberPrecision: 2 },
+			} as INodeProperties,
+			...budgetFields,
+		],
 	},
 	...returnAllLimit(BI, 'getAll'),
 ];
@@ -48,7 +99,13 @@ const budgetItemProperties: INodeProperties[] = [
 const budgetItemHandlers: ResourceModule['handlers'] = {
 	async getAll(this: IExecuteFunctions, i: number) {
 		const pid = idOf(this, 'projectId', i, 'Project');
-		return await list(this, i, `/projects/${pid}/budget_items`, { item_type: this.getNodeParameter('itemType', i) as string }, { notFound: `Project ${pid}` });
+		return await list(
+			this,
+			i,
+			`/projects/${pid}/budget_items`,
+			{ item_type: this.getNodeParameter('itemType', i) as string },
+			{ notFound: `Project ${pid}` },
+		);
 	},
 	async get(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
@@ -57,17 +114,30 @@ const budgetItemHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
 		const pid = idOf(this, 'projectId', i, 'Project');
 		const body = {
-			...fieldsToBody(this, i, this.getNodeParameter('additionalFields', i, {}) as IDataObject, { numbers: ['peritem_amount'] }),
+			...fieldsToBody(this, i, this.getNodeParameter('additionalFields', i, {}) as IDataObject, {
+				numbers: ['peritem_amount'],
+			}),
 			item_type: this.getNodeParameter('itemType', i) as string,
 			amount: number(this, i, 'Amount', this.getNodeParameter('amount', i)),
 		};
-		return await api(this, i, 'POST', `/projects/${pid}/budget_items`, { body, notFound: `Project ${pid}` });
+		return await api(this, i, 'POST', `/projects/${pid}/budget_items`, {
+			body,
+			notFound: `Project ${pid}`,
+		});
 	},
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
-		const body = fieldsToBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject, { numbers: ['amount', 'peritem_amount'], labels: { amount: 'Amount' } });
+		const body = fieldsToBody(
+			this,
+			i,
+			this.getNodeParameter('updateFields', i, {}) as IDataObject,
+			{ numbers: ['amount', 'peritem_amount'], labels: { amount: 'Amount' } },
+		);
 		requireChanges(this, i, body);
-		return await api(this, i, 'PUT', `/budget_items/${id}`, { body, notFound: `Budget item ${id}` });
+		return await api(this, i, 'PUT', `/budget_items/${id}`, {
+			body,
+			notFound: `Budget item ${id}`,
+		});
 	},
 	async delete(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
@@ -76,4 +146,8 @@ const budgetItemHandlers: ResourceModule['handlers'] = {
 	},
 };
 
-export const budgetItem: ResourceModule = { resource: { name: 'Budget Item', value: BI }, properties: budgetItemProperties, handlers: budgetItemHandlers };
+export const budgetItem: ResourceModule = {
+	resource: { name: 'Budget Item', value: BI },
+	properties: budgetItemProperties,
+	handlers: budgetItemHandlers,
+};

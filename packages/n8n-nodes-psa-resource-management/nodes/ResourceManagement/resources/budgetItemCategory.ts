@@ -6,7 +6,11 @@ import { list, idOf, locator, operationProperty, show, returnAllLimit } from './
 const BC = 'budgetItemCategory';
 
 const budgetCategoryProperties: INodeProperties[] = [
-	operationProperty(BC, [{ name: 'Get Many', value: 'getAll', action: 'Get many budget item categories' }], 'getAll'),
+	operationProperty(
+		BC,
+		[{ name: 'Get Many', value: 'getAll', action: 'Get many budget item categories' }],
+		'getAll',
+	),
 	{
 		displayName: 'Kind',
 		name: 'kind',
@@ -35,7 +39,10 @@ const budgetCategoryProperties: INodeProperties[] = [
 
 const budgetCategoryHandlers: ResourceModule['handlers'] = {
 	async getAll(this: IExecuteFunctions, i: number) {
-		const kind = this.getNodeParameter('kind', i) === 'expense' ? 'expense_item_categories' : 'time_entry_categories';
+		const kind =
+			this.getNodeParameter('kind', i) === 'expense'
+				? 'expense_item_categories'
+				: 'time_entry_categories';
 		if (this.getNodeParameter('scope', i) === 'project') {
 			const pid = idOf(this, 'scopeProjectId', i, 'Project');
 			return await list(this, i, `/projects/${pid}/${kind}`, {}, { notFound: `Project ${pid}` });

@@ -1,7 +1,24 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { OperationHandler } from '../../../../shared/execute';
-import { compact, idField, locator as kitLocator, operationProperty, pick, returnAllLimit, show, simplifyOption, type Show } from '../../../../shared/kit';
+import type { ResourceDefinition } from '../../../../shared/operation';
+import {
+	compact,
+	idField,
+	locator as kitLocator,
+	operationProperty,
+	pick,
+	returnAllLimit,
+	show,
+	simplifyOption,
+	type Show,
+} from '../../../../shared/kit';
 import { vendorRequestAll } from '../../../../shared/paging';
 import { vendorRequest } from '../../../../shared/transport';
 import { toDateOnly } from '../../../../shared/dates';
@@ -23,6 +40,29 @@ export interface ResourceModule {
 	/** Operation selector and fields of this resource. */
 	properties: INodeProperties[];
 	handlers: Record<string, OperationHandler>;
+}
+
+/**
+ * Transitional: a ResourceModule read as a ResourceDefinition (shared/operation.ts), until every module
+ * is declared in the one shape. Reads are guessed from the operation value.
+ */
+export function toResource(m: ResourceModule): ResourceDefinition {
+	const [dropdown, ...fields] = m.properties;
+	const options = (dropdown.options ?? []) as INodePropertyOptions[];
+	return {
+		value: String(m.resource.value),
+		name: m.resource.name,
+		defaultOperation: String(dropdown.default),
+		properties: fields,
+		operations: options.map((o) => ({
+			value: String(o.value),
+			name: o.name,
+			action: o.action ?? o.name,
+			...(o.description ? { description: o.description } : {}),
+			readOnly: /^(get|getAll|list|search)$/.test(String(o.value)),
+			handler: m.handlers[String(o.value)],
+		})),
+	};
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -81,7 +121,8 @@ export async function list(
 
 /** Bodies of writes that answer `{ data: [...] }` become items; single objects stay as they are. */
 export function unwrap(body: unknown): IDataObject | IDataObject[] {
-	if (body && typeof body === 'object' && Array.isArray((body as IDataObject).data)) return (body as IDataObject).data as IDataObject[];
+	if (body && typeof body === 'object' && Array.isArray((body as IDataObject).data))
+		return (body as IDataObject).data as IDataObject[];
 	if (body === undefined || body === null || body === '') return { success: true };
 	return body as IDataObject;
 }
@@ -97,7 +138,12 @@ export function idOf(ctx: IExecuteFunctions, name: string, i: number, label: str
 }
 
 /** Optional numeric ID (empty → undefined). */
-export function optionalId(ctx: IExecuteFunctions, value: unknown, i: number, label: string): number | undefined {
+export function optionalId(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	i: number,
+	label: string,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value === 'object' && value !== null && 'value' in (value as IDataObject)) {
 		return optionalId(ctx, (value as IDataObject).value, i, label);
@@ -114,7 +160,13 @@ export function idList(ctx: IExecuteFunctions, value: unknown, i: number, label:
 			: String(value ?? '')
 					.split(/[\s,;]+/)
 					.filter(Boolean);
-	if (!parts.length) throw invalidInput(ctx.getNode(), i, label, 'is required: give one ID or several separated by commas');
+	if (!parts.length)
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			label,
+			'is required: give one ID or several separated by commas',
+		);
 	return parts.map((p) => requirePositiveInteger(ctx.getNode(), i, label, p));
 }
 
@@ -123,17 +175,33 @@ export function date(ctx: IExecuteFunctions, i: number, label: string, value: un
 	return toDateOnly(ctx.getNode(), i, label, value);
 }
 
-export function optionalDate(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
+export function optionalDate(
+	ctx: IExecuteFunctions,
+	i: number,
+	label: string,
+	value: unknown,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return toDateOnly(ctx.getNode(), i, label, value);
 }
 
-export function number(ctx: IExecuteFunctions, i: number, label: string, value: unknown, bounds?: { min?: number; max?: number; exclusiveMin?: number }): number {
+export function number(
+	ctx: IExecuteFunctions,
+	i: number,
+	label: string,
+	value: unknown,
+	bounds?: { min?: number; max?: number; exclusiveMin?: number },
+): number {
 	return requireNumber(ctx.getNode(), i, label, value, bounds);
 }
 
 /** A required text parameter, trimmed. */
-export function requiredText(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+export function requiredText(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): string {
 	const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
 	if (!value) throw invalidInput(ctx.getNode(), i, label, 'is required');
 	return value;
@@ -146,8 +214,14 @@ export function fieldsQuery(ctx: IExecuteFunctions, i: number, name = 'fields'):
 }
 
 /** Update Fields → body; at least one field must be chosen. */
-export function requireChanges(ctx: IExecuteFunctions, i: number, body: IDataObject, label = 'Update Fields'): IDataObject {
-	if (!Object.keys(body).length) throw invalidInput(ctx.getNode(), i, label, 'choose at least one field to change');
+export function requireChanges(
+	ctx: IExecuteFunctions,
+	i: number,
+	body: IDataObject,
+	label = 'Update Fields',
+): IDataObject {
+	if (!Object.keys(body).length)
+		throw invalidInput(ctx.getNode(), i, label, 'choose at least one field to change');
 	return body;
 }
 
@@ -159,13 +233,24 @@ export function fieldsToBody(
 	ctx: IExecuteFunctions,
 	i: number,
 	fields: IDataObject,
-	kinds: { dates?: string[]; numbers?: string[]; ids?: string[]; labels?: Record<string, string> } = {},
+	kinds: {
+		dates?: string[];
+		numbers?: string[];
+		ids?: string[];
+		labels?: Record<string, string>;
+	} = {},
 ): IDataObject {
 	const body: IDataObject = {};
 	const label = (key: string) => kinds.labels?.[key] ?? key;
 	for (const [key, raw] of Object.entries(fields)) {
 		let value: unknown = raw;
-		if (value && typeof value === 'object' && !Array.isArray(value) && '__rl' in (value as IDataObject)) value = (value as IDataObject).value;
+		if (
+			value &&
+			typeof value === 'object' &&
+			!Array.isArray(value) &&
+			'__rl' in (value as IDataObject)
+		)
+			value = (value as IDataObject).value;
 		if (value === undefined || value === '') continue;
 		if (kinds.dates?.includes(key)) body[key] = date(ctx, i, label(key), value);
 		else if (kinds.numbers?.includes(key)) body[key] = number(ctx, i, label(key), value);
@@ -179,7 +264,15 @@ export function fieldsToBody(
 // Description builders (RM-specific on top of the kit)
 // ------------------------------------------------------------------------------------------------
 
-type LocatorKind = 'project' | 'user' | 'leaveType' | 'phase' | 'role' | 'discipline' | 'statusOption' | 'placeholder';
+type LocatorKind =
+	| 'project'
+	| 'user'
+	| 'leaveType'
+	| 'phase'
+	| 'role'
+	| 'discipline'
+	| 'statusOption'
+	| 'placeholder';
 
 const LOCATOR: Record<LocatorKind, { search: string; label: string; example: string }> = {
 	project: { search: 'searchProjects', label: 'project', example: '1245' },
@@ -213,7 +306,11 @@ export function locator(
 	});
 }
 
-export function fieldsOption(displayOptions: { show: Show }, values: Array<[string, string]>, description = 'Related records to include in each result (the API\'s "fields" parameter)'): INodeProperties {
+export function fieldsOption(
+	displayOptions: { show: Show },
+	values: Array<[string, string]>,
+	description = 'Related records to include in each result (the API\'s "fields" parameter)',
+): INodeProperties {
 	return {
 		displayName: 'Include Fields',
 		name: 'fields',
@@ -221,12 +318,19 @@ export function fieldsOption(displayOptions: { show: Show }, values: Array<[stri
 		default: [],
 		description,
 		displayOptions,
-		options: values.map(([value, nameText]) => ({ name: nameText, value })).sort((a, b) => a.name.localeCompare(b.name)),
+		options: values
+			.map(([value, nameText]) => ({ name: nameText, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }
 
 /** Simplify: keeps the listed keys (and any nested `fields=` collections the user asked for). */
-export function maybeSimplify(ctx: IExecuteFunctions, i: number, records: IDataObject | IDataObject[], keys: string[]): IDataObject | IDataObject[] {
+export function maybeSimplify(
+	ctx: IExecuteFunctions,
+	i: number,
+	records: IDataObject | IDataObject[],
+	keys: string[],
+): IDataObject | IDataObject[] {
 	const simplify = ctx.getNodeParameter('simplify', i, false) as boolean;
 	if (!simplify) return records;
 	const extra = ctx.getNodeParameter('fields', i, []) as string[];
@@ -235,7 +339,11 @@ export function maybeSimplify(ctx: IExecuteFunctions, i: number, records: IDataO
 }
 
 export const ALLOCATION_MODES: INodePropertyOptions[] = [
-	{ name: 'Fixed Hours (Total)', value: 'fixed', description: 'A fixed number of hours over the whole assignment' },
+	{
+		name: 'Fixed Hours (Total)',
+		value: 'fixed',
+		description: 'A fixed number of hours over the whole assignment',
+	},
 	{ name: 'Hours per Day', value: 'hours_per_day' },
 	{ name: 'Percent of Availability', value: 'percent' },
 ];

@@ -2,15 +2,43 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, compact, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
+import {
+	api,
+	list,
+	idOf,
+	compact,
+	operationProperty,
+	show,
+	returnAllLimit,
+	requireChanges,
+	requiredText,
+} from './common';
 
 const CF = 'customField';
 
 const customFieldEditable: INodeProperties[] = [
-	{ displayName: 'Default Value', name: 'default_value', type: 'string', default: '', description: 'Applied where no value is given; for selection lists, one of the options' },
+	{
+		displayName: 'Default Value',
+		name: 'default_value',
+		type: 'string',
+		default: '',
+		description: 'Applied where no value is given; for selection lists, one of the options',
+	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{ displayName: 'Show as Filter', name: 'is_visible_as_filter', type: 'boolean', default: false, description: 'Whether the field is offered as a filter' },
-	{ displayName: 'Show on Info Page', name: 'is_visible_on_info_page', type: 'boolean', default: true, description: 'Whether the field is shown on the info page' },
+	{
+		displayName: 'Show as Filter',
+		name: 'is_visible_as_filter',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the field is offered as a filter',
+	},
+	{
+		displayName: 'Show on Info Page',
+		name: 'is_visible_on_info_page',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the field is shown on the info page',
+	},
 ];
 
 const customFieldProperties: INodeProperties[] = [
@@ -18,7 +46,12 @@ const customFieldProperties: INodeProperties[] = [
 		CF,
 		[
 			{ name: 'Create', value: 'create', action: 'Create a custom field' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a custom field', description: 'Deletes the field and all of its values' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a custom field',
+				description: 'Deletes the field and all of its values',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a custom field' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields' },
 			{ name: 'Update', value: 'update', action: 'Update a custom field' },
@@ -32,10 +65,18 @@ const customFieldProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { loadOptionsMethod: 'getCustomFields' },
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: show(CF, ['delete', 'get', 'update']),
 	},
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', displayOptions: show(CF, 'create') },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(CF, 'create'),
+	},
 	{
 		displayName: 'Applies To',
 		name: 'namespace',
@@ -67,7 +108,9 @@ const customFieldProperties: INodeProperties[] = [
 		default: [],
 		placeholder: 'Add Option',
 		description: 'The values people can choose from',
-		displayOptions: show(CF, 'create', { dataType: ['selection_list', 'multiple_choice_selection_list'] }),
+		displayOptions: show(CF, 'create', {
+			dataType: ['selection_list', 'multiple_choice_selection_list'],
+		}),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -77,7 +120,13 @@ const customFieldProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show(CF, 'create'),
 		options: [
-			{ displayName: 'Apply Default to Existing Records', name: 'apply_default_to_existing_objects', type: 'boolean', default: false, description: 'Whether to set the default value on all existing projects or people once' },
+			{
+				displayName: 'Apply Default to Existing Records',
+				name: 'apply_default_to_existing_objects',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to set the default value on all existing projects or people once',
+			},
 			...customFieldEditable,
 		],
 	},
@@ -91,7 +140,14 @@ const customFieldProperties: INodeProperties[] = [
 		options: [
 			...customFieldEditable,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' } as INodeProperties,
-			{ displayName: 'Options', name: 'options', type: 'string', typeOptions: { multipleValues: true }, default: [], description: 'The complete new list of options' } as INodeProperties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'string',
+				typeOptions: { multipleValues: true },
+				default: [],
+				description: 'The complete new list of options',
+			} as INodeProperties,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	...returnAllLimit(CF, 'getAll'),
@@ -108,10 +164,23 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
 		const name = requiredText(this, i, 'name', 'Name');
 		const dataType = this.getNodeParameter('dataType', i) as string;
-		const body: IDataObject = { ...compact(this.getNodeParameter('additionalFields', i, {}) as IDataObject), name, namespace: this.getNodeParameter('namespace', i) as string, data_type: dataType };
+		const body: IDataObject = {
+			...compact(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+			name,
+			namespace: this.getNodeParameter('namespace', i) as string,
+			data_type: dataType,
+		};
 		if (dataType !== 'string') {
-			const options = (this.getNodeParameter('options', i, []) as string[]).map((o) => String(o).trim()).filter(Boolean);
-			if (!options.length) throw invalidInput(this.getNode(), i, 'Options', 'a selection list needs at least one option');
+			const options = (this.getNodeParameter('options', i, []) as string[])
+				.map((o) => String(o).trim())
+				.filter(Boolean);
+			if (!options.length)
+				throw invalidInput(
+					this.getNode(),
+					i,
+					'Options',
+					'a selection list needs at least one option',
+				);
 			body.options = options;
 		}
 		return await api(this, i, 'POST', '/custom_fields', { body });
@@ -121,7 +190,10 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 		if (Array.isArray(body.options) && !body.options.length) delete body.options;
 		requireChanges(this, i, body);
-		return await api(this, i, 'PUT', `/custom_fields/${id}`, { body, notFound: `Custom field ${id}` });
+		return await api(this, i, 'PUT', `/custom_fields/${id}`, {
+			body,
+			notFound: `Custom field ${id}`,
+		});
 	},
 	async delete(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'customFieldId', i, 'Custom Field');
@@ -129,4 +201,8 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 		return { id, deleted: true };
 	},
 };
-export const customField: ResourceModule = { resource: { name: 'Custom Field', value: CF }, properties: customFieldProperties, handlers: customFieldHandlers };
+export const customField: ResourceModule = {
+	resource: { name: 'Custom Field', value: CF },
+	properties: customFieldProperties,
+	handlers: customFieldHandlers,
+};

@@ -6,7 +6,18 @@ import { list, operationProperty, returnAllLimit } from './common';
 export const holiday: ResourceModule = {
 	resource: { name: 'Holiday', value: 'holiday' },
 	properties: [
-		operationProperty('holiday', [{ name: 'Get Many', value: 'getAll', action: 'Get many holidays', description: 'Non-working days of the organisation' }], 'getAll'),
+		operationProperty(
+			'holiday',
+			[
+				{
+					name: 'Get Many',
+					value: 'getAll',
+					action: 'Get many holidays',
+					description: 'Non-working days of the organisation',
+				},
+			],
+			'getAll',
+		),
 		...returnAllLimit('holiday', 'getAll'),
 	],
 	handlers: {

@@ -4,7 +4,13 @@ import type { ResourceModule } from './common';
 import { api, list, idOf, locator, operationProperty, show, returnAllLimit } from './common';
 
 /** A read-only lookup list (disciplines, roles, leave types): Get (locator) and Get Many. */
-function lookup(value: string, name: string, path: string, kind: 'discipline' | 'role' | 'leaveType', singular: string): ResourceModule {
+function lookup(
+	value: string,
+	name: string,
+	path: string,
+	kind: 'discipline' | 'role' | 'leaveType',
+	singular: string,
+): ResourceModule {
 	const properties: INodeProperties[] = [
 		operationProperty(
 			value,
@@ -32,6 +38,18 @@ function lookup(value: string, name: string, path: string, kind: 'discipline' | 
 	};
 }
 
-export const discipline = lookup('discipline', 'Discipline', '/disciplines', 'discipline', 'discipline');
+export const discipline = lookup(
+	'discipline',
+	'Discipline',
+	'/disciplines',
+	'discipline',
+	'discipline',
+);
 export const role = lookup('role', 'Role', '/roles', 'role', 'role');
-export const leaveType = lookup('leaveType', 'Leave Type', '/leave_types', 'leaveType', 'leave type');
+export const leaveType = lookup(
+	'leaveType',
+	'Leave Type',
+	'/leave_types',
+	'leaveType',
+	'leave type',
+);

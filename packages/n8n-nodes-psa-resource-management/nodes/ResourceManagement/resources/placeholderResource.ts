@@ -1,7 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ResourceModule } from './common';
-import { api, list, idOf, fieldsQuery, locator, fieldsOption, compact, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
+import {
+	api,
+	list,
+	idOf,
+	fieldsQuery,
+	locator,
+	fieldsOption,
+	compact,
+	operationProperty,
+	show,
+	returnAllLimit,
+	requireChanges,
+	requiredText,
+} from './common';
 
 const PL = 'placeholderResource';
 
@@ -24,8 +37,24 @@ const placeholderProperties: INodeProperties[] = [
 		'getAll',
 	),
 	locator('placeholder', 'placeholderId', 'Placeholder', show(PL, ['delete', 'get', 'update'])),
-	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Designer', displayOptions: show(PL, 'create') },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(PL, 'create'), options: placeholderFields },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Designer',
+		displayOptions: show(PL, 'create'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(PL, 'create'),
+		options: placeholderFields,
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -33,7 +62,10 @@ const placeholderProperties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show(PL, 'update'),
-		options: [...placeholderFields, { displayName: 'Title', name: 'title', type: 'string', default: '' } as INodeProperties],
+		options: [
+			...placeholderFields,
+			{ displayName: 'Title', name: 'title', type: 'string', default: '' } as INodeProperties,
+		],
 	},
 	{
 		displayName: 'Scope',
@@ -57,17 +89,28 @@ const placeholderProperties: INodeProperties[] = [
 const placeholderHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
 		const title = requiredText(this, i, 'title', 'Title');
-		return await api(this, i, 'POST', '/placeholder_resources', { body: compact({ ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject), title }) });
+		return await api(this, i, 'POST', '/placeholder_resources', {
+			body: compact({
+				...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+				title,
+			}),
+		});
 	},
 	async get(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'placeholderId', i, 'Placeholder');
-		return await api(this, i, 'GET', `/placeholder_resources/${id}`, { qs: fieldsQuery(this, i), notFound: `Placeholder ${id}` });
+		return await api(this, i, 'GET', `/placeholder_resources/${id}`, {
+			qs: fieldsQuery(this, i),
+			notFound: `Placeholder ${id}`,
+		});
 	},
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'placeholderId', i, 'Placeholder');
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 		requireChanges(this, i, body);
-		return await api(this, i, 'PUT', `/placeholder_resources/${id}`, { body, notFound: `Placeholder ${id}` });
+		return await api(this, i, 'PUT', `/placeholder_resources/${id}`, {
+			body,
+			notFound: `Placeholder ${id}`,
+		});
 	},
 	async delete(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'placeholderId', i, 'Placeholder');
@@ -77,10 +120,16 @@ const placeholderHandlers: ResourceModule['handlers'] = {
 	async getAll(this: IExecuteFunctions, i: number) {
 		if (this.getNodeParameter('scope', i) === 'project') {
 			const pid = idOf(this, 'scopeProjectId', i, 'Project');
-			return await list(this, i, `/projects/${pid}/placeholder_resources`, fieldsQuery(this, i), { notFound: `Project ${pid}` });
+			return await list(this, i, `/projects/${pid}/placeholder_resources`, fieldsQuery(this, i), {
+				notFound: `Project ${pid}`,
+			});
 		}
 		return await list(this, i, '/placeholder_resources', fieldsQuery(this, i));
 	},
 };
 
-export const placeholderResource: ResourceModule = { resource: { name: 'Placeholder Resource', value: PL }, properties: placeholderProperties, handlers: placeholderHandlers };
+export const placeholderResource: ResourceModule = {
+	resource: { name: 'Placeholder Resource', value: PL },
+	properties: placeholderProperties,
+	handlers: placeholderHandlers,
+};

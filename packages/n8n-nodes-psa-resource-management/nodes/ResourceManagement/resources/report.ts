@@ -17,7 +17,23 @@ const VIEWS = [
 	['time_fees_hours_and_amounts', 'Time & Fees: Hours and Amounts'],
 	['utilization', 'Utilization'],
 ];
-const FRAMES = ['last_30', 'last_60', 'last_90', 'last_and_next_90', 'last_month', 'last_quarter', 'last_week', 'last_year', 'next_30', 'next_60', 'next_90', 'this_month', 'this_quarter', 'this_week', 'this_year'];
+const FRAMES = [
+	'last_30',
+	'last_60',
+	'last_90',
+	'last_and_next_90',
+	'last_month',
+	'last_quarter',
+	'last_week',
+	'last_year',
+	'next_30',
+	'next_60',
+	'next_90',
+	'this_month',
+	'this_quarter',
+	'this_week',
+	'this_year',
+];
 const frameName = (f: string) =>
 	f
 		.split('_')
@@ -25,7 +41,10 @@ const frameName = (f: string) =>
 		.join(' ')
 		.replace(/(\d+)/, '$1 Days')
 		.replace('Last And Next', 'Last and Next');
-const TIME_FRAME_OPTIONS = [{ name: 'Custom Dates', value: 'custom' }, ...FRAMES.map((f) => ({ name: frameName(f), value: f }))];
+const TIME_FRAME_OPTIONS = [
+	{ name: 'Custom Dates', value: 'custom' },
+	...FRAMES.map((f) => ({ name: frameName(f), value: f })),
+];
 const GROUPS = [
 	['approval_status', 'Approval Status'],
 	['approved_by', 'Approved By'],
@@ -47,7 +66,11 @@ const GROUPS = [
 	['user_id', 'Person'],
 	['week', 'Week'],
 ];
-const FILTER_ATTRS = [...GROUPS, ['people_tags', 'People Tags'], ['project_tags', 'Project Tags']].sort((a, b) => a[1].localeCompare(b[1]));
+const FILTER_ATTRS = [
+	...GROUPS,
+	['people_tags', 'People Tags'],
+	['project_tags', 'Project Tags'],
+].sort((a, b) => a[1].localeCompare(b[1]));
 
 export const report: ResourceModule = {
 	resource: { name: 'Report', value: RP },
@@ -55,12 +78,28 @@ export const report: ResourceModule = {
 		operationProperty(
 			RP,
 			[
-				{ name: 'Get Rows', value: 'getRows', action: 'Get a report of hours, fees or utilization', description: 'Rows of a report as in the reports UI' },
-				{ name: 'Get Totals', value: 'getTotals', action: 'Get report totals of hours, fees or utilization' },
+				{
+					name: 'Get Rows',
+					value: 'getRows',
+					action: 'Get a report of hours, fees or utilization',
+					description: 'Rows of a report as in the reports UI',
+				},
+				{
+					name: 'Get Totals',
+					value: 'getTotals',
+					action: 'Get report totals of hours, fees or utilization',
+				},
 			],
 			'getRows',
 		),
-		{ displayName: 'View', name: 'view', type: 'options', default: 'time_fees_hours', options: VIEWS.map(([value, name]) => ({ name, value })), displayOptions: show(RP, ['getRows', 'getTotals']) },
+		{
+			displayName: 'View',
+			name: 'view',
+			type: 'options',
+			default: 'time_fees_hours',
+			options: VIEWS.map(([value, name]) => ({ name, value })),
+			displayOptions: show(RP, ['getRows', 'getTotals']),
+		},
 		{
 			displayName: 'Time Frame',
 			name: 'timeFrame',
@@ -69,15 +108,30 @@ export const report: ResourceModule = {
 			options: TIME_FRAME_OPTIONS,
 			displayOptions: show(RP, ['getRows', 'getTotals']),
 		},
-		{ displayName: 'From', name: 'from', type: 'dateTime', required: true, default: '', displayOptions: show(RP, ['getRows', 'getTotals'], { timeFrame: ['custom'] }) },
-		{ displayName: 'To', name: 'to', type: 'dateTime', required: true, default: '', displayOptions: show(RP, ['getRows', 'getTotals'], { timeFrame: ['custom'] }) },
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			displayOptions: show(RP, ['getRows', 'getTotals'], { timeFrame: ['custom'] }),
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			displayOptions: show(RP, ['getRows', 'getTotals'], { timeFrame: ['custom'] }),
+		},
 		{
 			displayName: 'Group By',
 			name: 'groupBy',
 			type: 'multiOptions',
 			default: [],
 			options: GROUPS.map(([value, name]) => ({ name, value })),
-			description: 'Up to 5 attributes, in the order chosen. Empty: by project (by person for utilization). Utilization can only group by person or date attributes.',
+			description:
+				'Up to 5 attributes, in the order chosen. Empty: by project (by person for utilization). Utilization can only group by person or date attributes.',
 			displayOptions: show(RP, 'getRows'),
 		},
 		{
@@ -93,7 +147,13 @@ export const report: ResourceModule = {
 					displayName: 'Filter',
 					name: 'filter',
 					values: [
-						{ displayName: 'Attribute', name: 'attribute', type: 'options', default: 'project_id', options: FILTER_ATTRS.map(([value, name]) => ({ name, value })) },
+						{
+							displayName: 'Attribute',
+							name: 'attribute',
+							type: 'options',
+							default: 'project_id',
+							options: FILTER_ATTRS.map(([value, name]) => ({ name, value })),
+						},
 						{
 							displayName: 'Mode',
 							name: 'mode',
@@ -104,7 +164,13 @@ export const report: ResourceModule = {
 								{ name: 'Exclude', value: 'exclusion' },
 							],
 						},
-						{ displayName: 'Values', name: 'values', type: 'string', default: '', description: 'Comma-separated; IDs for Project and Person' },
+						{
+							displayName: 'Values',
+							name: 'values',
+							type: 'string',
+							default: '',
+							description: 'Comma-separated; IDs for Project and Person',
+						},
 					],
 				},
 			],
@@ -128,22 +194,53 @@ export const report: ResourceModule = {
 						{ name: 'Confirmed and Unconfirmed', value: 'confirmed-unconfirmed' },
 					],
 				},
-				{ displayName: 'Custom Field Filters (JSON)', name: 'customFieldFilters', type: 'json', default: '[]', description: 'Custom field filters as JSON: an array of objects, each naming the custom field (its numeric identifier), an operation (inclusion or exclusion) and the values' },
-				{ displayName: 'One Item per Row', name: 'splitRows', type: 'boolean', default: true, description: 'Whether to output each report row as its own item (off: the whole report as one item)' },
-				{ displayName: 'Today', name: 'today', type: 'dateTime', default: '', description: 'Where incurred time ends and future scheduled time begins (default: the current UTC date)' },
+				{
+					displayName: 'Custom Field Filters (JSON)',
+					name: 'customFieldFilters',
+					type: 'json',
+					default: '[]',
+					description:
+						'Custom field filters as JSON: an array of objects, each naming the custom field (its numeric identifier), an operation (inclusion or exclusion) and the values',
+				},
+				{
+					displayName: 'One Item per Row',
+					name: 'splitRows',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to output each report row as its own item (off: the whole report as one item)',
+				},
+				{
+					displayName: 'Today',
+					name: 'today',
+					type: 'dateTime',
+					default: '',
+					description:
+						'Where incurred time ends and future scheduled time begins (default: the current UTC date)',
+				},
 			],
 		},
 	],
 	handlers: {
 		async getRows(this: IExecuteFunctions, i: number) {
 			const body = reportBody(this, i, true);
-			const answer = await api<IDataObject>(this, i, 'POST', '/reports/rows', { body, idempotent: true });
-			const split = (this.getNodeParameter('reportOptions', i, {}) as IDataObject).splitRows !== false;
+			const answer = await api<IDataObject>(this, i, 'POST', '/reports/rows', {
+				body,
+				idempotent: true,
+			});
+			const split =
+				(this.getNodeParameter('reportOptions', i, {}) as IDataObject).splitRows !== false;
 			if (!split) return answer;
-			return ((answer.rows as IDataObject[]) ?? []).map((row) => ({ ...row, _range: (answer.dates as IDataObject)?.range }));
+			return ((answer.rows as IDataObject[]) ?? []).map((row) => ({
+				...row,
+				_range: (answer.dates as IDataObject)?.range,
+			}));
 		},
 		async getTotals(this: IExecuteFunctions, i: number) {
-			return await api(this, i, 'POST', '/reports/totals', { body: reportBody(this, i, false), idempotent: true });
+			return await api(this, i, 'POST', '/reports/totals', {
+				body: reportBody(this, i, false),
+				idempotent: true,
+			});
 		},
 	},
 };
@@ -160,18 +257,30 @@ function reportBody(ctx: IExecuteFunctions, i: number, rows: boolean): IDataObje
 	} else body.time_frame = frame;
 	if (rows) {
 		const groupBy = ctx.getNodeParameter('groupBy', i, []) as string[];
-		if (groupBy.length > 5) throw invalidInput(ctx.getNode(), i, 'Group By', `allows at most 5 attributes, got ${groupBy.length}`);
+		if (groupBy.length > 5)
+			throw invalidInput(
+				ctx.getNode(),
+				i,
+				'Group By',
+				`allows at most 5 attributes, got ${groupBy.length}`,
+			);
 		if (groupBy.length) body.group_by = groupBy;
 	}
 	const filters: IDataObject = {};
-	for (const f of ((ctx.getNodeParameter('filters', i, {}) as IDataObject).filter as IDataObject[] | undefined) ?? []) {
+	for (const f of ((ctx.getNodeParameter('filters', i, {}) as IDataObject).filter as
+		IDataObject[] | undefined) ?? []) {
 		const attribute = String(f.attribute);
 		const values = String(f.values ?? '')
 			.split(',')
 			.map((v) => v.trim())
 			.filter(Boolean)
-			.map((v) => (['project_id', 'user_id', 'approved_by'].includes(attribute) && /^\d+$/.test(v) ? Number(v) : v));
-		if (!values.length) throw invalidInput(ctx.getNode(), i, `Filters › ${attribute}`, 'needs at least one value');
+			.map((v) =>
+				['project_id', 'user_id', 'approved_by'].includes(attribute) && /^\d+$/.test(v)
+					? Number(v)
+					: v,
+			);
+		if (!values.length)
+			throw invalidInput(ctx.getNode(), i, `Filters › ${attribute}`, 'needs at least one value');
 		filters[attribute] = { operation: f.mode, values };
 	}
 	const custom = options.customFieldFilters;
@@ -184,7 +293,13 @@ function reportBody(ctx: IExecuteFunctions, i: number, rows: boolean): IDataObje
 				throw invalidInput(ctx.getNode(), i, 'Custom Field Filters (JSON)', 'is not valid JSON');
 			}
 		}
-		if (!Array.isArray(parsed)) throw invalidInput(ctx.getNode(), i, 'Custom Field Filters (JSON)', 'must be an array of { id, operation, values }');
+		if (!Array.isArray(parsed))
+			throw invalidInput(
+				ctx.getNode(),
+				i,
+				'Custom Field Filters (JSON)',
+				'must be an array of { id, operation, values }',
+			);
 		if (parsed.length) filters.custom_fields = parsed as IDataObject[];
 	}
 	if (Object.keys(filters).length) body.filters = filters;

@@ -2,11 +2,35 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, number, locator, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
+import {
+	api,
+	list,
+	idOf,
+	number,
+	locator,
+	operationProperty,
+	show,
+	returnAllLimit,
+	requireChanges,
+	requiredText,
+} from './common';
 
 const SO = 'statusOption';
-const COLORS = ['blue_bright', 'blue_dark', 'green_bright', 'green_dark', 'orange', 'purple', 'red', 'yellow'];
-const colorName = (c: string) => c.split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+const COLORS = [
+	'blue_bright',
+	'blue_dark',
+	'green_bright',
+	'green_dark',
+	'orange',
+	'purple',
+	'red',
+	'yellow',
+];
+const colorName = (c: string) =>
+	c
+		.split('_')
+		.map((w) => w[0].toUpperCase() + w.slice(1))
+		.join(' ');
 const STAGES = [
 	{ name: 'Done', value: 'done' },
 	{ name: 'In Progress', value: 'in_progress' },
@@ -14,9 +38,21 @@ const STAGES = [
 ];
 
 const statusOptionFields: INodeProperties[] = [
-	{ displayName: 'Color', name: 'color', type: 'options', default: 'green_bright', options: COLORS.map((c) => ({ name: colorName(c), value: c })) },
+	{
+		displayName: 'Color',
+		name: 'color',
+		type: 'options',
+		default: 'green_bright',
+		options: COLORS.map((c) => ({ name: colorName(c), value: c })),
+	},
 	{ displayName: 'Label', name: 'label', type: 'string', default: '' },
-	{ displayName: 'Order', name: 'order', type: 'number', default: 100, description: 'Sort position in menus' },
+	{
+		displayName: 'Order',
+		name: 'order',
+		type: 'number',
+		default: 100,
+		description: 'Sort position in menus',
+	},
 	{ displayName: 'Stage', name: 'stage', type: 'options', default: 'in_progress', options: STAGES },
 ];
 
@@ -26,41 +62,90 @@ export const statusOption: ResourceModule = {
 		operationProperty(
 			SO,
 			[
-				{ name: 'Create', value: 'create', action: 'Create a status option', description: 'A work status for assignments (e.g. On Track)' },
-				{ name: 'Delete', value: 'delete', action: 'Delete a status option', description: 'Flags it deleted; history keeps it' },
+				{
+					name: 'Create',
+					value: 'create',
+					action: 'Create a status option',
+					description: 'A work status for assignments (e.g. On Track)',
+				},
+				{
+					name: 'Delete',
+					value: 'delete',
+					action: 'Delete a status option',
+					description: 'Flags it deleted; history keeps it',
+				},
 				{ name: 'Get', value: 'get', action: 'Get a status option' },
 				{ name: 'Get Many', value: 'getAll', action: 'Get many status options' },
 				{ name: 'Update', value: 'update', action: 'Update a status option' },
 			],
 			'getAll',
 		),
-		locator('statusOption', 'statusOptionId', 'Status Option', show(SO, ['delete', 'get', 'update'])),
-		{ displayName: 'Label', name: 'label', type: 'string', required: true, default: '', placeholder: 'e.g. On Track', displayOptions: show(SO, 'create') },
+		locator(
+			'statusOption',
+			'statusOptionId',
+			'Status Option',
+			show(SO, ['delete', 'get', 'update']),
+		),
+		{
+			displayName: 'Label',
+			name: 'label',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. On Track',
+			displayOptions: show(SO, 'create'),
+		},
 		{ ...statusOptionFields[0], displayOptions: show(SO, 'create') },
 		{ ...statusOptionFields[3], displayOptions: show(SO, 'create') },
 		{ ...statusOptionFields[2], displayOptions: show(SO, 'create') },
-		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(SO, 'update'), options: statusOptionFields },
-		{ displayName: 'Include Deleted', name: 'withDeleted', type: 'boolean', default: false, description: 'Whether to list deleted status options too', displayOptions: show(SO, 'getAll') },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(SO, 'update'),
+			options: statusOptionFields,
+		},
+		{
+			displayName: 'Include Deleted',
+			name: 'withDeleted',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list deleted status options too',
+			displayOptions: show(SO, 'getAll'),
+		},
 		...returnAllLimit(SO, 'getAll'),
 	],
 	handlers: {
 		async create(this: IExecuteFunctions, i: number) {
 			const label = requiredText(this, i, 'label', 'Label');
 			return await api(this, i, 'POST', '/status_options', {
-				body: { label, color: this.getNodeParameter('color', i) as string, stage: this.getNodeParameter('stage', i) as string, order: number(this, i, 'Order', this.getNodeParameter('order', i)) },
+				body: {
+					label,
+					color: this.getNodeParameter('color', i) as string,
+					stage: this.getNodeParameter('stage', i) as string,
+					order: number(this, i, 'Order', this.getNodeParameter('order', i)),
+				},
 			});
 		},
 		async get(this: IExecuteFunctions, i: number) {
 			const id = idOf(this, 'statusOptionId', i, 'Status Option');
-			return await api(this, i, 'GET', `/status_options/${id}`, { notFound: `Status option ${id}` });
+			return await api(this, i, 'GET', `/status_options/${id}`, {
+				notFound: `Status option ${id}`,
+			});
 		},
 		async update(this: IExecuteFunctions, i: number) {
 			const id = idOf(this, 'statusOptionId', i, 'Status Option');
 			const body = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
 			if (body.order !== undefined) body.order = number(this, i, 'Order', body.order);
-			if (body.label !== undefined && !String(body.label).trim()) throw invalidInput(this.getNode(), i, 'Label', 'must not be empty');
+			if (body.label !== undefined && !String(body.label).trim())
+				throw invalidInput(this.getNode(), i, 'Label', 'must not be empty');
 			requireChanges(this, i, body);
-			return await api(this, i, 'PUT', `/status_options/${id}`, { body, notFound: `Status option ${id}` });
+			return await api(this, i, 'PUT', `/status_options/${id}`, {
+				body,
+				notFound: `Status option ${id}`,
+			});
 		},
 		async delete(this: IExecuteFunctions, i: number) {
 			const id = idOf(this, 'statusOptionId', i, 'Status Option');
@@ -68,7 +153,12 @@ export const statusOption: ResourceModule = {
 			return { id, deleted: true };
 		},
 		async getAll(this: IExecuteFunctions, i: number) {
-			return await list(this, i, '/status_options', this.getNodeParameter('withDeleted', i, false) ? { with_deleted: true } : {});
+			return await list(
+				this,
+				i,
+				'/status_options',
+				this.getNodeParameter('withDeleted', i, false) ? { with_deleted: true } : {},
+			);
 		},
 	},
 };

@@ -1,7 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ResourceModule } from './common';
-import { api, list, idOf, locator, compact, idField, operationProperty, show, returnAllLimit, requireChanges, requiredText } from './common';
+import {
+	api,
+	list,
+	idOf,
+	locator,
+	compact,
+	idField,
+	operationProperty,
+	show,
+	returnAllLimit,
+	requireChanges,
+	requiredText,
+} from './common';
 
 const ST = 'subtask';
 
@@ -17,11 +29,34 @@ const subtaskProperties: INodeProperties[] = [
 		],
 		'create',
 	),
-	locator('project', 'projectId', 'Project', show(ST, ['create', 'delete', 'get', 'getAll', 'update'])),
-	idField('assignmentId', 'Assignment ID', show(ST, ['create', 'delete', 'get', 'getAll', 'update'])),
+	locator(
+		'project',
+		'projectId',
+		'Project',
+		show(ST, ['create', 'delete', 'get', 'getAll', 'update']),
+	),
+	idField(
+		'assignmentId',
+		'Assignment ID',
+		show(ST, ['create', 'delete', 'get', 'getAll', 'update']),
+	),
 	idField('subtaskId', 'Subtask ID', show(ST, ['delete', 'get', 'update'])),
-	{ displayName: 'Description', name: 'description', type: 'string', required: true, default: '', displayOptions: show(ST, 'create') },
-	{ displayName: 'Completed', name: 'completed', type: 'boolean', default: false, description: 'Whether the subtask is done', displayOptions: show(ST, 'create') },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(ST, 'create'),
+	},
+	{
+		displayName: 'Completed',
+		name: 'completed',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the subtask is done',
+		displayOptions: show(ST, 'create'),
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -30,7 +65,13 @@ const subtaskProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show(ST, 'update'),
 		options: [
-			{ displayName: 'Completed', name: 'completed', type: 'boolean', default: true, description: 'Whether the subtask is done' },
+			{
+				displayName: 'Completed',
+				name: 'completed',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the subtask is done',
+			},
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 		],
 	},
@@ -44,11 +85,15 @@ function subtaskBase(ctx: IExecuteFunctions, i: number): string {
 const subtaskHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
 		const description = requiredText(this, i, 'description', 'Description');
-		return await api(this, i, 'POST', subtaskBase(this, i), { body: { description, completed: this.getNodeParameter('completed', i, false) as boolean } });
+		return await api(this, i, 'POST', subtaskBase(this, i), {
+			body: { description, completed: this.getNodeParameter('completed', i, false) as boolean },
+		});
 	},
 	async get(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'subtaskId', i, 'Subtask ID');
-		return await api(this, i, 'GET', `${subtaskBase(this, i)}/${id}`, { notFound: `Subtask ${id}` });
+		return await api(this, i, 'GET', `${subtaskBase(this, i)}/${id}`, {
+			notFound: `Subtask ${id}`,
+		});
 	},
 	async getAll(this: IExecuteFunctions, i: number) {
 		return await list(this, i, subtaskBase(this, i));
@@ -57,7 +102,10 @@ const subtaskHandlers: ResourceModule['handlers'] = {
 		const id = idOf(this, 'subtaskId', i, 'Subtask ID');
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 		requireChanges(this, i, body);
-		return await api(this, i, 'PUT', `${subtaskBase(this, i)}/${id}`, { body, notFound: `Subtask ${id}` });
+		return await api(this, i, 'PUT', `${subtaskBase(this, i)}/${id}`, {
+			body,
+			notFound: `Subtask ${id}`,
+		});
 	},
 	async delete(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'subtaskId', i, 'Subtask ID');
@@ -66,4 +114,8 @@ const subtaskHandlers: ResourceModule['handlers'] = {
 	},
 };
 
-export const subtask: ResourceModule = { resource: { name: 'Subtask', value: ST }, properties: subtaskProperties, handlers: subtaskHandlers };
+export const subtask: ResourceModule = {
+	resource: { name: 'Subtask', value: ST },
+	properties: subtaskProperties,
+	handlers: subtaskHandlers,
+};

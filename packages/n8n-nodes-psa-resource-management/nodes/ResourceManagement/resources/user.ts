@@ -2,9 +2,42 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, returnAllLimit, idOf, fieldsQuery, fieldsToBody, locator, fieldsOption, maybeSimplify, operationProperty, show, simplifyOption, requireChanges } from './common';
+import {
+	api,
+	list,
+	returnAllLimit,
+	idOf,
+	fieldsQuery,
+	fieldsToBody,
+	locator,
+	fieldsOption,
+	maybeSimplify,
+	operationProperty,
+	show,
+	simplifyOption,
+	requireChanges,
+} from './common';
 
-const USER_KEYS = ['id', 'first_name', 'last_name', 'display_name', 'email', 'user_type_id', 'license_type', 'role', 'discipline', 'location', 'employee_number', 'billable', 'archived', 'type', 'hire_date', 'termination_date', 'created_at', 'updated_at'];
+const USER_KEYS = [
+	'id',
+	'first_name',
+	'last_name',
+	'display_name',
+	'email',
+	'user_type_id',
+	'license_type',
+	'role',
+	'discipline',
+	'location',
+	'employee_number',
+	'billable',
+	'archived',
+	'type',
+	'hire_date',
+	'termination_date',
+	'created_at',
+	'updated_at',
+];
 
 const USER_FIELDS: Array<[string, string]> = [
 	['assignments', 'Assignments'],
@@ -26,20 +59,55 @@ const USER_TYPES = [
 
 const userWritable = (forUpdate: boolean): INodeProperties[] =>
 	[
-		{ displayName: 'Billable', name: 'billable', type: 'boolean', default: true, description: 'Whether the person\'s time is billable' },
+		{
+			displayName: 'Billable',
+			name: 'billable',
+			type: 'boolean',
+			default: true,
+			description: "Whether the person's time is billable",
+		},
 		{
 			displayName: 'Discipline Name or ID',
 			name: 'discipline',
 			type: 'options',
 			default: '',
 			typeOptions: { loadOptionsMethod: 'getDisciplineNames' },
-			description: 'Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		...(forUpdate ? [{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' } as INodeProperties] : []),
+		...(forUpdate
+			? [
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						default: '',
+					} as INodeProperties,
+				]
+			: []),
 		{ displayName: 'Employee Number', name: 'employee_number', type: 'string', default: '' },
-		...(forUpdate ? [{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' } as INodeProperties] : []),
+		...(forUpdate
+			? [
+					{
+						displayName: 'First Name',
+						name: 'first_name',
+						type: 'string',
+						default: '',
+					} as INodeProperties,
+				]
+			: []),
 		{ displayName: 'Hire Date', name: 'hire_date', type: 'dateTime', default: '' },
-		...(forUpdate ? [{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' } as INodeProperties] : []),
+		...(forUpdate
+			? [
+					{
+						displayName: 'Last Name',
+						name: 'last_name',
+						type: 'string',
+						default: '',
+					} as INodeProperties,
+				]
+			: []),
 		{
 			displayName: 'License Type',
 			name: 'license_type',
@@ -47,7 +115,11 @@ const userWritable = (forUpdate: boolean): INodeProperties[] =>
 			default: 'licensed',
 			options: [
 				{ name: 'Licensed', value: 'licensed' },
-				{ name: 'Managed Resource', value: 'managed_resource', description: 'Scheduled, but cannot log confirmed time' },
+				{
+					name: 'Managed Resource',
+					value: 'managed_resource',
+					description: 'Scheduled, but cannot log confirmed time',
+				},
 			],
 		},
 		{ displayName: 'Location', name: 'location', type: 'string', default: '' },
@@ -59,7 +131,8 @@ const userWritable = (forUpdate: boolean): INodeProperties[] =>
 			type: 'options',
 			default: '',
 			typeOptions: { loadOptionsMethod: 'getRoleNames' },
-			description: 'Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{ displayName: 'Termination Date', name: 'termination_date', type: 'dateTime', default: '' },
 		{
@@ -80,18 +153,61 @@ const userProperties: INodeProperties[] = [
 			{ name: 'Create', value: 'create', action: 'Add a person' },
 			{ name: 'Find by Email or Name', value: 'search', action: 'Find a person by email or name' },
 			{ name: 'Get', value: 'get', action: 'Get a person' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many people', description: 'List the people of the account or of one project' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many people',
+				description: 'List the people of the account or of one project',
+			},
 			{ name: 'Unarchive', value: 'unarchive', action: 'Unarchive a person' },
 			{ name: 'Update', value: 'update', action: 'Update a person' },
 		],
 		'get',
 	),
 	locator('user', 'userId', 'Person', show(US, ['get', 'update', 'archive', 'unarchive'])),
-	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', displayOptions: show(US, 'create') },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', displayOptions: show(US, 'create') },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', displayOptions: show(US, 'create') },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(US, 'create'), options: userWritable(false) },
-	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show(US, 'update'), options: userWritable(true) },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(US, 'create'),
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(US, 'create'),
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		displayOptions: show(US, 'create'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(US, 'create'),
+		options: userWritable(false),
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(US, 'update'),
+		options: userWritable(true),
+	},
 	{
 		displayName: 'Find By',
 		name: 'searchBy',
@@ -103,7 +219,14 @@ const userProperties: INodeProperties[] = [
 			{ name: 'Name (Contains, Case-Insensitive)', value: 'name' },
 		],
 	},
-	{ displayName: 'Search Text', name: 'searchText', type: 'string', required: true, default: '', displayOptions: show(US, 'search') },
+	{
+		displayName: 'Search Text',
+		name: 'searchText',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(US, 'search'),
+	},
 	{
 		displayName: 'Scope',
 		name: 'scope',
@@ -112,7 +235,11 @@ const userProperties: INodeProperties[] = [
 		displayOptions: show(US, 'getAll'),
 		options: [
 			{ name: 'Whole Account', value: 'account' },
-			{ name: 'People on One Project', value: 'project', description: 'People with assignments on the project' },
+			{
+				name: 'People on One Project',
+				value: 'project',
+				description: 'People with assignments on the project',
+			},
 		],
 	},
 	locator('project', 'scopeProjectId', 'Project', show(US, 'getAll', { scope: ['project'] })),
@@ -125,9 +252,28 @@ const userProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show(US, ['getAll', 'search']),
 		options: [
-			{ displayName: 'Include Archived', name: 'with_archived', type: 'boolean', default: false, description: 'Whether to include archived people' },
-			{ displayName: 'Include Phases', name: 'with_phases', type: 'boolean', default: false, description: 'Whether to include people assigned to the project\'s phases (project scope only)' },
-			{ displayName: 'Include Placeholders', name: 'include_placeholders', type: 'boolean', default: false, description: 'Whether to include placeholder resources' },
+			{
+				displayName: 'Include Archived',
+				name: 'with_archived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include archived people',
+			},
+			{
+				displayName: 'Include Phases',
+				name: 'with_phases',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to include people assigned to the project's phases (project scope only)",
+			},
+			{
+				displayName: 'Include Placeholders',
+				name: 'include_placeholders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include placeholder resources',
+			},
 			{
 				displayName: 'Sort By',
 				name: 'sort_field',
@@ -142,7 +288,16 @@ const userProperties: INodeProperties[] = [
 					{ name: 'Updated', value: 'updated' },
 				],
 			},
-			{ displayName: 'Sort Order', name: 'sort_order', type: 'options', default: 'ascending', options: [{ name: 'Ascending', value: 'ascending' }, { name: 'Descending', value: 'descending' }] },
+			{
+				displayName: 'Sort Order',
+				name: 'sort_order',
+				type: 'options',
+				default: 'ascending',
+				options: [
+					{ name: 'Ascending', value: 'ascending' },
+					{ name: 'Descending', value: 'descending' },
+				],
+			},
 		],
 	},
 	fieldsOption(show(US, ['get', 'getAll', 'search']), USER_FIELDS),
@@ -150,14 +305,25 @@ const userProperties: INodeProperties[] = [
 ];
 
 function userBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
-	const body = fieldsToBody(ctx, i, fields, { dates: ['hire_date', 'termination_date'], labels: { hire_date: 'Hire Date', termination_date: 'Termination Date' } });
-	if (body.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email))) throw invalidInput(ctx.getNode(), i, 'Email', `is not an email address: "${String(body.email)}"`);
-	if (body.user_type_id !== undefined && Number(body.user_type_id) === 1) throw invalidInput(ctx.getNode(), i, 'User Type', 'administrators can only be made in the app');
+	const body = fieldsToBody(ctx, i, fields, {
+		dates: ['hire_date', 'termination_date'],
+		labels: { hire_date: 'Hire Date', termination_date: 'Termination Date' },
+	});
+	if (body.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email)))
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			'Email',
+			`is not an email address: "${String(body.email)}"`,
+		);
+	if (body.user_type_id !== undefined && Number(body.user_type_id) === 1)
+		throw invalidInput(ctx.getNode(), i, 'User Type', 'administrators can only be made in the app');
 	return body;
 }
 
 /** One shape for a person in every operation: Simplify keeps the same keys for writes and reads. */
-const simple = (ctx: IExecuteFunctions, i: number, records: IDataObject | IDataObject[]) => maybeSimplify(ctx, i, records, USER_KEYS);
+const simple = (ctx: IExecuteFunctions, i: number, records: IDataObject | IDataObject[]) =>
+	maybeSimplify(ctx, i, records, USER_KEYS);
 
 const userHandlers: ResourceModule['handlers'] = {
 	async create(this: IExecuteFunctions, i: number) {
@@ -174,21 +340,46 @@ const userHandlers: ResourceModule['handlers'] = {
 	},
 	async get(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'userId', i, 'Person');
-		return simple(this, i, await api(this, i, 'GET', `/users/${id}`, { qs: fieldsQuery(this, i), notFound: `Person ${id}` }));
+		return simple(
+			this,
+			i,
+			await api(this, i, 'GET', `/users/${id}`, {
+				qs: fieldsQuery(this, i),
+				notFound: `Person ${id}`,
+			}),
+		);
 	},
 	async update(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'userId', i, 'Person');
 		const body = userBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
 		requireChanges(this, i, body);
-		return simple(this, i, await api(this, i, 'PUT', `/users/${id}`, { body, notFound: `Person ${id}` }));
+		return simple(
+			this,
+			i,
+			await api(this, i, 'PUT', `/users/${id}`, { body, notFound: `Person ${id}` }),
+		);
 	},
 	async archive(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'userId', i, 'Person');
-		return simple(this, i, await api(this, i, 'PUT', `/users/${id}`, { body: { archived: true }, notFound: `Person ${id}` }));
+		return simple(
+			this,
+			i,
+			await api(this, i, 'PUT', `/users/${id}`, {
+				body: { archived: true },
+				notFound: `Person ${id}`,
+			}),
+		);
 	},
 	async unarchive(this: IExecuteFunctions, i: number) {
 		const id = idOf(this, 'userId', i, 'Person');
-		return simple(this, i, await api(this, i, 'PUT', `/users/${id}`, { body: { archived: false }, notFound: `Person ${id}` }));
+		return simple(
+			this,
+			i,
+			await api(this, i, 'PUT', `/users/${id}`, {
+				body: { archived: false },
+				notFound: `Person ${id}`,
+			}),
+		);
 	},
 	async getAll(this: IExecuteFunctions, i: number) {
 		const f = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -202,20 +393,39 @@ const userHandlers: ResourceModule['handlers'] = {
 		};
 		if (scope === 'project') {
 			const pid = idOf(this, 'scopeProjectId', i, 'Project');
-			return simple(this, i, await list(this, i, `/projects/${pid}/users`, { ...qs, with_phases: f.with_phases ? true : undefined }, { notFound: `Project ${pid}` }));
+			return simple(
+				this,
+				i,
+				await list(
+					this,
+					i,
+					`/projects/${pid}/users`,
+					{ ...qs, with_phases: f.with_phases ? true : undefined },
+					{ notFound: `Project ${pid}` },
+				),
+			);
 		}
 		return simple(this, i, await list(this, i, '/users', qs));
 	},
 	async search(this: IExecuteFunctions, i: number) {
 		const by = this.getNodeParameter('searchBy', i) as string;
-		const text = String(this.getNodeParameter('searchText', i) ?? '').trim().toLowerCase();
+		const text = String(this.getNodeParameter('searchText', i) ?? '')
+			.trim()
+			.toLowerCase();
 		if (!text) throw invalidInput(this.getNode(), i, 'Search Text', 'is required');
-		if (by === 'email' && !text.includes('@')) throw invalidInput(this.getNode(), i, 'Search Text', `is not an email address: "${text}"`);
+		if (by === 'email' && !text.includes('@'))
+			throw invalidInput(this.getNode(), i, 'Search Text', `is not an email address: "${text}"`);
 		const f = this.getNodeParameter('filters', i, {}) as IDataObject;
 		// The API has no name or email search: people are matched page by page, and Limit stops the reading.
 		const filter = (u: IDataObject) => {
 			if (by === 'email') return String(u.email ?? '').toLowerCase() === text;
-			const names = [u.display_name, `${String(u.first_name ?? '')} ${String(u.last_name ?? '')}`, u.first_name, u.last_name, u.title];
+			const names = [
+				u.display_name,
+				`${String(u.first_name ?? '')} ${String(u.last_name ?? '')}`,
+				u.first_name,
+				u.last_name,
+				u.title,
+			];
 			return names.some((n) => n && String(n).toLowerCase().includes(text));
 		};
 		const qs: IDataObject = {
@@ -229,4 +439,8 @@ const userHandlers: ResourceModule['handlers'] = {
 	},
 };
 
-export const user: ResourceModule = { resource: { name: 'Person (User)', value: US }, properties: userProperties, handlers: userHandlers };
+export const user: ResourceModule = {
+	resource: { name: 'Person (User)', value: US },
+	properties: userProperties,
+	handlers: userHandlers,
+};

@@ -5,7 +5,17 @@ import { DateTime } from 'luxon';
 import { parseDateTime } from '../../../../shared/dates';
 import { invalidInput } from '../../../../shared/validation';
 import type { ResourceModule } from './common';
-import { api, list, idOf, optionalId, locator, compact, operationProperty, show, returnAllLimit } from './common';
+import {
+	api,
+	list,
+	idOf,
+	optionalId,
+	locator,
+	compact,
+	operationProperty,
+	show,
+	returnAllLimit,
+} from './common';
 
 const SS = 'userStatus';
 
@@ -13,7 +23,12 @@ const userStatusProperties: INodeProperties[] = [
 	operationProperty(
 		SS,
 		[
-			{ name: 'Set', value: 'create', action: 'Set a status for a person', description: 'Set the current status (in the office, working from home, ...)' },
+			{
+				name: 'Set',
+				value: 'create',
+				action: 'Set a status for a person',
+				description: 'Set the current status (in the office, working from home, ...)',
+			},
 			{ name: 'Get Many', value: 'getAll', action: 'Get many statuses of a person' },
 		],
 		'create',
@@ -42,7 +57,13 @@ const userStatusProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show(SS, 'create'),
 		options: [
-			{ displayName: 'Assignable ID', name: 'assignable_id', type: 'string', default: '', description: 'Project or leave type the person is working on' },
+			{
+				displayName: 'Assignable ID',
+				name: 'assignable_id',
+				type: 'string',
+				default: '',
+				description: 'Project or leave type the person is working on',
+			},
 			{ displayName: 'Current Task', name: 'current_task', type: 'string', default: '' },
 			{ displayName: 'End', name: 'end', type: 'dateTime', default: '' },
 			{ displayName: 'Message', name: 'message', type: 'string', default: '' },
@@ -57,10 +78,27 @@ const userStatusProperties: INodeProperties[] = [
  */
 function utcTime(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string {
 	const wall = parseDateTime(ctx.getNode(), i, label, value);
-	const fields = { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second };
-	const zone = wall.offset ? (wall.offset === 'Z' ? 'UTC' : `UTC${wall.offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`) : ctx.getTimezone();
+	const fields = {
+		year: wall.year,
+		month: wall.month,
+		day: wall.day,
+		hour: wall.hour,
+		minute: wall.minute,
+		second: wall.second,
+	};
+	const zone = wall.offset
+		? wall.offset === 'Z'
+			? 'UTC'
+			: `UTC${wall.offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`
+		: ctx.getTimezone();
 	const moment = DateTime.fromObject(fields, { zone });
-	if (!moment.isValid) throw invalidInput(ctx.getNode(), i, label, `is not a moment in time zone ${zone}: "${String(value)}"`);
+	if (!moment.isValid)
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			label,
+			`is not a moment in time zone ${zone}: "${String(value)}"`,
+		);
 	return moment.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 
@@ -75,7 +113,10 @@ const userStatusHandlers: ResourceModule['handlers'] = {
 			message: extra.message as string,
 			end: extra.end ? utcTime(this, i, 'End', extra.end) : undefined,
 		});
-		return await api(this, i, 'POST', `/users/${uid}/statuses`, { body, notFound: `Person ${uid}` });
+		return await api(this, i, 'POST', `/users/${uid}/statuses`, {
+			body,
+			notFound: `Person ${uid}`,
+		});
 	},
 	async getAll(this: IExecuteFunctions, i: number) {
 		const uid = idOf(this, 'userId', i, 'Person');
@@ -83,4 +124,8 @@ const userStatusHandlers: ResourceModule['handlers'] = {
 	},
 };
 
-export const userStatus: ResourceModule = { resource: { name: 'Person Status', value: SS }, properties: userStatusProperties, handlers: userStatusHandlers };
+export const userStatus: ResourceModule = {
+	resource: { name: 'Person Status', value: SS },
+	properties: userStatusProperties,
+	handlers: userStatusHandlers,
+};

@@ -8,7 +8,11 @@ export const WEBHOOK_EVENTS = [
 	{ name: 'Assignment Created', value: 'assignment.created' },
 	{ name: 'Assignment Updated', value: 'assignment.updated' },
 	{ name: 'Project Created', value: 'project.created', description: 'Also fires for new phases' },
-	{ name: 'Project Updated', value: 'project.updated', description: 'Also fires for phase changes' },
+	{
+		name: 'Project Updated',
+		value: 'project.updated',
+		description: 'Also fires for phase changes',
+	},
 	{ name: 'Time Entry Created', value: 'time.entry.created' },
 	{ name: 'Time Entry Updated', value: 'time.entry.updated' },
 	{ name: 'User Created', value: 'user.created' },
@@ -23,14 +27,35 @@ export const webhook: ResourceModule = {
 		operationProperty(
 			WH,
 			[
-				{ name: 'Create', value: 'create', action: 'Register a webhook', description: 'Register a URL for one event type (at most 10 per type)' },
+				{
+					name: 'Create',
+					value: 'create',
+					action: 'Register a webhook',
+					description: 'Register a URL for one event type (at most 10 per type)',
+				},
 				{ name: 'Delete', value: 'delete', action: 'Delete a webhook' },
 				{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks' },
 			],
 			'getAll',
 		),
-		{ displayName: 'Event Type', name: 'eventType', type: 'options', default: 'project.created', options: WEBHOOK_EVENTS, displayOptions: show(WH, 'create') },
-		{ displayName: 'URL', name: 'url', type: 'string', required: true, default: '', placeholder: 'https://example.com/hook', description: 'An https address; events are posted there as { type, data }', displayOptions: show(WH, 'create') },
+		{
+			displayName: 'Event Type',
+			name: 'eventType',
+			type: 'options',
+			default: 'project.created',
+			options: WEBHOOK_EVENTS,
+			displayOptions: show(WH, 'create'),
+		},
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/hook',
+			description: 'An https address; events are posted there as { type, data }',
+			displayOptions: show(WH, 'create'),
+		},
 		idField('webhookId', 'Webhook ID', show(WH, 'delete')),
 		...returnAllLimit(WH, 'getAll'),
 	],
@@ -43,8 +68,11 @@ export const webhook: ResourceModule = {
 			} catch {
 				parsed = undefined;
 			}
-			if (!parsed || !/^https?:$/.test(parsed.protocol)) throw invalidInput(this.getNode(), i, 'URL', `is not a web address: "${url}"`);
-			return await api(this, i, 'POST', '/webhooks', { body: { event_type: this.getNodeParameter('eventType', i) as string, url } });
+			if (!parsed || !/^https?:$/.test(parsed.protocol))
+				throw invalidInput(this.getNode(), i, 'URL', `is not a web address: "${url}"`);
+			return await api(this, i, 'POST', '/webhooks', {
+				body: { event_type: this.getNodeParameter('eventType', i) as string, url },
+			});
 		},
 		async delete(this: IExecuteFunctions, i: number) {
 			const id = idOf(this, 'webhookId', i, 'Webhook ID');

@@ -40,11 +40,19 @@ const C_WRITES = ['addToStatusReport', 'addToTask', 'delete', 'update'];
 export const commentOperations = operationProperty(
 	C,
 	[
-		{ name: 'Add to Status Report', value: 'addToStatusReport', action: 'Comment on a status report' },
+		{
+			name: 'Add to Status Report',
+			value: 'addToStatusReport',
+			action: 'Comment on a status report',
+		},
 		{ name: 'Add to Task', value: 'addToTask', action: 'Comment on a task' },
 		{ name: 'Delete', value: 'delete', action: 'Delete a comment' },
 		{ name: 'Get', value: 'get', action: 'Get a comment' },
-		{ name: 'Get Many on Status Report', value: 'getManyOnStatusReport', action: 'Get the comments of a status report' },
+		{
+			name: 'Get Many on Status Report',
+			value: 'getManyOnStatusReport',
+			action: 'Get the comments of a status report',
+		},
 		{ name: 'Get Many on Task', value: 'getManyOnTask', action: 'Get the comments of a task' },
 		{ name: 'Update', value: 'update', action: 'Update a comment' },
 	],
@@ -52,9 +60,18 @@ export const commentOperations = operationProperty(
 );
 
 export const commentFields: INodeProperties[] = [
-	projectLocator(show(C, ['addToTask', 'getManyOnTask']), 'projectId', 'Project', 'The project of the task (for the task list)'),
+	projectLocator(
+		show(C, ['addToTask', 'getManyOnTask']),
+		'projectId',
+		'Project',
+		'The project of the task (for the task list)',
+	),
 	taskLocator(show(C, ['addToTask', 'getManyOnTask'])),
-	guidField('statusReportId', 'Status Report ID', show(C, ['addToStatusReport', 'getManyOnStatusReport'])),
+	guidField(
+		'statusReportId',
+		'Status Report ID',
+		show(C, ['addToStatusReport', 'getManyOnStatusReport']),
+	),
 	guidField('commentId', 'Comment ID', show(C, ['delete', 'get', 'update'])),
 	{
 		displayName: 'Comment On',
@@ -68,21 +85,50 @@ export const commentFields: INodeProperties[] = [
 		description: 'What the comment belongs to',
 		displayOptions: show(C, ['update']),
 	},
-	{ displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 4 }, required: true, default: '', displayOptions: show(C, ['addToStatusReport', 'addToTask', 'update']) },
-	{ displayName: 'Internal', name: 'isInternal', type: 'boolean', default: false, description: 'Whether the comment is hidden from guests', displayOptions: show(C, ['addToStatusReport', 'addToTask', 'update']) },
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		displayOptions: show(C, ['addToStatusReport', 'addToTask', 'update']),
+	},
+	{
+		displayName: 'Internal',
+		name: 'isInternal',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the comment is hidden from guests',
+		displayOptions: show(C, ['addToStatusReport', 'addToTask', 'update']),
+	},
 	...returnAllLimit(C, ['getManyOnStatusReport', 'getManyOnTask']),
 	readOptions(C, ['get', 'getManyOnStatusReport', 'getManyOnTask']),
 	...waitFields(C, C_WRITES),
 	writeOptions(C, C_WRITES, true),
 ];
 
-export async function commentsOf(ctx: Ctx, i: number | undefined, target: 'task' | 'statusreport', id: string): Promise<IDataObject[]> {
-	const list = await get(ctx, i, `integration/comment/${target}/json/${id}`, undefined, `${target === 'task' ? 'Task' : 'Status report'} ${id}`);
+export async function commentsOf(
+	ctx: Ctx,
+	i: number | undefined,
+	target: 'task' | 'statusreport',
+	id: string,
+): Promise<IDataObject[]> {
+	const list = await get(
+		ctx,
+		i,
+		`integration/comment/${target}/json/${id}`,
+		undefined,
+		`${target === 'task' ? 'Task' : 'Status report'} ${id}`,
+	);
 	return Array.isArray(list) ? list : [];
 }
 
 async function addComment(ctx: Ctx, i: number, target: 'task' | 'statusreport') {
-	const id = target === 'task' ? locatorValue(ctx, i, 'taskId', 'Task') : locatorValue(ctx, i, 'statusReportId', 'Status Report ID');
+	const id =
+		target === 'task'
+			? locatorValue(ctx, i, 'taskId', 'Task')
+			: locatorValue(ctx, i, 'statusReportId', 'Status Report ID');
 	const text = required(ctx, i, 'text', 'Text');
 	const isInternal = ctx.getNodeParameter('isInternal', i, false) === true;
 	// Comments known before: the new one is the one with this text that was not there (tickets carry no ids).
@@ -113,13 +159,32 @@ export const commentHandlers: Record<string, OperationHandler> = {
 	},
 	async get(i) {
 		const id = locatorValue(this, i, 'commentId', 'Comment ID');
-		return await get<IDataObject>(this, i, `integration/comment/json/${id}`, undefined, `Comment ${id}`);
+		return await get<IDataObject>(
+			this,
+			i,
+			`integration/comment/json/${id}`,
+			undefined,
+			`Comment ${id}`,
+		);
 	},
 	async getManyOnTask(i) {
-		return limitList(this, i, await commentsOf(this, i, 'task', locatorValue(this, i, 'taskId', 'Task')));
+		return limitList(
+			this,
+			i,
+			await commentsOf(this, i, 'task', locatorValue(this, i, 'taskId', 'Task')),
+		);
 	},
 	async getManyOnStatusReport(i) {
-		return limitList(this, i, await commentsOf(this, i, 'statusreport', locatorValue(this, i, 'statusReportId', 'Status Report ID')));
+		return limitList(
+			this,
+			i,
+			await commentsOf(
+				this,
+				i,
+				'statusreport',
+				locatorValue(this, i, 'statusReportId', 'Status Report ID'),
+			),
+		);
 	},
 	async update(i) {
 		const id = locatorValue(this, i, 'commentId', 'Comment ID');
@@ -135,12 +200,27 @@ export const commentHandlers: Record<string, OperationHandler> = {
 			record: { id, text, isInternal },
 			batchable: true,
 			expect: 'modified',
-			readBack: { key: `comment:${id}`, fetch: async () => [await get<IDataObject>(this, undefined, `integration/comment/json/${id}`)], match: (list) => list.find((c) => sameId(c.id, id) && c.text === text) },
+			readBack: {
+				key: `comment:${id}`,
+				fetch: async () => [
+					await get<IDataObject>(this, undefined, `integration/comment/json/${id}`),
+				],
+				match: (list) => list.find((c) => sameId(c.id, id) && c.text === text),
+			},
 		});
 	},
 	async delete(i) {
 		const id = locatorValue(this, i, 'commentId', 'Comment ID');
-		return await plan(this, i, { group: 'comment:delete', method: 'DELETE', paths: [`integration/comment/json/${id}`], route: 'comment:delete', batchable: false, expect: 'deleted', echo: { id, deleted: true }, notFoundLabel: `Comment ${id}` });
+		return await plan(this, i, {
+			group: 'comment:delete',
+			method: 'DELETE',
+			paths: [`integration/comment/json/${id}`],
+			route: 'comment:delete',
+			batchable: false,
+			expect: 'deleted',
+			echo: { id, deleted: true },
+			notFoundLabel: `Comment ${id}`,
+		});
 	},
 };
 
@@ -167,8 +247,25 @@ const FOLDER_FIELDS: FieldSpec[] = [
 	{ name: 'fillRowWithColor', label: 'Fill Row With Color', kind: 'boolean' },
 	{ name: 'locked', label: 'Locked', kind: 'boolean', description: 'Whether the folder is locked' },
 	{ name: 'lockNewTasks', label: 'Lock New Tasks', kind: 'boolean' },
-	{ name: 'noNewTasksAllowed', label: 'No New Tasks Allowed', kind: 'boolean', description: 'Whether only admins may add tasks' },
-	{ name: 'priority', label: 'Priority', kind: 'options', options: [['None', 'none'], ['Low', 'low'], ['Medium', 'medium'], ['High', 'high'], ['Highest', 'highest']], default: 'none' },
+	{
+		name: 'noNewTasksAllowed',
+		label: 'No New Tasks Allowed',
+		kind: 'boolean',
+		description: 'Whether only admins may add tasks',
+	},
+	{
+		name: 'priority',
+		label: 'Priority',
+		kind: 'options',
+		options: [
+			['None', 'none'],
+			['Low', 'low'],
+			['Medium', 'medium'],
+			['High', 'high'],
+			['Highest', 'highest'],
+		],
+		default: 'none',
+	},
 	{ name: 'startDate', label: 'Start Date', kind: 'date' },
 ];
 const FOLDER_CREATE: FieldSpec[] = [
@@ -182,27 +279,55 @@ export const folderFields: INodeProperties[] = [
 	folderLocator(show(F, ['delete', 'update'])),
 	fieldProperty({ name: 'name', label: 'Name', kind: 'string' }, show(F, ['create']), true),
 	collection('additionalFields', 'Additional Fields', FOLDER_CREATE, show(F, ['create'])),
-	collection('updateFields', 'Update Fields', [...FOLDER_FIELDS, { name: 'name', label: 'Name', kind: 'string' }], show(F, ['update'])),
+	collection(
+		'updateFields',
+		'Update Fields',
+		[...FOLDER_FIELDS, { name: 'name', label: 'Name', kind: 'string' }],
+		show(F, ['update']),
+	),
 	...returnAllLimit(F, 'getAll'),
 	readOptions(F, ['getAll']),
 	...waitFields(F, F_WRITES),
 	writeOptions(F, F_WRITES, true),
 ];
 
-export async function foldersOf(ctx: Ctx, i: number | undefined, projectId: string): Promise<IDataObject[]> {
-	const list = await get(ctx, i, `integration/folders/json/${projectId}`, undefined, `Project ${projectId}`);
+export async function foldersOf(
+	ctx: Ctx,
+	i: number | undefined,
+	projectId: string,
+): Promise<IDataObject[]> {
+	const list = await get(
+		ctx,
+		i,
+		`integration/folders/json/${projectId}`,
+		undefined,
+		`Project ${projectId}`,
+	);
 	return Array.isArray(list) ? list : [];
 }
 
 export const folderHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
-		return limitList(this, i, await foldersOf(this, i, locatorValue(this, i, 'projectId', 'Project')));
+		return limitList(
+			this,
+			i,
+			await foldersOf(this, i, locatorValue(this, i, 'projectId', 'Project')),
+		);
 	},
 	async create(i) {
 		const zone = await zoneFor(this, i);
 		const projectId = locatorValue(this, i, 'projectId', 'Project');
 		const name = required(this, i, 'name', 'Name');
-		const record: IDataObject = { name, ...wireRecord(this, i, FOLDER_CREATE, this.getNodeParameter('additionalFields', i, {}) as IDataObject, zone.iana) };
+		const record: IDataObject = {
+			name,
+			...wireRecord(
+				this,
+				i,
+				FOLDER_CREATE,
+				this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+				zone.iana,
+			),
+		};
 		const before = new Set((await foldersOf(this, i, projectId)).map((f) => String(f.id)));
 		return await plan(this, i, {
 			group: `folder:create:${projectId}`,
@@ -213,14 +338,24 @@ export const folderHandlers: Record<string, OperationHandler> = {
 			record,
 			batchable: true,
 			expect: 'created',
-			readBack: { key: `folders:${projectId}`, fetch: async () => await foldersOf(this, undefined, projectId), match: (list) => list.find((f) => f.name === name && !before.has(String(f.id))) },
+			readBack: {
+				key: `folders:${projectId}`,
+				fetch: async () => await foldersOf(this, undefined, projectId),
+				match: (list) => list.find((f) => f.name === name && !before.has(String(f.id))),
+			},
 		});
 	},
 	async update(i) {
 		const zone = await zoneFor(this, i);
 		const projectId = locatorValue(this, i, 'projectId', 'Project');
 		const id = locatorValue(this, i, 'folderId', 'Folder');
-		const changes = wireRecord(this, i, [...FOLDER_FIELDS, { name: 'name', label: 'Name', kind: 'string' }], this.getNodeParameter('updateFields', i, {}) as IDataObject, zone.iana);
+		const changes = wireRecord(
+			this,
+			i,
+			[...FOLDER_FIELDS, { name: 'name', label: 'Name', kind: 'string' }],
+			this.getNodeParameter('updateFields', i, {}) as IDataObject,
+			zone.iana,
+		);
 		return await plan(this, i, {
 			group: `folder:update:${projectId}`,
 			method: 'PUT',
@@ -230,13 +365,26 @@ export const folderHandlers: Record<string, OperationHandler> = {
 			record: { id, ...changes },
 			batchable: true,
 			expect: 'modified',
-			readBack: { key: `folders:${projectId}`, fetch: async () => await foldersOf(this, undefined, projectId), match: (list) => list.find((f) => sameId(f.id, id)) },
+			readBack: {
+				key: `folders:${projectId}`,
+				fetch: async () => await foldersOf(this, undefined, projectId),
+				match: (list) => list.find((f) => sameId(f.id, id)),
+			},
 		});
 	},
 	async delete(i) {
 		const projectId = locatorValue(this, i, 'projectId', 'Project');
 		const id = locatorValue(this, i, 'folderId', 'Folder');
-		return await plan(this, i, { group: 'folder:delete', method: 'DELETE', paths: [`integration/folders/json/${projectId}/${id}`], route: 'folder:delete', batchable: false, expect: 'deleted', echo: { id, projectId, deleted: true }, notFoundLabel: `Folder ${id}` });
+		return await plan(this, i, {
+			group: 'folder:delete',
+			method: 'DELETE',
+			paths: [`integration/folders/json/${projectId}/${id}`],
+			route: 'folder:delete',
+			batchable: false,
+			expect: 'deleted',
+			echo: { id, projectId, deleted: true },
+			notFoundLabel: `Folder ${id}`,
+		});
 	},
 };
 
@@ -250,9 +398,24 @@ export const attachmentOperations = operationProperty(
 	A,
 	[
 		{ name: 'Delete', value: 'delete', action: 'Delete an attachment' },
-		{ name: 'Download', value: 'download', action: 'Download an attachment', description: 'Download a file into binary data' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get the attachments of a project, task or status report' },
-		{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Attach a file from binary data to a project, task or status report (up to 500 MB)' },
+		{
+			name: 'Download',
+			value: 'download',
+			action: 'Download an attachment',
+			description: 'Download a file into binary data',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get the attachments of a project, task or status report',
+		},
+		{
+			name: 'Upload',
+			value: 'upload',
+			action: 'Upload a file',
+			description:
+				'Attach a file from binary data to a project, task or status report (up to 500 MB)',
+		},
 	],
 	'getAll',
 );
@@ -276,14 +439,31 @@ export const attachmentFields: INodeProperties[] = [
 	taskLocator(show(A, ON, { parent: ['task'] })),
 	guidField('statusReportId', 'Status Report ID', show(A, ON, { parent: ['statusreport'] })),
 	guidField('attachmentId', 'Attachment ID', show(A, ['delete', 'download'])),
-	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', required: true, default: 'data', hint: 'The name of the input binary field holding the file', displayOptions: show(A, ['upload']) },
-	{ displayName: 'Put Output File in Field', name: 'binaryPropertyName', type: 'string', required: true, default: 'data', hint: 'The name of the output binary field to put the file in', displayOptions: show(A, ['download']) },
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field holding the file',
+		displayOptions: show(A, ['upload']),
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: show(A, ['download']),
+	},
 	{
 		displayName: 'Include Task and Status Report Files',
 		name: 'includeAll',
 		type: 'boolean',
 		default: true,
-		description: "Whether to list every file of the project (also those of its tasks and status reports) or only the project's own",
+		description:
+			"Whether to list every file of the project (also those of its tasks and status reports) or only the project's own",
 		displayOptions: show(A, ['getAll'], { parent: ['project'] }),
 	},
 	...returnAllLimit(A, 'getAll'),
@@ -303,24 +483,39 @@ function parentPath(ctx: Ctx, i: number): { path: string; label: string } {
 	return { path: `task/json/${id}`, label: `Task ${id}` };
 }
 
-function multipart(fileName: string, mimeType: string, data: Buffer): { body: Buffer; contentType: string } {
+function multipart(
+	fileName: string,
+	mimeType: string,
+	data: Buffer,
+): { body: Buffer; contentType: string } {
 	const boundary = `----n8nSmenso${Date.now().toString(16)}${Math.floor(Math.random() * 1e9).toString(16)}`;
 	const safeName = fileName.replace(/["\r\n]/g, '');
 	const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mimeType}\r\n\r\n`;
-	return { body: Buffer.concat([Buffer.from(head, 'utf8'), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+	return {
+		body: Buffer.concat([Buffer.from(head, 'utf8'), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
 }
 
 /** Refuses a file above smenso's 500 MB limit before anything is sent. */
 export function checkUploadSize(ctx: Ctx, i: number, field: string, bytes: number): void {
 	if (bytes > MAX_UPLOAD_BYTES) {
-		throw invalidInput(ctx.getNode(), i, `Input Binary Field "${field}"`, `the file is ${Math.ceil(bytes / 1024 / 1024)} MB; smenso accepts at most 500 MB per file`);
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			`Input Binary Field "${field}"`,
+			`the file is ${Math.ceil(bytes / 1024 / 1024)} MB; smenso accepts at most 500 MB per file`,
+		);
 	}
 }
 
 export const attachmentHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
 		const parent = parentPath(this, i);
-		const qs = this.getNodeParameter('parent', i, 'task') === 'project' ? { projectOnly: this.getNodeParameter('includeAll', i, true) === true } : undefined;
+		const qs =
+			this.getNodeParameter('parent', i, 'task') === 'project'
+				? { projectOnly: this.getNodeParameter('includeAll', i, true) === true }
+				: undefined;
 		const list = await get(this, i, `integration/attachment/${parent.path}`, qs, parent.label);
 		return limitList(this, i, Array.isArray(list) ? list : []);
 	},
@@ -332,9 +527,17 @@ export const attachmentHandlers: Record<string, OperationHandler> = {
 		if (Number.isFinite(declared)) checkUploadSize(this, i, field, declared);
 		const data = await this.helpers.getBinaryDataBuffer(i, field);
 		checkUploadSize(this, i, field, data.length);
-		const fileName = binary.fileName ?? `file${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+		const fileName =
+			binary.fileName ?? `file${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 		const form = multipart(fileName, binary.mimeType || 'application/octet-stream', data);
-		const answer = await send<unknown>(this, i, { method: 'POST', path: `integration/attachment/${parent.path}`, body: form.body, rawBody: true, headers: { 'Content-Type': form.contentType }, notFoundLabel: parent.label });
+		const answer = await send<unknown>(this, i, {
+			method: 'POST',
+			path: `integration/attachment/${parent.path}`,
+			body: form.body,
+			rawBody: true,
+			headers: { 'Content-Type': form.contentType },
+			notFoundLabel: parent.label,
+		});
 		const list = (Array.isArray(answer) ? answer : answer ? [answer] : []) as IDataObject[];
 		return list.length ? list : [{ fileName, size: data.length, uploaded: true }];
 	},
@@ -352,14 +555,26 @@ export const attachmentHandlers: Record<string, OperationHandler> = {
 		const disposition = String(response.headers['content-disposition'] ?? '');
 		const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
 		const fileName = match ? decodeURIComponent(match[1]) : `attachment-${id}`;
-		const mimeType = String(response.headers['content-type'] ?? 'application/octet-stream').split(';')[0];
+		const mimeType = String(response.headers['content-type'] ?? 'application/octet-stream').split(
+			';',
+		)[0];
 		const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
 		const binary = await this.helpers.prepareBinaryData(buffer, fileName, mimeType);
-		return [{ json: { id, fileName, mimeType, size: buffer.length }, binary: { [field]: binary }, pairedItem: { item: i } }];
+		return [
+			{
+				json: { id, fileName, mimeType, size: buffer.length },
+				binary: { [field]: binary },
+				pairedItem: { item: i },
+			},
+		];
 	},
 	async delete(i) {
 		const id = locatorValue(this, i, 'attachmentId', 'Attachment ID');
-		const answer = await send<IDataObject>(this, i, { method: 'DELETE', path: `integration/attachment/json/${id}`, notFoundLabel: `Attachment ${id}` });
+		const answer = await send<IDataObject>(this, i, {
+			method: 'DELETE',
+			path: `integration/attachment/json/${id}`,
+			notFoundLabel: `Attachment ${id}`,
+		});
 		return { id, deleted: true, ...(answer && typeof answer === 'object' ? answer : {}) };
 	},
 };
@@ -371,26 +586,77 @@ const P = 'permission';
 export const permissionOperations = operationProperty(
 	P,
 	[
-		{ name: 'Get Project Permissions', value: 'getProject', action: 'Get who may see and change a project' },
+		{
+			name: 'Get Project Permissions',
+			value: 'getProject',
+			action: 'Get who may see and change a project',
+		},
 		{ name: 'Get Task Permissions', value: 'getTask', action: 'Get who may see and change a task' },
-		{ name: 'Make Project Private', value: 'setProjectPrivacy', action: 'Make a project private', description: 'Only the listed users and teams may see it' },
-		{ name: 'Make Task Private', value: 'setTaskPrivacy', action: 'Make a task private', description: 'Only the listed users and teams may see it' },
-		{ name: 'Remove Project Access Restrictions', value: 'removeProjectAccess', action: 'Remove the access restrictions of a project' },
-		{ name: 'Remove Project Privacy', value: 'removeProjectPrivacy', action: 'Make a project visible again' },
-		{ name: 'Remove Task Access Restrictions', value: 'removeTaskAccess', action: 'Remove the access restrictions of a task' },
-		{ name: 'Remove Task Privacy', value: 'removeTaskPrivacy', action: 'Make a task visible again' },
-		{ name: 'Set Project Access', value: 'setProjectAccess', action: 'Restrict who may change a project' },
+		{
+			name: 'Make Project Private',
+			value: 'setProjectPrivacy',
+			action: 'Make a project private',
+			description: 'Only the listed users and teams may see it',
+		},
+		{
+			name: 'Make Task Private',
+			value: 'setTaskPrivacy',
+			action: 'Make a task private',
+			description: 'Only the listed users and teams may see it',
+		},
+		{
+			name: 'Remove Project Access Restrictions',
+			value: 'removeProjectAccess',
+			action: 'Remove the access restrictions of a project',
+		},
+		{
+			name: 'Remove Project Privacy',
+			value: 'removeProjectPrivacy',
+			action: 'Make a project visible again',
+		},
+		{
+			name: 'Remove Task Access Restrictions',
+			value: 'removeTaskAccess',
+			action: 'Remove the access restrictions of a task',
+		},
+		{
+			name: 'Remove Task Privacy',
+			value: 'removeTaskPrivacy',
+			action: 'Make a task visible again',
+		},
+		{
+			name: 'Set Project Access',
+			value: 'setProjectAccess',
+			action: 'Restrict who may change a project',
+		},
 		{ name: 'Set Task Access', value: 'setTaskAccess', action: 'Restrict who may change a task' },
 	],
 	'getProject',
 );
 
-const ON_PROJECT = ['getProject', 'removeProjectAccess', 'removeProjectPrivacy', 'setProjectAccess', 'setProjectPrivacy'];
-const ON_TASK = ['getTask', 'removeTaskAccess', 'removeTaskPrivacy', 'setTaskAccess', 'setTaskPrivacy'];
+const ON_PROJECT = [
+	'getProject',
+	'removeProjectAccess',
+	'removeProjectPrivacy',
+	'setProjectAccess',
+	'setProjectPrivacy',
+];
+const ON_TASK = [
+	'getTask',
+	'removeTaskAccess',
+	'removeTaskPrivacy',
+	'setTaskAccess',
+	'setTaskPrivacy',
+];
 const SETS = ['setProjectAccess', 'setProjectPrivacy', 'setTaskAccess', 'setTaskPrivacy'];
 
 export const permissionFields: INodeProperties[] = [
-	projectLocator(show(P, [...ON_PROJECT, ...ON_TASK]), 'projectId', 'Project', 'The project (for tasks: the project of the task)'),
+	projectLocator(
+		show(P, [...ON_PROJECT, ...ON_TASK]),
+		'projectId',
+		'Project',
+		'The project (for tasks: the project of the task)',
+	),
 	taskLocator(show(P, ON_TASK)),
 	{
 		displayName: 'Changes',
@@ -400,27 +666,69 @@ export const permissionFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(P, SETS),
 		options: [
-			{ displayName: 'Add Teams', name: 'addTeams', type: 'string', default: '', description: 'Team names or GUIDs, separated by commas' },
-			{ displayName: 'Add Users', name: 'addUsers', type: 'string', default: '', description: 'E-mail addresses or GUIDs, separated by commas' },
-			{ displayName: 'Remove Teams', name: 'removeTeams', type: 'string', default: '', description: 'Team names or GUIDs, separated by commas' },
-			{ displayName: 'Remove Users', name: 'removeUsers', type: 'string', default: '', description: 'E-mail addresses or GUIDs, separated by commas' },
+			{
+				displayName: 'Add Teams',
+				name: 'addTeams',
+				type: 'string',
+				default: '',
+				description: 'Team names or GUIDs, separated by commas',
+			},
+			{
+				displayName: 'Add Users',
+				name: 'addUsers',
+				type: 'string',
+				default: '',
+				description: 'E-mail addresses or GUIDs, separated by commas',
+			},
+			{
+				displayName: 'Remove Teams',
+				name: 'removeTeams',
+				type: 'string',
+				default: '',
+				description: 'Team names or GUIDs, separated by commas',
+			},
+			{
+				displayName: 'Remove Users',
+				name: 'removeUsers',
+				type: 'string',
+				default: '',
+				description: 'E-mail addresses or GUIDs, separated by commas',
+			},
 		],
 	},
-	{ displayName: 'Include Subtasks', name: 'includeSubtasks', type: 'boolean', default: true, description: 'Whether to remove the restrictions of the subtasks too', displayOptions: show(P, ['removeTaskAccess']) },
+	{
+		displayName: 'Include Subtasks',
+		name: 'includeSubtasks',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to remove the restrictions of the subtasks too',
+		displayOptions: show(P, ['removeTaskAccess']),
+	},
 ];
 
 /** One comma-separated string per list (N-new), empty lists left out. */
 function accessBody(ctx: Ctx, i: number): IDataObject {
 	const a = ctx.getNodeParameter('access', i, {}) as IDataObject;
-	const list = (v: unknown) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean).join(',');
+	const list = (v: unknown) =>
+		String(v ?? '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean)
+			.join(',');
 	const add = compact({ users: list(a.addUsers), teams: list(a.addTeams) });
 	const remove = compact({ users: list(a.removeUsers), teams: list(a.removeTeams) });
-	if (!Object.keys(add).length && !Object.keys(remove).length) throw invalidInput(ctx.getNode(), i, 'Changes', 'add or remove at least one user or team');
-	return compact({ add: Object.keys(add).length ? add : undefined, remove: Object.keys(remove).length ? remove : undefined } as IDataObject);
+	if (!Object.keys(add).length && !Object.keys(remove).length)
+		throw invalidInput(ctx.getNode(), i, 'Changes', 'add or remove at least one user or team');
+	return compact({
+		add: Object.keys(add).length ? add : undefined,
+		remove: Object.keys(remove).length ? remove : undefined,
+	} as IDataObject);
 }
 
 function permissionTarget(ctx: Ctx, i: number, kind: 'project' | 'task'): string {
-	return kind === 'project' ? locatorValue(ctx, i, 'projectId', 'Project') : locatorValue(ctx, i, 'taskId', 'Task');
+	return kind === 'project'
+		? locatorValue(ctx, i, 'projectId', 'Project')
+		: locatorValue(ctx, i, 'taskId', 'Task');
 }
 
 export const permissionHandlers: Record<string, OperationHandler> = {};
@@ -428,7 +736,13 @@ for (const kind of ['project', 'task'] as const) {
 	const K = kind === 'project' ? 'Project' : 'Task';
 	permissionHandlers[`get${K}`] = async function (this: Ctx, i: number) {
 		const id = permissionTarget(this, i, kind);
-		return await get<IDataObject>(this, i, `integration/permissions/${kind}/json/${id}`, undefined, `${K} ${id}`);
+		return await get<IDataObject>(
+			this,
+			i,
+			`integration/permissions/${kind}/json/${id}`,
+			undefined,
+			`${K} ${id}`,
+		);
 	};
 	for (const [what, segment] of [
 		['Access', 'access'],
@@ -437,12 +751,25 @@ for (const kind of ['project', 'task'] as const) {
 		permissionHandlers[`set${K}${what}`] = async function (this: Ctx, i: number) {
 			const id = permissionTarget(this, i, kind);
 			const body = accessBody(this, i);
-			return await send<IDataObject>(this, i, { method: 'POST', path: `integration/permissions/${kind}/${segment}/json/${id}`, body, notFoundLabel: `${K} ${id}` });
+			return await send<IDataObject>(this, i, {
+				method: 'POST',
+				path: `integration/permissions/${kind}/${segment}/json/${id}`,
+				body,
+				notFoundLabel: `${K} ${id}`,
+			});
 		};
 		permissionHandlers[`remove${K}${what}`] = async function (this: Ctx, i: number) {
 			const id = permissionTarget(this, i, kind);
-			const qs = kind === 'task' && segment === 'access' ? { includeSubtasks: this.getNodeParameter('includeSubtasks', i, true) === true } : undefined;
-			return await send<IDataObject>(this, i, { method: 'DELETE', path: `integration/permissions/${kind}/${segment}/json/${id}`, qs, notFoundLabel: `${K} ${id}` });
+			const qs =
+				kind === 'task' && segment === 'access'
+					? { includeSubtasks: this.getNodeParameter('includeSubtasks', i, true) === true }
+					: undefined;
+			return await send<IDataObject>(this, i, {
+				method: 'DELETE',
+				path: `integration/permissions/${kind}/${segment}/json/${id}`,
+				qs,
+				notFoundLabel: `${K} ${id}`,
+			});
 		};
 	}
 }

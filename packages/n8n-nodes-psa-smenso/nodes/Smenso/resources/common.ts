@@ -1,15 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { defer, type Deferred } from '../../../../shared/execute';
 import { compact, locator, returnAllLimit, show, type Show } from '../../../../shared/kit';
 import { vendorRequest } from '../../../../shared/transport';
 import { invalidInput, isGuid } from '../../../../shared/validation';
 import { writeSettings, type WritePlan } from '../engine';
-import { fromWire, hoursToMinutes, minutesToHours, requestWithFallback, smensoProfile, toWireDate, toWireDateTime, wholeMinutes } from '../transport';
+import {
+	fromWire,
+	hoursToMinutes,
+	minutesToHours,
+	requestWithFallback,
+	smensoProfile,
+	toWireDate,
+	toWireDateTime,
+	wholeMinutes,
+} from '../transport';
 
 export { show, compact };
 
-export const GUID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+export const GUID_REGEX =
+	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 const GUID_EXAMPLE = 'e7737f60-d5a8-4b61-8cda-2ad51ccff4dd';
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -41,75 +57,171 @@ function guidLocator(spec: LocatorSpec, displayOptions: { show: Show }): INodePr
 	});
 }
 
-export const projectLocator = (o: { show: Show }, name = 'projectId', displayName = 'Project', description?: string) =>
-	guidLocator({ name, displayName, label: 'project', method: 'searchProjects', description }, o);
+export const projectLocator = (
+	o: { show: Show },
+	name = 'projectId',
+	displayName = 'Project',
+	description?: string,
+) => guidLocator({ name, displayName, label: 'project', method: 'searchProjects', description }, o);
 export const templateLocator = (o: { show: Show }) =>
-	guidLocator({ name: 'templateId', displayName: 'Template', label: 'project template', method: 'searchProjectTemplates', description: 'A template project' }, o);
-export const taskLocator = (o: { show: Show }, name = 'taskId', displayName = 'Task', description = 'A task of the chosen project') =>
-	guidLocator({ name, displayName, label: 'task', method: 'searchTasks', description }, o);
+	guidLocator(
+		{
+			name: 'templateId',
+			displayName: 'Template',
+			label: 'project template',
+			method: 'searchProjectTemplates',
+			description: 'A template project',
+		},
+		o,
+	);
+export const taskLocator = (
+	o: { show: Show },
+	name = 'taskId',
+	displayName = 'Task',
+	description = 'A task of the chosen project',
+) => guidLocator({ name, displayName, label: 'task', method: 'searchTasks', description }, o);
 export const folderLocator = (o: { show: Show }) =>
-	guidLocator({ name: 'folderId', displayName: 'Folder', label: 'folder', method: 'searchFolders', description: 'A task folder of the chosen project' }, o);
+	guidLocator(
+		{
+			name: 'folderId',
+			displayName: 'Folder',
+			label: 'folder',
+			method: 'searchFolders',
+			description: 'A task folder of the chosen project',
+		},
+		o,
+	);
+
+/** Locator modes beyond From List / By ID (modes have no default of their own, unlike parameters). */
+const EXTRA_MODES: Record<'email' | 'name', Pick<INodeProperties, 'modes'>> = {
+	email: {
+		modes: [
+			{
+				displayName: 'By E-Mail',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. anna.schmidt@example.com',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$',
+							errorMessage: 'Not an e-mail address',
+						},
+					},
+				],
+			},
+		],
+	},
+	name: {
+		modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Vacation' }],
+	},
+};
 
 function extraMode(kind: 'email' | 'name'): INodePropertyMode[] {
-	const modes: INodePropertyMode[] = [];
-	if (kind === 'email') {
-		// A locator mode, not a parameter: it has no default of its own.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-		modes.push({
-			displayName: 'By E-Mail',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. anna.schmidt@example.com',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$', errorMessage: 'Not an e-mail address' } }],
-		});
-	} else {
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-		modes.push({ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Vacation' });
-	}
-	return modes;
+	return [...(EXTRA_MODES[kind].modes ?? [])];
 }
 
 /** A member: from the list, by GUID, or by e-mail (smenso takes users either way). */
-export function memberLocator(o: { show: Show }, name = 'userId', displayName = 'Member', description = 'The workspace member (smenso takes a GUID or an e-mail)'): INodeProperties {
-	const base = guidLocator({ name, displayName, label: 'member', method: 'searchMembers', description }, o);
+export function memberLocator(
+	o: { show: Show },
+	name = 'userId',
+	displayName = 'Member',
+	description = 'The workspace member (smenso takes a GUID or an e-mail)',
+): INodeProperties {
+	const base = guidLocator(
+		{ name, displayName, label: 'member', method: 'searchMembers', description },
+		o,
+	);
 	base.modes = [...(base.modes ?? []), ...extraMode('email')];
 	return base;
 }
 
 /** An absence type: from the list, by GUID, or by its name (smenso takes "Vacation" as well). */
 export function absenceTypeLocator(o: { show: Show }, required = true): INodeProperties {
-	const base = guidLocator({ name: 'absenceTypeId', displayName: 'Absence Type', label: 'absence type', method: 'searchAbsenceTypes', description: 'E.g. Vacation', required }, o);
+	const base = guidLocator(
+		{
+			name: 'absenceTypeId',
+			displayName: 'Absence Type',
+			label: 'absence type',
+			method: 'searchAbsenceTypes',
+			description: 'E.g. Vacation',
+			required,
+		},
+		o,
+	);
 	base.modes = [...(base.modes ?? []), ...extraMode('name')];
 	return base;
 }
 
 /** A plain GUID field (records without a list to pick from, e.g. a status report). */
-export function guidField(name: string, displayName: string, o: { show: Show }, description?: string): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder: `e.g. ${GUID_EXAMPLE}`, description, displayOptions: o };
+export function guidField(
+	name: string,
+	displayName: string,
+	o: { show: Show },
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${GUID_EXAMPLE}`,
+		description,
+		displayOptions: o,
+	};
 }
 
 /**
  * The value of a locator (or plain field), checked the way its mode asks: "From List" left empty says
  * "choose … from the list", "By E-Mail" checks an e-mail, "By ID" a GUID.
  */
-export function locatorValue(ctx: Ctx, i: number, name: string, label: string, kinds: { email?: boolean; name?: boolean } = {}): string {
+export function locatorValue(
+	ctx: Ctx,
+	i: number,
+	name: string,
+	label: string,
+	kinds: { email?: boolean; name?: boolean } = {},
+): string {
 	const raw = ctx.getNodeParameter(name, i, '') as unknown;
 	const isLocator = !!raw && typeof raw === 'object';
 	const mode = isLocator ? String((raw as IDataObject).mode ?? 'id') : 'id';
-	const value = String(raw && typeof raw === 'object' ? ((raw as IDataObject).value ?? '') : (raw ?? '')).trim();
+	const value = String(
+		raw && typeof raw === 'object' ? ((raw as IDataObject).value ?? '') : (raw ?? ''),
+	).trim();
 	const node = ctx.getNode();
 	if (!value) {
-		const what = mode === 'list' ? 'choose one from the list' : mode === 'email' ? 'enter an e-mail address' : mode === 'name' ? 'enter a name' : mode === 'url' ? 'enter a URL' : 'enter an ID';
+		const what =
+			mode === 'list'
+				? 'choose one from the list'
+				: mode === 'email'
+					? 'enter an e-mail address'
+					: mode === 'name'
+						? 'enter a name'
+						: mode === 'url'
+							? 'enter a URL'
+							: 'enter an ID';
 		throw invalidInput(node, i, label, `is required: ${what}`);
 	}
 	if (mode === 'email' || (kinds.email && mode !== 'list' && EMAIL.test(value))) {
-		if (!EMAIL.test(value)) throw invalidInput(node, i, label, `must be an e-mail address like anna.schmidt@example.com, got "${value}"`);
+		if (!EMAIL.test(value))
+			throw invalidInput(
+				node,
+				i,
+				label,
+				`must be an e-mail address like anna.schmidt@example.com, got "${value}"`,
+			);
 		return value;
 	}
 	// A plain value (an expression or an older workflow) may be a name where smenso takes names.
 	if (kinds.name && (mode === 'name' || (!isLocator && !isGuid(value)))) return value;
 	if (!isGuid(value)) {
-		const alt = kinds.email ? ' (or choose "By E-Mail")' : kinds.name ? ' (or choose "By Name")' : '';
+		const alt = kinds.email
+			? ' (or choose "By E-Mail")'
+			: kinds.name
+				? ' (or choose "By Name")'
+				: '';
 		throw invalidInput(node, i, label, `must be a GUID like ${GUID_EXAMPLE}${alt}, got "${value}"`);
 	}
 	return value.toLowerCase();
@@ -117,14 +229,30 @@ export function locatorValue(ctx: Ctx, i: number, name: string, label: string, k
 
 export function required(ctx: Ctx, i: number, name: string, label: string): string {
 	const value = ctx.getNodeParameter(name, i, '') as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!text) throw invalidInput(ctx.getNode(), i, label, 'is required');
 	return text;
 }
 
 // ---------- declarative fields: UI property and wire value from one description ----------
 
-export type Kind = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'dateTime' | 'guid' | 'user' | 'hours' | 'minutes' | 'options' | 'color' | 'percent' | 'flavors';
+export type Kind =
+	| 'string'
+	| 'text'
+	| 'number'
+	| 'integer'
+	| 'boolean'
+	| 'date'
+	| 'dateTime'
+	| 'guid'
+	| 'user'
+	| 'hours'
+	| 'minutes'
+	| 'options'
+	| 'color'
+	| 'percent'
+	| 'flavors';
 
 export interface FieldSpec {
 	name: string;
@@ -142,19 +270,48 @@ export interface FieldSpec {
 const FLAVOR_HELP =
 	'Custom field values ("flavors"), one per line as Name=Value, e.g. Cost Center=4711. Names or GUIDs of the flavors; dates as 2026-03-01; lists as A,B.';
 
-export function fieldProperty(f: FieldSpec, displayOptions?: { show: Show }, isRequired = false): INodeProperties {
-	const base = { displayName: f.label, name: f.name, description: f.description, required: isRequired || undefined, ...(displayOptions ? { displayOptions } : {}) };
+export function fieldProperty(
+	f: FieldSpec,
+	displayOptions?: { show: Show },
+	isRequired = false,
+): INodeProperties {
+	const base = {
+		displayName: f.label,
+		name: f.name,
+		description: f.description,
+		required: isRequired || undefined,
+		...(displayOptions ? { displayOptions } : {}),
+	};
 	switch (f.kind) {
 		case 'text':
 			return { ...base, type: 'string', typeOptions: { rows: 3 }, default: '' };
 		case 'number':
 		case 'integer':
 		case 'percent':
-			return { ...base, type: 'number', default: (f.default as number) ?? 0, typeOptions: { ...(f.min !== undefined ? { minValue: f.min } : {}), ...(f.max !== undefined ? { maxValue: f.max } : {}), ...(f.kind === 'number' ? {} : { numberPrecision: 0 }) } };
+			return {
+				...base,
+				type: 'number',
+				default: (f.default as number) ?? 0,
+				typeOptions: {
+					...(f.min !== undefined ? { minValue: f.min } : {}),
+					...(f.max !== undefined ? { maxValue: f.max } : {}),
+					...(f.kind === 'number' ? {} : { numberPrecision: 0 }),
+				},
+			};
 		case 'minutes':
-			return { ...base, type: 'number', default: (f.default as number) ?? 0, typeOptions: { minValue: 0, maxValue: f.max ?? 1440, numberPrecision: 0 } };
+			return {
+				...base,
+				type: 'number',
+				default: (f.default as number) ?? 0,
+				typeOptions: { minValue: 0, maxValue: f.max ?? 1440, numberPrecision: 0 },
+			};
 		case 'boolean':
-			return { ...base, type: 'boolean', default: (f.default as boolean) ?? false, description: f.description ?? `Whether ${f.label.toLowerCase()}` };
+			return {
+				...base,
+				type: 'boolean',
+				default: (f.default as boolean) ?? false,
+				description: f.description ?? `Whether ${f.label.toLowerCase()}`,
+			};
 		case 'date':
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };
@@ -162,26 +319,52 @@ export function fieldProperty(f: FieldSpec, displayOptions?: { show: Show }, isR
 			return {
 				...base,
 				type: 'options',
-				options: (f.options ?? []).map(([name, value]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)) as INodePropertyOptions[],
+				options: (f.options ?? [])
+					.map(([name, value]) => ({ name, value }))
+					.sort((a, b) => a.name.localeCompare(b.name)) as INodePropertyOptions[],
 				default: (f.default as string | number) ?? f.options?.[0]?.[1] ?? '',
 			};
 		case 'hours':
-			return { ...base, type: 'string', default: '', placeholder: 'e.g. 1.5 or 1:30', description: f.description ?? 'Hours, e.g. 1.5 or 1:30 (smenso stores minutes; the node converts)' };
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1.5 or 1:30',
+				description:
+					f.description ?? 'Hours, e.g. 1.5 or 1:30 (smenso stores minutes; the node converts)',
+			};
 		case 'guid':
 			return { ...base, type: 'string', default: '', placeholder: `e.g. ${GUID_EXAMPLE}` };
 		case 'user':
-			return { ...base, type: 'string', default: '', placeholder: 'e.g. anna.schmidt@example.com or a GUID' };
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. anna.schmidt@example.com or a GUID',
+			};
 		case 'color':
 			return { ...base, type: 'color', default: '#1F77B4' };
 		case 'flavors':
-			return { ...base, type: 'string', typeOptions: { rows: 3 }, default: '', placeholder: 'Cost Center=4711', description: f.description ?? FLAVOR_HELP };
+			return {
+				...base,
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				placeholder: 'Cost Center=4711',
+				description: f.description ?? FLAVOR_HELP,
+			};
 		default:
 			return { ...base, type: 'string', default: '' };
 	}
 }
 
 /** An "Additional Fields" / "Update Fields" collection, fields sorted by name. */
-export function collection(name: string, displayName: string, fields: FieldSpec[], displayOptions: { show: Show }): INodeProperties {
+export function collection(
+	name: string,
+	displayName: string,
+	fields: FieldSpec[],
+	displayOptions: { show: Show },
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -189,7 +372,9 @@ export function collection(name: string, displayName: string, fields: FieldSpec[
 		placeholder: displayName === 'Update Fields' ? 'Add Field' : 'Add Field',
 		default: {},
 		displayOptions,
-		options: fields.map((f) => fieldProperty(f)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: fields
+			.map((f) => fieldProperty(f))
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -197,7 +382,8 @@ export function collection(name: string, displayName: string, fields: FieldSpec[
 function flavorValues(ctx: Ctx, i: number, label: string, value: unknown): IDataObject[] {
 	const node = ctx.getNode();
 	if (Array.isArray(value)) return value as IDataObject[];
-	if (value && typeof value === 'object') return Object.entries(value as IDataObject).map(([target, v]) => ({ target, value: v }));
+	if (value && typeof value === 'object')
+		return Object.entries(value as IDataObject).map(([target, v]) => ({ target, value: v }));
 	const text = String(value ?? '').trim();
 	if (!text) return [];
 	if (text.startsWith('{') || text.startsWith('[')) {
@@ -207,17 +393,34 @@ function flavorValues(ctx: Ctx, i: number, label: string, value: unknown): IData
 			throw invalidInput(node, i, label, 'is not valid JSON');
 		}
 	}
-	return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => {
-		const at = line.indexOf('=');
-		if (at <= 0) throw invalidInput(node, i, label, `each line must be Name=Value, got "${line.trim()}"`);
-		const raw = line.slice(at + 1).trim();
-		const v: unknown = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && /^-?\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : raw;
-		return { target: line.slice(0, at).trim(), value: v } as IDataObject;
-	});
+	return text
+		.split(/\r?\n/)
+		.filter((line) => line.trim())
+		.map((line) => {
+			const at = line.indexOf('=');
+			if (at <= 0)
+				throw invalidInput(node, i, label, `each line must be Name=Value, got "${line.trim()}"`);
+			const raw = line.slice(at + 1).trim();
+			const v: unknown =
+				raw === 'true'
+					? true
+					: raw === 'false'
+						? false
+						: raw !== '' && /^-?\d+(?:\.\d+)?$/.test(raw)
+							? Number(raw)
+							: raw;
+			return { target: line.slice(0, at).trim(), value: v } as IDataObject;
+		});
 }
 
 /** One field's value for the wire, checked (errors name the field and the row). */
-export function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zone: string): unknown {
+export function wireValue(
+	ctx: Ctx,
+	i: number,
+	f: FieldSpec,
+	value: unknown,
+	zone: string,
+): unknown {
 	const node = ctx.getNode();
 	switch (f.kind) {
 		case 'string':
@@ -227,10 +430,14 @@ export function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zon
 		case 'integer':
 		case 'percent': {
 			const n = typeof value === 'number' ? value : Number(String(value).trim());
-			if (String(value).trim() === '' || !Number.isFinite(n)) throw invalidInput(node, i, f.label, `must be a number, got "${String(value)}"`);
-			if (f.kind !== 'number' && !Number.isInteger(n)) throw invalidInput(node, i, f.label, `must be a whole number, got ${n}`);
-			if (f.min !== undefined && n < f.min) throw invalidInput(node, i, f.label, `must be at least ${f.min}, got ${n}`);
-			if (f.max !== undefined && n > f.max) throw invalidInput(node, i, f.label, `must be at most ${f.max}, got ${n}`);
+			if (String(value).trim() === '' || !Number.isFinite(n))
+				throw invalidInput(node, i, f.label, `must be a number, got "${String(value)}"`);
+			if (f.kind !== 'number' && !Number.isInteger(n))
+				throw invalidInput(node, i, f.label, `must be a whole number, got ${n}`);
+			if (f.min !== undefined && n < f.min)
+				throw invalidInput(node, i, f.label, `must be at least ${f.min}, got ${n}`);
+			if (f.max !== undefined && n > f.max)
+				throw invalidInput(node, i, f.label, `must be at most ${f.max}, got ${n}`);
 			return n;
 		}
 		case 'minutes':
@@ -245,18 +452,26 @@ export function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zon
 			return toWireDateTime(node, i, f.label, value, zone);
 		case 'guid': {
 			const text = String(value).trim();
-			if (!isGuid(text)) throw invalidInput(node, i, f.label, `must be a GUID like ${GUID_EXAMPLE}, got "${text}"`);
+			if (!isGuid(text))
+				throw invalidInput(node, i, f.label, `must be a GUID like ${GUID_EXAMPLE}, got "${text}"`);
 			return text.toLowerCase();
 		}
 		case 'user': {
 			const text = String(value).trim();
 			if (EMAIL.test(text)) return text;
-			if (!isGuid(text)) throw invalidInput(node, i, f.label, `must be a member's e-mail address or GUID, got "${text}"`);
+			if (!isGuid(text))
+				throw invalidInput(
+					node,
+					i,
+					f.label,
+					`must be a member's e-mail address or GUID, got "${text}"`,
+				);
 			return text.toLowerCase();
 		}
 		case 'color': {
 			const text = String(value).trim();
-			if (!/^#[0-9a-f]{6}$/i.test(text)) throw invalidInput(node, i, f.label, `must be a colour like #FF0000, got "${text}"`);
+			if (!/^#[0-9a-f]{6}$/i.test(text))
+				throw invalidInput(node, i, f.label, `must be a colour like #FF0000, got "${text}"`);
 			return text.toUpperCase();
 		}
 		case 'flavors':
@@ -265,7 +480,10 @@ export function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zon
 			const allowed = f.options ?? [];
 			const hit = allowed.find(([, v]) => String(v) === String(value).trim());
 			if (!hit) {
-				const list = [...allowed].sort((a, b) => a[0].localeCompare(b[0])).map(([name, v]) => `${name} (${String(v)})`).join(', ');
+				const list = [...allowed]
+					.sort((a, b) => a[0].localeCompare(b[0]))
+					.map(([name, v]) => `${name} (${String(v)})`)
+					.join(', ');
 				throw invalidInput(node, i, f.label, `must be one of ${list}, got "${String(value)}"`);
 			}
 			return hit[1];
@@ -276,7 +494,13 @@ export function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zon
 }
 
 /** The fields the user set in a collection (empty strings skipped), converted for the wire. */
-export function wireRecord(ctx: Ctx, i: number, fields: FieldSpec[], source: IDataObject, zone: string): IDataObject {
+export function wireRecord(
+	ctx: Ctx,
+	i: number,
+	fields: FieldSpec[],
+	source: IDataObject,
+	zone: string,
+): IDataObject {
 	const out: IDataObject = {};
 	for (const f of fields) {
 		const value = source[f.name];
@@ -289,7 +513,13 @@ export function wireRecord(ctx: Ctx, i: number, fields: FieldSpec[], source: IDa
 }
 
 /** A top-level field (required or optional) converted for the wire. */
-export function wireParam(ctx: Ctx, i: number, f: FieldSpec, isRequired: boolean, zone: string): unknown {
+export function wireParam(
+	ctx: Ctx,
+	i: number,
+	f: FieldSpec,
+	isRequired: boolean,
+	zone: string,
+): unknown {
 	const value = ctx.getNodeParameter(f.name, i, f.kind === 'boolean' ? false : '') as unknown;
 	if (value === undefined || value === null || value === '') {
 		if (isRequired) throw invalidInput(ctx.getNode(), i, f.label, 'is required');
@@ -298,11 +528,24 @@ export function wireParam(ctx: Ctx, i: number, f: FieldSpec, isRequired: boolean
 	return wireValue(ctx, i, f, value, zone);
 }
 
-export function checkOrder(ctx: Ctx, i: number, record: IDataObject, start: string, end: string, startLabel: string, endLabel: string): void {
+export function checkOrder(
+	ctx: Ctx,
+	i: number,
+	record: IDataObject,
+	start: string,
+	end: string,
+	startLabel: string,
+	endLabel: string,
+): void {
 	const a = record[start];
 	const b = record[end];
 	if (typeof a === 'string' && typeof b === 'string' && b.slice(0, 19) < a.slice(0, 19)) {
-		throw invalidInput(ctx.getNode(), i, endLabel, `must not be before ${startLabel} (${b} < ${a})`);
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			endLabel,
+			`must not be before ${startLabel} (${b} < ${a})`,
+		);
 	}
 }
 
@@ -325,7 +568,8 @@ export function waitFields(resource: string, operations: string[]): INodePropert
 			type: 'number',
 			default: 120,
 			typeOptions: { minValue: 1, maxValue: 3600 },
-			description: 'How long to wait for the ticket before failing with its ID (the change may still finish later)',
+			description:
+				'How long to wait for the ticket before failing with its ID (the change may still finish later)',
 			displayOptions: show(resource, operations, { waitForCompletion: [true] }),
 		},
 	];
@@ -354,7 +598,11 @@ const TICKET_DETAIL: INodeProperties = {
 };
 
 /** Options of an asynchronous write: batch size (where the API takes arrays), time zone, ticket detail. */
-export function writeOptions(resource: string, operations: string[], batchable: boolean): INodeProperties {
+export function writeOptions(
+	resource: string,
+	operations: string[],
+	batchable: boolean,
+): INodeProperties {
 	const options: INodeProperties[] = [];
 	if (batchable) {
 		options.push({
@@ -368,32 +616,82 @@ export function writeOptions(resource: string, operations: string[], batchable: 
 		});
 	}
 	options.push(TICKET_DETAIL, TIMEZONE_OPTION);
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(resource, operations), options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(resource, operations),
+		options,
+	};
 }
 
 /** Options of a read: the time zone dates are shown in. */
 export function readOptions(resource: string, operations: string[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show(resource, operations), options: [TIMEZONE_OPTION] };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(resource, operations),
+		options: [TIMEZONE_OPTION],
+	};
 }
 
 export { returnAllLimit };
 
 /** Builds the row's write plan with the shared settings and hands it to the batch phase. */
-export async function plan(ctx: Ctx, i: number, partial: Omit<WritePlan, 'settings'>): Promise<Deferred<WritePlan>> {
+export async function plan(
+	ctx: Ctx,
+	i: number,
+	partial: Omit<WritePlan, 'settings'>,
+): Promise<Deferred<WritePlan>> {
 	return defer({ ...partial, settings: await writeSettings(ctx, i) });
 }
 
 // ---------- reads ----------
 
 /** A GET (with the row's zone as the Timezone header where the user chose one); dates answered as ISO. */
-export async function get<T = IDataObject[]>(ctx: Ctx, i: number | undefined, path: string, qs?: IDataObject, notFoundLabel?: string): Promise<T> {
-	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path, qs, itemIndex: i, notFoundLabel, headers: zoneHeader(ctx, i) });
+export async function get<T = IDataObject[]>(
+	ctx: Ctx,
+	i: number | undefined,
+	path: string,
+	qs?: IDataObject,
+	notFoundLabel?: string,
+): Promise<T> {
+	const body = await vendorRequest.call(ctx, smensoProfile, {
+		method: 'GET',
+		path,
+		qs,
+		itemIndex: i,
+		notFoundLabel,
+		headers: zoneHeader(ctx, i),
+	});
 	return fromWire(body) as T;
 }
 
 /** GET with the documented alternative path tried once on 404 "no such endpoint". */
-export async function getWithFallback<T = IDataObject[]>(ctx: Ctx, i: number | undefined, route: string, candidates: Array<{ path: string; qs?: IDataObject }>, notFoundLabel?: string): Promise<T> {
-	const body = await requestWithFallback(ctx, route, candidates.map((c) => ({ method: 'GET' as const, path: c.path, qs: c.qs, itemIndex: i, notFoundLabel, headers: zoneHeader(ctx, i) })));
+export async function getWithFallback<T = IDataObject[]>(
+	ctx: Ctx,
+	i: number | undefined,
+	route: string,
+	candidates: Array<{ path: string; qs?: IDataObject }>,
+	notFoundLabel?: string,
+): Promise<T> {
+	const body = await requestWithFallback(
+		ctx,
+		route,
+		candidates.map((c) => ({
+			method: 'GET' as const,
+			path: c.path,
+			qs: c.qs,
+			itemIndex: i,
+			notFoundLabel,
+			headers: zoneHeader(ctx, i),
+		})),
+	);
 	return fromWire(body) as T;
 }
 
@@ -405,13 +703,34 @@ function zoneHeader(ctx: Ctx, i: number | undefined): Record<string, string> | u
 }
 
 /** A sync write (permissions, invitations, attachments, dependencies): sent in the send pass. */
-export async function send<T = unknown>(ctx: Ctx, i: number, spec: { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown; qs?: IDataObject; headers?: Record<string, string>; notFoundLabel?: string; rawBody?: boolean }): Promise<T> {
-	const body = await vendorRequest.call(ctx, smensoProfile, { ...spec, body: spec.body as IDataObject, itemIndex: i });
+export async function send<T = unknown>(
+	ctx: Ctx,
+	i: number,
+	spec: {
+		method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+		path: string;
+		body?: unknown;
+		qs?: IDataObject;
+		headers?: Record<string, string>;
+		notFoundLabel?: string;
+		rawBody?: boolean;
+	},
+): Promise<T> {
+	const body = await vendorRequest.call(ctx, smensoProfile, {
+		...spec,
+		body: spec.body as IDataObject,
+		itemIndex: i,
+	});
 	return fromWire(body) as T;
 }
 
 /** Return All / Limit over a list, with a client-side filter. */
-export function limitList(ctx: Ctx, i: number, list: IDataObject[], keep: (r: IDataObject) => boolean = () => true): IDataObject[] {
+export function limitList(
+	ctx: Ctx,
+	i: number,
+	list: IDataObject[],
+	keep: (r: IDataObject) => boolean = () => true,
+): IDataObject[] {
 	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = Number(ctx.getNodeParameter('limit', i, 50));
 	const filtered = list.filter(keep);
@@ -424,13 +743,21 @@ export function sameId(a: unknown, b: unknown): boolean {
 
 export function contains(record: IDataObject, search: unknown, fields: string[]): boolean {
 	const text = typeof search === 'string' ? search.trim().toLowerCase() : '';
-	return !text || fields.some((f) => String(record[f] ?? '').toLowerCase().includes(text));
+	return (
+		!text ||
+		fields.some((f) =>
+			String(record[f] ?? '')
+				.toLowerCase()
+				.includes(text),
+		)
+	);
 }
 
 /** Adds `<name>Hours` beside each minutes field of a record, so users read hours. */
 export function withHours(record: IDataObject, fields: Record<string, string>): IDataObject {
 	const out = { ...record };
-	for (const [minutesKey, hoursKey] of Object.entries(fields)) if (minutesKey in out) out[hoursKey] = minutesToHours(out[minutesKey]);
+	for (const [minutesKey, hoursKey] of Object.entries(fields))
+		if (minutesKey in out) out[hoursKey] = minutesToHours(out[minutesKey]);
 	return out;
 }
 

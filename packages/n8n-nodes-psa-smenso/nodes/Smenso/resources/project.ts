@@ -29,40 +29,104 @@ import {
 } from './common';
 
 const R = 'project';
-const WRITES = ['archive', 'create', 'createFromTemplate', 'delete', 'unarchive', 'update', 'updateMasterData'];
+const WRITES = [
+	'archive',
+	'create',
+	'createFromTemplate',
+	'delete',
+	'unarchive',
+	'update',
+	'updateMasterData',
+];
 
 export const projectOperations = operationProperty(
 	R,
 	[
-		{ name: 'Archive', value: 'archive', action: 'Archive a project', description: 'Archive a project (no more time booked on it)' },
+		{
+			name: 'Archive',
+			value: 'archive',
+			action: 'Archive a project',
+			description: 'Archive a project (no more time booked on it)',
+		},
 		{ name: 'Create', value: 'create', action: 'Create a project' },
-		{ name: 'Create From Template', value: 'createFromTemplate', action: 'Create a project from a template', description: 'Create a project with the structure of a template project' },
+		{
+			name: 'Create From Template',
+			value: 'createFromTemplate',
+			action: 'Create a project from a template',
+			description: 'Create a project with the structure of a template project',
+		},
 		{ name: 'Delete', value: 'delete', action: 'Delete a project' },
 		{ name: 'Get', value: 'get', action: 'Get a project' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many projects' },
 		{ name: 'Unarchive', value: 'unarchive', action: 'Unarchive a project' },
 		{ name: 'Update', value: 'update', action: 'Update a project' },
-		{ name: 'Update Master Data From Template', value: 'updateMasterData', action: 'Apply a template to a project', description: "Copy a template's master data (dates, flavors, manager, budget…) onto a project" },
+		{
+			name: 'Update Master Data From Template',
+			value: 'updateMasterData',
+			action: 'Apply a template to a project',
+			description:
+				"Copy a template's master data (dates, flavors, manager, budget…) onto a project",
+		},
 	],
 	'getAll',
 );
 
-const FOLDER: FieldSpec = { name: 'phaseId', label: 'Project Folder ID', kind: 'string', description: 'The numeric ID of the project folder ("phase"); smenso shows it through a Formula flavor' };
-const TYPE: FieldSpec = { name: 'typeId', label: 'Project Type ID', kind: 'string', description: 'The numeric ID of the project type' };
+const FOLDER: FieldSpec = {
+	name: 'phaseId',
+	label: 'Project Folder ID',
+	kind: 'string',
+	description:
+		'The numeric ID of the project folder ("phase"); smenso shows it through a Formula flavor',
+};
+const TYPE: FieldSpec = {
+	name: 'typeId',
+	label: 'Project Type ID',
+	kind: 'string',
+	description: 'The numeric ID of the project type',
+};
 
 const DETAILS: FieldSpec[] = [
 	{ name: 'benefit', label: 'Benefit', kind: 'text' },
-	{ name: 'blockTimeRecording', label: 'Block Time Recording', kind: 'boolean', description: 'Whether booking time on the project is blocked' },
+	{
+		name: 'blockTimeRecording',
+		label: 'Block Time Recording',
+		kind: 'boolean',
+		description: 'Whether booking time on the project is blocked',
+	},
 	{ name: 'budget', label: 'Budget', kind: 'number', min: 0 },
-	{ name: 'currency', label: 'Currency', kind: 'options', options: [['AUD', 'AUD'], ['CAD', 'CAD'], ['CHF', 'CHF'], ['EUR', 'EUR'], ['GBP', 'GBP'], ['USD', 'USD']], default: 'EUR' },
+	{
+		name: 'currency',
+		label: 'Currency',
+		kind: 'options',
+		options: [
+			['AUD', 'AUD'],
+			['CAD', 'CAD'],
+			['CHF', 'CHF'],
+			['EUR', 'EUR'],
+			['GBP', 'GBP'],
+			['USD', 'USD'],
+		],
+		default: 'EUR',
+	},
 	{ name: 'description', label: 'Description', kind: 'text' },
 	{ name: 'endDate', label: 'End Date', kind: 'date' },
-	{ name: 'externalId', label: 'External ID', kind: 'string', description: 'Your own key for the project, e.g. the ID in the CRM. If empty on create, the node sets one so it can read the project back.' },
+	{
+		name: 'externalId',
+		label: 'External ID',
+		kind: 'string',
+		description:
+			'Your own key for the project, e.g. the ID in the CRM. If empty on create, the node sets one so it can read the project back.',
+	},
 	{ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors', wire: 'flavor' },
 	{ name: 'goal', label: 'Goal', kind: 'text' },
 	{ name: 'hourlyRate', label: 'Hourly Rate', kind: 'number', min: 0 },
 	{ name: 'locationId', label: 'Location ID', kind: 'integer' },
-	{ name: 'projectManager', label: 'Project Manager', kind: 'user', description: "The manager's e-mail address or GUID" },
+	{
+		name: 'projectManager',
+		label: 'Project Manager',
+		kind: 'user',
+		description: "The manager's e-mail address or GUID",
+	},
 	{ name: 'startDate', label: 'Start Date', kind: 'date' },
 	{ name: 'statusId', label: 'Status ID', kind: 'integer' },
 	{ name: 'usePersonalHourlyRates', label: 'Use Personal Hourly Rates', kind: 'boolean' },
@@ -98,17 +162,49 @@ const TEMPLATE_OPTIONS: Array<[string, string]> = [
 ];
 
 /** Top-level `noFeed` (N-new): shown among the additional fields, sent beside the records. */
-export const NO_FEED: FieldSpec = { name: 'noFeed', label: 'No Activity Feed Entry', kind: 'boolean', description: 'Whether to keep the change out of the activity feed' };
+export const NO_FEED: FieldSpec = {
+	name: 'noFeed',
+	label: 'No Activity Feed Entry',
+	kind: 'boolean',
+	description: 'Whether to keep the change out of the activity feed',
+};
 
 export const projectFields: INodeProperties[] = [
 	projectLocator(show(R, ['archive', 'delete', 'get', 'unarchive', 'update', 'updateMasterData'])),
 	templateLocator(show(R, ['createFromTemplate', 'updateMasterData'])),
-	fieldProperty({ name: 'title', label: 'Title', kind: 'string' }, show(R, ['create', 'createFromTemplate']), true),
+	fieldProperty(
+		{ name: 'title', label: 'Title', kind: 'string' },
+		show(R, ['create', 'createFromTemplate']),
+		true,
+	),
 	fieldProperty(FOLDER, show(R, ['create']), true),
 	fieldProperty(TYPE, show(R, ['create']), true),
-	fieldProperty({ name: 'folder', label: 'Project Folder Name', kind: 'string', description: 'The project folder by its name, e.g. Customer Projects' }, show(R, ['createFromTemplate']), true),
-	fieldProperty({ name: 'projectType', label: 'Project Type Name', kind: 'string', description: 'The project type by its name, e.g. Implementation' }, show(R, ['createFromTemplate']), true),
-	collection('additionalFields', 'Additional Fields', [...DETAILS, ...CREATE_ONLY, NO_FEED], show(R, ['create'])),
+	fieldProperty(
+		{
+			name: 'folder',
+			label: 'Project Folder Name',
+			kind: 'string',
+			description: 'The project folder by its name, e.g. Customer Projects',
+		},
+		show(R, ['createFromTemplate']),
+		true,
+	),
+	fieldProperty(
+		{
+			name: 'projectType',
+			label: 'Project Type Name',
+			kind: 'string',
+			description: 'The project type by its name, e.g. Implementation',
+		},
+		show(R, ['createFromTemplate']),
+		true,
+	),
+	collection(
+		'additionalFields',
+		'Additional Fields',
+		[...DETAILS, ...CREATE_ONLY, NO_FEED],
+		show(R, ['create']),
+	),
 	collection('updateFields', 'Update Fields', [...DETAILS, ...UPDATE_ONLY], show(R, ['update'])),
 	{
 		displayName: 'Additional Fields',
@@ -118,11 +214,44 @@ export const projectFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, ['createFromTemplate']),
 		options: [
-			{ displayName: 'Private', name: 'isPrivate', type: 'boolean', default: false, description: 'Whether only the API user gets access at first' },
-			{ displayName: 'Project Code', name: 'code', type: 'string', default: '', description: 'The project ID master-data field' },
-			{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: "Empty: the template's start date" },
-			{ displayName: 'Status', name: 'statusId', type: 'options', options: [{ name: 'Active', value: 0 }, { name: 'Inactive', value: 1 }], default: 0 },
-			...TEMPLATE_OPTIONS.map(([name, displayName]) => ({ displayName, name, type: 'boolean' as const, default: true, description: `Whether to ${displayName.toLowerCase()} from the template` })),
+			{
+				displayName: 'Private',
+				name: 'isPrivate',
+				type: 'boolean',
+				default: false,
+				description: 'Whether only the API user gets access at first',
+			},
+			{
+				displayName: 'Project Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'The project ID master-data field',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: "Empty: the template's start date",
+			},
+			{
+				displayName: 'Status',
+				name: 'statusId',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 0 },
+					{ name: 'Inactive', value: 1 },
+				],
+				default: 0,
+			},
+			...TEMPLATE_OPTIONS.map(([name, displayName]) => ({
+				displayName,
+				name,
+				type: 'boolean' as const,
+				default: true,
+				description: `Whether to ${displayName.toLowerCase()} from the template`,
+			})),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
 	},
 	{
@@ -132,9 +261,13 @@ export const projectFields: INodeProperties[] = [
 		placeholder: 'Add What to Apply',
 		default: {},
 		displayOptions: show(R, ['updateMasterData']),
-		options: MASTER_DATA.map(([name, displayName]) => ({ displayName, name, type: 'boolean' as const, default: true, description: `Whether to apply the template's ${displayName.toLowerCase()}` })).sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: MASTER_DATA.map(([name, displayName]) => ({
+			displayName,
+			name,
+			type: 'boolean' as const,
+			default: true,
+			description: `Whether to apply the template's ${displayName.toLowerCase()}`,
+		})).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	...returnAllLimit(R, 'getAll'),
 	{
@@ -145,9 +278,27 @@ export const projectFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, ['getAll']),
 		options: [
-			{ displayName: 'Include Archived', name: 'includeArchived', type: 'boolean', default: false, description: 'Whether to include archived projects' },
-			{ displayName: 'Include Templates', name: 'includeTemplates', type: 'boolean', default: false, description: 'Whether to include template projects' },
-			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only projects whose title, number or external ID contains this text' },
+			{
+				displayName: 'Include Archived',
+				name: 'includeArchived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include archived projects',
+			},
+			{
+				displayName: 'Include Templates',
+				name: 'includeTemplates',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include template projects',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only projects whose title, number or external ID contains this text',
+			},
 		],
 	},
 	readOptions(R, ['get', 'getAll']),
@@ -169,9 +320,16 @@ function readBackById(ctx: Ctx, id: string, check: (p: IDataObject) => boolean =
 	};
 }
 
-async function details(ctx: Ctx, i: number, source: IDataObject, zone: string, fields: FieldSpec[]): Promise<IDataObject> {
+async function details(
+	ctx: Ctx,
+	i: number,
+	source: IDataObject,
+	zone: string,
+	fields: FieldSpec[],
+): Promise<IDataObject> {
 	const out = wireRecord(ctx, i, fields, source, zone);
-	for (const key of ['phaseId', 'typeId']) if (typeof out[key] === 'string') out[key] = idNumber(out[key] as string);
+	for (const key of ['phaseId', 'typeId'])
+		if (typeof out[key] === 'string') out[key] = idNumber(out[key] as string);
 	checkOrder(ctx, i, out, 'startDate', 'endDate', 'Start Date', 'End Date');
 	return out;
 }
@@ -180,7 +338,15 @@ export const projectHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const list = await get(this, i, projectsPath);
-		return limitList(this, i, list, (p) => !!(filters.includeArchived || !p.isArchived) && !!(filters.includeTemplates || !p.isTemplate) && contains(p, filters.search, ['title', 'number', 'externalId', 'code']));
+		return limitList(
+			this,
+			i,
+			list,
+			(p) =>
+				!!(filters.includeArchived || !p.isArchived) &&
+				!!(filters.includeTemplates || !p.isTemplate) &&
+				contains(p, filters.search, ['title', 'number', 'externalId', 'code']),
+		);
 	},
 	async get(i) {
 		const id = projectId(this, i);
@@ -192,24 +358,43 @@ export const projectHandlers: Record<string, OperationHandler> = {
 		const phaseId = idNumber(required(this, i, 'phaseId', 'Project Folder ID'));
 		const typeId = idNumber(required(this, i, 'typeId', 'Project Type ID'));
 		const extra = (this.getNodeParameter('additionalFields', i, {}) as IDataObject) ?? {};
-		const record: IDataObject = { title, phaseId, typeId, ...(await details(this, i, extra, zone.iana, [...DETAILS, ...CREATE_ONLY])) };
+		const record: IDataObject = {
+			title,
+			phaseId,
+			typeId,
+			...(await details(this, i, extra, zone.iana, [...DETAILS, ...CREATE_ONLY])),
+		};
 		record.externalId ??= newExternalId(this, i);
 		return await plan(this, i, {
 			group: `project:create:${extra.noFeed === true}`,
 			method: 'POST',
 			paths: [projectsPath],
 			route: 'project:create',
-			envelope: { key: 'project', timezone: true, top: extra.noFeed === true ? { noFeed: true } : {} },
+			envelope: {
+				key: 'project',
+				timezone: true,
+				top: extra.noFeed === true ? { noFeed: true } : {},
+			},
 			record,
 			batchable: true,
 			expect: 'created',
-			readBack: { key: 'projects', fetch: async () => await get(this, undefined, projectsPath), match: (list) => list.find((p) => p.externalId === record.externalId) },
+			readBack: {
+				key: 'projects',
+				fetch: async () => await get(this, undefined, projectsPath),
+				match: (list) => list.find((p) => p.externalId === record.externalId),
+			},
 		});
 	},
 	async update(i) {
 		const zone = await zoneFor(this, i);
 		const id = projectId(this, i);
-		const changes = await details(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject, zone.iana, [...DETAILS, ...UPDATE_ONLY]);
+		const changes = await details(
+			this,
+			i,
+			this.getNodeParameter('updateFields', i, {}) as IDataObject,
+			zone.iana,
+			[...DETAILS, ...UPDATE_ONLY],
+		);
 		return await plan(this, i, {
 			group: 'project:update',
 			method: 'PUT',
@@ -251,7 +436,16 @@ export const projectHandlers: Record<string, OperationHandler> = {
 	},
 	async delete(i) {
 		const id = projectId(this, i);
-		return await plan(this, i, { group: 'project:delete', method: 'DELETE', paths: [`${projectsPath}/${id}`], route: 'project:delete', batchable: false, expect: 'deleted', echo: { id, deleted: true }, notFoundLabel: `Project ${id}` });
+		return await plan(this, i, {
+			group: 'project:delete',
+			method: 'DELETE',
+			paths: [`${projectsPath}/${id}`],
+			route: 'project:delete',
+			batchable: false,
+			expect: 'deleted',
+			echo: { id, deleted: true },
+			notFoundLabel: `Project ${id}`,
+		});
 	},
 	async createFromTemplate(i) {
 		const zone = await zoneFor(this, i);
@@ -262,12 +456,21 @@ export const projectHandlers: Record<string, OperationHandler> = {
 		const extra = this.getNodeParameter('templateFields', i, {}) as IDataObject;
 		const options: IDataObject = {};
 		for (const [name] of TEMPLATE_OPTIONS) options[name] = extra[name] !== false;
-		const body: IDataObject = { title, folder, projectType, isPrivate: extra.isPrivate === true, options };
-		if (extra.startDate) body.startDate = toWireDate(this.getNode(), i, 'Start Date', extra.startDate, zone.iana);
+		const body: IDataObject = {
+			title,
+			folder,
+			projectType,
+			isPrivate: extra.isPrivate === true,
+			options,
+		};
+		if (extra.startDate)
+			body.startDate = toWireDate(this.getNode(), i, 'Start Date', extra.startDate, zone.iana);
 		if (extra.statusId !== undefined) body.statusId = Number(extra.statusId);
 		if (extra.code) body.code = String(extra.code);
 		// Projects known before: the new one is the project with this title that was not there (tickets carry no ids).
-		const before = new Set((await get(this, i, projectsPath)).map((p) => String(p.id).toLowerCase()));
+		const before = new Set(
+			(await get(this, i, projectsPath)).map((p) => String(p.id).toLowerCase()),
+		);
 		return await plan(this, i, {
 			group: 'project:fromTemplate',
 			method: 'POST',
@@ -276,7 +479,12 @@ export const projectHandlers: Record<string, OperationHandler> = {
 			body,
 			batchable: false,
 			notFoundLabel: `Project template ${templateId}`,
-			readBack: { key: 'projects', fetch: async () => await get(this, undefined, projectsPath), match: (list) => list.find((p) => p.title === title && !before.has(String(p.id).toLowerCase())) },
+			readBack: {
+				key: 'projects',
+				fetch: async () => await get(this, undefined, projectsPath),
+				match: (list) =>
+					list.find((p) => p.title === title && !before.has(String(p.id).toLowerCase())),
+			},
 		});
 	},
 	async updateMasterData(i) {

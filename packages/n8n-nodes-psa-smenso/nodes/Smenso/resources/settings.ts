@@ -40,17 +40,38 @@ const M = 'member';
 export const memberOperations = operationProperty(
 	M,
 	[
-		{ name: 'Get Many', value: 'getAll', action: 'Get many members', description: 'Members with their settings (working time, hourly rate, teams, flavors)' },
-		{ name: 'Update Custom Fields', value: 'update', action: "Update a member's custom fields", description: "Set a member's person flavors" },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many members',
+			description: 'Members with their settings (working time, hourly rate, teams, flavors)',
+		},
+		{
+			name: 'Update Custom Fields',
+			value: 'update',
+			action: "Update a member's custom fields",
+			description: "Set a member's person flavors",
+		},
 	],
 	'getAll',
 );
 
 export const memberFields: INodeProperties[] = [
 	memberLocator(show(M, ['update']), 'memberId'),
-	fieldProperty({ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors' }, show(M, ['update']), true),
+	fieldProperty(
+		{ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors' },
+		show(M, ['update']),
+		true,
+	),
 	...returnAllLimit(M, 'getAll'),
-	{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only members whose name or e-mail contains this text', displayOptions: show(M, ['getAll']) },
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only members whose name or e-mail contains this text',
+		displayOptions: show(M, ['getAll']),
+	},
 	readOptions(M, ['getAll']),
 	...waitFields(M, ['update']),
 	writeOptions(M, ['update'], true),
@@ -64,13 +85,27 @@ export async function membersOf(ctx: Ctx, i?: number): Promise<IDataObject[]> {
 export const memberHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
 		const search = this.getNodeParameter('search', i, '');
-		return limitList(this, i, await membersOf(this, i), (m) => contains(m, search, ['firstName', 'lastName', 'email']));
+		return limitList(this, i, await membersOf(this, i), (m) =>
+			contains(m, search, ['firstName', 'lastName', 'email']),
+		);
 	},
 	async update(i) {
 		const id = locatorValue(this, i, 'memberId', 'Member', { email: true });
 		const zone = await zoneFor(this, i);
-		const { flavor } = wireRecord(this, i, [{ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors', wire: 'flavor' }], { flavors: this.getNodeParameter('flavors', i, '') } as IDataObject, zone.iana);
-		if (!Array.isArray(flavor) || !flavor.length) throw invalidInput(this.getNode(), i, 'Custom Fields (Flavors)', 'is required: one Name=Value per line');
+		const { flavor } = wireRecord(
+			this,
+			i,
+			[{ name: 'flavors', label: 'Custom Fields (Flavors)', kind: 'flavors', wire: 'flavor' }],
+			{ flavors: this.getNodeParameter('flavors', i, '') } as IDataObject,
+			zone.iana,
+		);
+		if (!Array.isArray(flavor) || !flavor.length)
+			throw invalidInput(
+				this.getNode(),
+				i,
+				'Custom Fields (Flavors)',
+				'is required: one Name=Value per line',
+			);
 		return await plan(this, i, {
 			group: 'member:update',
 			method: 'PUT',
@@ -80,7 +115,11 @@ export const memberHandlers: Record<string, OperationHandler> = {
 			record: { id, flavor },
 			batchable: true,
 			expect: 'modified',
-			readBack: { key: 'members', fetch: async () => await membersOf(this), match: (list) => list.find((m) => sameId(m.id, id) || sameId(m.email, id)) },
+			readBack: {
+				key: 'members',
+				fetch: async () => await membersOf(this),
+				match: (list) => list.find((m) => sameId(m.id, id) || sameId(m.email, id)),
+			},
 		});
 	},
 };
@@ -103,18 +142,52 @@ export const absenceTypeOperations = operationProperty(
 );
 
 const TYPE_FIELDS: FieldSpec[] = [
-	{ name: 'includeInHolidaysOverview', label: 'Show in Holidays Overview', kind: 'boolean', default: true },
-	{ name: 'isApprovalNecessary', label: 'Needs Approval', kind: 'boolean', description: 'Whether absences of this type must be approved' },
-	{ name: 'recommendedApprovers', label: 'Recommended Approvers', kind: 'string', description: 'E-mail addresses, separated by commas' },
-	{ name: 'type', label: 'Budget', kind: 'options', options: [['Limited (Yearly Budget)', 'limited'], ['Unlimited', 'unlimited']], default: 'unlimited' },
+	{
+		name: 'includeInHolidaysOverview',
+		label: 'Show in Holidays Overview',
+		kind: 'boolean',
+		default: true,
+	},
+	{
+		name: 'isApprovalNecessary',
+		label: 'Needs Approval',
+		kind: 'boolean',
+		description: 'Whether absences of this type must be approved',
+	},
+	{
+		name: 'recommendedApprovers',
+		label: 'Recommended Approvers',
+		kind: 'string',
+		description: 'E-mail addresses, separated by commas',
+	},
+	{
+		name: 'type',
+		label: 'Budget',
+		kind: 'options',
+		options: [
+			['Limited (Yearly Budget)', 'limited'],
+			['Unlimited', 'unlimited'],
+		],
+		default: 'unlimited',
+	},
 	{ name: 'yearlyBudget', label: 'Yearly Budget (Days)', kind: 'number', min: 0 },
 ];
 
 export const absenceTypeFields: INodeProperties[] = [
 	absenceTypeLocator(show(T, ['delete', 'get', 'update'])),
 	fieldProperty({ name: 'title', label: 'Title', kind: 'string' }, show(T, ['create']), true),
-	collection('additionalFields', 'Additional Fields', [...TYPE_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }], show(T, ['create'])),
-	collection('updateFields', 'Update Fields', [...TYPE_FIELDS, { name: 'title', label: 'Title', kind: 'string' }], show(T, ['update'])),
+	collection(
+		'additionalFields',
+		'Additional Fields',
+		[...TYPE_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }],
+		show(T, ['create']),
+	),
+	collection(
+		'updateFields',
+		'Update Fields',
+		[...TYPE_FIELDS, { name: 'title', label: 'Title', kind: 'string' }],
+		show(T, ['update']),
+	),
 	...returnAllLimit(T, 'getAll'),
 	readOptions(T, ['get', 'getAll']),
 	...waitFields(T, T_WRITES),
@@ -134,11 +207,26 @@ export const absenceTypeHandlers: Record<string, OperationHandler> = {
 	},
 	async get(i) {
 		const id = typeId(this, i);
-		return await get<IDataObject>(this, i, `integration/settings/absencetype/json/${id}`, undefined, `Absence type ${id}`);
+		return await get<IDataObject>(
+			this,
+			i,
+			`integration/settings/absencetype/json/${id}`,
+			undefined,
+			`Absence type ${id}`,
+		);
 	},
 	async create(i) {
 		const title = required(this, i, 'title', 'Title');
-		const record: IDataObject = { title, ...wireRecord(this, i, [...TYPE_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }], this.getNodeParameter('additionalFields', i, {}) as IDataObject, 'UTC') };
+		const record: IDataObject = {
+			title,
+			...wireRecord(
+				this,
+				i,
+				[...TYPE_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }],
+				this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+				'UTC',
+			),
+		};
 		record.externalId ??= newExternalId(this, i);
 		return await plan(this, i, {
 			group: 'absencetype:create',
@@ -149,12 +237,22 @@ export const absenceTypeHandlers: Record<string, OperationHandler> = {
 			record,
 			batchable: true,
 			expect: 'created',
-			readBack: { key: 'absencetypes', fetch: async () => await absenceTypesOf(this), match: (list) => list.find((t) => t.externalId === record.externalId) },
+			readBack: {
+				key: 'absencetypes',
+				fetch: async () => await absenceTypesOf(this),
+				match: (list) => list.find((t) => t.externalId === record.externalId),
+			},
 		});
 	},
 	async update(i) {
 		const id = typeId(this, i);
-		const changes = wireRecord(this, i, [...TYPE_FIELDS, { name: 'title', label: 'Title', kind: 'string' }], this.getNodeParameter('updateFields', i, {}) as IDataObject, 'UTC');
+		const changes = wireRecord(
+			this,
+			i,
+			[...TYPE_FIELDS, { name: 'title', label: 'Title', kind: 'string' }],
+			this.getNodeParameter('updateFields', i, {}) as IDataObject,
+			'UTC',
+		);
 		return await plan(this, i, {
 			group: 'absencetype:update',
 			method: 'PUT',
@@ -164,12 +262,25 @@ export const absenceTypeHandlers: Record<string, OperationHandler> = {
 			record: { id, ...changes },
 			batchable: true,
 			expect: 'modified',
-			readBack: { key: 'absencetypes', fetch: async () => await absenceTypesOf(this), match: (list) => list.find((t) => sameId(t.id, id)) },
+			readBack: {
+				key: 'absencetypes',
+				fetch: async () => await absenceTypesOf(this),
+				match: (list) => list.find((t) => sameId(t.id, id)),
+			},
 		});
 	},
 	async delete(i) {
 		const id = typeId(this, i);
-		return await plan(this, i, { group: 'absencetype:delete', method: 'DELETE', paths: [`integration/settings/absencetype/json/${id}`], route: 'absencetype:delete', batchable: false, expect: 'deleted', echo: { id, deleted: true }, notFoundLabel: `Absence type ${id}` });
+		return await plan(this, i, {
+			group: 'absencetype:delete',
+			method: 'DELETE',
+			paths: [`integration/settings/absencetype/json/${id}`],
+			route: 'absencetype:delete',
+			batchable: false,
+			expect: 'deleted',
+			echo: { id, deleted: true },
+			notFoundLabel: `Absence type ${id}`,
+		});
 	},
 };
 
@@ -181,9 +292,19 @@ const W_WRITES = ['create', 'delete', 'update'];
 export const workingTimeOperations = operationProperty(
 	W,
 	[
-		{ name: 'Create', value: 'create', action: 'Set the working time of a member', description: 'Hours per weekday from a start date' },
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Set the working time of a member',
+			description: 'Hours per weekday from a start date',
+		},
 		{ name: 'Delete', value: 'delete', action: 'Delete a working time' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get working times', description: 'Of every member, or of one' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get working times',
+			description: 'Of every member, or of one',
+		},
 		{ name: 'Update', value: 'update', action: 'Update a working time' },
 	],
 	'getAll',
@@ -197,39 +318,100 @@ const DAY_FIELDS: FieldSpec[] = DAYS.map((day) => ({
 	wire: `${day}Capacity`,
 	description: `Working hours on ${day[0].toUpperCase()}${day.slice(1)}s, e.g. 8 or 7:30 (sent to smenso as minutes)`,
 }));
-const WT_FIELDS: FieldSpec[] = [{ name: 'endDate', label: 'End Date', kind: 'date' }, ...DAY_FIELDS];
+const WT_FIELDS: FieldSpec[] = [
+	{ name: 'endDate', label: 'End Date', kind: 'date' },
+	...DAY_FIELDS,
+];
 export const WORKING_HOURS = Object.fromEntries(DAYS.map((d) => [`${d}Capacity`, `${d}Hours`]));
 
 export const workingTimeFields: INodeProperties[] = [
 	memberLocator(show(W, ['create']), 'userId'),
-	{ displayName: 'Only One Member', name: 'oneMember', type: 'boolean', default: false, description: 'Whether to read the working times of one member only', displayOptions: show(W, ['getAll']) },
+	{
+		displayName: 'Only One Member',
+		name: 'oneMember',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to read the working times of one member only',
+		displayOptions: show(W, ['getAll']),
+	},
 	memberLocator(show(W, ['getAll'], { oneMember: [true] }), 'memberFilter'),
-	guidField('workingTimeId', 'Working Time ID', show(W, ['delete', 'update']), 'The ID of the working time entry ("daily capacity ID")'),
-	{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', required: true, default: '', description: 'From which day these hours apply', displayOptions: show(W, ['create']) },
-	collection('additionalFields', 'Hours per Weekday', [...WT_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }], show(W, ['create'])),
-	collection('updateFields', 'Update Fields', [...WT_FIELDS, { name: 'startDate', label: 'Start Date', kind: 'date' }], show(W, ['update'])),
+	guidField(
+		'workingTimeId',
+		'Working Time ID',
+		show(W, ['delete', 'update']),
+		'The ID of the working time entry ("daily capacity ID")',
+	),
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'From which day these hours apply',
+		displayOptions: show(W, ['create']),
+	},
+	collection(
+		'additionalFields',
+		'Hours per Weekday',
+		[...WT_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }],
+		show(W, ['create']),
+	),
+	collection(
+		'updateFields',
+		'Update Fields',
+		[...WT_FIELDS, { name: 'startDate', label: 'Start Date', kind: 'date' }],
+		show(W, ['update']),
+	),
 	...returnAllLimit(W, 'getAll'),
 	readOptions(W, ['getAll']),
 	...waitFields(W, W_WRITES),
 	writeOptions(W, W_WRITES, true),
 ];
 
-export async function workingTimesOf(ctx: Ctx, i: number | undefined, user?: string): Promise<IDataObject[]> {
-	const list = await get(ctx, i, `integration/settings/member/workingtime/json${user ? `/${encodeURIComponent(user)}` : ''}`, undefined, user ? `Member ${user}` : undefined);
+export async function workingTimesOf(
+	ctx: Ctx,
+	i: number | undefined,
+	user?: string,
+): Promise<IDataObject[]> {
+	const list = await get(
+		ctx,
+		i,
+		`integration/settings/member/workingtime/json${user ? `/${encodeURIComponent(user)}` : ''}`,
+		undefined,
+		user ? `Member ${user}` : undefined,
+	);
 	return (Array.isArray(list) ? list : []).map((w) => withHours(w, WORKING_HOURS));
 }
 
 export const workingTimeHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
-		const user = this.getNodeParameter('oneMember', i, false) ? locatorValue(this, i, 'memberFilter', 'Member', { email: true }) : undefined;
+		const user = this.getNodeParameter('oneMember', i, false)
+			? locatorValue(this, i, 'memberFilter', 'Member', { email: true })
+			: undefined;
 		return limitList(this, i, await workingTimesOf(this, i, user));
 	},
 	async create(i) {
 		const zone = await zoneFor(this, i);
 		const userId = locatorValue(this, i, 'userId', 'Member', { email: true });
-		const startDate = wireRecord(this, i, [{ name: 'startDate', label: 'Start Date', kind: 'date' }], { startDate: this.getNodeParameter('startDate', i, '') } as IDataObject, zone.iana).startDate;
+		const startDate = wireRecord(
+			this,
+			i,
+			[{ name: 'startDate', label: 'Start Date', kind: 'date' }],
+			{ startDate: this.getNodeParameter('startDate', i, '') } as IDataObject,
+			zone.iana,
+		).startDate;
 		if (!startDate) throw invalidInput(this.getNode(), i, 'Start Date', 'is required');
-		const record: IDataObject = { userId, startDate, ...wireRecord(this, i, [...WT_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }], this.getNodeParameter('additionalFields', i, {}) as IDataObject, zone.iana) };
+		const record: IDataObject = {
+			userId,
+			startDate,
+			...wireRecord(
+				this,
+				i,
+				[...WT_FIELDS, { name: 'externalId', label: 'External ID', kind: 'string' }],
+				this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+				zone.iana,
+			),
+		};
 		record.externalId ??= newExternalId(this, i);
 		return await plan(this, i, {
 			group: 'workingtime:create',
@@ -240,13 +422,23 @@ export const workingTimeHandlers: Record<string, OperationHandler> = {
 			record,
 			batchable: true,
 			expect: 'created',
-			readBack: { key: 'workingtimes', fetch: async () => await workingTimesOf(this, undefined), match: (list) => list.find((w) => w.externalId === record.externalId) },
+			readBack: {
+				key: 'workingtimes',
+				fetch: async () => await workingTimesOf(this, undefined),
+				match: (list) => list.find((w) => w.externalId === record.externalId),
+			},
 		});
 	},
 	async update(i) {
 		const zone = await zoneFor(this, i);
 		const id = locatorValue(this, i, 'workingTimeId', 'Working Time ID');
-		const changes = wireRecord(this, i, [...WT_FIELDS, { name: 'startDate', label: 'Start Date', kind: 'date' }], this.getNodeParameter('updateFields', i, {}) as IDataObject, zone.iana);
+		const changes = wireRecord(
+			this,
+			i,
+			[...WT_FIELDS, { name: 'startDate', label: 'Start Date', kind: 'date' }],
+			this.getNodeParameter('updateFields', i, {}) as IDataObject,
+			zone.iana,
+		);
 		return await plan(this, i, {
 			group: 'workingtime:update',
 			method: 'PUT',
@@ -256,12 +448,25 @@ export const workingTimeHandlers: Record<string, OperationHandler> = {
 			record: { id, ...changes },
 			batchable: true,
 			expect: 'modified',
-			readBack: { key: 'workingtimes', fetch: async () => await workingTimesOf(this, undefined), match: (list) => list.find((w) => sameId(w.id, id)) },
+			readBack: {
+				key: 'workingtimes',
+				fetch: async () => await workingTimesOf(this, undefined),
+				match: (list) => list.find((w) => sameId(w.id, id)),
+			},
 		});
 	},
 	async delete(i) {
 		const id = locatorValue(this, i, 'workingTimeId', 'Working Time ID');
-		return await plan(this, i, { group: 'workingtime:delete', method: 'DELETE', paths: [`integration/settings/member/workingtime/json/${id}`], route: 'workingtime:delete', batchable: false, expect: 'deleted', echo: { id, deleted: true }, notFoundLabel: `Working time ${id}` });
+		return await plan(this, i, {
+			group: 'workingtime:delete',
+			method: 'DELETE',
+			paths: [`integration/settings/member/workingtime/json/${id}`],
+			route: 'workingtime:delete',
+			batchable: false,
+			expect: 'deleted',
+			echo: { id, deleted: true },
+			notFoundLabel: `Working time ${id}`,
+		});
 	},
 };
 
@@ -279,7 +484,15 @@ export const invitationOperations = operationProperty(
 );
 
 export const invitationFields: INodeProperties[] = [
-	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', displayOptions: show(I, ['inviteGuest', 'inviteMember']) },
+	{
+		displayName: 'E-Mail',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		displayOptions: show(I, ['inviteGuest', 'inviteMember']),
+	},
 	{
 		displayName: 'Role',
 		name: 'memberRole',
@@ -320,10 +533,15 @@ export const invitationFields: INodeProperties[] = [
 
 async function invite(ctx: Ctx, i: number, kind: 'members' | 'guests'): Promise<IDataObject[]> {
 	const email = required(ctx, i, 'email', 'E-Mail');
-	if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalidInput(ctx.getNode(), i, 'E-Mail', `must be an e-mail address, got "${email}"`);
+	if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+		throw invalidInput(ctx.getNode(), i, 'E-Mail', `must be an e-mail address, got "${email}"`);
 	const role = ctx.getNodeParameter(kind === 'members' ? 'memberRole' : 'guestRole', i) as string;
 	const locale = ctx.getNodeParameter('locale', i, 'de') as string;
-	const answer = await send<IDataObject>(ctx, i, { method: 'POST', path: `integration/workspace/invite/${kind}/json`, body: { invites: [{ email, role, locale }] } });
+	const answer = await send<IDataObject>(ctx, i, {
+		method: 'POST',
+		path: `integration/workspace/invite/${kind}/json`,
+		body: { invites: [{ email, role, locale }] },
+	});
 	const list = answer && Array.isArray(answer.invites) ? (answer.invites as IDataObject[]) : [];
 	return list.length ? list : [{ email, role, locale, status: 'invited' }];
 }
@@ -344,8 +562,18 @@ const FL = 'flavor';
 export const flavorOperations = operationProperty(
 	FL,
 	[
-		{ name: 'Delete', value: 'delete', action: 'Delete a custom field', description: 'Delete a flavor definition of the workspace' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', description: 'The flavor definitions of the workspace' },
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a custom field',
+			description: 'Delete a flavor definition of the workspace',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many custom fields',
+			description: 'The flavor definitions of the workspace',
+		},
 	],
 	'getAll',
 );
@@ -363,35 +591,73 @@ export const flavorHandlers: Record<string, OperationHandler> = {
 	},
 	async delete(i) {
 		const id = locatorValue(this, i, 'flavorId', 'Flavor ID');
-		const answer = await send<IDataObject>(this, i, { method: 'DELETE', path: `integration/flavor/json/${id}`, notFoundLabel: `Flavor ${id}` });
+		const answer = await send<IDataObject>(this, i, {
+			method: 'DELETE',
+			path: `integration/flavor/json/${id}`,
+			notFoundLabel: `Flavor ${id}`,
+		});
 		return { id, deleted: true, ...(answer && typeof answer === 'object' ? answer : {}) };
 	},
 };
 
 // ---------------------------------------------------------------- time zones, tickets
 
-export const timezoneOperations = operationProperty('timezone', [{ name: 'Get Many', value: 'getAll', action: 'Get the supported time zones' }], 'getAll');
+export const timezoneOperations = operationProperty(
+	'timezone',
+	[{ name: 'Get Many', value: 'getAll', action: 'Get the supported time zones' }],
+	'getAll',
+);
 export const timezoneFields: INodeProperties[] = [];
 export const timezoneHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
-		const body = await vendorRequest.call(this, smensoProfile, { method: 'GET', path: 'integration/timezones/json', itemIndex: i });
-		return (Array.isArray(body) ? body : []).map((z) => (typeof z === 'string' ? { id: z } : (z as IDataObject)));
+		const body = await vendorRequest.call(this, smensoProfile, {
+			method: 'GET',
+			path: 'integration/timezones/json',
+			itemIndex: i,
+		});
+		return (Array.isArray(body) ? body : []).map((z) =>
+			typeof z === 'string' ? { id: z } : (z as IDataObject),
+		);
 	},
 };
 
 export const ticketOperations = operationProperty(
 	'ticket',
-	[{ name: 'Get Status', value: 'get', action: 'Get the status of a ticket', description: 'Read the outcome of an asynchronous change (counts and messages)' }],
+	[
+		{
+			name: 'Get Status',
+			value: 'get',
+			action: 'Get the status of a ticket',
+			description: 'Read the outcome of an asynchronous change (counts and messages)',
+		},
+	],
 	'get',
 );
 export const ticketFields: INodeProperties[] = [
-	guidField('ticketId', 'Ticket ID', show('ticket', ['get']), 'The ID returned by a write with Wait for Completion off, or named in a timeout error'),
-	{ displayName: 'Include Raw Status', name: 'raw', type: 'boolean', default: false, description: 'Whether to add the unmodified status body under "raw"', displayOptions: show('ticket', ['get']) },
+	guidField(
+		'ticketId',
+		'Ticket ID',
+		show('ticket', ['get']),
+		'The ID returned by a write with Wait for Completion off, or named in a timeout error',
+	),
+	{
+		displayName: 'Include Raw Status',
+		name: 'raw',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the unmodified status body under "raw"',
+		displayOptions: show('ticket', ['get']),
+	},
 ];
 export const ticketHandlers: Record<string, OperationHandler> = {
 	async get(i) {
 		const id = locatorValue(this, i, 'ticketId', 'Ticket ID');
-		const body = (await vendorRequest.call(this, smensoProfile, { method: 'GET', path: `integration/status/json/${id}`, itemIndex: i, notFoundLabel: `Ticket ${id}` })) as IDataObject;
+		const body = (await vendorRequest.call(this, smensoProfile, {
+			method: 'GET',
+			path: `integration/status/json/${id}`,
+			itemIndex: i,
+			notFoundLabel: `Ticket ${id}`,
+		})) as IDataObject;
 		const summary = ticketSummary(body ?? {});
 		return this.getNodeParameter('raw', i, false) ? { ...summary, raw: body } : summary;
 	},
