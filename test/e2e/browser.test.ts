@@ -5,6 +5,8 @@
  *   1. sign in as the owner the harness created
  *   2. search the node picker for a task, "log time": every node of ours that has a "Log time" action
  *      must be in the results (codex aliases / action texts, issue #15 point 2)
+ *   2b. search the picker for every alias of each trigger's codex ("new time entry", "hours logged"…):
+ *      each finds its vendor's entry (the picker searches only the action node's aliases)
  *   3. add one of them after a Manual Trigger, pick its "Log time" action, choose the credential
  *   4. open a "From list" resource locator and see the sandbox's records; pick one
  *   5. open a demo workflow from examples/, run it with "Execute workflow", read the last node's output
@@ -52,6 +54,8 @@ interface NodeTypeInfo {
 interface VendorEntry {
 	key: Vendor;
 	package?: string;
+	/** The package folder (absolute) and its node sources, relative to it. */
+	dir: string;
 	nodes: string[];
 	examples?: string;
 }
@@ -245,6 +249,55 @@ describeUi(`the editor in a browser (n8n ${info.n8n.version})`, () => {
 			expect(found.map((o) => o.displayName)).toEqual(
 				expect.arrayContaining(expected.map((o) => o.displayName)),
 			);
+		},
+		STEP_MS,
+	);
+
+	it(
+		'the node picker finds each node by the words users type for its trigger',
+		async () => {
+			// n8n's picker shows a node and its trigger as one entry and searches only the action node's codex
+			// aliases: every alias of a trigger's codex must find that vendor's entry.
+			const p = page();
+			const creator = p.getByTestId('node-creator');
+			const search = p.getByTestId('node-creator-search-bar');
+			const listed = async () =>
+				(await creator.getByTestId('item-iterator-item').allInnerTexts())
+					.map((t) => t.split('\n')[0].trim())
+					.filter(Boolean);
+			const missed: string[] = [];
+			const searched: Record<string, string[]> = {};
+			for (const o of ours) {
+				const dir = path.join(o.vendor.dir, path.dirname(o.vendor.nodes[0]));
+				const triggerCodex = fs
+					.readdirSync(dir)
+					.find((f) => /Trigger\.node\.json$/.test(f) && !f.startsWith('.'));
+				if (!triggerCodex) continue;
+				const aliases =
+					(
+						JSON.parse(fs.readFileSync(path.join(dir, triggerCodex), 'utf8')) as {
+							alias?: string[];
+						}
+					).alias ?? [];
+				for (const term of aliases) {
+					await search.fill('');
+					const categories = (await settled(listed, (r) => r.length > 0)).join('|');
+					await search.fill(term);
+					// Results (or the "no results" box) replace the category list once the search ran.
+					const results = await settled(
+						async () =>
+							(await p.getByTestId('node-creator-no-results').isVisible()) ? [] : await listed(),
+						(r) => r.join('|') !== categories,
+					);
+					searched[term] = results;
+					if (!results.includes(o.displayName)) missed.push(`"${term}" → ${o.displayName}`);
+				}
+			}
+			await search.fill('');
+			report.triggerWords = { searched, missed };
+			step('node picker trigger words');
+			expect(Object.keys(searched).length).toBeGreaterThan(0);
+			expect(missed).toEqual([]);
 		},
 		STEP_MS,
 	);
