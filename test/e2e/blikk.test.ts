@@ -22,6 +22,7 @@ import {
 	type CreatedCredential,
 	type Workflow,
 } from './harness';
+import { describeWriteSafety } from './write-safety';
 
 const BLIKK = nodeType('blikk');
 const TRIGGER = nodeType('blikkTrigger');
@@ -191,55 +192,21 @@ describe('Blikk in real n8n', () => {
 			await sandboxControl<{ timeReports: Array<{ comment: string }> }>('blikk', 'state')
 		).timeReports.filter((r) => r.comment === note).length;
 
-	it('a bad row in the middle sends nothing: row 1 is not written when row 2 is bad', async () => {
-		const before = await posts();
-		const run = await runViaWebhook(logRows(), {
-			rows: [
-				{ day: '2026-06-10', h: 1, note: 'E2E bad-middle 1' },
-				{ day: '2026-06-11', h: 'abc', note: 'E2E bad-middle 2' },
-				{ day: '2026-06-12', h: 2, note: 'E2E bad-middle 3' },
-			],
-		});
-		expect(run.status).toBe(500);
-		expect(run.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
-		expect(await posts()).toBe(before);
-		expect(await stored('E2E bad-middle 1')).toBe(0);
-	});
-
-	it('Continue On Fail keeps mayHaveBeenApplied: a 500 after Blikk stored row 2 says "check first"', async () => {
-		await sandboxControl('blikk', 'faults', {
+	describeWriteSafety({
+		vendor: 'blikk',
+		label: 'Blikk',
+		workflow: (onError) => logRows(onError ? { onError } : {}),
+		body: (rows) => ({ rows }),
+		writes: posts,
+		stored,
+		fault: {
 			type: '5xx',
 			status: 500,
 			method: 'POST',
 			path: '/v1/Core/TimeReports$',
 			beforeHandler: false,
-			after: 1,
-			count: 1,
-		});
-		try {
-			const run = await runViaWebhook(logRows({ onError: 'continueRegularOutput' }), {
-				rows: [
-					{ day: '2026-06-15', h: 1, note: 'E2E cof 1' },
-					{ day: '2026-06-16', h: 2, note: 'E2E cof 2' },
-					{ day: '2026-06-17', h: 3, note: 'E2E cof 3' },
-				],
-			});
-			expect(run.status).toBe(200);
-			expect(run.items).toHaveLength(3);
-			expect(run.items[0]).toMatchObject({ comment: 'E2E cof 1', hours: 1 });
-			expect(run.items[1]).toMatchObject({
-				httpCode: 500,
-				row: 2,
-				itemIndex: 1,
-				mayHaveBeenApplied: true,
-			});
-			expect(String(run.items[1].description)).toMatch(/may already have been carried out/);
-			expect(run.items[2]).toMatchObject({ comment: 'E2E cof 3', hours: 3 });
-			// Row 2 was stored once by Blikk (and not resent).
-			expect(await stored('E2E cof 2')).toBe(1);
-		} finally {
-			await sandboxControl('blikk', 'faults', { clear: true });
-		}
+		},
+		record: (r) => ({ comment: r.note, hours: r.h }),
 	});
 
 	it('trigger: activating the workflow runs its first poll against Blikk', async () => {

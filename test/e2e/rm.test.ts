@@ -25,6 +25,7 @@ import {
 	waitForExecution,
 	type CreatedCredential,
 } from './harness';
+import { describeWriteSafety } from './write-safety';
 
 const RM = 'n8n-nodes-psa-resource-management.resourceManagement';
 const TRIGGER = 'n8n-nodes-psa-resource-management.resourceManagementTrigger';
@@ -240,67 +241,39 @@ describe('Resource Management in real n8n', () => {
 		expect(bad.error?.message).toBe('Hours: must be at least 0, got -1 (row 1)');
 	});
 
-	it('a bad row in the middle sends nothing: no time entry of the run is created', async () => {
-		const { user, project } = await someUserAndProject();
-		const workflow = logTimeWorkflow(
-			`rm e2e bad middle row ${randomUUID().slice(0, 6)}`,
-			user.id,
-			project.id,
-		);
-		const before = await timeEntryWrites();
-		const run = await runViaWebhook(workflow, {
-			entries: [
-				{ day: '2026-06-08', h: 1, task: 'row one' },
-				{ day: '2026-06-09', h: 'abc', task: 'row two' },
-				{ day: '2026-06-10', h: 2, task: 'row three' },
-			],
-		});
-		expect(run.status).toBe(500);
-		expect(run.error?.message).toBe('Hours: must be a number, got "abc" (row 2)');
-		expect(run.error?.description).toMatch(/Nothing was (sent|written)/);
-		expect(await timeEntryWrites()).toBe(before);
-		const listed = await rmApi(
-			'GET',
-			`/users/${user.id}/time_entries?from=2026-06-08&to=2026-06-10&per_page=100`,
-		);
-		expect(
-			(listed.data as Json[]).filter((t) => String(t.notes ?? t.task).startsWith('row')),
-		).toEqual([]);
-	});
-
-	it('Continue On Fail keeps the warning: a 500 after the write says mayHaveBeenApplied, a 404 does not', async () => {
-		const { user, project } = await someUserAndProject();
-		const workflow = logTimeWorkflow(
-			`rm e2e continue on fail ${randomUUID().slice(0, 6)}`,
-			user.id,
-			project.id,
-			'continueRegularOutput',
-		);
+	let who: { user: Json; project: Json } | undefined;
+	const target = async () => (who ??= await someUserAndProject());
+	describeWriteSafety({
+		vendor: 'rm',
+		label: 'Resource Management',
+		workflow: async (onError) => {
+			const { user, project } = await target();
+			const name = `rm e2e write safety ${randomUUID().slice(0, 6)}`;
+			return logTimeWorkflow(name, user.id as number, project.id as number, onError);
+		},
+		body: (rows) => ({ entries: rows.map((r) => ({ day: r.day, h: r.h, task: r.note })) }),
+		writes: timeEntryWrites,
+		stored: async (note) => {
+			const { user } = await target();
+			const listed = await rmApi(
+				'GET',
+				`/users/${user.id}/time_entries?from=2026-06-01&to=2026-06-30&per_page=100`,
+			);
+			return (listed.data as Json[]).filter((t) => (t.notes ?? t.task) === note).length;
+		},
 		// The sandbox stores the entry, then answers 500 (as a failing proxy would).
-		await sandboxControl('rm', 'faults', {
+		fault: {
 			type: '5xx',
 			status: 500,
 			method: 'POST',
 			path: '/time_entries$',
 			beforeHandler: false,
-			count: 1,
-		});
-		const before = await timeEntryWrites();
-		const run = await runViaWebhook(workflow, {
-			entries: [{ day: '2026-06-15', h: 1, task: 'stored despite the 500' }],
-		});
-		expect(run.status).toBe(200);
-		expect(run.items).toEqual([
-			expect.objectContaining({
-				httpCode: 500,
-				row: 1,
-				itemIndex: 0,
-				mayHaveBeenApplied: true,
-				description: expect.stringMatching(/may already have been carried out/),
-			}),
-		]);
-		expect(await timeEntryWrites()).toBe(before + 1);
+		},
+		record: (r) => ({ date: r.day, hours: r.h }),
+	});
 
+	it('Continue On Fail: a 404 (nothing was written) does not say mayHaveBeenApplied', async () => {
+		const { project } = await target();
 		const refused = logTimeWorkflow(
 			`rm e2e continue on fail 404 ${randomUUID().slice(0, 6)}`,
 			99999,
