@@ -126,11 +126,6 @@ export function formatIsoDate(d: WallDate): string {
 	return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
-/** dd.MM.yyyy (answers of some European APIs) */
-export function formatDottedDate(d: WallDate): string {
-	return `${pad(d.day)}.${pad(d.month)}.${pad(d.year, 4)}`;
-}
-
 /** HH:mm, or HH:mm:ss with `seconds`. */
 export function formatTime(t: WallTime, seconds = false): string {
 	return `${pad(t.hour)}:${pad(t.minute)}${seconds ? `:${pad(t.second)}` : ''}`;

@@ -11,12 +11,7 @@ import { resetPacers } from '../../packages/shared/limiter';
 import { vendorRequest } from '../../packages/shared/transport';
 import { vendorRequestAll } from '../../packages/shared/paging';
 import { requireNumber } from '../../packages/shared/validation';
-import {
-	parseDateTime,
-	parseTime,
-	dottedToIso,
-	formatDottedDate,
-} from '../../packages/shared/dates';
+import { parseDateTime, parseTime, dottedToIso } from '../../packages/shared/dates';
 import type { VendorProfile } from '../../packages/shared/types';
 import { fakeContext, testNode } from './fake-context';
 
@@ -372,6 +367,5 @@ describe('dates', () => {
 		expect(parseTime(node, 0, 'Clock In', '07:05')).toEqual({ hour: 7, minute: 5, second: 0 });
 		expect(dottedToIso('31.12.2025')).toBe('2025-12-31');
 		expect(dottedToIso('30.02.2025')).toBeUndefined();
-		expect(formatDottedDate({ year: 2025, month: 3, day: 9 })).toBe('09.03.2025');
 	});
 });
