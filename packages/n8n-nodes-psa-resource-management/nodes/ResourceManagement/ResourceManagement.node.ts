@@ -15,34 +15,34 @@ import {
 } from '../../../shared/operation';
 import { subtitleFor } from '../../../shared/kit';
 import { listSearch, loadOptions } from './methods';
-import { approval } from './resources/approval';
-import { assignable } from './resources/assignable';
-import { assignment } from './resources/assignment';
-import { availability } from './resources/availability';
-import { billRate } from './resources/billRate';
-import { budgetItem } from './resources/budgetItem';
-import { budgetItemCategory } from './resources/budgetItemCategory';
-import { toResource, type ResourceModule } from './resources/common';
-import { customField } from './resources/customField';
-import { customFieldValue } from './resources/customFieldValue';
-import { expenseItem } from './resources/expenseItem';
-import { holiday } from './resources/holiday';
-import { discipline, leaveType, role } from './resources/lookups';
-import { phase } from './resources/phase';
-import { placeholderResource } from './resources/placeholderResource';
-import { project } from './resources/project';
-import { report } from './resources/report';
-import { statusOption } from './resources/statusOption';
-import { subtask } from './resources/subtask';
-import { tag } from './resources/tag';
-import { timeEntry } from './resources/timeEntry';
-import { user } from './resources/user';
-import { userStatus } from './resources/userStatus';
-import { webhook } from './resources/webhook';
+import { approval } from './actions/approval';
+import { assignable } from './actions/assignable';
+import { assignment } from './actions/assignment';
+import { availability } from './actions/availability';
+import { billRate } from './actions/billRate';
+import { budgetItem } from './actions/budgetItem';
+import { budgetItemCategory } from './actions/budgetItemCategory';
+import { toResource, type ResourceModule } from './actions/common';
+import { customField } from './actions/customField';
+import { customFieldValue } from './actions/customFieldValue';
+import { expenseItem } from './actions/expenseItem';
+import { holiday } from './actions/holiday';
+import { discipline, leaveType, role } from './actions/lookups';
+import { phase } from './actions/phase';
+import { placeholderResource } from './actions/placeholderResource';
+import { project } from './actions/project';
+import { report } from './actions/report';
+import { statusOption } from './actions/statusOption';
+import { subtask } from './actions/subtask';
+import { tag } from './actions/tag';
+import { timeEntry } from './actions/timeEntry';
+import { user } from './actions/user';
+import { userStatus } from './actions/userStatus';
+import { webhook } from './actions/webhook';
 
 const MAIN = [NodeConnectionTypes.Main];
 
-/** One file per resource under resources/ (tag.ts is the worked example of the one operation shape). */
+/** One file per resource under actions/ (tag.ts is the worked example of the one operation shape). */
 const MODULES: Array<ResourceModule | ResourceDefinition> = [
 	approval,
 	assignable,

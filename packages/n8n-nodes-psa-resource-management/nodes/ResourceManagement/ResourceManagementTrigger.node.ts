@@ -12,7 +12,7 @@ const MAIN = [NodeConnectionTypes.Main];
 
 import { vendorRequestAll } from '../../../shared/paging';
 import { vendorRequest } from '../../../shared/transport';
-import { WEBHOOK_EVENTS } from './resources/webhook';
+import { WEBHOOK_EVENTS } from './actions/webhook';
 import { asNodeError } from '../../../shared/execute';
 import { rmProfile } from './transport';
 import { RM_DESCRIPTION } from './ResourceManagement.node';

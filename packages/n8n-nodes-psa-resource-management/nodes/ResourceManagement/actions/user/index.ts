@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
+import { invalidInput } from '../../../../../shared/validation';
+import type { ResourceModule } from '../common';
 import {
 	api,
 	list,
@@ -16,7 +16,7 @@ import {
 	show,
 	simplifyOption,
 	requireChanges,
-} from './common';
+} from '../common';
 
 const USER_KEYS = [
 	'id',

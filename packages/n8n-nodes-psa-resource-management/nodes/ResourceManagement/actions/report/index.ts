@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import { api, date, optionalDate, operationProperty, show } from './common';
+import { invalidInput } from '../../../../../shared/validation';
+import type { ResourceModule } from '../common';
+import { api, date, optionalDate, operationProperty, show } from '../common';
 
 const RP = 'report';
 const VIEWS = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule, Show } from './common';
+import { invalidInput } from '../../../../../shared/validation';
+import type { ResourceModule, Show } from '../common';
 import {
 	api,
 	list,
@@ -21,7 +21,7 @@ import {
 	show,
 	returnAllLimit,
 	requireChanges,
-} from './common';
+} from '../common';
 
 const AM = 'assignment';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
+import { invalidInput } from '../../../../../shared/validation';
+import type { ResourceModule } from '../common';
 import {
 	api,
 	list,
@@ -18,7 +18,7 @@ import {
 	simplifyOption,
 	requireChanges,
 	requiredText,
-} from './common';
+} from '../common';
 
 const PROJECT_KEYS = [
 	'id',

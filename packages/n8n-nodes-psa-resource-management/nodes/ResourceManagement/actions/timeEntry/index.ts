@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
+import { invalidInput } from '../../../../../shared/validation';
+import type { ResourceModule } from '../common';
 import {
 	api,
 	list,
@@ -19,7 +19,7 @@ import {
 	show,
 	returnAllLimit,
 	requireChanges,
-} from './common';
+} from '../common';
 
 const TE = 'timeEntry';
 
