@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { CennoApi } from '../../packages/n8n-nodes-psa-cenno/credentials/CennoApi.credentials';
-import { cennoBaseUrl } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/transport';
+import { cennoBaseUrl } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/baseUrl';
 import { runCredentialTest } from '../harness/inprocess';
 import { DOC } from '../sandbox/cenno.doc-examples';
 import {

@@ -6,12 +6,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CENNO_BASE_URL_EXPRESSION } from '../nodes/Cenno/baseUrl';
+
 /**
  * Cenno external API.
- * - Base URL: https://{account}.cennoapp.com/api, or a custom URL (sandbox, staging).
+ * - Base URL: https://{account}.cennoapp.com/api, or a custom URL (sandbox, staging): the one
+ *   rule in nodes/Cenno/baseUrl.ts, which the node's requests and this credential's test both use.
  * - Auth: HTTP Basic with the API key as the user name and an empty password (as the docs allow).
- * - Test: GET /projects with the entered key (any user may read projects; /users would load password
- *   hashes for nothing). Nothing is cached: every test sends the key as it is in the form.
+ * - Test: GET /projects with the entered key (any user may read projects; /users would load
+ *   password hashes for nothing). Nothing is cached: every test sends the key as it is in the form.
  */
 export class CennoApi implements ICredentialType {
 	name = 'psaCennoApi';
@@ -19,7 +22,7 @@ export class CennoApi implements ICredentialType {
 	displayName = 'Cenno API';
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/cenno.md';
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-cenno#readme';
 
 	icon: Icon = {
 		light: 'file:../nodes/Cenno/cenno.svg',
@@ -87,8 +90,7 @@ export class CennoApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.connection === "customUrl" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://" + String($credentials.account).trim().replace(/^https?:\\/\\//, "").replace(/\\.cennoapp\\.com.*$/, "") + ".cennoapp.com/api"}}',
+			baseURL: CENNO_BASE_URL_EXPRESSION,
 			url: '/projects',
 			method: 'GET',
 		},

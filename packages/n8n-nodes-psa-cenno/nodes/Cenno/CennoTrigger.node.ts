@@ -131,7 +131,7 @@ export class CennoTrigger implements INodeType {
 		return await pollForChanges.call(this, {
 			key: `${event}:${projectId ?? 'all'}`,
 			mode: 'timestamp',
-			// The whole collection through the list layer (Cenno has no "changed since" filter and no paging).
+			// The whole collection, through the list layer (no "changed since" filter, no paging).
 			fetch: async () =>
 				await listRecords.call(this, def.resource, {
 					returnAll: true,

@@ -19,16 +19,22 @@ function userName(record: IDataObject): string {
 	return name || String(record.email ?? `User ${String(record.id)}`);
 }
 
+/** "Title · Project" when the project is known (lists not narrowed to one project). */
+function withProject(title: string, r: IDataObject, l: Lookups): string {
+	const project = l.projects?.get(Number(r.project_id));
+	return project ? `${title} · ${project}` : title;
+}
+
 const LABELS: Record<CennoResource, Labeller> = {
 	company: (r) => String(r.title ?? `Company ${String(r.id)}`),
 	user: (r) => (r.email ? `${userName(r)} (${String(r.email)})` : userName(r)),
 	project: (r) => String(r.title ?? `Project ${String(r.id)}`),
-	category: (r, l) =>
-		`${String(r.title ?? `Category ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
-	item: (r, l) =>
-		`${String(r.title ?? `Item ${String(r.id)}`)}${l.projects?.get(Number(r.project_id)) ? ` · ${l.projects.get(Number(r.project_id))}` : ''}`,
-	timeEntry: (r) =>
-		`${String(r.date ?? '')} · ${String(r.hours ?? '')} h${r.description ? ` · ${String(r.description)}` : ''} (#${String(r.id)})`,
+	category: (r, l) => withProject(String(r.title ?? `Category ${String(r.id)}`), r, l),
+	item: (r, l) => withProject(String(r.title ?? `Item ${String(r.id)}`), r, l),
+	timeEntry: (r) => {
+		const what = r.description ? ` · ${String(r.description)}` : '';
+		return `${String(r.date ?? '')} · ${String(r.hours ?? '')} h${what} (#${String(r.id)})`;
+	},
 };
 
 /** The project the user already chose in the node (top-level locator, Update Fields or Filters). */
@@ -54,7 +60,7 @@ function chosenProject(ctx: ILoadOptionsFunctions): number | undefined {
 	return undefined;
 }
 
-/** The records of a dropdown, through the shared list layer (one request; filters applied to it). */
+/** A dropdown's records, through the shared list layer (one request; filters applied to it). */
 async function records(
 	ctx: ILoadOptionsFunctions,
 	resource: CennoResource,
@@ -79,8 +85,8 @@ async function records(
 }
 
 /**
- * No credential chosen yet (a node just added): n8n would show "Error fetching options from Cenno". Say
- * what to do instead. n8n itself picks the credential when exactly one Cenno credential exists.
+ * No credential chosen yet (a node just added): n8n would show "Error fetching options from Cenno".
+ * Say what to do instead. n8n itself picks the credential when exactly one Cenno credential exists.
  */
 const NO_CREDENTIAL =
 	'Choose a Cenno credential above first: the list loads from your Cenno account';

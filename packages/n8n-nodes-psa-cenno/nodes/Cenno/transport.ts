@@ -1,34 +1,11 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { UserError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { buildApiError, SECRET_KEY_PATTERN } from '../../../shared/errors';
-import { baseUrlOf } from '../../../shared/kit';
 import { vendorRequestAll } from '../../../shared/paging';
 import { vendorRequest } from '../../../shared/transport';
 import type { RequestContext, VendorProfile } from '../../../shared/types';
 
-/** Turns the credential into the API base URL, without trailing slash. */
-export function cennoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.connection === 'customUrl') {
-		return baseUrlOf('Cenno', undefined, credentials.baseUrl, 'https://acme.cennoapp.com/api');
-	}
-	const account = String(credentials.account ?? '')
-		.trim()
-		.replace(/^https?:\/\//i, '')
-		.replace(/\.cennoapp\.com.*$/i, '')
-		.replace(/\/.*$/, '');
-	if (!/^[a-z0-9][a-z0-9-]*$/i.test(account)) {
-		throw new UserError(
-			`The Cenno credential's Account Code "${account}" is not an account code like "acme"`,
-		);
-	}
-	return baseUrlOf(
-		'Cenno',
-		`https://${account}.cennoapp.com/api`,
-		undefined,
-		'https://acme.cennoapp.com/api',
-	);
-}
+import { cennoBaseUrl } from './baseUrl';
 
 function text(value: unknown): string {
 	if (typeof value === 'string') return value.trim();
@@ -37,9 +14,9 @@ function text(value: unknown): string {
 }
 
 /**
- * `{ hours: ["must be greater than 0"], base: ["…"] }` → "hours: must be greater than 0; …". Only a body
- * that is entirely such a map counts (any other object, e.g. a record echoed back, is not shown), and
- * secret-looking keys are never quoted.
+ * `{ hours: ["must be greater than 0"], base: ["…"] }` → "hours: must be greater than 0; …". Only a
+ * body that is entirely such a map counts (any other object, e.g. a record echoed back, is not
+ * shown), and secret-looking keys are never quoted.
  */
 function fieldMessages(fields: Record<string, unknown>): string | undefined {
 	const entries = Object.entries(fields);
@@ -59,7 +36,8 @@ function fieldMessages(fields: Record<string, unknown>): string | undefined {
 
 /**
  * Cenno's error bodies in Cenno's words (a Rails application):
- * - 422 validation errors `{ field: ["message", …], … }` (documented), also wrapped as `{ errors: {…} }`;
+ * - 422 validation errors `{ field: ["message", …], … }` (documented), also wrapped as
+ *   `{ errors: {…} }`;
  * - 400 `{ error: "param is missing or the value is empty: time_entry" }`;
  * - 401 plain text `HTTP Basic: Access denied.`;
  * - 404 with an empty body (the caller names the record);
@@ -108,11 +86,11 @@ export const cennoProfile: VendorProfile = {
 };
 
 /**
- * Fields of /users that are credentials or session secrets. They are removed from every record before it
- * reaches a workflow; any other key that looks like a secret (the shared SECRET_KEY_PATTERN: password,
- * salt, token, session, …) goes too.
+ * Fields of /users that are credentials or session secrets. They are removed from every record
+ * before it reaches a workflow; any other key that looks like a secret (the shared
+ * SECRET_KEY_PATTERN: password, salt, token, session, …) goes too.
  */
-export const USER_SECRET_FIELDS = [
+const USER_SECRET_FIELDS = [
 	'crypted_password',
 	'password_salt',
 	'persistence_token',
@@ -142,7 +120,7 @@ export function clean(record: IDataObject): IDataObject {
 }
 
 /** The Cenno collections this package reads, with the words used in messages. */
-export const COLLECTIONS = {
+const COLLECTIONS = {
 	company: { path: 'companies', label: 'Company' },
 	user: { path: 'users', label: 'User' },
 	project: { path: 'projects', label: 'Project' },
@@ -153,7 +131,7 @@ export const COLLECTIONS = {
 
 export type CennoResource = keyof typeof COLLECTIONS;
 
-export interface CennoListOptions {
+interface CennoListOptions {
 	returnAll?: boolean;
 	limit?: number;
 	/** Client-side filter (Cenno's lists take no filters): Limit counts matching records. */
@@ -165,8 +143,9 @@ const isRecord = (r: unknown): r is IDataObject =>
 	!!r && typeof r === 'object' && !Array.isArray(r);
 
 /**
- * A collection through the shared list layer, cleaned. Cenno does not page: one request answers with the
- * whole collection; the filter and the Limit are applied to it (no further request is ever made).
+ * A collection through the shared list layer, cleaned. Cenno does not page: one request answers
+ * with the whole collection; the filter and the Limit are applied to it (no further request is ever
+ * made).
  */
 export async function listRecords(
 	this: RequestContext,
@@ -187,18 +166,9 @@ export async function listRecords(
 	return records.map(clean);
 }
 
-/** A whole (unpaged) collection, cleaned. */
-export async function listAll(
-	this: RequestContext,
-	resource: CennoResource,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await listRecords.call(this, resource, { returnAll: true, itemIndex });
-}
-
 /**
- * One record by id, cleaned. `GET /items/{id}` answers with an array holding the item (documented quirk):
- * the object is returned; an empty array reads as "not found".
+ * One record by id, cleaned. `GET /items/{id}` answers with an array holding the item (documented
+ * quirk): the object is returned; an empty array reads as "not found".
  */
 export async function getOne(
 	this: RequestContext,

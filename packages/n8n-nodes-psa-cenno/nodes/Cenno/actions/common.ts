@@ -3,11 +3,15 @@ import { DateTime } from 'luxon';
 
 import { formatIsoDate, parseDate, parseDateTime } from '../../../../shared/dates';
 import type { OperationHandler } from '../../../../shared/execute';
-import { locator as kitLocator, show } from '../../../../shared/kit';
+import {
+	locator as kitLocator,
+	readId,
+	readOptionalId,
+	readPaging,
+	show,
+} from '../../../../shared/kit';
 import { invalidInput, requirePositiveInteger } from '../../../../shared/validation';
 import { getOne, listRecords, type CennoResource } from '../transport';
-
-export type Handler = OperationHandler;
 
 /** Which listSearch method feeds each locator, and the record's name in placeholders. */
 const LOCATOR: Record<CennoResource, { method: string; label: string; example: string }> = {
@@ -26,8 +30,7 @@ export function locator(
 		name: string;
 		displayName: string;
 		description: string;
-		displayOptions?: INodeProperties['displayOptions'];
-		required?: boolean;
+		displayOptions: INodeProperties['displayOptions'];
 	},
 ): INodeProperties {
 	const { method, label, example } = LOCATOR[resource];
@@ -40,46 +43,22 @@ export function locator(
 	});
 }
 
-/** A numeric id from a locator, an options field or an expression; errors name the field and the row. */
-export function idParam(
-	ctx: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-): number {
-	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
-		// The message follows the mode the user chose for the field.
-		const raw = ctx.getNodeParameter(name, itemIndex, '') as { mode?: string } | string;
-		const mode = raw && typeof raw === 'object' ? raw.mode : undefined;
-		const what = label.toLowerCase();
-		const problem =
-			mode === 'list'
-				? `is required: choose a ${what} from the list`
-				: mode === 'id'
-					? `is required: enter the ${what}'s ID (a whole number)`
-					: 'is required';
-		throw invalidInput(ctx.getNode(), itemIndex, label, problem);
-	}
-	return requirePositiveInteger(ctx.getNode(), itemIndex, label, value);
-}
-
 /** The "Get" handler of a collection. */
 export function getHandler(
 	resource: CennoResource,
 	param: string,
 	label: string,
 	simplify?: (r: IDataObject) => IDataObject,
-): Handler {
+): OperationHandler {
 	return async function (this: IExecuteFunctions, i: number) {
-		const id = idParam(this, param, label, i);
+		const id = readId(this, i, param, label);
 		const record = await getOne.call(this, resource, id, i);
 		return simplify && this.getNodeParameter('simplify', i, true) ? simplify(record) : record;
 	};
 }
 
 /** Reads a "Filters" collection and checks every value before a request is sent. */
-export interface FilterDef {
+interface FilterDef {
 	/** Key in the filters collection. */
 	key: string;
 	/** Label as the user sees it, used in error messages. */
@@ -91,7 +70,10 @@ export interface FilterDef {
 
 type Predicate = (record: IDataObject) => boolean;
 
-/** An instant from a date-time field: checked by the shared strict reader, then placed in the workflow's zone. */
+/**
+ * An instant from a date-time field: checked by the shared strict reader, then placed in the
+ * workflow's zone.
+ */
 function sinceMillis(ctx: IExecuteFunctions, i: number, label: string, value: unknown): number {
 	const wall = parseDateTime(ctx.getNode(), i, label, value);
 	const zone = wall.offset
@@ -120,8 +102,10 @@ function sinceMillis(ctx: IExecuteFunctions, i: number, label: string, value: un
 	return instant.toMillis();
 }
 
-/** Builds the predicates of the filters that are set; bad values fail here, naming field and row. */
-export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[]): Predicate[] {
+/**
+ * Builds the predicates of the filters that are set; bad values fail here, naming field and row.
+ */
+function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[]): Predicate[] {
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const node = ctx.getNode();
 	const predicates: Predicate[] = [];
@@ -134,13 +118,8 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
 		const [field] = def.fields;
 		switch (def.kind) {
 			case 'id': {
-				const raw =
-					value && typeof value === 'object' && 'value' in (value as IDataObject)
-						? (value as IDataObject).value
-						: value;
-				if (raw === '' || raw === undefined) break;
-				const id = requirePositiveInteger(node, i, label, raw);
-				predicates.push((r) => Number(r[field]) === id);
+				const id = readOptionalId(ctx, i, `filters.${def.key}`, label);
+				if (id !== undefined) predicates.push((r) => Number(r[field]) === id);
 				break;
 			}
 			case 'text': {
@@ -191,20 +170,22 @@ export function buildFilters(ctx: IExecuteFunctions, i: number, defs: FilterDef[
 }
 
 /**
- * The "Get Many" handler: Cenno answers with the whole collection (no paging, no server filters); the
- * list layer applies the filters and stops at Limit matching records. One request, whatever the Limit.
+ * The "Get Many" handler: Cenno answers with the whole collection (no paging, no server filters);
+ * the list layer applies the filters and stops at Limit matching records. One request, whatever the
+ * Limit.
  */
 export function getAllHandler(
 	resource: CennoResource,
 	defs: FilterDef[],
 	simplify?: (r: IDataObject) => IDataObject,
-): Handler {
+): OperationHandler {
 	return async function (this: IExecuteFunctions, i: number) {
 		const predicates = buildFilters(this, i, defs);
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const paging = readPaging(this, i);
+		const returnAll = paging.returnAll;
 		const limit = returnAll
 			? undefined
-			: requirePositiveInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i, 50));
+			: requirePositiveInteger(this.getNode(), i, 'Limit', paging.limit);
 		const matching = await listRecords.call(this, resource, {
 			returnAll,
 			limit,
@@ -247,7 +228,9 @@ export const updatedSinceDef: FilterDef = {
 	fields: ['updated_at'],
 };
 
-/** A dropdown of records (an expression may give the id instead), used inside filter collections. */
+/**
+ * A dropdown of records (an expression may give the id instead), used inside filter collections.
+ */
 export function optionsField(
 	name: string,
 	what: string,
