@@ -112,3 +112,115 @@ export function ticketFailedError(
 		secrets: [],
 	});
 }
+
+// ---------- one outcome per record of a batch ticket ----------
+
+/** A message that names a record by position: `Record 2: …`, `Row 2 (…): …`, `Item 2 – …`. */
+const POSITION = /^(?:record|row|item|entry)\s*#?\s*(\d+)\b/i;
+
+/**
+ * Which ticket messages name which record of a batch, the rest being messages of the whole ticket. A
+ * message names a record by its `tempId` (quoted), then by its `id` or `externalId`, then by a position:
+ * - `<key>[n]` (a JSON path into the request's array) is the array index n;
+ * - `Record n` could count from 0 or from 1. It is read only where the read-back agrees: one counting
+ *   (0- or 1-based) for the whole ticket, the one under which every record such messages name is one the
+ *   read-back shows as not written (`written(index)` false) while the other counting does not fit. Without
+ *   a read-back (`written` absent, or `undefined` for an index) or when both fit, position messages stay
+ *   unassigned.
+ */
+export function assignTicketMessages(
+	messages: string[],
+	records: IDataObject[],
+	options: { key?: string; written?: (index: number) => boolean | undefined } = {},
+): { byIndex: Map<number, string[]>; unassigned: string[] } {
+	const byIndex = new Map<number, string[]>();
+	const unassigned: string[] = [];
+	const positional: Array<{ message: string; n: number }> = [];
+	const add = (index: number, message: string) =>
+		byIndex.set(index, [...(byIndex.get(index) ?? []), message]);
+	const bracket = options.key ? new RegExp(`^${escapeRegex(options.key)}\\[(\\d+)\\]`, 'i') : null;
+	for (const message of messages) {
+		const lower = message.toLowerCase();
+		let found = records.findIndex(
+			(r) => typeof r.tempId === 'string' && lower.includes(`'${r.tempId.toLowerCase()}'`),
+		);
+		if (found < 0) {
+			found = records.findIndex((r) =>
+				['id', 'externalId'].some(
+					(k) =>
+						typeof r[k] === 'string' &&
+						(r[k] as string).length >= 3 &&
+						lower.includes(String(r[k]).toLowerCase()),
+				),
+			);
+		}
+		const inBrackets = found < 0 && bracket ? bracket.exec(message) : null;
+		if (inBrackets && Number(inBrackets[1]) < records.length) found = Number(inBrackets[1]);
+		if (found >= 0) {
+			add(found, message);
+			continue;
+		}
+		const position = POSITION.exec(message);
+		if (position) positional.push({ message, n: Number(position[1]) });
+		else unassigned.push(message);
+	}
+	const base = positional.length ? positionBase(positional, records.length, options.written) : null;
+	for (const { message, n } of positional) {
+		if (base === null) unassigned.push(message);
+		else add(n - base, message);
+	}
+	return { byIndex, unassigned };
+}
+
+/** The one counting (0 or 1) under which every position names a record the read-back shows as not written. */
+function positionBase(
+	positional: Array<{ n: number }>,
+	count: number,
+	written?: (index: number) => boolean | undefined,
+): 0 | 1 | null {
+	if (!written) return null;
+	const fits = (base: 0 | 1) =>
+		positional.every(({ n }) => n - base >= 0 && n - base < count && written(n - base) === false);
+	const zero = fits(0);
+	const one = fits(1);
+	return zero === one ? null : zero ? 0 : 1;
+}
+
+/** Whether a message names a record by position only (so reading it needs the read-back). */
+export function namesPosition(message: string): boolean {
+	return POSITION.test(message);
+}
+
+/** A record-level message without its `Record 2 (tempId '…'): ` / `task[2]: ` prefix. */
+export function stripRecordPrefix(message: string): string {
+	return message
+		.replace(/^(?:record|row|item|entry)\s*#?\s*\d+(?:\s*\([^)]*\))?\s*[:–-]\s*/i, '')
+		.replace(/^\w+\[\d+\]:\s*/, '');
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a finished ticket, by itself, confirms the records of a batch that no message names.
+ * - `success`: yes, unless the ticket counts records and its count of the expected kind (`created`,
+ *   `modified`, `deleted`) is short of them. A success ticket without counts (the shape the vendor's own
+ *   example shows) confirms every record it carried.
+ * - `partial` ("success with errors"): only when its count accounts for every unnamed record and no
+ *   message is left that names no record (such a message could be about any of them).
+ * - `failed` or still running: no.
+ */
+export function ticketConfirms(ticket: {
+	state: TicketState;
+	carried: number;
+	named: number;
+	counts?: IDataObject;
+	expect?: string;
+	unassigned: number;
+}): boolean {
+	const unnamed = ticket.carried - ticket.named;
+	const counted =
+		!!ticket.expect && !!ticket.counts && Number(ticket.counts[ticket.expect] ?? 0) >= unnamed;
+	if (ticket.state === 'success') return !ticket.counts || !ticket.expect || counted;
+	if (ticket.state === 'partial') return counted && ticket.unassigned === 0;
+	return false;
+}

@@ -11,6 +11,13 @@
  *   ticketDelayMs (300)                  time before a ticket is processed
  *   writeStatus (202)                    HTTP status of accepted async writes (docs say 200 or 202)
  *   ticketFault: { mode: 'fail' | 'never' | 'partial', count }
+ *   ticketShape ('plain')                'plain': a Success ticket is exactly P4's example (id, endpoint, success,
+ *                                        status, statusId, received, started, processed: no messages, no counts);
+ *                                        'rich': every finished ticket adds messages and the counts object
+ *   ticketMessages ('tempId')            how a message names a failed record: 'tempId' (Record <i> (tempId '…')),
+ *                                        'record0' (Record <i>), 'record1' (Record <i+1>), 'none' (no record named)
+ *   ignoreFields ({})                    { <entity>: [field, …] }: accepted but not stored (a .NET API that drops
+ *                                        what it does not know); entity 'templateOptions' = options not applied
  *   rateLimit: { limit, windowMs }, rateLimitHeader: 'retry-after' | 'reset'
  *   lockedBefore ('2026-01-01')          time records dated before this are locked
  *   maxUploadBytes (500 MB)              attachment upload limit (P16)
@@ -62,6 +69,9 @@ function create(options = {}) {
 		ticketDelayMs: 300,
 		writeStatus: 202,
 		ticketFault: null,
+		ticketShape: 'plain',
+		ticketMessages: 'tempId',
+		ignoreFields: {},
 		rateLimit: { limit: 1000, windowMs: 60_000 },
 		rateLimitHeader: 'retry-after',
 		lockedBefore: '2026-01-01',
@@ -71,6 +81,12 @@ function create(options = {}) {
 		...options,
 	};
 	if (options.seed) config.seed = options.seed;
+	// The answer shapes a reset returns to (tests switch them per case).
+	const initialShapes = clone({
+		ticketShape: config.ticketShape,
+		ticketMessages: config.ticketMessages,
+		ignoreFields: config.ignoreFields,
+	});
 	let state = seedState(config.seed);
 	let seedShape = JSON.stringify(config.seed || {});
 	function reseedIfChanged() {
@@ -399,6 +415,8 @@ function create(options = {}) {
 			const result = checkRecord(record, schema, { ...opts, prefix });
 			errors.push(...result.errors);
 			if (opts.extra && isObject(record)) errors.push(...opts.extra(result.value, prefix));
+			// Accepted, then dropped: what a server that ignores fields it does not know would do.
+			for (const name of (config.ignoreFields || {})[opts.key] || []) delete result.value[name];
 			return result.value;
 		});
 		if (errors.length) badRequest(errors);
@@ -470,7 +488,16 @@ function create(options = {}) {
 							: raw.id
 								? ` (id ${raw.id})`
 								: '';
-				messages.push(`Record ${index}${who}: ${error.message}`);
+				const style = config.ticketMessages;
+				messages.push(
+					style === 'none'
+						? error.message
+						: style === 'record0'
+							? `Record ${index}: ${error.message}`
+							: style === 'record1'
+								? `Record ${index + 1}: ${error.message}`
+								: `Record ${index}${who}: ${error.message}`,
+				);
 			}
 		});
 		let outcome =
@@ -534,7 +561,8 @@ function create(options = {}) {
 			started: phase === 'created' ? never : fmt(ticket.receivedAt + 1),
 			processed: ticket.done ? fmt(ticket.processedAt) : never,
 		};
-		if (ticket.done) {
+		// P4's success example has neither messages nor counts; its failed example has both.
+		if (ticket.done && (ticket.outcome !== 'success' || config.ticketShape === 'rich')) {
 			view.messages = ticket.messages;
 			view[ticket.endpoint] = ticket.counts;
 		}
@@ -2935,6 +2963,7 @@ function create(options = {}) {
 			seedShape = JSON.stringify(config.seed || {});
 			state = seedState(config.seed);
 			config.ticketFault = null;
+			Object.assign(config, clone(initialShapes));
 			limiter.reset();
 			counters.ticketsCreated = 0;
 			counters.recordsReceived = 0;

@@ -3,7 +3,9 @@
  * every body shape no source shows): credential test; project create (envelope, Windows timezoneId); archive;
  * an absence create; a task with effort in hours → minutes on the wire; an attachment upload and download
  * round trip through n8n's binary data; a comment create; batching (one ticket); bad input; the trigger's
- * activation poll. What the sandbox received is checked through its state and counters.
+ * activation poll; writes without a read-back confirmed by the ticket alone, with the sandbox answering P4's
+ * plain success ticket (no messages, no counts) and the rich one. What the sandbox received is checked through
+ * its state and counters.
  * (The trigger's later polls are covered in-process: n8n's shortest poll interval is one minute.)
  */
 import {
@@ -30,6 +32,7 @@ type Row = Record<string, unknown>;
 interface State {
 	projects: Row[];
 	tasks: Row[];
+	statusReports: Row[];
 	absences: Row[];
 	comments: Row[];
 	attachments: Row[];
@@ -293,6 +296,52 @@ describe('smenso in real n8n', () => {
 		const after = await sandboxControl<{ requests: number }>('smenso', 'stats');
 		expect(after.requests).toBe(before.requests);
 	});
+
+	it.each(['plain', 'rich'])(
+		'writes confirmed by the ticket alone (%s tickets): task delete and a published status report are reported as written',
+		async (shape) => {
+			await sandboxControl('smenso', 'config', { ticketShape: shape });
+			try {
+				const s = await state();
+				// Another project than the one the other cases use, so their tasks stay.
+				const other = s.projects.find((p) => !p.isArchived && !p.isTemplate && p.id !== projectId)!;
+				const task = s.tasks.find((t) => t.projectId === other.id)!;
+				const title = `E2E ${shape} report`;
+				const run = await runViaWebhook(
+					workflow([
+						smenso('Delete', {
+							resource: 'task',
+							operation: 'delete',
+							projectId: rl('={{ $json.body.projectId }}'),
+							taskId: rl('={{ $json.body.taskId }}'),
+						}),
+						smenso('Report', {
+							resource: 'statusReport',
+							operation: 'create',
+							projectId: rl(String(other.id)),
+							title,
+							statusDate: '2026-03-06',
+							additionalFields: { isPublished: true },
+						}),
+					]),
+					{ projectId: other.id, taskId: task.id },
+				);
+				expect(run.status).toBe(200);
+				expect(run.items).toHaveLength(1);
+				expect(run.items[0]).toMatchObject({
+					projectId: other.id,
+					title,
+					ticketStatus: 'Success',
+				});
+				expect(run.items[0]).not.toHaveProperty('error');
+				const after = await state();
+				expect(after.tasks.some((t) => t.id === task.id)).toBe(false);
+				expect(after.statusReports.some((r) => r.title === title && r.isPublished)).toBe(true);
+			} finally {
+				await sandboxControl('smenso', 'config', { ticketShape: 'plain' });
+			}
+		},
+	);
 
 	it('trigger: activating the workflow runs its first poll against smenso', async () => {
 		await sandboxControl('smenso', 'stats/reset', {});

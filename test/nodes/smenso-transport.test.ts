@@ -1,7 +1,7 @@
 /** smenso profile pieces without a server: ticket reading, message → record mapping, dates, units, "no such endpoint", base URL. */
 import type { INode } from 'n8n-workflow';
 
-import { assignMessages } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/engine';
+import { assignTicketMessages } from '../../packages/shared/tickets';
 import {
 	fromWire,
 	hoursToMinutes,
@@ -72,7 +72,7 @@ describe('ticket messages → records', () => {
 		{ tempId: 'n8n-row-7', id: 'aaaaaaaa-0000-4000-8000-000000000001' },
 	];
 	it('by tempId first, then id/externalId, then position; the rest is unassigned', () => {
-		const { byIndex, unassigned } = assignMessages(
+		const { byIndex, unassigned } = assignTicketMessages(
 			[
 				"Record 0 (tempId 'n8n-row-7'): locked",
 				'task[1]: Title is required',
@@ -81,7 +81,7 @@ describe('ticket messages → records', () => {
 				'Record 9: out of range',
 			],
 			records,
-			'task',
+			{ key: 'task' },
 		);
 		expect(byIndex.get(2)).toEqual([
 			"Record 0 (tempId 'n8n-row-7'): locked",

@@ -51,6 +51,8 @@ const ok = async (parameters: IDataObject, input?: IDataObject[], options: IData
 };
 const bytesOf = async (binary: IBinaryData) =>
 	await Container.get(BinaryDataService).getAsBuffer(binary);
+/** Ticket answers: P4's exact success example (no messages, no counts), and one with both. */
+const SHAPES = ['plain', 'rich'] as const;
 const statusReportOf = (projectId: unknown) =>
 	st().statusReports.find((r) => r.projectId === projectId && !r.isPublished) ??
 	st().statusReports.find((r) => r.projectId === projectId)!;
@@ -99,38 +101,44 @@ describe('wire format from the evidence', () => {
 		expect(sandbox.counters.timezones['America/New_York']).toBeGreaterThan(0);
 	});
 
-	it('task effort in hours (1:30, 2.5) goes out as minutes; due date as dueDate; Ticket Detail full', async () => {
-		const projectId = String(project().id);
-		const [task] = await ok({
-			resource: 'task',
-			operation: 'create',
-			projectId: rl(projectId),
-			title: 'Plan cut-over',
-			additionalFields: {
-				plannedHours: '1:30',
-				effortHours: '2.5',
-				startDate: '2026-03-02',
-				dueDate: '2026-03-06T17:00:00',
-			},
-			options: { ticketDetail: 'full' },
-		});
-		const stored = st().tasks.find((t) => t.id === task.id)!;
-		expect(stored).toMatchObject({ plannedDuration: 90, duration: 150, dueDate: '2026-03-06' });
-		expect(task).toMatchObject({
-			title: 'Plan cut-over',
-			plannedDuration: 90,
-			plannedHours: 1.5,
-			effortHours: 2.5,
-			dueDate: '2026-03-06',
-			projectId,
-		});
-		expect(task.ticket).toMatchObject({
-			status: 'Success',
-			statusId: 10,
-			state: 'success',
-			counts: { created: 1 },
-		});
-	});
+	it.each(SHAPES)(
+		'task effort in hours (1:30, 2.5) goes out as minutes; due date as dueDate; Ticket Detail full (%s tickets)',
+		async (shape) => {
+			sandbox.config.ticketShape = shape;
+			const projectId = String(project().id);
+			const [task] = await ok({
+				resource: 'task',
+				operation: 'create',
+				projectId: rl(projectId),
+				title: 'Plan cut-over',
+				additionalFields: {
+					plannedHours: '1:30',
+					effortHours: '2.5',
+					startDate: '2026-03-02',
+					dueDate: '2026-03-06T17:00:00',
+				},
+				options: { ticketDetail: 'full' },
+			});
+			const stored = st().tasks.find((t) => t.id === task.id)!;
+			expect(stored).toMatchObject({ plannedDuration: 90, duration: 150, dueDate: '2026-03-06' });
+			expect(task).toMatchObject({
+				title: 'Plan cut-over',
+				plannedDuration: 90,
+				plannedHours: 1.5,
+				effortHours: 2.5,
+				dueDate: '2026-03-06',
+				projectId,
+			});
+			expect(task.ticket).toMatchObject({
+				status: 'Success',
+				statusId: 10,
+				state: 'success',
+				// P4's success example carries no counts and no messages; the rich shape both.
+				counts: shape === 'rich' ? { created: 1 } : {},
+				messages: [],
+			});
+		},
+	);
 
 	it('a date with a UTC offset is moved into the chosen zone and sent without the offset', async () => {
 		const projectId = String(project().id);
@@ -404,7 +412,7 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 		expect(out.success).toBeUndefined();
 	});
 
-	it('"Success with Errors" naming no record: a record read back succeeds with the warning; one that cannot be read back is not reported as a success', async () => {
+	it('"Success with Errors" naming no record: a record read back succeeds with the message under ticketMessages; one that cannot be read back is not reported as a success', async () => {
 		sandbox.config.ticketFault = { mode: 'partial', count: 1 };
 		const [task] = await ok({
 			resource: 'task',
@@ -415,8 +423,9 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 		expect(task).toMatchObject({
 			title: 'Partly',
 			ticketStatus: 'Success with Errors',
-			warnings: ['Some attributes could not be written (sandbox fault).'],
+			ticketMessages: ['Some attributes could not be written (sandbox fault).'],
 		});
+		expect(task.warnings).toBeUndefined();
 		sandbox.config.ticketFault = { mode: 'partial', count: 1 };
 		const r = await run(
 			sandbox,
@@ -1163,13 +1172,33 @@ const cases: Case[] = [
 	],
 ];
 
+/** Operations that change nothing (run once; the writes run against both ticket shapes). */
+const isRead = (resource: string, operation: string) =>
+	['report', 'timezone'].includes(resource) || /^get/.test(operation);
+
 describe('every operation against the strict sandbox', () => {
-	it.each(cases)('%s › %s', async (resource, operation, params, check) => {
-		const out = await ok({ resource, operation, ...params() });
-		check(out);
+	it.each(cases.filter(([r, o]) => isRead(r, o)))(
+		'%s › %s',
+		async (resource, operation, params, check) => {
+			const out = await ok({ resource, operation, ...params() });
+			check(out);
+		},
+	);
+
+	describe.each(SHAPES)('writes, %s tickets', (shape) => {
+		beforeEach(() => (sandbox.config.ticketShape = shape));
+		it.each(cases.filter(([r, o]) => !isRead(r, o)))(
+			'%s › %s',
+			async (resource, operation, params, check) => {
+				const out = await ok({ resource, operation, ...params() });
+				check(out);
+				for (const row of out) expect(row).not.toHaveProperty('error');
+			},
+		);
 	});
 
-	it('ticket › get', async () => {
+	it.each(SHAPES)('ticket › get (%s tickets)', async (shape) => {
+		sandbox.config.ticketShape = shape;
 		const [created] = await ok({
 			resource: 'task',
 			operation: 'create',
@@ -1186,8 +1215,21 @@ describe('every operation against the strict sandbox', () => {
 			id: created.ticketId,
 			status: 'Success',
 			state: 'success',
-			counts: { created: 1 },
+			counts: shape === 'rich' ? { created: 1 } : {},
 		});
+		expect(Object.keys(ticket.raw as IDataObject).sort()).toEqual(
+			[
+				'endpoint',
+				'id',
+				'processed',
+				'received',
+				'started',
+				'status',
+				'statusId',
+				'success',
+				...(shape === 'rich' ? ['Task', 'messages'] : []),
+			].sort(),
+		);
 	});
 
 	it('attachment › upload and download round trip (binary data in, the same bytes out)', async () => {

@@ -95,7 +95,7 @@ it('P3 absence POST: the flat snippet is rejected; the same record in the envelo
 		timezoneId: WTZ,
 		absence: [flat],
 	});
-	expect(ticket).toMatchObject({ status: 'Success', Absence: { created: 1 } });
+	expect(ticket).toMatchObject({ status: 'Success', statusId: 10 });
 	const list = (await call(s(), 'GET', `integration/absence/json?userId=${m.id}`)).json;
 	expect(list[0]).toMatchObject({
 		startDate: '15.09.2025',
@@ -104,7 +104,21 @@ it('P3 absence POST: the flat snippet is rejected; the same record in the envelo
 	});
 });
 
-it('P4 ticket fields: id, endpoint, success (number), status, statusId, received, started, processed, messages, <endpoint> counts', async () => {
+it('P4 success example: exactly id, endpoint, success (number), status, statusId, received, started, processed', async () => {
+	const r = await call(s(), 'POST', 'integration/task/json', {
+		timezoneId: WTZ,
+		projectId: st().projects[0].id,
+		task: [{ title: 'x' }],
+	});
+	const ticket = await finish(s(), r.json.ticketId);
+	expect(Object.keys(ticket).sort()).toEqual(
+		['endpoint', 'id', 'processed', 'received', 'started', 'status', 'statusId', 'success'].sort(),
+	);
+	expect(typeof ticket.success).toBe('number');
+});
+
+it('P4 ticket fields in the rich shape: the success example plus messages and the <endpoint> counts of the failed example', async () => {
+	s().config.ticketShape = 'rich';
 	const r = await call(s(), 'POST', 'integration/task/json', {
 		timezoneId: WTZ,
 		projectId: st().projects[0].id,

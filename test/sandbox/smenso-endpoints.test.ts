@@ -1,7 +1,8 @@
 /** smenso sandbox: happy paths per endpoint family (every route in sandbox/smenso/ROUTES.md). */
 import { accepted, type Any, call, startSandbox, WTZ } from './smenso.helpers';
 
-const ctx = startSandbox();
+// The rich ticket shape: its counts show what each endpoint applied (the default shape has none on success).
+const ctx = startSandbox({ ticketShape: 'rich' });
 const s = () => ctx.sandbox;
 const st = () => s().state();
 const project = () => st().projects[0];

@@ -82,7 +82,8 @@ describe('"no such endpoint" is distinguishable from "record not found"', () => 
 });
 
 describe('tickets (P4, P6, N)', () => {
-	it('a write answers 202 {ticketId, status: Created}; the ticket ends in Success (10) with counts under the endpoint name', async () => {
+	it('a write answers 202 {ticketId, status: Created}; the ticket ends in Success (10), with counts under the endpoint name in the rich shape', async () => {
+		s().config.ticketShape = 'rich';
 		const r = await call(s(), 'POST', 'integration/task/json', taskWrite('Contract task'));
 		expect(r.status).toBe(202);
 		expect(r.json).toEqual({
@@ -107,6 +108,70 @@ describe('tickets (P4, P6, N)', () => {
 				.state()
 				.tasks.some((t: { title: string }) => t.title === 'Contract task'),
 		).toBe(true);
+	});
+
+	it("by default a Success ticket is exactly P4's example: no messages, no counts; a reset returns to it", async () => {
+		s().config.ticketShape = 'rich';
+		s().reset();
+		const r = await call(s(), 'POST', 'integration/task/json', taskWrite('Plain task'));
+		const ticket = await finish(s(), r.json.ticketId);
+		expect(Object.keys(ticket).sort()).toEqual(
+			[
+				'endpoint',
+				'id',
+				'processed',
+				'received',
+				'started',
+				'status',
+				'statusId',
+				'success',
+			].sort(),
+		);
+		expect(ticket).toMatchObject({ status: 'Success', statusId: 10, success: 1 });
+	});
+
+	it.each([
+		['tempId', /^Record 1 \(tempId 't2'\): .*overlaps/],
+		['record0', /^Record 1: .*overlaps/],
+		['record1', /^Record 2: .*overlaps/],
+		['none', /^The absence overlaps/],
+	])('ticket messages name a failed record as configured (%s)', async (style, pattern) => {
+		s().config.ticketMessages = style;
+		const a = s().state().absences[0];
+		const m = s().state().members;
+		const base = { absenceTypeId: 'Vacation', startDate: '2027-01-04', endDate: '2027-01-08' };
+		const r = await call(s(), 'POST', 'integration/absence/json', {
+			timezoneId: WTZ,
+			absence: [
+				{ ...base, userId: m[6].email, tempId: 't1' },
+				{
+					userId: a.userId,
+					absenceTypeId: 'Vacation',
+					startDate: a.startDate,
+					endDate: a.endDate,
+					tempId: 't2',
+				},
+			],
+		});
+		const ticket = await finish(s(), r.json.ticketId);
+		expect(ticket.status).toBe('Success with Errors');
+		expect(ticket.messages).toEqual([expect.stringMatching(pattern)]);
+	});
+
+	it('ignoreFields: a field is accepted and not stored', async () => {
+		s().config.ignoreFields = { task: ['plannedDuration'] };
+		const r = await call(
+			s(),
+			'POST',
+			'integration/task/json',
+			taskWrite('Dropped effort', { plannedDuration: 90, dueDate: '2026-05-01' }),
+		);
+		expect((await finish(s(), r.json.ticketId)).status).toBe('Success');
+		const task = s()
+			.state()
+			.tasks.find((t: { title: string }) => t.title === 'Dropped effort');
+		expect(task).toMatchObject({ dueDate: '2026-05-01' });
+		expect(task.plannedDuration ?? null).toBeNull();
 	});
 
 	it('can answer 200 instead of 202 (the pages say both)', async () => {

@@ -1,15 +1,23 @@
 /**
  * smenso's batch phase for the shared execute loop: handlers `return defer(plan)` for asynchronous writes;
  * `flush` sends the plans of many rows as one envelope request (records tagged with `tempId`), waits for the
- * ticket, and gives each row its own outcome — success only when the ticket confirms that record (its
- * counts, no message naming it, or the record read back), otherwise a clear error for that row.
+ * ticket, and gives each row its own outcome — success only when the ticket confirms that record (a Success
+ * ticket, counts that account for it, or the record read back), otherwise a clear error for that row.
+ * Messages stay on the row they name; messages naming no row reach every row as `ticketMessages`.
  */
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { buildApiError, mayHaveBeenApplied } from '../../../shared/errors';
 import type { ItemOutcome } from '../../../shared/execute';
-import { waitForTicket, type TicketProfile } from '../../../shared/tickets';
+import {
+	assignTicketMessages,
+	namesPosition,
+	stripRecordPrefix,
+	ticketConfirms,
+	waitForTicket,
+	type TicketProfile,
+} from '../../../shared/tickets';
 import { credentialsFor } from '../../../shared/transport';
 import type { RequestSpec } from '../../../shared/types';
 import { invalidInput } from '../../../shared/validation';
@@ -60,6 +68,11 @@ export interface WritePlan {
 	/** The ticket count that confirms this record. */
 	expect?: 'created' | 'modified' | 'deleted';
 	readBack?: ReadBack;
+	/**
+	 * Warnings for what smenso did not store as sent (fields resting on one disputed source), from the
+	 * record read back and the whole list it came from. Costs no request: it reads the read-back.
+	 */
+	verify?: (found: IDataObject, list: IDataObject[]) => string[];
 	/** Output when nothing can be read back (e.g. `{ id, deleted: true }`). */
 	echo?: IDataObject;
 	notFoundLabel?: string;
@@ -147,52 +160,6 @@ function messagesOf(error: unknown): string[] {
 }
 
 const tempIdOf = (itemIndex: number) => `n8n-row-${itemIndex + 1}`;
-
-/**
- * Which messages name which record: `Record 2 (tempId 'n8n-row-3'): …` or `task[2]: …` (a rejected
- * batch), by tempId first, then id/externalId, then position.
- */
-export function assignMessages(
-	messages: string[],
-	records: IDataObject[],
-	key?: string,
-): { byIndex: Map<number, string[]>; unassigned: string[] } {
-	const byIndex = new Map<number, string[]>();
-	const unassigned: string[] = [];
-	const add = (index: number, message: string) =>
-		byIndex.set(index, [...(byIndex.get(index) ?? []), message]);
-	for (const message of messages) {
-		const lower = message.toLowerCase();
-		let found = records.findIndex(
-			(r) => typeof r.tempId === 'string' && lower.includes(`'${r.tempId.toLowerCase()}'`),
-		);
-		if (found < 0) {
-			found = records.findIndex((r) =>
-				['id', 'externalId'].some(
-					(k) =>
-						typeof r[k] === 'string' &&
-						(r[k] as string).length >= 3 &&
-						lower.includes(String(r[k]).toLowerCase()),
-				),
-			);
-		}
-		if (found < 0) {
-			const pattern = key
-				? new RegExp(`(?:^record\\s+|^${key}\\[)(\\d+)`, 'i')
-				: /^record\s+(\d+)/i;
-			const m = pattern.exec(message);
-			if (m && Number(m[1]) < records.length) found = Number(m[1]);
-		}
-		if (found >= 0) add(found, message);
-		else unassigned.push(message);
-	}
-	return { byIndex, unassigned };
-}
-
-/** A record-level message without its "Record 2 (tempId '…'): " / "task[2]: " prefix. */
-function stripPrefix(message: string): string {
-	return message.replace(/^record\s+\d+(?:\s*\([^)]*\))?:\s*/i, '').replace(/^\w+\[\d+\]:\s*/, '');
-}
 
 function rowError(
 	ctx: IExecuteFunctions,
@@ -302,7 +269,11 @@ async function sendChunk(
 		// A rejected batch (400: nothing was written): each named record gets its message, the rest goes again once.
 		const status = Number((error as { httpCode?: string }).httpCode);
 		if (chunk.length > 1 && status === 400 && mayResend && first.envelope) {
-			const { byIndex } = assignMessages(messagesOf(error), records, first.envelope.key);
+			const { byIndex } = assignTicketMessages(messagesOf(error), records, {
+				key: first.envelope.key,
+				// Nothing of a rejected request was written: a "Record n" could be any counting.
+				written: () => false,
+			});
 			if (byIndex.size > 0) {
 				const outcomes: ItemOutcome[] = new Array(chunk.length);
 				const rest: number[] = [];
@@ -313,7 +284,7 @@ async function sendChunk(
 							error: rowError(
 								ctx,
 								entry.itemIndex,
-								own.map(stripPrefix).join('; '),
+								own.map(stripRecordPrefix).join('; '),
 								'smenso rejected this record (nothing of it was written); the other rows were sent again without it.',
 								{ errors: own },
 								400,
@@ -335,6 +306,7 @@ async function sendChunk(
 		return chunk.map((entry) => ({ error: copyFor(ctx, error, entry.itemIndex, chunk.length) }));
 	}
 
+	const readBack = new ReadBacks(chunk, records);
 	const ticketId = ticketIdOf(response.body);
 	if (!ticketId) {
 		// Answered at once (no ticket): the HTTP success is smenso's confirmation; read back where possible.
@@ -342,11 +314,12 @@ async function sendChunk(
 			response.body && typeof response.body === 'object' && !Array.isArray(response.body)
 				? fromWire(response.body as IDataObject)
 				: {};
-		return await confirm(ctx, chunk, records, {
+		return await confirm(ctx, chunk, records, readBack, {
 			state: 'success',
 			named: new Map(),
-			counted: true,
+			confirmed: true,
 			summary: { id: null, status: 'Done (no ticket)' },
+			unassigned: [],
 			answer,
 		});
 	}
@@ -393,32 +366,92 @@ async function sendChunk(
 
 	const summary = ticketSummary(status);
 	const { state, messages } = interpretTicket(status);
-	const { byIndex, unassigned } = assignMessages(messages, records, first.envelope?.key);
+	// "Record n" messages are read only where the read-back agrees (it is loaded for them only).
+	if (messages.some(namesPosition)) await readBack.loadAll();
+	const { byIndex, unassigned } = assignTicketMessages(messages, records, {
+		key: first.envelope?.key,
+		written: (k) => readBack.written(k),
+	});
 	const counts = ticketCounts(status);
-	const unnamed = chunk.length - byIndex.size;
-	const counted = !!(
-		first.expect &&
-		counts &&
-		Number(counts[first.expect] ?? 0) >= unnamed &&
-		!unassigned.length
-	);
-	return await confirm(ctx, chunk, records, {
+	return await confirm(ctx, chunk, records, readBack, {
 		state,
 		named: byIndex,
-		counted: counted || (!first.expect && state === 'success'),
+		confirmed: ticketConfirms({
+			state,
+			carried: chunk.length,
+			named: byIndex.size,
+			counts,
+			expect: first.expect,
+			unassigned: unassigned.length,
+		}),
 		summary,
 		unassigned,
 		counts,
 	});
 }
 
+/** The rows' read-backs: each list fetched once per key, on first need. */
+class ReadBacks {
+	private lists = new Map<string, Promise<IDataObject[]>>();
+	private found = new Map<number, { record?: IDataObject; list: IDataObject[] }>();
+
+	constructor(
+		private readonly chunk: Entry[],
+		private readonly records: IDataObject[],
+	) {}
+
+	/** The row's record as read back (undefined: not found, or the row has no read-back). */
+	async of(k: number): Promise<{ record?: IDataObject; list: IDataObject[] } | undefined> {
+		const readBack = this.chunk[k].plan.readBack;
+		if (!readBack) return undefined;
+		const known = this.found.get(k);
+		if (known) return known;
+		let list = this.lists.get(readBack.key);
+		if (!list) {
+			list = readBack.fetch();
+			this.lists.set(readBack.key, list);
+		}
+		let entry: { record?: IDataObject; list: IDataObject[] };
+		try {
+			const all = await list;
+			entry = { record: readBack.match(all), list: all };
+		} catch {
+			entry = { record: undefined, list: [] };
+		}
+		this.found.set(k, entry);
+		return entry;
+	}
+
+	async loadAll(): Promise<void> {
+		for (let k = 0; k < this.chunk.length; k++) await this.of(k);
+	}
+
+	/**
+	 * Whether the read-back shows the row's write (undefined: unknown). A create is written when its record
+	 * is found; an update when its record is found showing at least one of the values sent.
+	 */
+	written(k: number): boolean | undefined {
+		const plan = this.chunk[k].plan;
+		if (!plan.readBack) return undefined;
+		const entry = this.found.get(k);
+		if (!entry) return undefined;
+		if (!entry.record) return false;
+		if (plan.expect !== 'modified') return true;
+		const sent = Object.keys(this.records[k]).filter((key) => !NOT_VALUES.includes(key));
+		return !sent.length || sent.some((key) => sameValue(this.records[k][key], entry.record![key]));
+	}
+}
+
+const NOT_VALUES = ['id', 'tempId', 'useExternalId', 'externalId'];
+
 interface Verdict {
 	state: string;
 	named: Map<number, string[]>;
-	/** The ticket's counts account for every record no message names. */
-	counted: boolean;
+	/** The ticket by itself confirms the records no message names. */
+	confirmed: boolean;
 	summary: IDataObject;
-	unassigned?: string[];
+	/** Messages that name no record: every row of the ticket gets them as `ticketMessages`. */
+	unassigned: string[];
 	counts?: IDataObject;
 	answer?: IDataObject;
 }
@@ -427,43 +460,33 @@ async function confirm(
 	ctx: IExecuteFunctions,
 	chunk: Entry[],
 	records: IDataObject[],
+	readBack: ReadBacks,
 	v: Verdict,
 ): Promise<ItemOutcome[]> {
-	const readBacks = new Map<string, Promise<IDataObject[]>>();
 	const outcomes: ItemOutcome[] = [];
 	const ticketId = String(v.summary.id ?? '');
 	for (let k = 0; k < chunk.length; k++) {
 		const { itemIndex, plan } = chunk[k];
 		const extra = chunk.length > 1 ? { batchSize: chunk.length, recordIndex: k } : {};
 		const own = v.named.get(k);
-		if (own || v.state === 'failed') {
+		// A message naming this record: it failed, unless smenso calls the whole ticket a success.
+		if (v.state === 'failed' || (own && v.state !== 'success')) {
 			const words =
-				own ?? (v.unassigned?.length ? v.unassigned : [`smenso ticket ${ticketId} failed`]);
+				own ?? (v.unassigned.length ? v.unassigned : [`smenso ticket ${ticketId} failed`]);
 			outcomes.push({
 				error: rowError(
 					ctx,
 					itemIndex,
-					words.map(stripPrefix).join('; '),
+					words.map(stripRecordPrefix).join('; '),
 					`Ticket ${ticketId} ${v.state === 'failed' ? 'failed' : 'finished with errors'} for this record${chunk.length > 1 ? ` (record ${k} of ${chunk.length} sent together)` : ''}; it was not written.`,
 					{ ...v.summary, ...extra },
 				),
 			});
 			continue;
 		}
-		let found: IDataObject | undefined;
-		if (plan.readBack) {
-			let list = readBacks.get(plan.readBack.key);
-			if (!list) {
-				list = plan.readBack.fetch();
-				readBacks.set(plan.readBack.key, list);
-			}
-			try {
-				found = plan.readBack.match(await list);
-			} catch {
-				found = undefined;
-			}
-		}
-		if (!found && !v.counted) {
+		const read = await readBack.of(k);
+		const found = read?.record;
+		if (!found && !v.confirmed) {
 			const counts = v.counts
 				? Object.entries(v.counts)
 						.map(([key, n]) => `${key} ${String(n)}`)
@@ -472,7 +495,7 @@ async function confirm(
 			const error = rowError(
 				ctx,
 				itemIndex,
-				`smenso's ticket does not confirm this record${v.unassigned?.length ? `: ${v.unassigned.join('; ')}` : ''}`,
+				`smenso's ticket does not confirm this record${v.unassigned.length ? `: ${v.unassigned.join('; ')}` : ''}`,
 				`Ticket ${ticketId} (${String(v.summary.status)}; ${counts}) for ${chunk.length} record(s) names no outcome for this row${plan.readBack ? ', and it was not found when read back' : ''}. Check in smenso before running this row again.`,
 				{ ...v.summary, ...extra },
 			);
@@ -487,9 +510,113 @@ async function confirm(
 					...(v.answer ?? {}),
 					...(records[k].externalId ? { externalId: records[k].externalId } : {}),
 				};
-		// "Success with Errors" whose messages name no record: the record is there, the messages are kept.
-		const warnings = v.unassigned?.length ? { warnings: v.unassigned } : {};
-		outcomes.push({ json: { ...base, ...warnings, ...ticketOutput(plan, v.summary, extra) } });
+		const warnings = [
+			// smenso's own words about this record in a successful ticket stay on its row.
+			...(own ?? []).map(stripRecordPrefix),
+			...(found && plan.verify ? plan.verify(found, read?.list ?? []) : []),
+			...(!found && plan.readBack ? [NOT_READ_BACK] : []),
+		];
+		outcomes.push({
+			json: {
+				...base,
+				...(warnings.length ? { warnings } : {}),
+				...(v.unassigned.length ? { ticketMessages: v.unassigned } : {}),
+				...ticketOutput(plan, v.summary, extra),
+			},
+		});
 	}
 	return outcomes;
 }
+
+const NOT_READ_BACK =
+	"smenso's ticket confirms this record, but it was not found when read back, so the output shows what was sent; see the README's smenso notes";
+
+// ---------- disputed fields: compare what was sent with what smenso stored ----------
+
+/** A field whose wire name or storage rests on one disputed source: checked after the read-back. */
+export interface Disputed {
+	/** Key in the record sent. */
+	wire: string;
+	/** The field's label in the node. */
+	label: string;
+	/** Key in the record read back (default: `wire`). */
+	read?: string;
+}
+
+function normal(value: unknown): string {
+	if (value === null || value === undefined || value === '') return '';
+	if (Array.isArray(value)) return value.map(normal).join(',');
+	if (typeof value === 'object') return JSON.stringify(value);
+	const text = String(value).trim();
+	// Dates: the read-back is ISO (yyyy-MM-dd[THH:mm:ss]); the wire may carry a time smenso drops.
+	return /^\d{4}-\d{2}-\d{2}T00:00(:00)?$/.test(text) ? text.slice(0, 10) : text.toLowerCase();
+}
+
+/** Whether a value read back is the one sent (dates by day when one side has no time). */
+export function sameValue(sent: unknown, stored: unknown): boolean {
+	const a = normal(sent);
+	const b = normal(stored);
+	if (a === b) return true;
+	const day = /^\d{4}-\d{2}-\d{2}/;
+	return (
+		day.test(a) &&
+		day.test(b) &&
+		(a.length === 10 || b.length === 10) &&
+		a.slice(0, 10) === b.slice(0, 10)
+	);
+}
+
+/** The flavors of a record as read back (P14: "a flavors/tags/appliedTags-like structure"). */
+function flavorsOf(record: IDataObject): IDataObject[] | undefined {
+	for (const key of ['flavors', 'flavor', 'tags', 'appliedTags']) {
+		if (Array.isArray(record[key])) return record[key] as IDataObject[];
+	}
+	return undefined;
+}
+
+/**
+ * Warnings for the disputed fields of a record that smenso did not store as sent, e.g. "smenso did not
+ * store Planned Effort (Hours) (sent plannedDuration = 90; the task read back has none)".
+ */
+export function disputedCheck(
+	record: IDataObject,
+	fields: Disputed[],
+	what: string,
+): (found: IDataObject) => string[] {
+	return (found) => {
+		const warnings: string[] = [];
+		for (const f of fields) {
+			if (!(f.wire in record) || record[f.wire] === null) continue;
+			const sent = record[f.wire];
+			if (f.wire === 'flavor' && Array.isArray(sent)) {
+				const stored = flavorsOf(found);
+				const missing = (sent as IDataObject[]).filter((entry) => {
+					const target = String(entry.target ?? '').toLowerCase();
+					const hit = stored?.find((s) =>
+						[s.id, s.name, s.target].some((k) => String(k ?? '').toLowerCase() === target),
+					);
+					return !hit || !sameValue(entry.value, hit.value);
+				});
+				if (missing.length)
+					warnings.push(
+						`${DID_NOT_STORE} ${f.label}: ${missing.map((m) => String(m.target)).join(', ')} (the ${what} read back ${stored ? 'shows other values' : 'has no flavors'}); ${SEE_NOTES}`,
+					);
+				continue;
+			}
+			const key = f.read ?? f.wire;
+			const stored = found[key];
+			if (sameValue(sent, stored)) continue;
+			const shown =
+				stored === undefined || stored === null || stored === ''
+					? `the ${what} read back has none`
+					: `the ${what} read back has ${JSON.stringify(stored)}`;
+			warnings.push(
+				`${DID_NOT_STORE} ${f.label} (sent ${f.wire} = ${JSON.stringify(sent)}; ${shown}); ${SEE_NOTES}`,
+			);
+		}
+		return warnings;
+	};
+}
+
+const DID_NOT_STORE = 'smenso did not store';
+const SEE_NOTES = "see the README's smenso notes";
