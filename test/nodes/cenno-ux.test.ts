@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { operationTable, readOnlyTable } from '../../packages/shared/operation';
+import { RESOURCES } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/actions';
 import { Cenno } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/Cenno.node';
 import { CennoTrigger } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/CennoTrigger.node';
 import { cennoErrorMessage } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/transport';
@@ -96,10 +98,52 @@ describe('findability and words', () => {
 		}
 		for (const query of ['new time entry', 'timesheet', 'psa'])
 			expect(finds(trigger, query)).toBe(true);
+		// The picker shows the node and its trigger as one entry and searches only the action's aliases:
+		// the trigger's words must find it too.
+		for (const query of [
+			'new time entry',
+			'hours logged',
+			'new project',
+			'new task',
+			'new item',
+			'task updated',
+			'item changed',
+			'time entry updated',
+		])
+			expect(finds(action, query)).toBe(true);
+		const readme =
+			'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-cenno#readme';
+		for (const c of [action, trigger]) {
+			expect(c.resources).toEqual({
+				credentialDocumentation: [{ url: readme }],
+				primaryDocumentation: [{ url: readme }],
+			});
+		}
 		for (const c of [action, trigger]) {
 			expect(c.categories).toEqual(['Productivity']);
 			expect(c.subcategories).toEqual({ Productivity: ['Project Management', 'Time Tracking'] });
 		}
+	});
+});
+
+describe('one declaration per operation', () => {
+	it('every read is marked read-only, every write is not (whatever its HTTP method)', () => {
+		expect(readOnlyTable(RESOURCES)).toEqual({
+			category: { get: true, getAll: true },
+			company: { get: true, getAll: true },
+			item: { get: true, getAll: true },
+			project: { get: true, getAll: true },
+			timeEntry: { create: false, update: false, getAll: true, get: true, delete: false },
+			user: { get: true, getAll: true },
+		});
+	});
+
+	it('the dropdowns list exactly the operations the router runs', () => {
+		const routed = Object.entries(operationTable(RESOURCES)).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((operation) => `${resource}:${operation}`),
+		);
+		const listed = operationsOf(description).map((o) => `${o.resource}:${o.operation}`);
+		expect([...listed].sort()).toEqual([...routed].sort());
 	});
 });
 

@@ -4,7 +4,8 @@
  * Continue On Fail, load options, and secret /users fields absent from every output.
  */
 import { DateTime } from 'luxon';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeTypes } from 'n8n-workflow';
 
 import { CennoApi } from '../../packages/n8n-nodes-psa-cenno/credentials/CennoApi.credentials';
 import { cennoBaseUrl } from '../../packages/n8n-nodes-psa-cenno/nodes/Cenno/baseUrl';
@@ -78,6 +79,52 @@ describe('credential', () => {
 		expect(() => cennoBaseUrl({ connection: 'account', account: 'bad code!' })).toThrow(
 			/not an account code/,
 		);
+	});
+
+	it("the credential test's address is the node's address for every form of a good address (one rule)", () => {
+		// n8n evaluates the test request's baseURL as an expression, with the credential as $credentials.
+		const node: INode = {
+			id: 'test',
+			name: 'Test',
+			type: 'test',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const nodeType = { description: { properties: [] } };
+		const nodeTypes = {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		} as unknown as INodeTypes;
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const expression = String(new CennoApi().test!.request.baseURL);
+		const testAddress = (credentials: IDataObject) =>
+			String(
+				workflow.expression.getSimpleParameterValue(
+					node,
+					expression,
+					'internal',
+					{ $credentials: credentials } as never,
+					undefined,
+					'',
+				),
+			);
+		const cases: IDataObject[] = [
+			{ connection: 'account', account: 'acme', baseUrl: '' },
+			{ connection: 'account', account: ' acme-2 ', baseUrl: '' },
+			{ connection: 'account', account: 'acme.cennoapp.com', baseUrl: '' },
+			{ connection: 'account', account: 'https://acme.cennoapp.com/api/', baseUrl: '' },
+			{ connection: 'account', account: 'HTTPS://ACME.CENNOAPP.COM/api', baseUrl: '' },
+			{ connection: 'account', account: 'acme/', baseUrl: '' },
+			{ connection: 'customUrl', account: '', baseUrl: 'http://127.0.0.1:9/api/' },
+			{ connection: 'customUrl', account: '', baseUrl: ' https://cenno.example.com/api// ' },
+		];
+		for (const credentials of cases) {
+			expect(testAddress(credentials)).toBe(cennoBaseUrl(credentials));
+		}
+		expect(testAddress(cases[4])).toBe('https://ACME.cennoapp.com/api');
+		expect(testAddress(cases[5])).toBe('https://acme.cennoapp.com/api');
 	});
 
 	it('sends the key as the Basic user name; a wrong key fails with a readable 401 that never shows the key', async () => {
@@ -602,6 +649,50 @@ describe('time entries', () => {
 			updateFields: { description: 'x' },
 		});
 		expect(missing.error?.message).toBe('Time entry 7874 was not found');
+	});
+
+	it('record IDs inside Additional Fields and Update Fields are checked before sending, naming the field', async () => {
+		const before = writes();
+		const badItem = await run(sandbox, {
+			resource: 'timeEntry',
+			operation: 'create',
+			projectId: rl(1274),
+			userId: rl(1178),
+			date: '2026-03-02',
+			hours: 1,
+			additionalFields: { itemId: 'Website' },
+		});
+		expect(badItem.error?.message).toBe(
+			'Additional Fields → Item: must be a positive whole number, got "Website" (row 1)',
+		);
+		const badProject = await run(sandbox, {
+			resource: 'timeEntry',
+			operation: 'update',
+			timeEntryId: rl(14915),
+			updateFields: { projectId: '={{ "12b" }}' },
+		});
+		expect(badProject.error?.message).toBe(
+			'Update Fields → Project: must be a positive whole number, got "12b" (row 1)',
+		);
+		const badUser = await run(sandbox, {
+			resource: 'timeEntry',
+			operation: 'update',
+			timeEntryId: rl(14915),
+			updateFields: { userId: -4 },
+		});
+		expect(badUser.error?.message).toBe(
+			'Update Fields → User: must be a positive whole number, got "-4" (row 1)',
+		);
+		expect(writes()).toBe(before);
+		// An ID from an expression (a number or a string with spaces) is taken as it is.
+		const moved = await run(sandbox, {
+			resource: 'timeEntry',
+			operation: 'update',
+			timeEntryId: rl(14915),
+			updateFields: { userId: '={{ 1178 }}', itemId: ' 10346 ' },
+		});
+		expect(moved.error).toBeUndefined();
+		expect(entry(14915)).toMatchObject({ user_id: 1178, item_id: 10346 });
 	});
 
 	it('delete removes the entry; deleting it again is a 404 naming it (the documented 404 example)', async () => {
