@@ -109,8 +109,9 @@ describe('findability and words', () => {
 			'task updated',
 			'item changed',
 			'time entry updated',
+			...(trigger.alias as string[]),
 		])
-			expect(finds(action, query)).toBe(true);
+			expect(finds(action, query.toLowerCase())).toBe(true);
 		const readme =
 			'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-cenno#readme';
 		for (const c of [action, trigger]) {
