@@ -7,6 +7,9 @@
 import * as fs from 'fs';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { readOnlyTable } from '../../packages/shared/operation';
+import { BlikkApi } from '../../packages/n8n-nodes-psa-blikk/credentials/BlikkApi.credentials';
+import { RESOURCES } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/actions';
 import { Blikk } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/Blikk.node';
 import { BlikkTrigger } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/BlikkTrigger.node';
 import { CHOOSE_CREDENTIAL_HINT } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/methods';
@@ -212,6 +215,128 @@ describe('a bad row in the middle writes nothing (#11.1)', () => {
 				[],
 			]);
 		}
+	});
+});
+
+describe('IDs typed into Additional Fields, Update Fields and Filters are checked per row first', () => {
+	it.each<[string, INodeParameters, IDataObject[], string]>([
+		[
+			'contact update: Company ID',
+			{
+				resource: 'contact',
+				operation: 'update',
+				contactId: rl(1),
+				updateFields: { companyId: '={{ $json.v }}' },
+			},
+			[{ v: 1 }, { v: 'abc' }],
+			'Company ID: must be a positive whole number, got "abc" (row 2)',
+		],
+		[
+			'task create: Board Column',
+			{ resource: 'task', operation: 'create', title: 'T', taskBoardColumnId: '={{ $json.v }}' },
+			[{ v: 1 }, { v: 'col' }],
+			'Board Column: must be a positive whole number, got "col" (row 2)',
+		],
+		[
+			'Log Time: Additional Fields → Task ID',
+			{ ...logTime, additionalFields: { taskId: '={{ $json.v }}' } },
+			[
+				{ date: '2026-11-10', hours: 1, v: 1 },
+				{ date: '2026-11-10', hours: 1, v: '1.5' },
+			],
+			'Task ID: must be a positive whole number, got "1.5" (row 2)',
+		],
+		[
+			'time report update: Update Fields → Activity',
+			{
+				resource: 'timeReport',
+				operation: 'update',
+				timeReportId: rl(1),
+				updateFields: { activityId: '={{ $json.v }}' },
+			},
+			[{ v: 1 }, { v: 'x' }],
+			'Activity: must be a positive whole number, got "x" (row 2)',
+		],
+	])('%s', async (_, parameters, input, message) => {
+		const r = await run(sandbox, parameters, { input });
+		expect(r.error?.message).toBe(message);
+		expect(writes()).toHaveLength(0);
+	});
+
+	it.each<[string, INodeParameters, string]>([
+		[
+			'tasks: Filters → Board',
+			{ resource: 'task', operation: 'getAll', returnAll: true, filters: { taskBoardId: 'b' } },
+			'Board: must be a positive whole number, got "b" (row 1)',
+		],
+		[
+			'time reports: Filters → Project ID',
+			{
+				resource: 'timeReport',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { projectId: '={{ "p" }}' },
+			},
+			'Project ID: must be a positive whole number, got "p" (row 1)',
+		],
+	])('%s: refused before the list is read', async (_, parameters, message) => {
+		const r = await run(sandbox, parameters, { input: [{}] });
+		expect(r.error?.message).toBe(message);
+		expect(sandbox.stats.log.filter((l) => l.path !== '/v1/Auth/Token')).toHaveLength(0);
+	});
+});
+
+describe('every operation says whether it only reads (issue #19)', () => {
+	it('reads are marked read-only whatever their method; everything else is a write', () => {
+		const expected: Record<string, Record<string, boolean>> = {
+			contact: { create: false, update: false, getAll: true, get: true, delete: false },
+			task: {
+				create: false,
+				update: false,
+				getAll: true,
+				complete: false,
+				get: true,
+				delete: false,
+			},
+			taskAttachment: {
+				upload: false,
+				rename: false,
+				download: true,
+				delete: false,
+				getAll: true,
+			},
+			taskChecklist: { create: false, update: false, delete: false, getAll: true },
+			taskComment: { create: false, update: false, delete: false, getAll: true },
+			timeReport: { create: false, update: false, getAll: true, get: true, delete: false },
+			user: { get: true, getAll: true },
+			userDayStatistic: { getAll: true },
+		};
+		for (const register of [
+			'absenceProject',
+			'activity',
+			'allowance',
+			'article',
+			'companyCar',
+			'contactTag',
+			'country',
+			'equipment',
+			'internalProject',
+			'project',
+			'taskBoard',
+			'timeAddition',
+			'timeArticle',
+			'timeCode',
+		])
+			expected[register] = { getAll: true };
+		expect(readOnlyTable(RESOURCES)).toEqual(expected);
+		// …and these are exactly the operations the node offers (Blikk sends no read as POST).
+		const offered = operationsOf(new Blikk().description).map(
+			(o) => `${o.resource}:${o.operation}`,
+		);
+		const classified = Object.entries(expected).flatMap(([r, ops]) =>
+			Object.keys(ops).map((o) => `${r}:${o}`),
+		);
+		expect(offered.sort()).toEqual(classified.sort());
 	});
 });
 
@@ -622,7 +747,16 @@ describe('what users see (#15)', () => {
 				`${__dirname}/../../packages/n8n-nodes-psa-blikk/nodes/Blikk/Blikk.node.json`,
 				'utf8',
 			),
-		) as { alias: string[]; categories: string[] };
+		) as {
+			alias: string[];
+			categories: string[];
+			resources: Record<string, Array<{ url: string }>>;
+		};
+		// Documentation links lead to the package README (what npm and n8n's credential dialog show).
+		const readme =
+			'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-blikk#readme';
+		expect(new BlikkApi().documentationUrl).toBe(readme);
+		expect(Object.values(codex.resources).flat()).toEqual([{ url: readme }, { url: readme }]);
 		for (const word of [
 			'log time',
 			'timesheet',
@@ -630,6 +764,18 @@ describe('what users see (#15)', () => {
 			'approval',
 			'PSA',
 			'field service',
+		])
+			expect(codex.alias).toContain(word);
+		// The picker searches only the action node's aliases: the trigger's words must be there too.
+		for (const word of [
+			'new time entry',
+			'hours logged',
+			'approved',
+			'new time report',
+			'sent for approval',
+			'new task',
+			'new project',
+			'contact changed',
 		])
 			expect(codex.alias).toContain(word);
 		// n8n's picker shows the trigger's description for the merged "Blikk" entry (actions and trigger).

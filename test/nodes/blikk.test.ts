@@ -913,8 +913,9 @@ describe('bad input is refused before anything is sent', () => {
 
 	it('missing task ID, hours not a number, clockStart not hh:mm: clear errors naming field and item', async () => {
 		const missing = await run(sandbox, { resource: 'task', operation: 'get', taskId: rl('') });
-		expect(missing.error?.message).toMatch(
-			/^Task: must be a positive whole number, got "" \(row 1\)/,
+		// The shared ID reader says what to do in the mode the user chose (By ID here).
+		expect(missing.error?.message).toBe(
+			"Task: is required: enter the task's ID (a whole number) (row 1)",
 		);
 		const hours = await run(
 			sandbox,

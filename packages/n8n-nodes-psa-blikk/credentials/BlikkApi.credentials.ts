@@ -11,13 +11,13 @@ import type {
 import { blikkBaseUrl } from '../nodes/Blikk/baseUrl';
 
 /** Blikk's answer to a refused token exchange (401), in Blikk's words. */
-export const BLIKK_WRONG_SECRET_MESSAGE = 'Invalid application id or secret';
+const BLIKK_WRONG_SECRET_MESSAGE = 'Invalid application id or secret';
 
 /**
  * Blikk API-application (application id + secret). n8n exchanges them for a Bearer token with
- * `POST /v1/Auth/Token` (Basic auth) before the first request (`preAuthentication`), keeps the token in the
- * hidden, expirable `accessToken` field, and on a 401 exchanges again once and repeats the request.
- * Pattern: n8n's MetabaseApi credential (session token in an expirable hidden field).
+ * `POST /v1/Auth/Token` (Basic auth) before the first request (`preAuthentication`), keeps the
+ * token in the hidden, expirable `accessToken` field, and on a 401 exchanges again once and repeats
+ * the request. Pattern: n8n's MetabaseApi credential (session token in an expirable hidden field).
  */
 export class BlikkApi implements ICredentialType {
 	name = 'psaBlikkApi';
@@ -30,7 +30,7 @@ export class BlikkApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/blikk.md';
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-blikk#readme';
 
 	properties: INodeProperties[] = [
 		{
@@ -117,11 +117,12 @@ export class BlikkApi implements ICredentialType {
 	};
 
 	/**
-	 * The test exchanges the application ID and secret as entered for a fresh token (`POST /v1/Auth/Token`
-	 * with Basic auth), so a changed secret is tested even while n8n still holds a token from the old one
-	 * (n8n 2.x's tester runs preAuthentication only when no token is stored). `auth` makes the request send
-	 * Basic, not the stored Bearer. Blikk's 401 body is read by the rules (in Blikk's words); permissions
-	 * and IP restrictions are reported by the node at run time, naming Blikk's `permissionsRequired`.
+	 * The test exchanges the application ID and secret as entered for a fresh token
+	 * (`POST /v1/Auth/Token` with Basic auth), so a changed secret is tested even while n8n still
+	 * holds a token from the old one (n8n 2.x's tester runs preAuthentication only when no token is
+	 * stored). `auth` makes the request send Basic, not the stored Bearer. Blikk's 401 body is read
+	 * by the rules (in Blikk's words); permissions and IP restrictions are reported by the node at
+	 * run time, naming Blikk's `permissionsRequired`.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

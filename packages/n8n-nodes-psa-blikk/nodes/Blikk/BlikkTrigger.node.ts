@@ -23,8 +23,9 @@ interface EventDefinition {
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 /**
- * Blikk has no webhooks and, apart from contacts, no "changed since" filter: every event reads its list
- * newest-first by the matching date and stops at the first page that reaches back past the cursor.
+ * Blikk has no webhooks and, apart from contacts, no "changed since" filter: every event reads its
+ * list newest-first by the matching date and stops at the first page that reaches back past the
+ * cursor.
  */
 const EVENTS: Record<string, EventDefinition> = {
 	contactChanged: {
@@ -71,10 +72,10 @@ function epoch(value: string | undefined): number {
 }
 
 /**
- * Records of one event at or after `since` (inclusive; ties are sorted out by the shared selector). The first
- * poll reads the newest page through the list layer. Later polls walk newest-first and stop at the first
- * page that reaches back past the cursor: the list layer stops on a Limit, not on a cursor, so this one
- * loop stays here.
+ * Records of one event at or after `since` (inclusive; ties are sorted out by the shared selector).
+ * The first poll reads the newest page through the list layer. Later polls walk newest-first and
+ * stop at the first page that reaches back past the cursor: the list layer stops on a Limit, not on
+ * a cursor, so this one loop stays here.
  */
 async function fetchSince(
 	ctx: IPollFunctions,
@@ -193,7 +194,8 @@ export class BlikkTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const eventName = this.getNodeParameter('event') as string;
 		const event = EVENTS[eventName];
-		// Repeated and overlapping polls (n8n's durable poll scheduler) are handled by the shared pollForChanges.
+		// Repeated and overlapping polls (n8n's durable poll scheduler) are handled by the shared
+		// pollForChanges.
 		return await pollForChanges.call(this, {
 			key: eventName,
 			mode: 'timestamp',

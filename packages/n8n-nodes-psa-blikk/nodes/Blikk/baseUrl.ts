@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { baseUrlOf } from '../../../shared/kit';
 
-export const BLIKK_DEFAULT_BASE_URL = 'https://publicapi.blikk.com';
+const BLIKK_DEFAULT_BASE_URL = 'https://publicapi.blikk.com';
 
 /** Base URL as typed by the user, checked by the shared kit: http(s) only, no trailing slash. */
 export function blikkBaseUrl(credentials: ICredentialDataDecryptedObject): string {

@@ -5,13 +5,16 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { blikkList, blikkProfile, blikkRequest } from './transport';
-import { STANDARD } from './resources/timeReport';
 import { credentialChosen } from '../../../shared/kit';
+import { STANDARD } from './actions/common';
+import { blikkList, blikkProfile, blikkRequest } from './transport';
 
 const PAGE = 50;
 
-/** Shown in a dropdown before a credential is chosen, instead of n8n's "Error fetching options from Blikk". */
+/**
+ * Shown in a dropdown before a credential is chosen, instead of n8n's "Error fetching options from
+ * Blikk".
+ */
 export const CHOOSE_CREDENTIAL_HINT = 'Choose a Blikk credential above, then this list loads';
 
 function hasCredential(ctx: ILoadOptionsFunctions): boolean {

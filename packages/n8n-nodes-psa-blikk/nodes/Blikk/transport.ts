@@ -20,7 +20,8 @@ const text = (v: unknown) =>
 /**
  * Blikk's error bodies, in Blikk's words (blikk-api.txt, "Errors"):
  * - 400 `{ message, modelState: { field: ["…"] } }` (invalid fields; `""` for the body as a whole)
- * - 400 `{ message }` (a record that does not exist, a rule such as "attested and cannot be deleted")
+ * - 400 `{ message }` (a record that does not exist, a rule such as "attested and cannot be
+ *   deleted")
  * - 401 `{ message: "Invalid token" }`
  * - 403 `{ message, ipAddressAllowed, permissionsRequired: [...] }`
  * - 429 `{ waitInSeconds }`; 500 `{ message, requestId }`
@@ -65,11 +66,12 @@ export function blikkErrorMessage(body: unknown, status: number): string | undef
 }
 
 /**
- * What is Blikk's own; paging, pacing, 429 waits, retries and error mapping come from nodes/shared.
+ * What is Blikk's own; paging, pacing, 429 waits, retries and error mapping come from the shared
+ * helper (packages/shared).
  * - Lists: `?page=1&pageSize=100` → `{ page, pageSize, totalPages, items }` (pageSize ≤ 100).
  * - Integer-array filters are comma-separated (`filter.tagIds=1,2`).
- * - 4 requests per second per access token. Tokens change (they expire), so the pace is keyed by base URL +
- *   application id: every token of one application shares one pace in this n8n instance.
+ * - 4 requests per second per access token. Tokens change (they expire), so the pace is keyed by
+ *   base URL + application id: every token of one application shares one pace in this n8n instance.
  */
 export const blikkProfile: VendorProfile = {
 	name: 'Blikk',
@@ -85,8 +87,9 @@ export const blikkProfile: VendorProfile = {
 		firstPage: 1,
 	},
 	queryArrayFormat: 'comma',
-	// 4 per second per token, enforced on a sliding second: the shared pacer spaces sends and also guards
-	// the window on real response times, so a send delayed by a token exchange cannot crowd the next ones.
+	// 4 per second per token, enforced on a sliding second: the shared pacer spaces sends and also
+	// guards the window on real response times, so a send delayed by a token exchange cannot crowd
+	// the next ones.
 	requestsPerSecond: 4,
 	limiterKey: (credentials: ICredentialDataDecryptedObject) =>
 		`${blikkBaseUrl(credentials).toLowerCase()}|${String(credentials.applicationId ?? '').trim()}`,
@@ -99,15 +102,19 @@ export const blikkProfile: VendorProfile = {
 };
 
 /**
- * One Blikk request. PUT and DELETE are marked idempotent (safe to resend after a 5xx or a reset); they
- * still change data, so the execute loop's checking pass stops them like any other write (the shared
- * transport decides by method).
+ * One Blikk request. PUT and DELETE are marked idempotent (safe to resend after a 5xx or a reset);
+ * they still change data, so the execute loop's checking pass stops them like any other write. The
+ * shared transport decides by method, except inside an operation declared read-only (every request
+ * is a read).
  */
 export async function blikkRequest(this: RequestContext, spec: RequestSpec): Promise<IDataObject> {
 	return (await vendorRequest.call(this, blikkProfile, spec)) as IDataObject;
 }
 
-/** A Blikk list through the shared list layer (client-side `filter` applied page by page, early stop). */
+/**
+ * A Blikk list through the shared list layer (client-side `filter` applied page by page, early
+ * stop).
+ */
 export async function blikkList(
 	this: RequestContext,
 	spec: RequestSpec,
