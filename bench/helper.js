@@ -3,12 +3,12 @@
  * Part A of `npm run bench`: the shared request helper (compiled: the copy in the first package's dist/shared) driven through a
  * small fake n8n context against a local server made with sandbox/lib/server.js. No n8n needed.
  *
- *   1. listing N records: requests made vs ceil(N / max page size), linkNext (RM) and pageCount (Blikk)
+ *   1. listing N records: requests made vs ceil(N / max page size), linkNext and pageCount paging
  *   2. paced requests: achieved requests/second vs the ceiling, 429s (400 at 20 req/s and 100 at 4 req/s,
  *      run at the same time on two credentials: they must not slow each other)
  *   3. the server starts throttling mid-run (its ceiling halves, as when another client shares the token):
- *      429s and wall time vs the physical limit; Blikk style (429 + Retry-After only) and RM style
- *      (X-RateLimit-Limit/Remaining/Reset headers on every answer)
+ *      429s and wall time vs the physical limit; a server that only answers 429 + Retry-After, and one
+ *      that sends X-RateLimit-Limit/Remaining/Reset headers on every answer
  *   4. a 429 storm mid-run (4 × 429 with Retry-After: 3 at 4 req/s): seconds from the last 429 until the
  *      trailing 10-request pace is back at ≥ 0.9 × the ceiling (issue #14: ≤ 10 s)
  */
@@ -35,7 +35,7 @@ function createBenchServer() {
 	const config = {
 		records: 10_000,
 		ceilings: {},
-		style: 'blikk',
+		style: 'retryAfter',
 		throttleAfter: {},
 		throttledCeiling: {},
 	};
@@ -63,7 +63,7 @@ function createBenchServer() {
 			const limit = ceilingOf(key);
 			if (!limit) return null;
 			const now = Date.now();
-			if (config.style === 'rm') {
+			if (config.style === 'rateLimitHeaders') {
 				let w = windows.get(key);
 				if (!w || now >= w.resetAt) {
 					w = { count: 0, resetAt: Math.ceil((now + 1) / 1000) * 1000 };
@@ -282,10 +282,10 @@ async function throttledMidRun(helper, server, { count, ceiling, lowered, after,
 	server.config.throttleAfter[key] = after;
 	server.config.throttledCeiling[key] = lowered;
 	const result = await paced(helper, server, { count, ceiling, key });
-	server.config.style = 'blikk';
+	server.config.style = 'retryAfter';
 	return {
 		...result,
-		job: `${count} POSTs, ceiling ${ceiling} → ${lowered} req/s after ${after} (${style === 'rm' ? 'X-RateLimit headers' : '429 + Retry-After only'})`,
+		job: `${count} POSTs, ceiling ${ceiling} → ${lowered} req/s after ${after} (${style === 'rateLimitHeaders' ? 'X-RateLimit headers' : '429 + Retry-After only'})`,
 		limit: (after - 1) / ceiling + (count - after) / lowered,
 	};
 }
@@ -387,7 +387,7 @@ async function runHelperBench({ quick = false, log = console.log } = {}) {
 		const t = quick
 			? { count: 150, ceiling: 20, lowered: 10, after: 50 }
 			: { count: 300, ceiling: 20, lowered: 10, after: 100 };
-		for (const style of ['blikk', 'rm']) {
+		for (const style of ['retryAfter', 'rateLimitHeaders']) {
 			results.throttled.push(await throttledMidRun(helper, server, { ...t, style }));
 		}
 		log(
@@ -400,7 +400,7 @@ async function runHelperBench({ quick = false, log = console.log } = {}) {
 			);
 		}
 
-		// 4. a 429 storm mid-run (Blikk style: 4 req/s, Retry-After), then recovery
+		// 4. a 429 storm mid-run (4 req/s, 429 + Retry-After), then recovery
 		const st = quick
 			? { count: 80, ceiling: 4, after: 30, storm: 4, retryAfter: 3 }
 			: { count: 120, ceiling: 4, after: 40, storm: 4, retryAfter: 3 };

@@ -8,7 +8,8 @@
  *      installs n8n 2.41.1 into .cache/n8n on first use)
  *
  * Env: BENCH_QUICK=1 smaller sizes (5,000 records, 200 creates); BENCH_PART=A or B to run one part;
- *      BENCH_ONLY=blikk,rm,smenso to pick vendors in part B; BENCH_KEEP=1 keeps n8n's temp folder.
+ *      BENCH_ONLY=<key>,<key> to pick vendors in part B (vendors.json keys; each vendor's jobs are in
+ *      bench/vendors/<key>.js); BENCH_KEEP=1 keeps n8n's temp folder.
  * The figures also go to bench/results/bench-<date>.json (gitignored).
  * The scale-out test on n8n queue mode is `npm run bench:queue` (bench/queue-mode.js).
  */

@@ -5,17 +5,15 @@
  *
  * Installs Redis and PostgreSQL from Debian's packages when they are missing, starts them on 127.0.0.1
  * with data in a temporary folder, starts n8n main + 3 workers in queue mode (Postgres database, Bull
- * queue on Redis) with this package loaded, and the sandboxes. Then, vendor after vendor (Blikk, Resource
- * Management, smenso), it runs several executions of an N-item job (one request per item) on ONE credential
- * at the same time, so three worker processes that cannot see each other pace one token, and reports the
- * aggregate successful requests/second vs the ceiling, the 429 share, failed items and duplicates.
- * Blikk: 4 per sliding second, 429 + Retry-After, no X-RateLimit headers (target ≥ 0.75 ×, ≤ 1 % 429s).
- * Resource Management: 60 per 10 s fixed window with X-RateLimit-* on every answer (target ≥ 0.9 ×).
- * smenso: 60 per 10 s sliding window, X-RateLimit-* and Retry-After on 429s only (target ≥ 0.9 ×).
- * Everything is stopped at the end.
+ * queue on Redis) with our packages loaded, and the sandboxes. Then, vendor after vendor (every vendor in
+ * vendors.json whose bench/vendors/<key>.js has a `queue` case: its label states the vendor's limit and
+ * its `target` what the pace must reach), it runs several executions of an N-item job (one request per
+ * item) on ONE credential at the same time, so three worker processes that cannot see each other pace one
+ * token, and reports the aggregate successful requests/second vs the ceiling, the 429 share, failed items
+ * and duplicates. Everything is stopped at the end.
  *
- * Env: QUEUE_VENDORS (blikk,rm,smenso), QUEUE_EXECUTIONS (3), QUEUE_ITEMS (1000), QUEUE_WORKERS (3),
- *      QUEUE_WORKER_CONCURRENCY (1), QUEUE_ITEMS_BLIKK / _RM / _SMENSO (per-vendor item count),
+ * Env: QUEUE_VENDORS (keys; default every vendor with a queue case), QUEUE_EXECUTIONS (3), QUEUE_ITEMS
+ *      (1000), QUEUE_WORKERS (3), QUEUE_WORKER_CONCURRENCY (1), QUEUE_ITEMS_<KEY> (one vendor's item count),
  *      BENCH_QUICK=1 (3 × 200 items), BENCH_KEEP=1 (keep the temp folder).
  */
 const fs = require('fs');
@@ -26,6 +24,7 @@ const { execFileSync, spawnSync } = require('child_process');
 
 const REPO = path.resolve(__dirname, '..');
 const n8n = require('./lib/n8n-proc');
+const { benchVendors } = require('./lib/vendors');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const EXECUTIONS = Number(process.env.QUEUE_EXECUTIONS || 3);
@@ -34,8 +33,6 @@ const WORKERS = Number(process.env.QUEUE_WORKERS || 3);
 // One job per worker at a time: with 3 executions and 3 workers, each worker runs one, so three separate
 // processes pace the same credential (the case the per-process limiter cannot see).
 const CONCURRENCY = Number(process.env.QUEUE_WORKER_CONCURRENCY || 1);
-// QUEUE_VENDORS=blikk,rm,smenso (default: all three, one after the other on the same cluster).
-const VENDOR_KEYS = (process.env.QUEUE_VENDORS || 'blikk,rm,smenso').split(',');
 
 const log = (msg) => console.log(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
@@ -203,92 +200,26 @@ async function startRedis(tmp) {
 }
 
 // ------------------------------------------------------------------ vendors
-const RM_LIMIT = { limit: 60, windowMs: 10_000 }; // as in part B: 6 req/s, X-RateLimit headers on every answer
-const SMENSO_LIMIT = { limit: 60, windowMs: 10_000 }; // smenso publishes none; 429 with Retry-After + X-RateLimit-*
-
 /**
- * One job per vendor: the node, one request per item, on ONE credential shared by every execution.
- * `count(e)` picks the job's requests from the sandbox's log; `check(sandbox, run, expected)` finds failed
- * items and duplicates in the sandbox's state (writes).
+ * One job per vendor, from bench/vendors/<key>.js (`queue`) for the vendors in vendors.json that have one:
+ * `label`, `ceiling` (req/s), `sandbox(create)`, `node(sandbox)` → { type, parameters, credentialKey } (one
+ * request per item on ONE credential shared by every execution), optional `item(sandbox, n)` (extra fields
+ * of item n), `count(e)` (the job's requests in the sandbox's log), `names(sandbox)` (record names in the
+ * sandbox's state, to find failed items and duplicates of writes; null for reads), `settleMs` (pause so the
+ * vendor's window is empty before the run) and `target` ({ rate, r429 }: what the table compares with).
  */
-const VENDORS = {
-	blikk: {
-		label: 'Blikk (4 per sliding second, 429 + Retry-After; no X-RateLimit headers)',
-		ceiling: 4,
-		sandbox: () => require(path.join(REPO, 'sandbox', 'blikk')).create({}),
-		node: (sandbox) => ({
-			type: n8n.nodeType('blikk'),
-			parameters: {
-				resource: 'contact',
-				operation: 'create',
-				name: '={{ $json.name }}',
-				contactType: 'company',
-				responsible: { __rl: true, mode: 'id', value: '1' },
-				additionalFields: {},
-			},
-			credentialKey: 'psaBlikkApi',
-		}),
-		count: (e) => e.method === 'POST' && /\/v1\/Core\/Contacts$/i.test(e.path),
-		names: (sandbox) => sandbox.store().contacts.map((c) => c.name),
-	},
-	rm: {
-		label:
-			'Resource Management (60 per 10 s fixed window, X-RateLimit-Limit/Remaining/Reset on every answer)',
-		ceiling: RM_LIMIT.limit / (RM_LIMIT.windowMs / 1000),
-		sandbox: () => require(path.join(REPO, 'sandbox', 'rm')).create({ rateLimit: RM_LIMIT }),
-		node: () => ({
-			type: n8n.nodeType('resourceManagement'),
-			parameters: {
-				resource: 'user',
-				operation: 'create',
-				firstName: 'Bench',
-				lastName: '={{ $json.name }}',
-				email: '={{ $json.name }}@example.com',
-				additionalFields: {},
-			},
-			credentialKey: 'psaResourceManagementApi',
-		}),
-		count: (e) => e.method === 'POST' && /\/api\/v1\/users$/i.test(e.path),
-		names: (sandbox) =>
-			sandbox
-				.state()
-				.users.map((u) =>
-					typeof u.email === 'string' ? u.email.replace(/@example\.com$/, '') : '',
-				),
-	},
-	smenso: {
-		label:
-			'smenso (60 per 10 s sliding window; 429 with Retry-After and X-RateLimit-*; one GET per item)',
-		ceiling: SMENSO_LIMIT.limit / (SMENSO_LIMIT.windowMs / 1000),
-		// Enough projects for one distinct GET per item: the shared execute loop sends identical reads of one
-		// execution once, so 500 reads of the same project would be one request.
-		sandbox: () => {
-			const sandbox = require(path.join(REPO, 'sandbox', 'smenso')).create({
-				seed: { projects: 3100 },
-			});
-			sandbox.config.rateLimit = SMENSO_LIMIT;
-			return sandbox;
-		},
-		// Reads: one GET of a project per item (smenso's writes are batched: one request for many items).
-		node: () => ({
-			type: n8n.nodeType('smenso'),
-			parameters: {
-				resource: 'project',
-				operation: 'get',
-				projectId: { __rl: true, mode: 'id', value: '={{ $json.projectId }}' },
-				options: {},
-			},
-			credentialKey: 'psaSmensoApi',
-		}),
-		item: (sandbox, n) => {
-			sandbox.benchProjects =
-				sandbox.benchProjects || sandbox.state().projects.filter((p) => !p.isTemplate);
-			return { projectId: sandbox.benchProjects[n % sandbox.benchProjects.length].id };
-		},
-		count: (e) => e.method === 'GET' && /\/integration\//i.test(e.path),
-		names: null,
-	},
-};
+const VENDORS = Object.fromEntries(
+	benchVendors('queue').map(({ vendor, cases }) => [vendor.key, { ...cases, vendor }]),
+);
+// QUEUE_VENDORS=<key>,<key> (default: every vendor with a queue case, one after the other on the cluster).
+const VENDOR_KEYS = process.env.QUEUE_VENDORS
+	? process.env.QUEUE_VENDORS.split(',')
+	: Object.keys(VENDORS);
+for (const key of VENDOR_KEYS)
+	if (!VENDORS[key])
+		throw new Error(
+			`QUEUE_VENDORS: no queue case for "${key}" (bench/vendors/<key>.js; have ${Object.keys(VENDORS).join(', ')})`,
+		);
 
 function createJobWorkflow(webhookPath, credentialId, job) {
 	return {
@@ -360,14 +291,10 @@ async function waitForExecutions(api, workflowId, count, { timeoutMs, since = 0 
 // ------------------------------------------------------------------ main
 async function main() {
 	const started = Date.now();
-	if (
-		!fs.existsSync(
-			path.join(REPO, 'packages', 'n8n-nodes-psa-blikk', 'dist', 'nodes', 'Blikk', 'Blikk.node.js'),
-		)
-	) {
-		throw new Error(
-			'packages/n8n-nodes-psa-blikk/dist/nodes/Blikk/Blikk.node.js is missing: run `npm run build` first',
-		);
+	for (const key of VENDOR_KEYS) {
+		const missing = VENDORS[key].vendor.distNodeFiles.find((f) => !fs.existsSync(f));
+		if (missing)
+			throw new Error(`${path.relative(REPO, missing)} is missing: run \`npm run build\` first`);
 	}
 	ensurePackages();
 	const runtime = await n8n.loadRuntime();
@@ -392,7 +319,8 @@ async function main() {
 
 		const sandboxes = {};
 		for (const key of VENDOR_KEYS) {
-			const sandbox = VENDORS[key].sandbox();
+			const { create } = require(path.join(REPO, VENDORS[key].vendor.sandbox.module));
+			const sandbox = VENDORS[key].sandbox(create);
 			await sandbox.listen(0, '127.0.0.1');
 			stops.push(() => sandbox.close());
 			sandboxes[key] = { sandbox, tap: n8n.tapSandbox(sandbox) };
@@ -500,17 +428,20 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	await n8n.sleep(1500);
 	const post = (body) =>
 		n8n.http('POST', `${main.baseUrl}/webhook/${webhookPath}`, { body, timeoutMs: 60_000 });
-	// Warm-up: one item, so a token (Blikk) is fetched once and stored, as in a running installation.
+	// Warm-up: one item, so a token (where the vendor exchanges one) is fetched once and stored, as in a
+	// running installation.
 	await post({ items: [{ name: 'warm-up', ...(vendor.item ? vendor.item(sandbox, 3099) : {}) }] });
 	const warm = await waitForExecutions(api, wf.id, 1, { timeoutMs: 180_000 });
 	const lastWarmId = Math.max(...warm.map((e) => Number(e.id)));
 	log(`${key}: warm-up execution ${lastWarmId}: ${warm[0].status}`);
-	// Let the vendor's window empty (RM / smenso: 10 s windows).
-	await n8n.sleep(key === 'blikk' ? 1500 : 11_000);
+	// Let the vendor's window empty (10 s windows need 11 s).
+	await n8n.sleep(vendor.settleMs ?? 11_000);
 	tap.take();
 
-	// QUEUE_ITEMS_BLIKK / _RM / _SMENSO override QUEUE_ITEMS for one vendor.
-	const ITEMS = Number(process.env[`QUEUE_ITEMS_${key.toUpperCase()}`] || ITEMS_DEFAULT);
+	// QUEUE_ITEMS_<KEY> (e.g. QUEUE_ITEMS_RM) overrides QUEUE_ITEMS for one vendor.
+	const ITEMS = Number(
+		process.env[`QUEUE_ITEMS_${key.toUpperCase().replace(/-/g, '_')}`] || ITEMS_DEFAULT,
+	);
 	const expected = [];
 	const bodies = [];
 	const run = Date.now().toString(36);
@@ -561,6 +492,7 @@ async function runVendor({ key, api, main, workers, sandbox, tap }) {
 	await api.deactivate(wf.id).catch(() => {});
 	return {
 		label: vendor.label,
+		target: vendor.target ?? { rate: '≥ 0.9 ×', r429: 'few' },
 		items: ITEMS,
 		ceiling: vendor.ceiling,
 		wall,
@@ -597,11 +529,9 @@ function printVendor(result, key) {
 		`| requests (all / the job's) | ${r.requests} / ${r.jobRequests} | ${result.executions * r.items} |`,
 	);
 	console.log(
-		`| aggregate successful requests/s | ${r.aggregateRate.toFixed(2)} (${r.ratioToCeiling.toFixed(2)} × ceiling; over the wall time ${r.wallRatio.toFixed(2)} ×) | ${key === 'blikk' ? '≥ 0.75 ×' : '≥ 0.9 ×'} |`,
+		`| aggregate successful requests/s | ${r.aggregateRate.toFixed(2)} (${r.ratioToCeiling.toFixed(2)} × ceiling; over the wall time ${r.wallRatio.toFixed(2)} ×) | ${r.target.rate} |`,
 	);
-	console.log(
-		`| 429 answers | ${r.r429} (${pct(r.rate429)} of requests) | ${key === 'blikk' ? '≤ 1 %' : 'few'} |`,
-	);
+	console.log(`| 429 answers | ${r.r429} (${pct(r.rate429)} of requests) | ${r.target.r429} |`);
 	console.log(
 		`| failed items / duplicates / other errors | ${r.failedItems} / ${r.duplicates} / ${r.otherErrors} | 0 / 0 / 0 |`,
 	);

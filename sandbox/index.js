@@ -9,7 +9,7 @@
  * startAll({ basePort, ports: 'manifest', demo, vendors, options }):
  *   basePort > 0    → basePort + index; ports: 'manifest' → the manifest's port; neither → a free port
  *   demo: true      → merge the manifest's `sandbox.demoOptions` into the options (what a local n8n needs,
- *                     e.g. the Resource Management sandbox accepting http://127.0.0.1 webhook URLs)
+ *                     e.g. a sandbox that delivers webhooks accepting http://127.0.0.1 URLs)
  */
 const path = require('path');
 const manifest = require('../scripts/lib/vendors');
@@ -57,8 +57,9 @@ if (require.main === module) {
 	const basePort = Number(process.env.SANDBOX_BASE_PORT || 0);
 	// Developers point a local n8n (http://127.0.0.1) at these: demo options on.
 	startAll({ basePort, ports: 'manifest', demo: true }).then(({ sandboxes, stop }) => {
+		const width = Math.max(...Object.keys(sandboxes).map((k) => k.length));
 		for (const [vendor, sandbox] of Object.entries(sandboxes)) {
-			console.log(`${vendor.padEnd(7)} sandbox: ${sandbox.url}`);
+			console.log(`${vendor.padEnd(width)} sandbox: ${sandbox.url}`);
 		}
 		console.log(
 			'Control: GET <url>/__sandbox/stats, POST <url>/__sandbox/faults, POST <url>/__sandbox/reset. Ctrl-C stops.',

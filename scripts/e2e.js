@@ -15,16 +15,16 @@
  *   alone     on the first version only (N8N_PSA_E2E_ALONE_VERSIONS to change): per vendor, its package
  *             ALONE in a fresh n8n: harness.test.ts (only that package's types load, nobody else's) and
  *             the vendor's e2e files (vendors.json `e2e`, a glob)
- *   together  on every version: the four packages side by side: harness.test.ts and together.test.ts
+ *   together  on every version: every package side by side: harness.test.ts and together.test.ts
  *             (all node types load, one example workflow per vendor runs); on a version without alone
  *             runs (1.123.81 by default) every vendor's e2e files run here too.
  *   A test file in test/e2e/ that no vendor claims runs in the together runs.
  *
  * Env: N8N_PSA_E2E_VERSIONS=2.41.1,1.123.81 (default 2.41.1), N8N_PSA_E2E_ALONE_VERSIONS (default: the
  * first version; "none" for no alone runs), N8N_PSA_E2E_RUNS=alone,together (default both),
- * N8N_PSA_E2E_VENDORS=blikk,rm (alone runs of these vendors only), N8N_PSA_E2E_KEEP=1 keeps temp folders,
+ * N8N_PSA_E2E_VENDORS=<key>,<key> (alone runs of these vendors only: vendors.json keys), N8N_PSA_E2E_KEEP=1 keeps temp folders,
  * N8N_PSA_E2E_NO_BUILD=1 uses artifacts/ as they are.
- * Arguments: test files (e.g. `npm run test:e2e -- test/e2e/blikk.test.ts`) restrict every run to those
+ * Arguments: test files (e.g. `npm run test:e2e -- test/e2e/<key>.test.ts`) restrict every run to those
  * files (runs left with no file are skipped); anything else goes to jest (e.g. `-t 'credential'`).
  */
 const fs = require('fs');

@@ -3,8 +3,9 @@
 /**
  * `npm start`: a local demo. Works on a fresh clone:
  *   npm install (if node_modules is missing) → npm run build (if dist/ is missing or stale) → pinned n8n
- *   → the four vendor sandboxes → n8n with this package installed (persistent user folder .n8n-demo/)
- *   → owner login, one credential per sandbox, every examples/*.json imported (existing names skipped).
+ *   → the sandbox of every vendor in vendors.json → n8n with every vendor's package installed (persistent
+ *   user folder .n8n-demo/) → owner login, one credential per sandbox, every examples/*.json imported
+ *   (existing names skipped).
  * Ctrl-C stops everything, and so does SIGINT/SIGTERM/SIGHUP sent to npm's PID or to this process (or npm
  * dying): n8n and its task runners run in their own process group, which is killed with us.
  * Restarting reuses the same owner, credentials and workflows.
@@ -95,8 +96,8 @@ async function main() {
 	const runtime = await ensureN8n();
 
 	// Sandboxes of vendors.json on their manifest ports (4101 …), or SANDBOX_BASE_PORT, SANDBOX_BASE_PORT+1, ….
-	// demo: each vendor's `sandbox.demoOptions` apply (e.g. the Resource Management sandbox accepts the
-	// http://127.0.0.1 webhook URL of this n8n; the real API, like the sandbox by default, insists on https).
+	// demo: each vendor's `sandbox.demoOptions` apply (e.g. a sandbox that delivers webhooks accepts the
+	// http://127.0.0.1 webhook URL of this n8n, where the real API, like the sandbox by default, insists on https).
 	const sb = await lib.startSandboxes({
 		basePort: Number(process.env.SANDBOX_BASE_PORT || 0),
 		ports: 'manifest',
@@ -246,7 +247,7 @@ async function main() {
 		);
 		for (const [vendor, s] of Object.entries(sb.sandboxes))
 			console.log(
-				`  ${vendor.padEnd(7)} sandbox:    ${s.url}   (control: ${s.url}/__sandbox/stats)`,
+				`  ${`${vendor} sandbox:`.padEnd(19)} ${s.url}   (control: ${s.url}/__sandbox/stats)`,
 			);
 		console.log(`  user folder:        ${shown(userFolder)}/   (n8n log: ${shown(n8n.logFile)})`);
 		console.log(`  ready in ${((Date.now() - t0) / 1000).toFixed(0)} s. Ctrl-C stops everything.`);

@@ -100,7 +100,7 @@ function installPackage(userFolder, opts) {
 	}
 	if (missing.length)
 		console.log(`(bench: not built yet, left out of the installed package: ${missing.join(', ')})`);
-	// Node names (`blikk`, `resourceManagement` …) of every installed package.
+	// Node names (the class names with a lower-case first letter) of every installed package.
 	const nodeNames = new Set();
 	for (const { target } of packages) {
 		const pkg = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8'));

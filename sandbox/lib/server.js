@@ -1,6 +1,7 @@
 'use strict';
 /**
- * Sandbox HTTP server core shared by the four vendor simulators (dev-only, never shipped).
+ * Sandbox HTTP server core shared by the vendor simulators, one per vendor in vendors.json (dev-only, never
+ * shipped).
  *
  * A vendor module declares routes and its own quirks (auth check, rate-limit answer, error shapes);
  * this core supplies: routing with `:params`, query parsing, JSON body parsing, request statistics,

@@ -3,20 +3,21 @@
  *
  * scripts/e2e.js starts the sandboxes and a real n8n with one or all of our packages (one per vendor,
  * vendors.json) installed as community packages, then runs jest with N8N_PSA_E2E=<json file>. Everything
- * here reads that file. A vendor's e2e files run with that vendor's package alone (n8n 2.x) and with all
- * four side by side (n8n 1.x): see `e2e().mode` and `e2e().packages`.
+ * here reads that file. A vendor's e2e files run with that vendor's package alone (n8n 2.x) and with every
+ * package side by side (n8n 1.x): see `e2e().mode` and `e2e().packages`. Nothing here names a vendor: the
+ * examples below use `acme` for any vendors.json key.
  *
  *   import { e2e, nodeType, createSandboxCredential, runViaWebhook, sandboxControl } from './harness';
- *   const cred = await createSandboxCredential('blikk');
- *   const r = await runViaWebhook(workflowWith(nodeType('blikk'), cred), { any: 'body' });
+ *   const cred = await createSandboxCredential('acme');
+ *   const r = await runViaWebhook(workflowWith(nodeType('acme'), cred), { any: 'body' });
  *   expect(r.status).toBe(200); expect(r.items[0].id).toBeDefined();
  *
  * Fast path: runViaWebhook (≈0.1-0.2 s per run; the webhook copy of a workflow is created and activated
  * once, then reused). Slow path: runManual (`n8n execute --id`, a fresh n8n process, ≈5 s).
  * Inside a webhook-run workflow the request body is at `{{$json.body.<field>}}`.
  *
- * Node types: `nodeType('blikk')` → `n8n-nodes-psa-blikk.blikk` (`<package>.<node>`). Workflows created
- * here may still use the old single-package types (`n8n-nodes-psa.blikk`): createWorkflow, runViaWebhook,
+ * Node types: `nodeType('acme')` → `n8n-nodes-psa-acme.acme` (`<package>.<node>`). Workflows created
+ * here may still use the old single-package types (`n8n-nodes-psa.acme`): createWorkflow, runViaWebhook,
  * runManual and loadWorkflowFile rewrite them to the vendor's package.
  */
 import { spawn } from 'child_process';
@@ -26,16 +27,16 @@ import * as net from 'net';
 import * as nodePath from 'path';
 
 // ------------------------------------------------------------------ types
-/** A vendor key from vendors.json (the four today; any key a new manifest entry adds). */
-export type Vendor = 'smenso' | 'cenno' | 'rm' | 'blikk' | (string & {});
+/** A vendor key from vendors.json (whatever keys the manifest holds). */
+export type Vendor = string;
 
 /** One of our packages installed in the running n8n. */
 export interface InstalledPackage {
 	key: Vendor;
 	name: string;
-	/** `<package>.`, e.g. `n8n-nodes-psa-blikk.` */
+	/** `<package>.`, e.g. `n8n-nodes-psa-acme.` */
 	nodeTypePrefix: string;
-	/** Node names (`blikk`, `blikkTrigger`). */
+	/** Node names (`acme`, `acmeTrigger`). */
 	nodes: string[];
 	version: string;
 }
@@ -154,7 +155,7 @@ export function manifestVendors(): ManifestVendor[] {
 	return manifestCache;
 }
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-/** Node names of a manifest vendor: `nodes/Blikk/BlikkTrigger.node.ts` (in its package) → `blikkTrigger`. */
+/** Node names of a manifest vendor: `nodes/Acme/AcmeTrigger.node.ts` (in its package) → `acmeTrigger`. */
 export const manifestNodeNames = (v: ManifestVendor): string[] =>
 	v.nodes.map((f) => lowerFirst(nodePath.basename(f).replace(/\.node\.ts$/, '')));
 
@@ -169,19 +170,19 @@ function vendorOfNode(name: string): ManifestVendor | undefined {
 	return manifestVendors().find((v) => manifestNodeNames(v).includes(name));
 }
 
-/** The npm package of a vendor: `packageName('blikk')` → `n8n-nodes-psa-blikk`. */
+/** The npm package of a vendor: `packageName('acme')` → `n8n-nodes-psa-acme`. */
 export function packageName(vendor: Vendor): string {
 	const v = manifestVendors().find((x) => x.key === vendor);
 	if (!v) throw new Error(`vendors.json has no vendor "${vendor}"`);
 	return v.package;
 }
 
-/** `nodeTypePrefix('blikk')` → `n8n-nodes-psa-blikk.` */
+/** `nodeTypePrefix('acme')` → `n8n-nodes-psa-acme.` */
 export const nodeTypePrefix = (vendor: Vendor): string => `${packageName(vendor)}.`;
 
 /**
- * The type n8n registers a node under: `nodeType('blikk')` → `n8n-nodes-psa-blikk.blikk`,
- * `nodeType('resourceManagementTrigger')` → `n8n-nodes-psa-resource-management.resourceManagementTrigger`.
+ * The type n8n registers a node under: `nodeType('acme')` → `n8n-nodes-psa-acme.acme`, `nodeType('acmeTrigger')`
+ * → `n8n-nodes-psa-acme.acmeTrigger` (the package is the one whose package.json lists the node).
  * A legacy `n8n-nodes-psa.<node>` is mapped too.
  */
 export function nodeType(name: string): string {
@@ -404,14 +405,14 @@ export function sanitizeWorkflow(wf: Workflow): Workflow {
 export interface Substitutions {
 	/** Exact-string replacements applied to the file's JSON text, e.g. { '{{SANDBOX_URL}}': url }. */
 	text?: Record<string, string>;
-	/** Point every node credential of a type at a created credential: { psaBlikkApi: cred }. */
+	/** Point every node credential of a type at a created credential: { psaAcmeApi: cred }. */
 	credentials?: Record<string, CreatedCredential>;
 	/** Override node parameters by node name: { 'Get Projects': { limit: 5 } } (shallow merge). */
 	parameters?: Record<string, Record<string, unknown>>;
 	name?: string;
 }
 
-/** Read a workflow JSON (e.g. examples/blikk-*.json) and apply substitutions; nothing is created. */
+/** Read a workflow JSON (e.g. examples/acme-*.json) and apply substitutions; nothing is created. */
 export function loadWorkflowFile(file: string, subs: Substitutions = {}): Workflow {
 	let text = fs.readFileSync(file, 'utf8');
 	for (const [from, to] of Object.entries(subs.text ?? {})) text = text.split(from).join(to);
@@ -443,7 +444,7 @@ export async function createWorkflow(wf: Workflow): Promise<Workflow & { id: str
 	return publicApi('POST', '/workflows', sanitizeWorkflow(wf));
 }
 
-/** Load + substitute + create a workflow file (e.g. `examples/blikk-projects.json`). */
+/** Load + substitute + create a workflow file (e.g. `examples/acme-list-projects.json`). */
 export async function createWorkflowFromFile(
 	file: string,
 	subs: Substitutions = {},
@@ -792,8 +793,8 @@ export function parseRawOutput(stdout: string): any {
 
 // ------------------------------------------------------------------ sandbox control
 /**
- * Call a sandbox control endpoint: `sandboxControl('blikk', 'stats')` → GET /__sandbox/stats;
- * with a body it POSTs: `sandboxControl('blikk', 'faults', { … })`, `sandboxControl('smenso', 'reset', {})`.
+ * Call a sandbox control endpoint: `sandboxControl('acme', 'stats')` → GET /__sandbox/stats;
+ * with a body it POSTs: `sandboxControl('acme', 'faults', { … })`, `sandboxControl('acme', 'reset', {})`.
  */
 export async function sandboxControl<T = any>(
 	vendor: Vendor,
