@@ -449,5 +449,5 @@ export const IANA_TO_WINDOWS: Record<string, string> = {
 	'Pacific/Truk': 'West Pacific Standard Time',
 	'Pacific/Wake': 'UTC+12',
 	'Pacific/Wallis': 'UTC+12',
-	UTC: 'UTC',
+	'UTC': 'UTC',
 };
