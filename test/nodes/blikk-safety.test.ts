@@ -778,6 +778,13 @@ describe('what users see (#15)', () => {
 			'contact changed',
 		])
 			expect(codex.alias).toContain(word);
+		const triggerCodex = JSON.parse(
+			fs.readFileSync(
+				`${__dirname}/../../packages/n8n-nodes-psa-blikk/nodes/Blikk/BlikkTrigger.node.json`,
+				'utf8',
+			),
+		) as { alias: string[] };
+		expect(triggerCodex.alias.filter((word) => !codex.alias.includes(word))).toEqual([]);
 		// n8n's picker shows the trigger's description for the merged "Blikk" entry (actions and trigger).
 		expect(new BlikkTrigger().description.description).toBe(new Blikk().description.description);
 		expect(new Blikk().description.description).toMatch(/^Log time/);
