@@ -482,6 +482,119 @@ describe('tickets: a record is a success only when smenso confirms it', () => {
 	}, 120_000);
 });
 
+describe('disputed fields: a value smenso did not store is a warning on its row, never a silent loss', () => {
+	const openFolder = () =>
+		String(st().folders.find((f) => f.projectId === project().id && !f.noNewTasksAllowed)!.name);
+	const taskFields: Array<[string, string, () => IDataObject]> = [
+		['plannedDuration', 'Planned Effort (Hours)', () => ({ plannedHours: '1:30' })],
+		['duration', 'Actual Effort (Hours)', () => ({ effortHours: '2' })],
+		['dueDate', 'Due Date', () => ({ dueDate: '2026-03-06' })],
+		['flavor', 'Custom Fields (Flavors)', () => ({ flavors: 'Billable=true' })],
+		['folder', 'Folder Name', () => ({ folder: openFolder() })],
+		['priority', 'Priority', () => ({ priority: 4 })],
+		['statusId', 'Status', () => ({ statusId: 2 })],
+		['isMilestone', 'Milestone', () => ({ isMilestone: true })],
+	];
+	const all = () => Object.assign({}, ...taskFields.map(([, , value]) => value())) as IDataObject;
+
+	it('stored as sent: no warning, no extra request (the read-back there already is)', async () => {
+		const [task] = await ok({
+			resource: 'task',
+			operation: 'create',
+			projectId: rl(String(project().id)),
+			title: 'All stored',
+			additionalFields: all(),
+		});
+		expect(task.warnings).toBeUndefined();
+		expect(task).toMatchObject({
+			plannedDuration: 90,
+			duration: 120,
+			priority: 4,
+			isMilestone: true,
+		});
+		const gets = sandbox.stats.log.filter(
+			(e) => e.method === 'GET' && /\/task\/json\//.test(e.path),
+		);
+		expect(gets).toHaveLength(1);
+	});
+
+	it.each(taskFields)(
+		'task create: smenso drops %s → the row warns about %s',
+		async (wire, label, value) => {
+			sandbox.config.ignoreFields = { task: [wire] };
+			const [task] = await ok({
+				resource: 'task',
+				operation: 'create',
+				projectId: rl(String(project().id)),
+				title: `Dropped ${wire}`,
+				additionalFields: all(),
+			});
+			expect(task).toMatchObject({ title: `Dropped ${wire}`, ticketStatus: 'Success' });
+			expect(task.warnings).toEqual([
+				expect.stringMatching(
+					new RegExp(
+						`^smenso did not store ${label.replace(/[()]/g, '\\$&')}.*see the README's smenso notes$`,
+					),
+				),
+			]);
+			expect(Object.keys(value())).toHaveLength(1);
+		},
+	);
+
+	it('task update: a dropped planned effort is a warning too', async () => {
+		sandbox.config.ignoreFields = { task: ['plannedDuration'] };
+		const [task] = await ok({
+			resource: 'task',
+			operation: 'update',
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			updateFields: { plannedHours: '7', title: 'Renamed' },
+		});
+		expect(task).toMatchObject({ title: 'Renamed' });
+		expect(task.warnings).toEqual([
+			expect.stringMatching(
+				/^smenso did not store Planned Effort \(Hours\) \(sent plannedDuration = 420; the task read back has/,
+			),
+		]);
+	});
+
+	it.each([
+		['flavor', 'Custom Fields (Flavors)', { flavors: 'Billable=true' }],
+		['description', 'Description', { description: 'Workshop' }],
+	])('time record: smenso drops %s → the row warns about %s', async (wire, label, extra) => {
+		sandbox.config.ignoreFields = { timeRecord: [wire] };
+		const [record] = await ok({
+			resource: 'timeRecord',
+			operation: 'create',
+			projectId: rl(String(project().id)),
+			taskId: rl(String(t0().id)),
+			userId: rl(String(member(1).id)),
+			date: '2026-03-02',
+			hours: '1',
+			additionalFields: { flavors: 'Billable=true', description: 'Workshop', ...extra },
+		});
+		expect(record).toMatchObject({ duration: 60 });
+		expect(record.warnings).toEqual([expect.stringContaining(`smenso did not store ${label}`)]);
+	});
+
+	it('project: smenso drops the flavors → the row warns; kept flavors give none', async () => {
+		const input = {
+			resource: 'project',
+			operation: 'create',
+			phaseId: '101',
+			typeId: '201',
+			additionalFields: { flavors: 'Risk score=4\nCustomer reference=ACME-1' },
+		};
+		const [kept] = await ok({ ...input, title: 'Flavors kept' });
+		expect(kept.warnings).toBeUndefined();
+		sandbox.config.ignoreFields = { project: ['flavor'] };
+		const [dropped] = await ok({ ...input, title: 'Flavors dropped' });
+		expect(dropped.warnings).toEqual([
+			"smenso did not store Custom Fields (Flavors): Risk score, Customer reference (the project read back shows other values); see the README's smenso notes",
+		]);
+	});
+});
+
 describe('paths: the documented alternative once on 404 "no such endpoint", remembered per base URL', () => {
 	it('archive falls back to the older path when the newer one does not exist, and remembers it', async () => {
 		sandbox.addFault({

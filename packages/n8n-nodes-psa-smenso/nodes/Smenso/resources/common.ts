@@ -10,7 +10,7 @@ import { defer, type Deferred } from '../../../../shared/execute';
 import { compact, locator, returnAllLimit, show, type Show } from '../../../../shared/kit';
 import { vendorRequest } from '../../../../shared/transport';
 import { invalidInput, isGuid } from '../../../../shared/validation';
-import { writeSettings, type WritePlan } from '../engine';
+import { disputedCheck, writeSettings, type WritePlan } from '../engine';
 import {
 	fromWire,
 	hoursToMinutes,
@@ -547,6 +547,25 @@ export function checkOrder(
 			`must not be before ${startLabel} (${b} < ${a})`,
 		);
 	}
+}
+
+/**
+ * The check of fields whose wire name or storage rests on one disputed source (README: smenso notes): after
+ * the read-back, each of them that smenso did not store as sent becomes a warning on the row.
+ */
+export function disputed(
+	record: IDataObject,
+	fields: FieldSpec[],
+	names: string[],
+	what: string,
+): (found: IDataObject) => string[] {
+	return disputedCheck(
+		record,
+		fields
+			.filter((f) => names.includes(f.name))
+			.map((f) => ({ wire: f.wire ?? f.name, label: f.label })),
+		what,
+	);
 }
 
 // ---------- shared properties of asynchronous writes ----------

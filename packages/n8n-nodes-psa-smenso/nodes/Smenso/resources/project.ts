@@ -7,6 +7,7 @@ import { toWireDate } from '../transport';
 import {
 	checkOrder,
 	collection,
+	disputed,
 	contains,
 	fieldProperty,
 	get,
@@ -160,6 +161,9 @@ const TEMPLATE_OPTIONS: Array<[string, string]> = [
 	['permissions', 'Copy Permissions'],
 	['tasks', 'Copy Tasks'],
 ];
+
+/** Project flavors: P14 says projects carry them; the write shape is the vendor node's member update. */
+const DISPUTED = ['flavors'];
 
 /** Top-level `noFeed` (N-new): shown among the additional fields, sent beside the records. */
 export const NO_FEED: FieldSpec = {
@@ -383,6 +387,7 @@ export const projectHandlers: Record<string, OperationHandler> = {
 				fetch: async () => await get(this, undefined, projectsPath),
 				match: (list) => list.find((p) => p.externalId === record.externalId),
 			},
+			verify: disputed(record, DETAILS, DISPUTED, 'project'),
 		});
 	},
 	async update(i) {
@@ -405,6 +410,7 @@ export const projectHandlers: Record<string, OperationHandler> = {
 			batchable: true,
 			expect: 'modified',
 			readBack: readBackById(this, id),
+			verify: disputed(changes, DETAILS, DISPUTED, 'project'),
 		});
 	},
 	async archive(i) {

@@ -9,6 +9,7 @@ import { NO_FEED } from './project';
 import {
 	checkOrder,
 	collection,
+	disputed,
 	contains,
 	fieldProperty,
 	getWithFallback,
@@ -147,6 +148,21 @@ const DETAILS: FieldSpec[] = [
 		],
 		default: 1,
 	},
+];
+
+/**
+ * Task fields resting on one disputed source: effort and due date (P8, H20 vs the vendor node's
+ * plannedHours/endDate), and what only the XML page (H20) or the flavor page (P14) shows for tasks.
+ */
+const DISPUTED = [
+	'plannedHours',
+	'effortHours',
+	'dueDate',
+	'flavors',
+	'folder',
+	'priority',
+	'statusId',
+	'isMilestone',
 ];
 
 export const taskFields: INodeProperties[] = [
@@ -417,6 +433,7 @@ export const taskHandlers: Record<string, OperationHandler> = {
 			batchable: true,
 			expect: 'created',
 			readBack: readBack(this, projectId, (t) => t.externalId === record.externalId),
+			verify: disputed(record, DETAILS, DISPUTED, 'task'),
 		});
 	},
 	async update(i) {
@@ -438,6 +455,7 @@ export const taskHandlers: Record<string, OperationHandler> = {
 			batchable: true,
 			expect: 'modified',
 			readBack: readBack(this, projectId, (t) => sameId(t.id, id)),
+			verify: disputed(changes, DETAILS, DISPUTED, 'task'),
 		});
 	},
 	async delete(i) {

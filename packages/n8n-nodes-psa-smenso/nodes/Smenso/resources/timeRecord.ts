@@ -8,6 +8,7 @@ import { hoursToMinutes, toWireDate, toWireDateTime } from '../transport';
 import {
 	checkOrder,
 	collection,
+	disputed,
 	get,
 	guidField,
 	limitList,
@@ -84,6 +85,9 @@ const UPDATE: FieldSpec[] = [
 	{ name: 'endDate', label: 'End', kind: 'dateTime' },
 	...EXTRA.filter((f) => f.name !== 'externalId'),
 ];
+
+/** Time record fields no source shows for time records: flavors (P12/P14 say they exist) and a description. */
+const DISPUTED = ['flavors', 'description'];
 
 export const timeRecordFields: INodeProperties[] = [
 	projectLocator(
@@ -303,6 +307,7 @@ export const timeRecordHandlers: Record<string, OperationHandler> = {
 			batchable: true,
 			expect: 'created',
 			readBack: readBack(this, projectId, (r) => r.externalId === record.externalId),
+			verify: disputed(record, EXTRA, DISPUTED, 'time record'),
 		});
 	},
 	async update(i) {
@@ -327,6 +332,7 @@ export const timeRecordHandlers: Record<string, OperationHandler> = {
 			batchable: true,
 			expect: 'modified',
 			readBack: readBack(this, projectId, (r) => sameId(r.id, id)),
+			verify: disputed(changes, UPDATE, DISPUTED, 'time record'),
 		});
 	},
 	async delete(i) {
