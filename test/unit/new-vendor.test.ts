@@ -4,8 +4,9 @@
  * In a temporary `git clone` of this repository's HEAD (node_modules symlinked from here: no install),
  * `npm run new-vendor -- zeta-works` scaffolds a vendor, and then, in the clone:
  *   1. `git status` shows only new files in the vendor's own places, plus the manifest entry in vendors.json
- *      and the two workspace entries npm keeps in package-lock.json (npm agrees the lock is in sync);
- *      the new files are Prettier-clean;
+ *      and the two workspace entries npm keeps in package-lock.json (npm agrees the lock is in sync); the
+ *      sandbox registry, the e2e tier's plan and the benchmark pick the vendor up; the new files are
+ *      Prettier-clean;
  *   2. `npm run build` builds it with the others;   3. n8n's strict lint passes on the new package;
  *   4. after a commit, n8n's verification scan passes on the committed source and on the tarball, and the
  *      tarball holds only the new package's files;
@@ -58,7 +59,12 @@ function run(command: string, args: string[], timeoutMs = 240_000): SpawnSyncRet
 		maxBuffer: 64 * 1024 * 1024,
 		env: childEnv(),
 	});
-	const label = command === process.execPath ? path.basename(args[0]) : `${command} ${args[0]}`;
+	const label =
+		command !== process.execPath
+			? `${command} ${args[0]}`
+			: args[0] === '-e'
+				? 'probe'
+				: path.basename(args[0]);
 	timings.push([label, Date.now() - started]);
 	if (r.status !== 0)
 		throw new Error(
@@ -187,6 +193,38 @@ describe('npm run new-vendor -- zeta-works, in a clone of HEAD', () => {
 		]);
 		expect(JSON.parse(read('package-lock.json'))).toEqual(JSON.parse(lock));
 		fs.writeFileSync(path.join(clone, 'package-lock.json'), lock);
+	});
+
+	it('is picked up from the manifest by the sandbox registry, the e2e tier and the benchmark', () => {
+		const probe = `
+			const path = require('path');
+			const { plan } = require('./scripts/e2e.js');
+			const { benchVendors } = require('./bench/lib/vendors');
+			const { startAll, VENDORS } = require('./sandbox');
+			const runs = plan({ versions: ['2.41.1'], fileArgs: [] });
+			startAll({ vendors: ['${KEY}'] }).then(async (s) => {
+				const sandbox = s.sandboxes['${KEY}'];
+				const demo = sandbox.demoCredential();
+				const answer = await fetch(demo.data.baseUrl + '/projects', {
+					headers: { Authorization: 'Bearer ' + demo.data.apiKey },
+				});
+				console.log(JSON.stringify({
+					registry: VENDORS,
+					credential: demo.type,
+					status: answer.status,
+					alone: runs.filter((r) => r.mode === 'alone').map((r) => [r.vendors, r.files.map((f) => path.basename(f))]),
+					together: runs.filter((r) => r.mode === 'together').map((r) => r.vendors),
+					bench: benchVendors('sideBySide').map((b) => [b.vendor.key, typeof b.cases.jobs]),
+				}));
+				await s.stop();
+			});`;
+		const seen = JSON.parse(run(process.execPath, ['-e', probe]).stdout);
+		expect(seen.registry).toContain(KEY);
+		expect(seen.credential).toBe(`psa${CLASS}Api`);
+		expect(seen.status).toBe(200);
+		expect(seen.alone).toContainEqual([[KEY], ['harness.test.ts', `${KEY}.test.ts`]]);
+		expect(seen.together[0]).toContain(KEY);
+		expect(seen.bench).toContainEqual([KEY, 'function']);
 	});
 
 	it('writes Prettier-clean files', () => {
