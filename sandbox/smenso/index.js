@@ -16,6 +16,8 @@
  *                                        'rich': every finished ticket adds messages and the counts object
  *   ticketMessages ('tempId')            how a message names a failed record: 'tempId' (Record <i> (tempId '…')),
  *                                        'record0' (Record <i>), 'record1' (Record <i+1>), 'none' (no record named)
+ *   downloadShape ('bytes')              attachment download: 'bytes' (the file, Content-Disposition) or 'json'
+ *                                        ({id, fileName, contentType, size, content: base64})
  *   ignoreFields ({})                    { <entity>: [field, …] }: accepted but not stored (a .NET API that drops
  *                                        what it does not know); entity 'templateOptions' = options not applied
  *   rateLimit: { limit, windowMs }, rateLimitHeader: 'retry-after' | 'reset'
@@ -72,6 +74,7 @@ function create(options = {}) {
 		ticketShape: 'plain',
 		ticketMessages: 'tempId',
 		ignoreFields: {},
+		downloadShape: 'bytes',
 		rateLimit: { limit: 1000, windowMs: 60_000 },
 		rateLimitHeader: 'retry-after',
 		lockedBefore: '2026-01-01',
@@ -86,6 +89,7 @@ function create(options = {}) {
 		ticketShape: config.ticketShape,
 		ticketMessages: config.ticketMessages,
 		ignoreFields: config.ignoreFields,
+		downloadShape: config.downloadShape,
 	});
 	let state = seedState(config.seed);
 	let seedShape = JSON.stringify(config.seed || {});
@@ -103,6 +107,7 @@ function create(options = {}) {
 		writes: 0,
 		timezones: {},
 		timezoneIds: {},
+		downloadAccepts: [],
 	};
 
 	// ---------- errors ----------
@@ -2169,6 +2174,18 @@ function create(options = {}) {
 			badRequest(
 				`Attachment '${a.fileName}' is a OneDrive/SharePoint link (${a.url}); it has no file stored in smenso to download`,
 			);
+		counters.downloadAccepts.push(String(ctx.headers.accept || ''));
+		// The answer shape is unseen (P16: downloadable; N reads it as JSON): config.downloadShape picks one.
+		if (config.downloadShape === 'json')
+			return {
+				body: {
+					id: a.id,
+					fileName: a.fileName,
+					contentType: a.contentType,
+					size: a.size,
+					content: a.bytes.toString('base64'),
+				},
+			};
 		return {
 			status: 200,
 			raw: a.bytes,
@@ -2970,6 +2987,7 @@ function create(options = {}) {
 			counters.writes = 0;
 			counters.timezones = {};
 			counters.timezoneIds = {};
+			counters.downloadAccepts = [];
 		},
 		snapshot() {
 			reseedIfChanged();

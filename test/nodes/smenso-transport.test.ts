@@ -2,6 +2,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { assignTicketMessages } from '../../packages/shared/tickets';
+import { downloadedFile } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/resources/collab';
 import {
 	fromWire,
 	hoursToMinutes,
@@ -188,5 +189,54 @@ describe('base URL', () => {
 		expect(() => smensoBaseUrl({ connection: 'workspace', workspace: '' })).toThrow(
 			/not a subdomain/,
 		);
+	});
+});
+
+describe('attachment download: the file bytes or JSON with the file', () => {
+	const ctx = { getNode: () => node } as never;
+	const pdf = Buffer.from('%PDF-1.4 x');
+	it('bytes: the name from Content-Disposition (RFC 5987 first), the type from Content-Type', () => {
+		expect(
+			downloadedFile(ctx, 0, 'a', {
+				body: pdf,
+				headers: {
+					'Content-Type': 'application/pdf; charset=binary',
+					'Content-Disposition': `attachment; filename="Prufbericht.pdf"; filename*=UTF-8''Pr%C3%BCfbericht.pdf`,
+				},
+			}),
+		).toEqual({ bytes: pdf, fileName: 'Prüfbericht.pdf', mimeType: 'application/pdf' });
+		expect(
+			downloadedFile(ctx, 0, 'a', {
+				body: pdf,
+				headers: { 'content-disposition': 'inline; filename=a.pdf' },
+			}).fileName,
+		).toBe('a.pdf');
+	});
+	it('a JSON file sent as an attachment stays the file', () => {
+		const file = Buffer.from('{"content":"aGk=","fileName":"x"}');
+		expect(
+			downloadedFile(ctx, 0, 'a', {
+				body: file,
+				headers: {
+					'content-type': 'application/json',
+					'content-disposition': 'attachment; filename="settings.json"',
+				},
+			}),
+		).toEqual({ bytes: file, fileName: 'settings.json', mimeType: 'application/json' });
+	});
+	it('JSON: name, type and base64 content (a data URL prefix is dropped)', () => {
+		const body = Buffer.from(
+			JSON.stringify({
+				name: 'minutes.pdf',
+				mimeType: 'application/pdf',
+				data: `data:application/pdf;base64,${pdf.toString('base64')}`,
+			}),
+		);
+		expect(
+			downloadedFile(ctx, 0, 'a', {
+				body,
+				headers: { 'content-type': 'application/json; charset=utf-8' },
+			}),
+		).toEqual({ bytes: pdf, fileName: 'minutes.pdf', mimeType: 'application/pdf' });
 	});
 });

@@ -19,6 +19,8 @@ export interface SmensoSandbox {
 		writes: number;
 		timezones: Record<string, number>;
 		timezoneIds: Record<string, number>;
+		/** Accept headers of attachment downloads, in order. */
+		downloadAccepts: string[];
 	};
 	stats: {
 		requests: number;

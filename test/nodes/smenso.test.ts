@@ -1345,45 +1345,81 @@ describe('every operation against the strict sandbox', () => {
 		);
 	});
 
-	it('attachment › upload and download round trip (binary data in, the same bytes out)', async () => {
-		const projectId = String(project().id);
-		const bytes = Buffer.from('%PDF-1.4 smenso round trip\n');
-		const uploaded = await ok(
+	it.each(['bytes', 'json'])(
+		'attachment › upload and download round trip (binary data in, the same bytes and name out; download answered as %s)',
+		async (shape) => {
+			sandbox.config.downloadShape = shape;
+			const projectId = String(project().id);
+			const bytes = Buffer.from('%PDF-1.4 smenso round trip\n');
+			const uploaded = await ok(
+				{
+					resource: 'attachment',
+					operation: 'upload',
+					parent: 'task',
+					projectId: rl(projectId),
+					taskId: rl(String(t0().id)),
+					binaryPropertyName: 'data',
+				},
+				[
+					{
+						json: {},
+						binary: {
+							data: {
+								data: bytes.toString('base64'),
+								mimeType: 'application/pdf',
+								fileName: 'minutes.pdf',
+							},
+						},
+					} as unknown as IDataObject,
+				],
+			);
+			expect(uploaded[0]).toMatchObject({ fileName: 'minutes.pdf', size: bytes.length });
+			const r = await run(sandbox, {
+				resource: 'attachment',
+				operation: 'download',
+				attachmentId: String(uploaded[0].id),
+				binaryPropertyName: 'file',
+			});
+			const item = r.items[0][0];
+			expect(item.json).toMatchObject({
+				fileName: 'minutes.pdf',
+				mimeType: 'application/pdf',
+				size: bytes.length,
+			});
+			expect((await bytesOf(item.binary!.file)).equals(bytes)).toBe(true);
+			expect(item.binary!.file).toMatchObject({
+				fileName: 'minutes.pdf',
+				mimeType: 'application/pdf',
+			});
+			// The request says it takes either answer.
+			const accept = sandbox.counters.downloadAccepts[0];
+			expect(accept).toMatch(/application\/octet-stream/);
+			expect(accept).toMatch(/application\/json/);
+		},
+	);
+
+	it('attachment › download answered with JSON that holds no file: an error naming its keys, no file', async () => {
+		sandbox.addFault({
+			type: 'status',
+			status: 200,
+			method: 'GET',
+			path: 'attachment/json/',
+			body: { id: 'x', url: 'https://example.sharepoint.com/f' },
+		} as IDataObject);
+		const r = await run(
+			sandbox,
 			{
 				resource: 'attachment',
-				operation: 'upload',
-				parent: 'task',
-				projectId: rl(projectId),
-				taskId: rl(String(t0().id)),
-				binaryPropertyName: 'data',
+				operation: 'download',
+				attachmentId: String(st().attachments[0].id),
 			},
-			[
-				{
-					json: {},
-					binary: {
-						data: {
-							data: bytes.toString('base64'),
-							mimeType: 'application/pdf',
-							fileName: 'minutes.pdf',
-						},
-					},
-				} as unknown as IDataObject,
-			],
+			undefined,
+			{ continueOnFail: true },
 		);
-		expect(uploaded[0]).toMatchObject({ fileName: 'minutes.pdf', size: bytes.length });
-		const r = await run(sandbox, {
-			resource: 'attachment',
-			operation: 'download',
-			attachmentId: String(uploaded[0].id),
-			binaryPropertyName: 'file',
-		});
-		const item = r.items[0][0];
-		expect(item.json).toMatchObject({
-			fileName: 'minutes.pdf',
-			mimeType: 'application/pdf',
-			size: bytes.length,
-		});
-		expect((await bytesOf(item.binary!.file)).equals(bytes)).toBe(true);
+		const [out] = json(r.items);
+		expect(String(out.error)).toMatch(/JSON that holds no file content/);
+		expect(String(out.description)).toMatch(/keys: id, url/);
+		expect(r.items[0][0].binary).toBeUndefined();
 	});
 
 	it('report › CSV into binary data', async () => {

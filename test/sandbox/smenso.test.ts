@@ -158,6 +158,22 @@ describe('tickets (P4, P6, N)', () => {
 		expect(ticket.messages).toEqual([expect.stringMatching(pattern)]);
 	});
 
+	it("downloadShape 'json': the attachment download answers {id, fileName, contentType, size, content (base64)}", async () => {
+		const a = s()
+			.state()
+			.attachments.find((x: { kind: string }) => x.kind === 'upload');
+		const bytes = (await call(s(), 'GET', `integration/attachment/json/${a.id}`)).bytes;
+		s().config.downloadShape = 'json';
+		const r = await call(s(), 'GET', `integration/attachment/json/${a.id}`);
+		expect(r.json).toEqual({
+			id: a.id,
+			fileName: a.fileName,
+			contentType: a.contentType,
+			size: a.size,
+			content: bytes.toString('base64'),
+		});
+	});
+
 	it('ignoreFields: a field is accepted and not stored', async () => {
 		s().config.ignoreFields = { task: ['plannedDuration'] };
 		const r = await call(

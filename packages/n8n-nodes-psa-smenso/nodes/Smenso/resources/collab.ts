@@ -1,5 +1,6 @@
 /** Comments, task folders, attachments and permissions (vendor node newer generation; attachments also P16). */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationHandler } from '../../../../shared/execute';
 import { operationProperty } from '../../../../shared/kit';
@@ -509,6 +510,87 @@ export function checkUploadSize(ctx: Ctx, i: number, field: string, bytes: numbe
 	}
 }
 
+/** The file's bytes, or JSON with its name and base64 content: smenso's answer shape is unseen. */
+export const DOWNLOAD_ACCEPT = 'application/octet-stream, application/json;q=0.9, */*;q=0.8';
+
+const JSON_NAME_KEYS = ['fileName', 'filename', 'name', 'FileName'];
+const JSON_CONTENT_KEYS = ['content', 'fileContent', 'data', 'base64', 'bytes', 'Content'];
+const JSON_TYPE_KEYS = ['contentType', 'mimeType', 'mimetype', 'ContentType'];
+
+function firstString(record: IDataObject, keys: string[]): string | undefined {
+	for (const key of keys)
+		if (typeof record[key] === 'string' && record[key]) return record[key] as string;
+	return undefined;
+}
+
+/**
+ * A download answer as a file. Raw bytes: the name from Content-Disposition (`filename*` first). JSON (a
+ * body that is a JSON object with a base64 content field and no attachment disposition): name, type and
+ * content from it. JSON without file content is an error naming its keys, never saved as the file.
+ */
+export function downloadedFile(
+	ctx: Ctx,
+	i: number,
+	id: string,
+	response: { body: ArrayBuffer | Buffer; headers: Record<string, string> },
+): { bytes: Buffer; fileName: string; mimeType: string } {
+	const raw = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
+	const header = (name: string) =>
+		String(
+			Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? '',
+		);
+	const disposition = header('content-disposition');
+	const type = header('content-type').split(';')[0].trim().toLowerCase();
+	const fromDisposition = fileNameOf(disposition);
+	if (!fromDisposition && /[/+]json$/.test(type)) {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(raw.toString('utf8'));
+		} catch {
+			parsed = undefined;
+		}
+		const record = (Array.isArray(parsed) ? parsed[0] : parsed) as IDataObject | undefined;
+		const content =
+			record && typeof record === 'object' ? firstString(record, JSON_CONTENT_KEYS) : undefined;
+		if (!record || typeof record !== 'object' || content === undefined) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`smenso answered the download of attachment ${id} with JSON that holds no file content`,
+				{
+					itemIndex: i,
+					description: `The answer's keys: ${record && typeof record === 'object' ? Object.keys(record).join(', ') || 'none' : 'not an object'}. The node takes the file's bytes, or JSON with the name and base64 content (${JSON_CONTENT_KEYS.join(', ')}); see the README's smenso notes.`,
+				},
+			);
+		}
+		const bytes = Buffer.from(content.replace(/^data:[^,]*,/, ''), 'base64');
+		return {
+			bytes,
+			fileName: firstString(record, JSON_NAME_KEYS) ?? `attachment-${id}`,
+			mimeType: firstString(record, JSON_TYPE_KEYS) ?? 'application/octet-stream',
+		};
+	}
+	return {
+		bytes: raw,
+		fileName: fromDisposition ?? `attachment-${id}`,
+		mimeType: type || 'application/octet-stream',
+	};
+}
+
+/** The file name of a Content-Disposition header: RFC 5987 `filename*=UTF-8''…` first, then `filename="…"`. */
+function fileNameOf(disposition: string): string | undefined {
+	const extended = /filename\*\s*=\s*[\w-]*'[^']*'([^;]+)/i.exec(disposition);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+		} catch {
+			// fall through to the plain name
+		}
+	}
+	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+	const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+	return name || undefined;
+}
+
 export const attachmentHandlers: Record<string, OperationHandler> = {
 	async getAll(i) {
 		const parent = parentPath(this, i);
@@ -549,20 +631,16 @@ export const attachmentHandlers: Record<string, OperationHandler> = {
 			path: `integration/attachment/json/${id}`,
 			encoding: 'arraybuffer',
 			returnFullResponse: true,
+			// P16 says the file can be downloaded; smenso's node reads the answer as JSON: either is taken.
+			headers: { Accept: DOWNLOAD_ACCEPT },
 			itemIndex: i,
 			notFoundLabel: `Attachment ${id}`,
 		})) as { body: ArrayBuffer | Buffer; headers: Record<string, string> };
-		const disposition = String(response.headers['content-disposition'] ?? '');
-		const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-		const fileName = match ? decodeURIComponent(match[1]) : `attachment-${id}`;
-		const mimeType = String(response.headers['content-type'] ?? 'application/octet-stream').split(
-			';',
-		)[0];
-		const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
-		const binary = await this.helpers.prepareBinaryData(buffer, fileName, mimeType);
+		const file = downloadedFile(this, i, id, response);
+		const binary = await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
 		return [
 			{
-				json: { id, fileName, mimeType, size: buffer.length },
+				json: { id, fileName: file.fileName, mimeType: file.mimeType, size: file.bytes.length },
 				binary: { [field]: binary },
 				pairedItem: { item: i },
 			},
