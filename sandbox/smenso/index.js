@@ -108,6 +108,8 @@ function create(options = {}) {
 		timezones: {},
 		timezoneIds: {},
 		downloadAccepts: [],
+		/** The `options` of the last create-from-template request. */
+		templateOptions: null,
 	};
 
 	// ---------- errors ----------
@@ -992,13 +994,16 @@ function create(options = {}) {
 					else if (typeof o !== 'boolean') errors.push(`options.${k} must be true or false`);
 		}
 		if (errors.length) badRequest(errors);
+		counters.templateOptions = clone(body.options ?? null);
 		return ticketResponse('Project', [value], (v) => {
 			const phase = resolvePhase(v.folder);
 			if (!phase) rule(`Project folder '${v.folder}' does not exist`);
 			const type = resolveType(v.projectType);
 			if (!type) rule(`Project type '${v.projectType}' does not exist`);
 			uniqueTitle(v.title);
-			const opt = (k) => !v.options || v.options[k] !== false;
+			// An option the server ignores (config.ignoreFields.templateOptions) is not applied.
+			const ignored = (config.ignoreFields || {}).templateOptions || [];
+			const opt = (k) => !ignored.includes(k) && (!v.options || v.options[k] !== false);
 			const start = v.startDate || template.startDate;
 			const shift = template.startDate
 				? Math.round((Date.parse(start) - Date.parse(template.startDate)) / 86400000)
@@ -1025,6 +1030,9 @@ function create(options = {}) {
 			if (!opt('goal')) project.goal = null;
 			if (!opt('benefit')) project.benefit = null;
 			if (!opt('hourlyRate')) project.hourlyRate = null;
+			if (!opt('location')) project.locationId = null;
+			if (!opt('labels')) project.labels = [];
+			if (!opt('blockTimeRecording')) project.blockTimeRecording = false;
 			if (project.endDate && opt('adjustTaskDates'))
 				project.endDate = addDays(project.endDate, shift);
 			state.projects.push(project);
@@ -2988,6 +2996,7 @@ function create(options = {}) {
 			counters.timezones = {};
 			counters.timezoneIds = {};
 			counters.downloadAccepts = [];
+			counters.templateOptions = null;
 		},
 		snapshot() {
 			reseedIfChanged();

@@ -21,6 +21,8 @@ export interface SmensoSandbox {
 		timezoneIds: Record<string, number>;
 		/** Accept headers of attachment downloads, in order. */
 		downloadAccepts: string[];
+		/** The options of the last create-from-template request. */
+		templateOptions: IDataObject | null;
 	};
 	stats: {
 		requests: number;

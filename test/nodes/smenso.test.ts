@@ -595,6 +595,96 @@ describe('disputed fields: a value smenso did not store is a warning on its row,
 	});
 });
 
+describe("project from template: every option smenso's own node sends, each the user's choice", () => {
+	const template = () => st().projects.find((p) => p.isTemplate)!;
+	const create = (title: string, templateFields: IDataObject = {}) =>
+		ok({
+			resource: 'project',
+			operation: 'createFromTemplate',
+			templateId: rl(String(template().id)),
+			title,
+			folder: 'Planning',
+			projectType: 'Customer project',
+			templateFields,
+		});
+	const ALL = [
+		'adjustTaskDates',
+		'benefit',
+		'blockTimeRecording',
+		'budget',
+		'columnDescriptions',
+		'description',
+		'flavors',
+		'folderTasksTemplate',
+		'goal',
+		'hourlyRate',
+		'labels',
+		'location',
+		'manager',
+		'markedColumns',
+		'observers',
+		'permissions',
+		'startDate',
+		'tasks',
+		'tasksTemplate',
+		'tasksWorkflow',
+		'viewSettings',
+	];
+
+	it("sends all 21 options, on by default as in smenso's node; the UI lists every one", async () => {
+		const [project] = await create('All options');
+		expect(project.warnings).toBeUndefined();
+		expect(Object.keys(sandbox.counters.templateOptions!).sort()).toEqual(ALL);
+		expect(Object.values(sandbox.counters.templateOptions!).every((v) => v === true)).toBe(true);
+		const ui = new Smenso().description.properties.find(
+			(p) => p.name === 'templateFields' && p.displayOptions?.show?.resource?.includes('project'),
+		)!;
+		const toggles = (ui.options as IDataObject[]).filter(
+			(o) => o.type === 'boolean' && o.name !== 'isPrivate',
+		);
+		expect(toggles).toHaveLength(21);
+		expect(toggles.every((o) => o.default === true)).toBe(true);
+	});
+
+	it('an option switched off goes out as false (Copy Labels, Copy Start Date)', async () => {
+		await create('Some options', { labels: false, copyStartDate: false, budget: false });
+		expect(sandbox.counters.templateOptions).toMatchObject({
+			labels: false,
+			startDate: false,
+			budget: false,
+			tasks: true,
+			viewSettings: true,
+		});
+	});
+
+	it.each([
+		['budget', 'Budget'],
+		['description', 'Description'],
+		['goal', 'Goal'],
+		['manager', 'Manager'],
+		['hourlyRate', 'Hourly Rate'],
+		['flavors', 'Flavors'],
+	])(
+		"smenso does not apply option %s: the row warns that it did not copy the template's %s",
+		async (option, what) => {
+			sandbox.config.ignoreFields = { templateOptions: [option] };
+			const [project] = await create(`Not copied ${option}`);
+			expect(project).toMatchObject({ title: `Not copied ${option}`, ticketStatus: 'Success' });
+			expect(project.warnings).toEqual([
+				expect.stringMatching(
+					new RegExp(`^smenso did not copy the template's ${what} \\(Copy ${what} is on;`),
+				),
+			]);
+		},
+	);
+
+	it('an option switched off is not a warning when smenso leaves the value out', async () => {
+		const [project] = await create('Budget off', { budget: false });
+		expect(project.budget ?? null).toBeNull();
+		expect(project.warnings).toBeUndefined();
+	});
+});
+
 describe('paths: the documented alternative once on 404 "no such endpoint", remembered per base URL', () => {
 	it('archive falls back to the older path when the newer one does not exist, and remembers it', async () => {
 		sandbox.addFault({

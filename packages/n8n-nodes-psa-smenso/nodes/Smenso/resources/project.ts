@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../../shared/kit';
 import type { OperationHandler } from '../../../../shared/execute';
-import { zoneFor } from '../engine';
+import { sameValue, zoneFor } from '../engine';
 import { toWireDate } from '../transport';
 import {
 	checkOrder,
@@ -152,15 +152,67 @@ const MASTER_DATA: Array<[string, string]> = [
 	['goal', 'Goal'],
 	['benefit', 'Benefit'],
 ];
-const TEMPLATE_OPTIONS: Array<[string, string]> = [
-	['adjustTaskDates', 'Adjust Task Dates'],
-	['budget', 'Copy Budget'],
-	['description', 'Copy Description'],
-	['flavors', 'Copy Flavors'],
-	['manager', 'Copy Manager'],
-	['permissions', 'Copy Permissions'],
-	['tasks', 'Copy Tasks'],
+/**
+ * The 21 options smenso's own node sends when creating from a template (N-new): 7 it lets the user choose,
+ * 14 it always sends as true. All are offered here, each default true as there: [parameter, wire key, label,
+ * field of the new project that shows the copy (for the read-back check)].
+ */
+const TEMPLATE_OPTIONS: Array<[string, string, string, string?]> = [
+	['adjustTaskDates', 'adjustTaskDates', 'Adjust Task Dates'],
+	['benefit', 'benefit', 'Copy Benefit', 'benefit'],
+	['blockTimeRecording', 'blockTimeRecording', 'Copy Block Time Recording', 'blockTimeRecording'],
+	['budget', 'budget', 'Copy Budget', 'budget'],
+	['columnDescriptions', 'columnDescriptions', 'Copy Column Descriptions'],
+	['description', 'description', 'Copy Description', 'description'],
+	['flavors', 'flavors', 'Copy Flavors', 'flavors'],
+	['folderTasksTemplate', 'folderTasksTemplate', 'Copy Folder Task Templates'],
+	['goal', 'goal', 'Copy Goal', 'goal'],
+	['hourlyRate', 'hourlyRate', 'Copy Hourly Rate', 'hourlyRate'],
+	['labels', 'labels', 'Copy Labels', 'labels'],
+	['location', 'location', 'Copy Location', 'locationId'],
+	['manager', 'manager', 'Copy Manager', 'projectManager'],
+	['markedColumns', 'markedColumns', 'Copy Marked Columns'],
+	['observers', 'observers', 'Copy Observers'],
+	['permissions', 'permissions', 'Copy Permissions'],
+	// `startDate` is also the Start Date field of this collection.
+	['copyStartDate', 'startDate', 'Copy Start Date'],
+	['tasks', 'tasks', 'Copy Tasks'],
+	['tasksTemplate', 'tasksTemplate', 'Copy Task Templates'],
+	['tasksWorkflow', 'tasksWorkflow', 'Copy Task Workflows'],
+	['viewSettings', 'viewSettings', 'Copy View Settings'],
 ];
+const OPTION_HELP: Record<string, string> = {
+	adjustTaskDates: "Whether to move the template's task dates to the new start date",
+	copyStartDate:
+		"Whether to copy the template's start date setting (smenso does not document this option; its own node always sends it on)",
+};
+
+const hasValue = (value: unknown) =>
+	!(value === undefined || value === null || value === '' || value === false) &&
+	!(Array.isArray(value) && !value.length);
+
+/**
+ * After a create from template: for every copy option that is on, a value the template has and the new
+ * project lacks is a warning ("smenso did not copy the template's Budget"). Reads the project list the
+ * node reads back anyway (templates are in it); a template not in that list cannot be compared.
+ */
+function templateCopyCheck(templateId: string, options: IDataObject) {
+	return (found: IDataObject, list: IDataObject[]): string[] => {
+		const template = list.find((p) => sameId(p.id, templateId));
+		if (!template) return [];
+		const warnings: string[] = [];
+		for (const [, wire, label, field] of TEMPLATE_OPTIONS) {
+			if (!field || options[wire] !== true || !hasValue(template[field])) continue;
+			if (field === 'flavors' ? hasValue(found[field]) : sameValue(template[field], found[field]))
+				continue;
+			const what = label.replace(/^Copy /, '');
+			warnings.push(
+				`smenso did not copy the template's ${what} (${label} is on; the template has ${JSON.stringify(template[field])}, the new project ${hasValue(found[field]) ? `has ${JSON.stringify(found[field])}` : 'has none'}); see the README's smenso notes`,
+			);
+		}
+		return warnings;
+	};
+}
 
 /** Project flavors: P14 says projects carry them; the write shape is the vendor node's member update. */
 const DISPUTED = ['flavors'];
@@ -249,12 +301,14 @@ export const projectFields: INodeProperties[] = [
 				],
 				default: 0,
 			},
-			...TEMPLATE_OPTIONS.map(([name, displayName]) => ({
+			...TEMPLATE_OPTIONS.map(([name, , displayName]) => ({
 				displayName,
 				name,
 				type: 'boolean' as const,
 				default: true,
-				description: `Whether to ${displayName.toLowerCase()} from the template`,
+				description:
+					OPTION_HELP[name] ??
+					`Whether to copy the template's ${displayName.replace(/^Copy /, '').toLowerCase()}`,
 			})),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
 	},
@@ -461,7 +515,8 @@ export const projectHandlers: Record<string, OperationHandler> = {
 		const projectType = required(this, i, 'projectType', 'Project Type Name');
 		const extra = this.getNodeParameter('templateFields', i, {}) as IDataObject;
 		const options: IDataObject = {};
-		for (const [name] of TEMPLATE_OPTIONS) options[name] = extra[name] !== false;
+		// Every option smenso's own node sends, each the user's choice (default on, as there).
+		for (const [name, wire] of TEMPLATE_OPTIONS) options[wire] = extra[name] !== false;
 		const body: IDataObject = {
 			title,
 			folder,
@@ -491,6 +546,7 @@ export const projectHandlers: Record<string, OperationHandler> = {
 				match: (list) =>
 					list.find((p) => p.title === title && !before.has(String(p.id).toLowerCase())),
 			},
+			verify: templateCopyCheck(templateId, options),
 		});
 	},
 	async updateMasterData(i) {
