@@ -52,6 +52,18 @@ const N8N_DEFAULT_TEMPLATE = path.join(
 
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** The camel-case check n8n's lint applies to node names (`camel-case`, its dependency), when installed. */
+const camelCase = (() => {
+	try {
+		const plugin = path.dirname(
+			require.resolve('eslint-plugin-n8n-nodes-base/package.json', { paths: [REPO] }),
+		);
+		return require(require.resolve('camel-case', { paths: [plugin] })).camelCase;
+	} catch {
+		return undefined;
+	}
+})();
+
 function walk(dir, out = []) {
 	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
 		const p = path.join(dir, e.name);
@@ -126,19 +138,29 @@ function plan(options, repo = REPO) {
 			.split('-')
 			.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
 			.join(' ');
-	if (!/^[A-Za-z0-9][A-Za-z0-9 .&()+-]*$/.test(display))
+	if (!/^[A-Za-z0-9][A-Za-z0-9 .,&()+-]*$/.test(display))
 		problems.push(
-			`display name "${display}": letters, digits, spaces and . & ( ) + - only (it goes into code and JSON)`,
+			`display name "${display}": letters, digits, spaces and . , & ( ) + - only (it goes into code and JSON)`,
 		);
+	// Words capitalised; an all-capitals word ("EU") as one capital and small letters, as n8n's lint wants
+	// node names camel-cased (`acmeIncEu`, not `acmeIncEU`).
 	const className =
 		options.className ||
 		display
 			.split(/[^A-Za-z0-9]+/)
 			.filter(Boolean)
-			.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+			.map(
+				(w) =>
+					w.charAt(0).toUpperCase() +
+					(w === w.toUpperCase() ? w.slice(1).toLowerCase() : w.slice(1)),
+			)
 			.join('');
 	if (!/^[A-Z][A-Za-z0-9]*$/.test(className))
 		problems.push(`class name "${className}" must be PascalCase letters and digits (use --class)`);
+	else if (camelCase && camelCase(lowerFirst(className)) !== lowerFirst(className))
+		problems.push(
+			`class name "${className}": n8n's lint wants the node name camel-cased, "${camelCase(lowerFirst(className))}" (use --class)`,
+		);
 	const pkg = options.package || `n8n-nodes-psa-${key}`;
 	if (!/^n8n-nodes-[a-z0-9-]+$/.test(pkg))
 		problems.push(`package "${pkg}" must be named n8n-nodes-…`);
@@ -190,11 +212,13 @@ function plan(options, repo = REPO) {
 	files.push({ copy: eslintSource, target: `${pkgDir}/eslint.config.mjs` });
 	files.push({ copy: path.join(repo, 'LICENSE.md'), target: `${pkgDir}/LICENSE.md` });
 	files.sort((a, b) => a.target.localeCompare(b.target));
-	for (const f of files)
-		if (fs.existsSync(path.join(repo, f.target))) problems.push(`${f.target} exists already`);
 	if (fs.existsSync(path.join(repo, pkgDir))) problems.push(`${pkgDir}/ exists already`);
 	if (fs.existsSync(path.join(repo, 'sandbox', key)))
 		problems.push(`sandbox/${key}/ exists already`);
+	for (const { target } of files) {
+		if (target.startsWith(`${pkgDir}/`) || target.startsWith(`sandbox/${key}/`)) continue;
+		if (fs.existsSync(path.join(repo, target))) problems.push(`${target} exists already`);
+	}
 	if (!fs.existsSync(eslintSource))
 		problems.push(
 			`${path.relative(repo, eslintSource)} is missing: install the dev dependencies first (npm install)`,
