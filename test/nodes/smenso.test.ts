@@ -9,10 +9,12 @@ import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow'
 
 import { Smenso } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/Smenso.node';
 import { forgetRoutes } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/transport';
-import { Container } from '../harness/inprocess';
+import { Container, runNode } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import {
 	createSmensoSandbox,
+	credentialsFor,
+	credentialTypes,
 	loadOptions,
 	rl,
 	run,
@@ -682,6 +684,53 @@ describe("project from template: every option smenso's own node sends, each the 
 		const [project] = await create('Budget off', { budget: false });
 		expect(project.budget ?? null).toBeNull();
 		expect(project.warnings).toBeUndefined();
+	});
+});
+
+describe('project Get Many: no promise on an undocumented flag', () => {
+	it('hides archived projects marked isArchived or archived, templates marked isTemplate or template; says so in the UI', async () => {
+		const body = [
+			{ id: 'a', title: 'Plain' },
+			{ id: 'b', title: 'Old', isArchived: true },
+			{ id: 'c', title: 'Old too', archived: true },
+			{ id: 'd', title: 'Blueprint', template: true },
+		];
+		const fault = {
+			type: 'status',
+			status: 200,
+			method: 'GET',
+			path: 'integration/project/json$',
+			body,
+			count: 2,
+		};
+		sandbox.addFault(fault as IDataObject);
+		// Records in a shape smenso's pages do not show: run without the output-schema check.
+		const titles = async (parameters: IDataObject) => {
+			const r = await runNode({
+				nodeType: new Smenso(),
+				parameters: { resource: 'project', operation: 'getAll', returnAll: true, ...parameters },
+				credentialTypes,
+				credentials: credentialsFor(sandbox),
+			});
+			return json(r.items).map((p) => p.title);
+		};
+		expect(await titles({})).toEqual(['Plain']);
+		expect(await titles({ filters: { includeArchived: true, includeTemplates: true } })).toEqual([
+			'Plain',
+			'Old',
+			'Old too',
+			'Blueprint',
+		]);
+		const filters = new Smenso().description.properties.find(
+			(p) => p.name === 'filters' && p.displayOptions?.show?.resource?.includes('project'),
+		)!;
+		const hints = Object.fromEntries(
+			(filters.options as IDataObject[]).map((o) => [o.name, String(o.hint ?? '')]),
+		);
+		expect(hints.includeArchived).toBe(
+			"smenso's reads do not document the archived flag; this filter checks isArchived and archived (a project with neither is kept)",
+		);
+		expect(hints.includeTemplates).toMatch(/checks isTemplate and template/);
 	});
 });
 

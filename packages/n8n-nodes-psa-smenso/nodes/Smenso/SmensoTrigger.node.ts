@@ -12,7 +12,7 @@ import type {
 import { pollForChanges, type PollState } from '../../../shared/polling';
 import { vendorRequest } from '../../../shared/transport';
 import { requireGuid } from '../../../shared/validation';
-import { hasCredential, NO_CREDENTIAL } from './methods';
+import { hasCredential, isArchived, isTemplate, NO_CREDENTIAL } from './methods';
 import { fromWire, requestWithFallback, smensoProfile } from './transport';
 import { SMENSO_DESCRIPTION } from './Smenso.node';
 
@@ -37,7 +37,7 @@ async function projectIds(ctx: IPollFunctions): Promise<string[]> {
 	const chosen = (ctx.getNodeParameter('projectIds', []) as string[]).filter(Boolean);
 	if (chosen.length) return chosen.map((id) => requireGuid(ctx.getNode(), 0, 'Projects', id));
 	const projects = await list(ctx, 'integration/project/json');
-	return projects.filter((p) => !p.isTemplate && !p.isArchived).map((p) => String(p.id));
+	return projects.filter((p) => !isTemplate(p) && !isArchived(p)).map((p) => String(p.id));
 }
 
 async function perProject(
@@ -110,7 +110,8 @@ export class SmensoTrigger implements INodeType {
 				typeOptions: { loadOptionsMethod: 'getProjects' },
 				default: [],
 				description:
-					'Projects to watch. Empty: every active project (one request per project each poll). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Projects to watch. Empty: every project that is neither archived nor a template (one request per project each poll). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				hint: "smenso's reads do not document the archived and template flags; without projects chosen, the trigger skips projects marked isArchived/archived or isTemplate/template",
 				displayOptions: {
 					show: {
 						event: [
@@ -155,9 +156,9 @@ export class SmensoTrigger implements INodeType {
 				if (!hasCredential(this)) return [{ name: NO_CREDENTIAL, value: '' }];
 				const projects = await list(this, 'integration/project/json');
 				return projects
-					.filter((p) => !p.isTemplate)
+					.filter((p) => !isTemplate(p))
 					.map((p) => ({
-						name: `${String(p.title)}${p.isArchived ? ' (archived)' : ''}`,
+						name: `${String(p.title)}${isArchived(p) ? ' (archived)' : ''}`,
 						value: String(p.id),
 					}))
 					.sort((a, b) => a.name.localeCompare(b.name));

@@ -35,6 +35,14 @@ async function tasksOfProject(ctx: Ctx, projectId: string): Promise<IDataObject[
 	return Array.isArray(body) ? (body as IDataObject[]) : [];
 }
 
+/**
+ * No smenso source shows how a project read marks an archived project or a template: these check the names
+ * the sandbox and similar APIs use (`isArchived` / `archived`, `isTemplate` / `template`). A project with
+ * neither counts as active.
+ */
+export const isArchived = (p: IDataObject) => p.isArchived === true || p.archived === true;
+export const isTemplate = (p: IDataObject) => p.isTemplate === true || p.template === true;
+
 export function memberName(m: IDataObject): string {
 	const name =
 		[m.firstName, m.lastName].filter(Boolean).join(' ') || String(m.name ?? m.email ?? m.id);
@@ -76,9 +84,9 @@ async function search(
 
 const projectEntries = async (ctx: Ctx, templates: boolean) =>
 	(await list(ctx, 'integration/project/json'))
-		.filter((p) => !!p.isTemplate === templates)
+		.filter((p) => isTemplate(p) === templates)
 		.map((p) => ({
-			name: `${String(p.title)}${p.number ? ` (${String(p.number)})` : ''}${p.isArchived ? ' – archived' : ''}`,
+			name: `${String(p.title)}${p.number ? ` (${String(p.number)})` : ''}${isArchived(p) ? ' – archived' : ''}`,
 			value: String(p.id),
 		}));
 

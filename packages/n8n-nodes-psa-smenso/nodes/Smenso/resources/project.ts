@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../../../../shared/kit';
 import type { OperationHandler } from '../../../../shared/execute';
 import { sameValue, zoneFor } from '../engine';
+import { isArchived, isTemplate } from '../methods';
 import { toWireDate } from '../transport';
 import {
 	checkOrder,
@@ -341,14 +342,18 @@ export const projectFields: INodeProperties[] = [
 				name: 'includeArchived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include archived projects',
+				description:
+					'Whether to include archived projects. For a documented filter use Report › Get Projects (Projects: Archived).',
+				hint: "smenso's reads do not document the archived flag; this filter checks isArchived and archived (a project with neither is kept)",
 			},
 			{
 				displayName: 'Include Templates',
 				name: 'includeTemplates',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include template projects',
+				description:
+					'Whether to include template projects. For a documented filter use Report › Get Projects (Projects: Templates).',
+				hint: "smenso's reads do not document the template flag; this filter checks isTemplate and template (a project with neither is kept)",
 			},
 			{
 				displayName: 'Search',
@@ -401,8 +406,8 @@ export const projectHandlers: Record<string, OperationHandler> = {
 			i,
 			list,
 			(p) =>
-				!!(filters.includeArchived || !p.isArchived) &&
-				!!(filters.includeTemplates || !p.isTemplate) &&
+				!!(filters.includeArchived || !isArchived(p)) &&
+				!!(filters.includeTemplates || !isTemplate(p)) &&
 				contains(p, filters.search, ['title', 'number', 'externalId', 'code']),
 		);
 	},
@@ -478,7 +483,7 @@ export const projectHandlers: Record<string, OperationHandler> = {
 			batchable: false,
 			expect: 'modified',
 			notFoundLabel: `Project ${id}`,
-			readBack: readBackById(this, id, (p) => p.isArchived === true),
+			readBack: readBackById(this, id, (p) => isArchived(p)),
 		});
 	},
 	async unarchive(i) {
@@ -491,7 +496,7 @@ export const projectHandlers: Record<string, OperationHandler> = {
 			batchable: false,
 			expect: 'modified',
 			notFoundLabel: `Project ${id}`,
-			readBack: readBackById(this, id, (p) => p.isArchived === false),
+			readBack: readBackById(this, id, (p) => !isArchived(p)),
 		});
 	},
 	async delete(i) {
