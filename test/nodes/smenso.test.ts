@@ -734,6 +734,116 @@ describe('project Get Many: no promise on an undocumented flag', () => {
 	});
 });
 
+describe('row messages stay on their row', () => {
+	const logTime = (style: string) => {
+		sandbox.config.ticketMessages = style;
+		const projectId = String(st().projects[1].id);
+		return run(
+			sandbox,
+			{
+				resource: 'timeRecord',
+				operation: 'create',
+				projectId: rl(projectId),
+				taskId: rl(String(tasksOf(projectId)[0].id)),
+				userId: rl(String(member(1).id)),
+				date: '={{ $json.date }}',
+				hours: '1',
+			},
+			// Row 2 is in the locked period: smenso's ticket names it, the others are written.
+			[{ date: '2026-03-02' }, { date: '2025-06-02' }, { date: '2026-03-03' }],
+			{ continueOnFail: true },
+		);
+	};
+
+	it.each([
+		['tempId', "Record 1 (tempId 'n8n-row-2')"],
+		['record0', 'Record 1 (0-based, agreeing with the read-back)'],
+		['record1', 'Record 2 (1-based, agreeing with the read-back)'],
+	])(
+		'a message naming row 2 (%s: %s) fails row 2 only; rows 1 and 3 carry no copy of it',
+		async (style) => {
+			const out = json((await logTime(style)).items);
+			expect(out[1]).toMatchObject({ row: 2, mayHaveBeenApplied: false });
+			expect(String(out[1].error)).toMatch(/^Time records before 2026-01-01 are locked$/);
+			for (const row of [out[0], out[2]]) {
+				expect(row).toMatchObject({ duration: 60, ticketStatus: 'Success with Errors' });
+				expect(row.warnings).toBeUndefined();
+				expect(row.ticketMessages).toBeUndefined();
+			}
+		},
+	);
+
+	it('a message naming no row: every row of the ticket gets it under ticketMessages (not as a warning); the row the read-back does not find is not reported written', async () => {
+		const out = json((await logTime('none')).items);
+		for (const row of [out[0], out[2]]) {
+			expect(row.ticketMessages).toEqual(['Time records before 2026-01-01 are locked']);
+			expect(row.warnings).toBeUndefined();
+		}
+		expect(out[1]).toMatchObject({ row: 2, mayHaveBeenApplied: true });
+		expect(String(out[1].error)).toMatch(
+			/^smenso's ticket does not confirm this record: Time records before 2026-01-01 are locked$/,
+		);
+	});
+
+	it('updates: "Record 2" is row 2 where the read-back shows row 2 unchanged and row 1 changed', async () => {
+		sandbox.config.ticketMessages = 'record1';
+		const projectId = String(st().projects[1].id);
+		const [r1, r2, r3] = st().timeRecords.filter((r) => r.projectId === projectId);
+		const r = await run(
+			sandbox,
+			{
+				resource: 'timeRecord',
+				operation: 'update',
+				projectId: rl(projectId),
+				timeRecordId: '={{ $json.id }}',
+				updateFields: { hours: '={{ $json.hours }}', date: '={{ $json.date }}' },
+			},
+			[
+				{ id: r1.id, hours: '3', date: '2026-01-02' },
+				{ id: r2.id, hours: '4', date: '2025-06-02' },
+				{ id: r3.id, hours: '5', date: '2026-01-08' },
+			],
+			{ continueOnFail: true },
+		);
+		const out = json(r.items);
+		expect(out.map((o) => o.duration ?? o.row)).toEqual([180, 2, 300]);
+		expect(String(out[1].error)).toMatch(/locked/);
+		expect(out[0].ticketMessages).toBeUndefined();
+	});
+
+	it('a Success ticket with a message naming a row: a warning of that row only', async () => {
+		sandbox.addFault({
+			type: 'status',
+			status: 200,
+			method: 'GET',
+			path: 'integration/status/json/',
+			body: {
+				id: '11111111-2222-4333-8444-555555555555',
+				endpoint: 'Task',
+				success: 1,
+				status: 'Success',
+				statusId: 10,
+				received: '11.02.2026 13:19:22',
+				started: '11.02.2026 13:19:24',
+				processed: '11.02.2026 13:19:29',
+				messages: ["Record 1 (tempId 'n8n-row-2'): flavor 'Billable' ignored"],
+			},
+		} as IDataObject);
+		const out = await ok(
+			{
+				resource: 'task',
+				operation: 'create',
+				projectId: rl(String(project().id)),
+				title: '={{ $json.title }}',
+			},
+			[{ title: 'First' }, { title: 'Second' }],
+		);
+		expect(out[0].warnings).toBeUndefined();
+		expect(out[1].warnings).toEqual(["flavor 'Billable' ignored"]);
+		expect(out.every((o) => o.ticketMessages === undefined)).toBe(true);
+	});
+});
+
 describe('paths: the documented alternative once on 404 "no such endpoint", remembered per base URL', () => {
 	it('archive falls back to the older path when the newer one does not exist, and remembers it', async () => {
 		sandbox.addFault({
