@@ -16,6 +16,7 @@ import {
 	credentialTypes,
 	ok,
 	ResourceManagement,
+	ResourceManagementApi,
 	ResourceManagementTrigger,
 	startSandbox,
 } from './rm.helpers';
@@ -111,6 +112,31 @@ describe('findability and words', () => {
 				true,
 			);
 		}
+		// The picker shows the action and its trigger as one entry and searches only the action's
+		// aliases: the trigger's words must find the action node too.
+		for (const query of [
+			'new time entry',
+			'hours logged',
+			'approved',
+			'new project',
+			'new assignment',
+			'new person',
+			'webhook',
+		]) {
+			expect(finds(action, description.displayName, query)).toBe(true);
+		}
+		expect(
+			(trigger.alias as string[]).filter((a) => !(action.alias as string[]).includes(a)),
+		).toEqual([]);
+		// Documentation links lead to the package README (what npm and n8n's credential dialog show).
+		const readme =
+			'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-resource-management#readme';
+		expect(new ResourceManagementApi().documentationUrl).toBe(readme);
+		for (const c of [action, trigger])
+			expect(Object.values(c.resources as IDataObject).flat()).toEqual([
+				{ url: readme },
+				{ url: readme },
+			]);
 		for (const c of [action, trigger]) {
 			expect(c.categories).toEqual(['Productivity', 'HR']);
 			expect((c.subcategories as IDataObject).Productivity).toEqual(

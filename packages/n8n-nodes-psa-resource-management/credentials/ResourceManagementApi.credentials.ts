@@ -8,10 +8,10 @@ import type {
 
 /**
  * Resource Management by Smartsheet (formerly 10,000ft).
- * - Base URL: US https://api.rm.smartsheet.com/api/v1, EU https://api.rm.smartsheet.eu/api/v1, or a custom
- *   URL (sandbox, staging, the legacy api.10000ft.com host).
- * - Auth: the account's API token in the `auth` header (the API also takes it as a query parameter; we never
- *   put it in a URL, where it would end up in logs).
+ * - Base URL: US https://api.rm.smartsheet.com/api/v1, EU https://api.rm.smartsheet.eu/api/v1, or
+ *   a custom URL (sandbox, staging, the legacy api.10000ft.com host).
+ * - Auth: the account's API token in the `auth` header (the API also takes it as a query parameter;
+ *   we never put it in a URL, where it would end up in logs).
  */
 export class ResourceManagementApi implements ICredentialType {
 	name = 'psaResourceManagementApi';
@@ -23,7 +23,8 @@ export class ResourceManagementApi implements ICredentialType {
 		dark: 'file:../nodes/ResourceManagement/resourcemanagement.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/rm.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-resource-management#readme';
 
 	properties: INodeProperties[] = [
 		{

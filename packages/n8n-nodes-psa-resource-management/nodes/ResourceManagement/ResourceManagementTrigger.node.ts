@@ -8,14 +8,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-const MAIN = [NodeConnectionTypes.Main];
-
+import { asNodeError } from '../../../shared/execute';
 import { vendorRequestAll } from '../../../shared/paging';
 import { vendorRequest } from '../../../shared/transport';
 import { WEBHOOK_EVENTS } from './actions/webhook';
-import { asNodeError } from '../../../shared/execute';
-import { rmProfile } from './transport';
 import { RM_DESCRIPTION } from './ResourceManagement.node';
+import { rmProfile } from './transport';
+
+const MAIN = [NodeConnectionTypes.Main];
 
 /** Where the full object of each event type is read when "Fetch Full Record" is on. */
 const FETCH_PATH: Record<string, string> = {
@@ -237,7 +237,7 @@ export class ResourceManagementTrigger implements INodeType {
 		const type = typeof body.type === 'string' ? body.type : '';
 		const wanted = selectedEvents(this);
 		if (!type || !wanted.includes(type)) {
-			// Not ours (an event we did not subscribe to, or not an RM payload): answer 200, start nothing.
+			// Not ours (an event not subscribed to, or not an RM payload): answer 200, start nothing.
 			return { webhookResponse: { received: true, ignored: true } };
 		}
 		const data = (body.data && typeof body.data === 'object' ? body.data : {}) as IDataObject;

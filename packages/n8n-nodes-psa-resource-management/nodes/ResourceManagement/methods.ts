@@ -6,11 +6,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { credentialChosen } from '../../../shared/kit';
 import { vendorRequestAll } from '../../../shared/paging';
 import { vendorRequest } from '../../../shared/transport';
 import { rmProfile } from './transport';
 
-/** Matches shown for a search text (the API has no name search: pages are filtered until this many). */
+/**
+ * Matches shown for a search text (the API has no name search: pages are filtered until this many).
+ */
 const SEARCH_MATCHES = 100;
 /** Records per page of the list without a search text. */
 const PAGE = 200;
@@ -21,17 +24,11 @@ const CHOOSE_CREDENTIAL = 'Choose a Resource Management credential above to see 
 const CHOOSE_PROJECT = 'Choose a project first to see its phases';
 
 /**
- * True when the node has no credential chosen yet: instead of n8n's "Error fetching options", the list
- * then shows one line that says what to do.
+ * True when the node has no credential chosen yet: instead of n8n's "Error fetching options", the
+ * list then shows one line that says what to do.
  */
-async function noCredential(ctx: ILoadOptionsFunctions): Promise<boolean> {
-	try {
-		const credentials = await ctx.getCredentials(rmProfile.credentialType);
-		return !credentials || !String(credentials.apiToken ?? '').trim();
-	} catch {
-		return true;
-	}
-}
+const noCredential = (ctx: ILoadOptionsFunctions): boolean =>
+	!credentialChosen(ctx, rmProfile.credentialType);
 
 const hintResult = (): INodeListSearchResult => ({
 	results: [{ name: CHOOSE_CREDENTIAL, value: '' }],
@@ -45,7 +42,7 @@ async function searchList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	if (await noCredential(ctx)) return hintResult();
+	if (noCredential(ctx)) return hintResult();
 	const needle = filter?.trim().toLowerCase();
 	if (needle) {
 		// The list layer filters page by page and stops once enough matches are found.
@@ -211,7 +208,7 @@ async function options(
 	path: string,
 	toOption: (r: IDataObject) => INodePropertyOptions,
 ): Promise<INodePropertyOptions[]> {
-	if (await noCredential(ctx)) return [{ name: CHOOSE_CREDENTIAL, value: '' }];
+	if (noCredential(ctx)) return [{ name: CHOOSE_CREDENTIAL, value: '' }];
 	const all = await vendorRequestAll.call(
 		ctx,
 		rmProfile,

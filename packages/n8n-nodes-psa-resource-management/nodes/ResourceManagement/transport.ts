@@ -8,7 +8,9 @@ export const REGION_URLS: Record<string, string> = {
 	eu: 'https://api.rm.smartsheet.eu/api/v1',
 };
 
-/** The API base URL from the credential, without trailing slash: a region, or a custom http(s) URL. */
+/**
+ * The API base URL from the credential, without trailing slash: a region, or a custom http(s) URL.
+ */
 export function rmBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'us');
 	if (region !== 'custom') return REGION_URLS[region] ?? REGION_URLS.us;
@@ -19,10 +21,10 @@ const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
 /**
- * Resource Management's error bodies in its own words. The docs show `{ "message": "…" }` for every 4xx
- * ("The request body had invalid json"). Read as well, though not in the docs: `{ "error": "…" }`, a list
- * under `errors` (strings or `{ message }`), and HTML or plain text (a proxy's 502/503 page). The shared
- * mapping needs no Resource Management shape.
+ * Resource Management's error bodies in its own words. The docs show `{ "message": "…" }` for every
+ * 4xx ("The request body had invalid json"). Read as well, though not in the docs:
+ * `{ "error": "…" }`, a list under `errors` (strings or `{ message }`), and HTML or plain text (a
+ * proxy's 502/503 page). The shared mapping needs no Resource Management shape.
  */
 export function rmErrorMessage(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
@@ -68,9 +70,9 @@ export function rmErrorMessage(body: unknown): string | undefined {
 
 /**
  * Resource Management: link-next paging (`data` + `paging.next`, a host-relative link such as
- * `/api/v1/users?per_page=1000&page=2`, which the shared resolveUrl joins onto the origin), per_page up
- * to 1000. No published rate: the shared pacer adapts to X-RateLimit-Remaining/Reset and waits out 429s
- * until X-RateLimit-Reset. Error bodies are read by `rmErrorMessage`.
+ * `/api/v1/users?per_page=1000&page=2`, which the shared resolveUrl joins onto the origin),
+ * per_page up to 1000. No published rate: the shared pacer adapts to X-RateLimit-Remaining/Reset
+ * and waits out 429s until X-RateLimit-Reset. Error bodies are read by `rmErrorMessage`.
  */
 export const rmProfile: VendorProfile = {
 	name: 'Resource Management',

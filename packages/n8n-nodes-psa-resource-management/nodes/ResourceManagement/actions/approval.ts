@@ -1,99 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mayHaveBeenApplied, rowLabel } from '../../../../shared/errors';
+import { readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import {
-	api,
-	list,
-	returnAllLimit,
-	unwrap,
-	idOf,
-	idList,
-	fieldsQuery,
-	locator,
-	fieldsOption,
-	operationProperty,
-	show,
-} from './common';
+import { api, fieldsOption, fieldsQuery, idList, list, locator, unwrap } from './common';
 
 const AP = 'approval';
-
-const approvalProperties: INodeProperties[] = [
-	operationProperty(
-		AP,
-		[
-			{
-				name: 'Approve',
-				value: 'approve',
-				action: 'Approve time',
-				description:
-					'Approve time entries or expense items (administrators and project managers only)',
-			},
-			{ name: 'Get Many', value: 'getAll', action: 'Get many approvals' },
-			{
-				name: 'Submit for Approval',
-				value: 'submit',
-				action: 'Submit time for approval',
-				description:
-					'Submit time entries or expense items; the node reads their current updated_at itself',
-			},
-			{
-				name: 'Withdraw',
-				value: 'withdraw',
-				action: 'Withdraw time from approval',
-				description: 'Delete the pending approval of time entries or expense items',
-			},
-		],
-		'submit',
-	),
-	{
-		displayName: 'Record Type',
-		name: 'approvableType',
-		type: 'options',
-		default: 'TimeEntry',
-		displayOptions: show(AP, ['submit', 'approve', 'withdraw']),
-		options: [
-			{ name: 'Time Entries', value: 'TimeEntry' },
-			{ name: 'Expense Items', value: 'ExpenseItem' },
-		],
-	},
-	{
-		displayName: 'Record IDs',
-		name: 'approvableIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 123, 124',
-		description: 'One ID or several separated by commas. Each input item is sent as one request.',
-		displayOptions: show(AP, ['submit', 'approve', 'withdraw']),
-	},
-	locator(
-		'user',
-		'expenseUserId',
-		'Expense Owner',
-		show(AP, ['submit', 'approve', 'withdraw'], { approvableType: ['ExpenseItem'] }),
-		{
-			description: 'The person the expense items belong to (needed to read them)',
-		},
-	),
-	{
-		displayName: 'Status',
-		name: 'statusFilter',
-		type: 'options',
-		default: 'any',
-		displayOptions: show(AP, 'getAll'),
-		options: [
-			{ name: 'Any', value: 'any' },
-			{ name: 'Approved', value: 'approved' },
-			{ name: 'Pending', value: 'pending' },
-		],
-		description: 'Keep only approvals in this state (filtered after reading)',
-	},
-	...returnAllLimit(AP, 'getAll'),
-	fieldsOption(show(AP, 'getAll'), [['approvables', 'Approvables (the Time Entry or Expense)']]),
-];
+const WRITES = ['submit', 'approve', 'withdraw'];
 
 interface Approvable {
 	id: number;
@@ -119,7 +34,7 @@ async function readApprovables(
 				}),
 			});
 	} else {
-		const uid = idOf(ctx, 'expenseUserId', i, 'Expense Owner');
+		const uid = readId(ctx, i, 'expenseUserId', 'Expense Owner');
 		for (const id of ids)
 			items.push({
 				id,
@@ -171,20 +86,80 @@ async function submitOrApprove(
 				description: `The record changed between reading it and sending the approval (its updated_at no longer matched). Run the node again to use the current version.${done.size ? ` The other records of this row (${[...done].join(', ')}) were ${status === 'approved' ? 'approved' : 'submitted'}.` : ''}`,
 			},
 		);
-		// Part of the row was carried out: running it again as a whole is not safe without a look first.
+		// Part of the row was carried out: running it again as a whole is not safe without a look
+		// first.
 		throw done.size ? mayHaveBeenApplied.mark(error) : error;
 	}
 	return Array.isArray(approvals) ? approvals : [approvals];
 }
 
-const approvalHandlers: ResourceModule['handlers'] = {
-	async submit(this: IExecuteFunctions, i: number) {
-		return await submitOrApprove(this, i, 'pending');
-	},
-	async approve(this: IExecuteFunctions, i: number) {
+const approve = defineOperation({
+	value: 'approve',
+	name: 'Approve',
+	action: 'Approve time',
+	description: 'Approve time entries or expense items (administrators and project managers only)',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
 		return await submitOrApprove(this, i, 'approved');
 	},
-	async withdraw(this: IExecuteFunctions, i: number) {
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many approvals',
+	readOnly: true,
+	properties: [
+		{
+			displayName: 'Status',
+			name: 'statusFilter',
+			type: 'options',
+			default: 'any',
+			displayOptions: show(AP, 'getAll'),
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Approved', value: 'approved' },
+				{ name: 'Pending', value: 'pending' },
+			],
+			description: 'Keep only approvals in this state (filtered after reading)',
+		},
+		...returnAllLimit(AP, 'getAll'),
+		fieldsOption(show(AP, 'getAll'), [['approvables', 'Approvables (the Time Entry or Expense)']]),
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const status = this.getNodeParameter('statusFilter', i, 'any') as string;
+		const qs = fieldsQuery(this, i);
+		// The API has no status filter: approvals are filtered page by page, and Limit stops the
+		// reading.
+		return await list(
+			this,
+			i,
+			'/approvals',
+			qs,
+			status === 'any' ? {} : { filter: (a) => a.status === status },
+		);
+	},
+});
+
+const submit = defineOperation({
+	value: 'submit',
+	name: 'Submit for Approval',
+	action: 'Submit time for approval',
+	description:
+		'Submit time entries or expense items; the node reads their current updated_at itself',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		return await submitOrApprove(this, i, 'pending');
+	},
+});
+
+const withdraw = defineOperation({
+	value: 'withdraw',
+	name: 'Withdraw',
+	action: 'Withdraw time from approval',
+	description: 'Delete the pending approval of time entries or expense items',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
 		const { type, items } = await readApprovables(this, i, true);
 		// Every record of the row is checked before the first approval is deleted.
 		const pendings = items.map((item) => {
@@ -214,22 +189,42 @@ const approvalHandlers: ResourceModule['handlers'] = {
 		}
 		return out;
 	},
-	async getAll(this: IExecuteFunctions, i: number) {
-		const status = this.getNodeParameter('statusFilter', i, 'any') as string;
-		const qs = fieldsQuery(this, i);
-		// The API has no status filter: approvals are filtered page by page, and Limit stops the reading.
-		return await list(
-			this,
-			i,
-			'/approvals',
-			qs,
-			status === 'any' ? {} : { filter: (a) => a.status === status },
-		);
-	},
-};
+});
 
-export const approval: ResourceModule = {
-	resource: { name: 'Approval', value: AP },
-	properties: approvalProperties,
-	handlers: approvalHandlers,
-};
+export const approval = defineResource({
+	value: AP,
+	name: 'Approval',
+	defaultOperation: submit.value,
+	// Shared by Submit, Approve and Withdraw: which records.
+	properties: [
+		{
+			displayName: 'Record Type',
+			name: 'approvableType',
+			type: 'options',
+			default: 'TimeEntry',
+			displayOptions: show(AP, WRITES),
+			options: [
+				{ name: 'Time Entries', value: 'TimeEntry' },
+				{ name: 'Expense Items', value: 'ExpenseItem' },
+			],
+		},
+		{
+			displayName: 'Record IDs',
+			name: 'approvableIds',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 123, 124',
+			description: 'One ID or several separated by commas. Each input item is sent as one request.',
+			displayOptions: show(AP, WRITES),
+		},
+		locator(
+			'user',
+			'expenseUserId',
+			'Expense Owner',
+			show(AP, WRITES, { approvableType: ['ExpenseItem'] }),
+			{ description: 'The person the expense items belong to (needed to read them)' },
+		),
+	],
+	operations: [approve, getAll, submit, withdraw],
+});

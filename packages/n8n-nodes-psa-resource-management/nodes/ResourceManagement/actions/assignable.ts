@@ -1,77 +1,53 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { idField, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import { api, list, returnAllLimit, idOf, idField, operationProperty, show } from './common';
+import { api, list } from './common';
 
 const AS = 'assignable';
 
-const assignableProperties: INodeProperties[] = [
-	operationProperty(
-		AS,
-		[
-			{
-				name: 'Find by Name',
-				value: 'search',
-				action: 'Find a project, phase or leave type by name',
-				description: 'Find projects, phases or leave types by name',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an assignable',
-				description: 'Get the project, phase or leave type behind an assignable_id',
-			},
-			{ name: 'Get Many', value: 'getAll', action: 'Get many assignables' },
-		],
-		'get',
-	),
-	idField(
-		'assignableId',
-		'Assignable ID',
-		show(AS, 'get'),
-		'The assignable_id of an assignment, time entry or expense',
-	),
-	{
-		displayName: 'Name',
-		name: 'searchText',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: show(AS, 'search'),
-	},
-	{
-		displayName: 'Match',
-		name: 'match',
-		type: 'options',
-		default: 'contains',
-		displayOptions: show(AS, 'search'),
-		options: [
-			{ name: 'Contains (Case-Insensitive)', value: 'contains' },
-			{ name: 'Exact (Case-Insensitive)', value: 'exact' },
-		],
-	},
-	{
-		displayName: 'Type',
-		name: 'assignableType',
-		type: 'options',
-		default: 'any',
-		displayOptions: show(AS, ['search', 'getAll']),
-		options: [
-			{ name: 'Any', value: 'any' },
-			{ name: 'Leave Type', value: 'LeaveType' },
-			{ name: 'Project or Phase', value: 'Project' },
-		],
-	},
-	...returnAllLimit(AS, ['getAll', 'search']),
-];
+/** Type filter of Get Many and Find by Name. */
+const typeField = (operation: string): INodeProperties => ({
+	displayName: 'Type',
+	name: 'assignableType',
+	type: 'options',
+	default: 'any',
+	displayOptions: show(AS, operation),
+	options: [
+		{ name: 'Any', value: 'any' },
+		{ name: 'Leave Type', value: 'LeaveType' },
+		{ name: 'Project or Phase', value: 'Project' },
+	],
+});
 
-const assignableHandlers: ResourceModule['handlers'] = {
-	async get(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'assignableId', i, 'Assignable ID');
+const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an assignable',
+	description: 'Get the project, phase or leave type behind an assignable_id',
+	readOnly: true,
+	properties: [
+		idField(
+			'assignableId',
+			'Assignable ID',
+			show(AS, 'get'),
+			'The assignable_id of an assignment, time entry or expense',
+		),
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'assignableId', 'Assignable ID');
 		return await api(this, i, 'GET', `/assignables/${id}`, { notFound: `Assignable ${id}` });
 	},
-	async getAll(this: IExecuteFunctions, i: number) {
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many assignables',
+	readOnly: true,
+	properties: [typeField('getAll'), ...returnAllLimit(AS, 'getAll')],
+	async handler(this: IExecuteFunctions, i: number) {
 		const type = this.getNodeParameter('assignableType', i, 'any') as string;
 		// The API has no type filter: records are filtered page by page, and Limit stops the reading.
 		return await list(
@@ -82,7 +58,38 @@ const assignableHandlers: ResourceModule['handlers'] = {
 			type === 'any' ? {} : { filter: (a) => a.type === type },
 		);
 	},
-	async search(this: IExecuteFunctions, i: number) {
+});
+
+const search = defineOperation({
+	value: 'search',
+	name: 'Find by Name',
+	action: 'Find a project, phase or leave type by name',
+	description: 'Find projects, phases or leave types by name',
+	readOnly: true,
+	properties: [
+		{
+			displayName: 'Name',
+			name: 'searchText',
+			type: 'string',
+			required: true,
+			default: '',
+			displayOptions: show(AS, 'search'),
+		},
+		{
+			displayName: 'Match',
+			name: 'match',
+			type: 'options',
+			default: 'contains',
+			displayOptions: show(AS, 'search'),
+			options: [
+				{ name: 'Contains (Case-Insensitive)', value: 'contains' },
+				{ name: 'Exact (Case-Insensitive)', value: 'exact' },
+			],
+		},
+		typeField('search'),
+		...returnAllLimit(AS, 'search'),
+	],
+	async handler(this: IExecuteFunctions, i: number) {
 		const text = String(this.getNodeParameter('searchText', i) ?? '')
 			.trim()
 			.toLowerCase();
@@ -96,10 +103,11 @@ const assignableHandlers: ResourceModule['handlers'] = {
 		};
 		return await list(this, i, '/assignables', {}, { filter });
 	},
-};
+});
 
-export const assignable: ResourceModule = {
-	resource: { name: 'Assignable', value: AS },
-	properties: assignableProperties,
-	handlers: assignableHandlers,
-};
+export const assignable = defineResource({
+	value: AS,
+	name: 'Assignable',
+	defaultOperation: get.value,
+	operations: [get, getAll, search],
+});

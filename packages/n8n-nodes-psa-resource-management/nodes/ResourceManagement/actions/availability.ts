@@ -1,19 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { idField, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import {
-	api,
-	list,
-	idOf,
-	fieldsToBody,
-	locator,
-	idField,
-	operationProperty,
-	show,
-	returnAllLimit,
-	requireChanges,
-} from './common';
+import { api, fieldsToBody, list, locator, requireChanges } from './common';
 
 const AV = 'availability';
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -45,37 +35,6 @@ const availabilityFields: INodeProperties[] = [endField, ...DAYS.map(dayField), 
 	(a, b) => a.displayName.localeCompare(b.displayName),
 );
 
-const availabilityProperties: INodeProperties[] = [
-	operationProperty(
-		AV,
-		[
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Set custom working hours',
-				description: 'Custom work hours for a person in a date range (e.g. part time)',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete an availability block' },
-			{ name: 'Get', value: 'get', action: 'Get an availability block' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many availability blocks of a person' },
-			{ name: 'Update', value: 'update', action: 'Update an availability block' },
-		],
-		'getAll',
-	),
-	locator('user', 'userId', 'Person', show(AV, ['create', 'delete', 'get', 'getAll', 'update'])),
-	idField('availabilityId', 'Availability ID', show(AV, ['delete', 'get', 'update'])),
-	{
-		displayName: 'Fields',
-		name: 'availabilityFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(AV, ['create', 'update']),
-		options: availabilityFields,
-	},
-	...returnAllLimit(AV, 'getAll'),
-];
-
 function availabilityBody(ctx: IExecuteFunctions, i: number): IDataObject {
 	const fields = ctx.getNodeParameter('availabilityFields', i, {}) as IDataObject;
 	const labels: Record<string, string> = { starts_at: 'Start Date', ends_at: 'End Date' };
@@ -100,28 +59,70 @@ function availabilityBody(ctx: IExecuteFunctions, i: number): IDataObject {
 	return body;
 }
 
-const availabilityHandlers: ResourceModule['handlers'] = {
-	async getAll(this: IExecuteFunctions, i: number) {
-		const uid = idOf(this, 'userId', i, 'Person');
-		return await list(this, i, `/users/${uid}/availabilities`, {}, { notFound: `Person ${uid}` });
-	},
-	async get(this: IExecuteFunctions, i: number) {
-		const uid = idOf(this, 'userId', i, 'Person');
-		const id = idOf(this, 'availabilityId', i, 'Availability ID');
-		return await api(this, i, 'GET', `/users/${uid}/availabilities/${id}`, {
-			notFound: `Availability ${id} of person ${uid}`,
-		});
-	},
-	async create(this: IExecuteFunctions, i: number) {
-		const uid = idOf(this, 'userId', i, 'Person');
+const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Set custom working hours',
+	description: 'Custom work hours for a person in a date range (e.g. part time)',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		const uid = readId(this, i, 'userId', 'Person');
 		return await api(this, i, 'POST', `/users/${uid}/availabilities`, {
 			body: availabilityBody(this, i),
 			notFound: `Person ${uid}`,
 		});
 	},
-	async update(this: IExecuteFunctions, i: number) {
-		const uid = idOf(this, 'userId', i, 'Person');
-		const id = idOf(this, 'availabilityId', i, 'Availability ID');
+});
+
+const remove = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an availability block',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		const uid = readId(this, i, 'userId', 'Person');
+		const id = readId(this, i, 'availabilityId', 'Availability ID');
+		await api(this, i, 'DELETE', `/users/${uid}/availabilities/${id}`, {
+			notFound: `Availability ${id} of person ${uid}`,
+		});
+		return { id, deleted: true };
+	},
+});
+
+const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an availability block',
+	readOnly: true,
+	async handler(this: IExecuteFunctions, i: number) {
+		const uid = readId(this, i, 'userId', 'Person');
+		const id = readId(this, i, 'availabilityId', 'Availability ID');
+		return await api(this, i, 'GET', `/users/${uid}/availabilities/${id}`, {
+			notFound: `Availability ${id} of person ${uid}`,
+		});
+	},
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many availability blocks of a person',
+	readOnly: true,
+	properties: returnAllLimit(AV, 'getAll'),
+	async handler(this: IExecuteFunctions, i: number) {
+		const uid = readId(this, i, 'userId', 'Person');
+		return await list(this, i, `/users/${uid}/availabilities`, {}, { notFound: `Person ${uid}` });
+	},
+});
+
+const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an availability block',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		const uid = readId(this, i, 'userId', 'Person');
+		const id = readId(this, i, 'availabilityId', 'Availability ID');
 		const body = availabilityBody(this, i);
 		requireChanges(this, i, body, 'Fields');
 		return await api(this, i, 'PUT', `/users/${uid}/availabilities/${id}`, {
@@ -129,18 +130,25 @@ const availabilityHandlers: ResourceModule['handlers'] = {
 			notFound: `Availability ${id} of person ${uid}`,
 		});
 	},
-	async delete(this: IExecuteFunctions, i: number) {
-		const uid = idOf(this, 'userId', i, 'Person');
-		const id = idOf(this, 'availabilityId', i, 'Availability ID');
-		await api(this, i, 'DELETE', `/users/${uid}/availabilities/${id}`, {
-			notFound: `Availability ${id} of person ${uid}`,
-		});
-		return { id, deleted: true };
-	},
-};
+});
 
-export const availability: ResourceModule = {
-	resource: { name: 'Person Availability', value: AV },
-	properties: availabilityProperties,
-	handlers: availabilityHandlers,
-};
+export const availability = defineResource({
+	value: AV,
+	name: 'Person Availability',
+	defaultOperation: getAll.value,
+	// Whose availability (every operation), which block, and the hours (Create, Update).
+	properties: [
+		locator('user', 'userId', 'Person', show(AV, ['create', 'delete', 'get', 'getAll', 'update'])),
+		idField('availabilityId', 'Availability ID', show(AV, ['delete', 'get', 'update'])),
+		{
+			displayName: 'Fields',
+			name: 'availabilityFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(AV, ['create', 'update']),
+			options: availabilityFields,
+		},
+	],
+	operations: [create, remove, get, getAll, update],
+});

@@ -1,19 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { idField, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import {
-	api,
-	list,
-	idOf,
-	fieldsToBody,
-	locator,
-	idField,
-	operationProperty,
-	show,
-	returnAllLimit,
-	requireChanges,
-} from './common';
+import { api, fieldsToBody, list, locator, requireChanges } from './common';
 
 const BR = 'billRate';
 
@@ -49,87 +39,27 @@ const billRateFields: INodeProperties[] = [
 	},
 ];
 
-const billRateProperties: INodeProperties[] = [
-	operationProperty(
-		BR,
-		[
-			{ name: 'Create', value: 'create', action: 'Create a project bill rate' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a project bill rate' },
-			{ name: 'Get', value: 'get', action: 'Get a project bill rate' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many bill rates' },
-			{ name: 'Update', value: 'update', action: 'Update a project bill rate' },
-		],
-		'getAll',
-	),
-	{
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		default: 'project',
-		displayOptions: show(BR, 'getAll'),
-		options: [
-			{ name: 'Account Defaults', value: 'account' },
-			{ name: 'One Project', value: 'project' },
-		],
-	},
-	locator('project', 'projectId', 'Project', {
-		show: { resource: [BR], operation: ['create', 'delete', 'get', 'update'] },
-	}),
-	locator('project', 'scopeProjectId', 'Project', show(BR, 'getAll', { scope: ['project'] })),
-	idField('billRateId', 'Bill Rate ID', show(BR, ['delete', 'get', 'update'])),
-	{
-		displayName: 'Rate',
-		name: 'rate',
-		type: 'number',
-		required: true,
-		default: 100,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description: 'Hourly rate',
-		displayOptions: show(BR, 'create'),
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(BR, 'create'),
-		options: billRateFields,
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(BR, 'update'),
-		options: [
-			...billRateFields,
-			{
-				displayName: 'Rate',
-				name: 'rate',
-				type: 'number',
-				default: 100,
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-			} as INodeProperties,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Rebuild Assignments',
-		name: 'rebuildAssignments',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to rebuild all assignments of the project with the new rate',
-		displayOptions: show(BR, ['create', 'update', 'delete']),
-	},
-	...returnAllLimit(BR, 'getAll'),
-];
+/** Rebuild Assignments, last field of Create, Update and Delete. */
+const rebuildField = (operation: string): INodeProperties => ({
+	displayName: 'Rebuild Assignments',
+	name: 'rebuildAssignments',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to rebuild all assignments of the project with the new rate',
+	displayOptions: show(BR, operation),
+});
 
-function rateBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
+/** The rate fields of one collection parameter (`additionalFields`, `updateFields`) as a body. */
+function rateBody(
+	ctx: IExecuteFunctions,
+	i: number,
+	collection: string,
+	fields: IDataObject,
+): IDataObject {
 	const body = fieldsToBody(ctx, i, fields, {
 		dates: ['starts_at', 'ends_at'],
 		numbers: ['rate'],
-		ids: ['user_id', 'role_id', 'discipline_id'],
+		ids: { collection, keys: ['user_id', 'role_id', 'discipline_id'] },
 		labels: {
 			starts_at: 'Start Date',
 			ends_at: 'End Date',
@@ -155,22 +85,36 @@ function rateBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IData
 const rebuildQs = (ctx: IExecuteFunctions, i: number) =>
 	ctx.getNodeParameter('rebuildAssignments', i, false) ? { rebuild_assignments: true } : undefined;
 
-const billRateHandlers: ResourceModule['handlers'] = {
-	async getAll(this: IExecuteFunctions, i: number) {
-		if (this.getNodeParameter('scope', i) === 'account') return await list(this, i, '/bill_rates');
-		const pid = idOf(this, 'scopeProjectId', i, 'Project');
-		return await list(this, i, `/projects/${pid}/bill_rates`, {}, { notFound: `Project ${pid}` });
-	},
-	async get(this: IExecuteFunctions, i: number) {
-		const pid = idOf(this, 'projectId', i, 'Project');
-		const id = idOf(this, 'billRateId', i, 'Bill Rate ID');
-		return await api(this, i, 'GET', `/projects/${pid}/bill_rates/${id}`, {
-			notFound: `Bill rate ${id} of project ${pid}`,
-		});
-	},
-	async create(this: IExecuteFunctions, i: number) {
-		const pid = idOf(this, 'projectId', i, 'Project');
-		const body = rateBody(this, i, {
+const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a project bill rate',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Rate',
+			name: 'rate',
+			type: 'number',
+			required: true,
+			default: 100,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description: 'Hourly rate',
+			displayOptions: show(BR, 'create'),
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(BR, 'create'),
+			options: billRateFields,
+		},
+		rebuildField('create'),
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const pid = readId(this, i, 'projectId', 'Project');
+		const body = rateBody(this, i, 'additionalFields', {
 			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
 			rate: this.getNodeParameter('rate', i),
 		});
@@ -180,10 +124,97 @@ const billRateHandlers: ResourceModule['handlers'] = {
 			notFound: `Project ${pid}`,
 		});
 	},
-	async update(this: IExecuteFunctions, i: number) {
-		const pid = idOf(this, 'projectId', i, 'Project');
-		const id = idOf(this, 'billRateId', i, 'Bill Rate ID');
-		const body = rateBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
+});
+
+const remove = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a project bill rate',
+	readOnly: false,
+	properties: [rebuildField('delete')],
+	async handler(this: IExecuteFunctions, i: number) {
+		const pid = readId(this, i, 'projectId', 'Project');
+		const id = readId(this, i, 'billRateId', 'Bill Rate ID');
+		await api(this, i, 'DELETE', `/projects/${pid}/bill_rates/${id}`, {
+			qs: rebuildQs(this, i),
+			notFound: `Bill rate ${id} of project ${pid}`,
+		});
+		return { id, deleted: true };
+	},
+});
+
+const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a project bill rate',
+	readOnly: true,
+	async handler(this: IExecuteFunctions, i: number) {
+		const pid = readId(this, i, 'projectId', 'Project');
+		const id = readId(this, i, 'billRateId', 'Bill Rate ID');
+		return await api(this, i, 'GET', `/projects/${pid}/bill_rates/${id}`, {
+			notFound: `Bill rate ${id} of project ${pid}`,
+		});
+	},
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many bill rates',
+	readOnly: true,
+	properties: [
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'options',
+			default: 'project',
+			displayOptions: show(BR, 'getAll'),
+			options: [
+				{ name: 'Account Defaults', value: 'account' },
+				{ name: 'One Project', value: 'project' },
+			],
+		},
+		locator('project', 'scopeProjectId', 'Project', show(BR, 'getAll', { scope: ['project'] })),
+		...returnAllLimit(BR, 'getAll'),
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		if (this.getNodeParameter('scope', i) === 'account') return await list(this, i, '/bill_rates');
+		const pid = readId(this, i, 'scopeProjectId', 'Project');
+		return await list(this, i, `/projects/${pid}/bill_rates`, {}, { notFound: `Project ${pid}` });
+	},
+});
+
+const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a project bill rate',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(BR, 'update'),
+			options: [
+				...billRateFields,
+				{
+					displayName: 'Rate',
+					name: 'rate',
+					type: 'number',
+					default: 100,
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+				} as INodeProperties,
+			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+		rebuildField('update'),
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const pid = readId(this, i, 'projectId', 'Project');
+		const id = readId(this, i, 'billRateId', 'Bill Rate ID');
+		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+		const body = rateBody(this, i, 'updateFields', fields);
 		requireChanges(this, i, body);
 		return await api(this, i, 'PUT', `/projects/${pid}/bill_rates/${id}`, {
 			body,
@@ -191,19 +222,16 @@ const billRateHandlers: ResourceModule['handlers'] = {
 			notFound: `Bill rate ${id} of project ${pid}`,
 		});
 	},
-	async delete(this: IExecuteFunctions, i: number) {
-		const pid = idOf(this, 'projectId', i, 'Project');
-		const id = idOf(this, 'billRateId', i, 'Bill Rate ID');
-		await api(this, i, 'DELETE', `/projects/${pid}/bill_rates/${id}`, {
-			qs: rebuildQs(this, i),
-			notFound: `Bill rate ${id} of project ${pid}`,
-		});
-		return { id, deleted: true };
-	},
-};
+});
 
-export const billRate: ResourceModule = {
-	resource: { name: 'Bill Rate', value: BR },
-	properties: billRateProperties,
-	handlers: billRateHandlers,
-};
+export const billRate = defineResource({
+	value: BR,
+	name: 'Bill Rate',
+	defaultOperation: getAll.value,
+	// Which project (and which of its rates) for every operation but Get Many.
+	properties: [
+		locator('project', 'projectId', 'Project', show(BR, ['create', 'delete', 'get', 'update'])),
+		idField('billRateId', 'Bill Rate ID', show(BR, ['delete', 'get', 'update'])),
+	],
+	operations: [create, remove, get, getAll, update],
+});

@@ -1,19 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from './common';
-import {
-	api,
-	list,
-	idOf,
-	number,
-	fieldsToBody,
-	locator,
-	idField,
-	operationProperty,
-	show,
-	returnAllLimit,
-	requireChanges,
-} from './common';
+import { idField, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
+import { api, fieldsToBody, list, locator, number, requireChanges } from './common';
 
 const BI = 'budgetItem';
 const ITEM_TYPES = [
@@ -34,85 +23,33 @@ const budgetFields: INodeProperties[] = [
 	{ displayName: 'Per Item Label', name: 'peritem_label', type: 'string', default: '' },
 ];
 
-const budgetItemProperties: INodeProperties[] = [
-	operationProperty(
-		BI,
-		[
-			{ name: 'Create', value: 'create', action: 'Create a budget item' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a budget item' },
-			{ name: 'Get', value: 'get', action: 'Get a budget item' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many budget items of a project' },
-			{ name: 'Update', value: 'update', action: 'Update a budget item' },
-		],
-		'getAll',
-	),
-	locator('project', 'projectId', 'Project', show(BI, ['create', 'getAll'])),
-	idField('budgetItemId', 'Budget Item ID', show(BI, ['delete', 'get', 'update'])),
-	{
-		displayName: 'Item Type',
-		name: 'itemType',
-		type: 'options',
-		default: 'TimeFees',
-		options: ITEM_TYPES,
-		displayOptions: show(BI, ['create', 'getAll']),
-		description: 'Budgets keep amounts and hours apart: every request names one type',
-	},
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { numberPrecision: 2 },
-		displayOptions: show(BI, 'create'),
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(BI, 'create'),
-		options: budgetFields,
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(BI, 'update'),
-		options: [
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'number',
-				default: 0,
-				typeOptions: { numberPrecision: 2 },
-			} as INodeProperties,
-			...budgetFields,
-		],
-	},
-	...returnAllLimit(BI, 'getAll'),
-];
-
-const budgetItemHandlers: ResourceModule['handlers'] = {
-	async getAll(this: IExecuteFunctions, i: number) {
-		const pid = idOf(this, 'projectId', i, 'Project');
-		return await list(
-			this,
-			i,
-			`/projects/${pid}/budget_items`,
-			{ item_type: this.getNodeParameter('itemType', i) as string },
-			{ notFound: `Project ${pid}` },
-		);
-	},
-	async get(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
-		return await api(this, i, 'GET', `/budget_items/${id}`, { notFound: `Budget item ${id}` });
-	},
-	async create(this: IExecuteFunctions, i: number) {
-		const pid = idOf(this, 'projectId', i, 'Project');
+const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a budget item',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			required: true,
+			default: 0,
+			typeOptions: { numberPrecision: 2 },
+			displayOptions: show(BI, 'create'),
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(BI, 'create'),
+			options: budgetFields,
+		},
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const pid = readId(this, i, 'projectId', 'Project');
 		const body = {
 			...fieldsToBody(this, i, this.getNodeParameter('additionalFields', i, {}) as IDataObject, {
 				numbers: ['peritem_amount'],
@@ -125,8 +62,76 @@ const budgetItemHandlers: ResourceModule['handlers'] = {
 			notFound: `Project ${pid}`,
 		});
 	},
-	async update(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
+});
+
+const remove = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a budget item',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'budgetItemId', 'Budget Item ID');
+		await api(this, i, 'DELETE', `/budget_items/${id}`, { notFound: `Budget item ${id}` });
+		return { id, deleted: true };
+	},
+});
+
+const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a budget item',
+	readOnly: true,
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'budgetItemId', 'Budget Item ID');
+		return await api(this, i, 'GET', `/budget_items/${id}`, { notFound: `Budget item ${id}` });
+	},
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many budget items of a project',
+	readOnly: true,
+	properties: returnAllLimit(BI, 'getAll'),
+	async handler(this: IExecuteFunctions, i: number) {
+		const pid = readId(this, i, 'projectId', 'Project');
+		return await list(
+			this,
+			i,
+			`/projects/${pid}/budget_items`,
+			{ item_type: this.getNodeParameter('itemType', i) as string },
+			{ notFound: `Project ${pid}` },
+		);
+	},
+});
+
+const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a budget item',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(BI, 'update'),
+			options: [
+				{
+					displayName: 'Amount',
+					name: 'amount',
+					type: 'number',
+					default: 0,
+					typeOptions: { numberPrecision: 2 },
+				} as INodeProperties,
+				...budgetFields,
+			],
+		},
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'budgetItemId', 'Budget Item ID');
 		const body = fieldsToBody(
 			this,
 			i,
@@ -139,15 +144,25 @@ const budgetItemHandlers: ResourceModule['handlers'] = {
 			notFound: `Budget item ${id}`,
 		});
 	},
-	async delete(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'budgetItemId', i, 'Budget Item ID');
-		await api(this, i, 'DELETE', `/budget_items/${id}`, { notFound: `Budget item ${id}` });
-		return { id, deleted: true };
-	},
-};
+});
 
-export const budgetItem: ResourceModule = {
-	resource: { name: 'Budget Item', value: BI },
-	properties: budgetItemProperties,
-	handlers: budgetItemHandlers,
-};
+export const budgetItem = defineResource({
+	value: BI,
+	name: 'Budget Item',
+	defaultOperation: getAll.value,
+	// Which project and item type (Create, Get Many), or which budget item (Get, Update, Delete).
+	properties: [
+		locator('project', 'projectId', 'Project', show(BI, ['create', 'getAll'])),
+		idField('budgetItemId', 'Budget Item ID', show(BI, ['delete', 'get', 'update'])),
+		{
+			displayName: 'Item Type',
+			name: 'itemType',
+			type: 'options',
+			default: 'TimeFees',
+			options: ITEM_TYPES,
+			displayOptions: show(BI, ['create', 'getAll']),
+			description: 'Budgets keep amounts and hours apart: every request names one type',
+		},
+	],
+	operations: [create, remove, get, getAll, update],
+});

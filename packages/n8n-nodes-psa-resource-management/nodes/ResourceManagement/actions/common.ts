@@ -3,20 +3,17 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { OperationHandler } from '../../../../shared/execute';
-import type { ResourceDefinition } from '../../../../shared/operation';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import {
-	compact,
-	idField,
 	locator as kitLocator,
-	operationProperty,
 	pick,
+	readId,
+	readOptionalId,
+	readPaging,
 	returnAllLimit,
 	show,
-	simplifyOption,
 	type Show,
 } from '../../../../shared/kit';
 import { vendorRequestAll } from '../../../../shared/paging';
@@ -26,57 +23,26 @@ import { invalidInput, requireNumber, requirePositiveInteger } from '../../../..
 import { rmProfile } from '../transport';
 
 /**
- * What Resource Management keeps for itself on top of the shared kit: its requests (the `auth` profile,
- * link-next paging), numeric IDs, its locators' list methods, `fields=` options and Simplify key lists.
- * Handlers follow the one shared contract `(this: IExecuteFunctions, itemIndex)`.
+ * What Resource Management keeps for itself on top of the shared kit: its requests (the `auth`
+ * profile, link-next paging), its locators' list methods, `fields=` options and Simplify key lists.
+ * IDs are numeric and read with the kit's `readId` / `readOptionalId`.
  */
-export { compact, idField, operationProperty, returnAllLimit, show, simplifyOption, type Show };
-
-export type Handler = OperationHandler;
-
-export interface ResourceModule {
-	/** The option shown in the Resource dropdown. */
-	resource: INodePropertyOptions;
-	/** Operation selector and fields of this resource. */
-	properties: INodeProperties[];
-	handlers: Record<string, OperationHandler>;
-}
-
-/**
- * Transitional: a ResourceModule read as a ResourceDefinition (shared/operation.ts), until every module
- * is declared in the one shape. Reads are guessed from the operation value.
- */
-export function toResource(m: ResourceModule): ResourceDefinition {
-	const [dropdown, ...fields] = m.properties;
-	const options = (dropdown.options ?? []) as INodePropertyOptions[];
-	return {
-		value: String(m.resource.value),
-		name: m.resource.name,
-		defaultOperation: String(dropdown.default),
-		properties: fields,
-		operations: options.map((o) => ({
-			value: String(o.value),
-			name: o.name,
-			action: o.action ?? o.name,
-			...(o.description ? { description: o.description } : {}),
-			readOnly: /^(get|getAll|list|search)$/.test(String(o.value)),
-			handler: m.handlers[String(o.value)],
-		})),
-	};
-}
 
 // ------------------------------------------------------------------------------------------------
 // Requests
 // ------------------------------------------------------------------------------------------------
 
-export interface CallOptions {
+interface CallOptions {
 	qs?: IDataObject;
 	body?: IDataObject;
 	notFound?: string;
-	idempotent?: boolean;
 }
 
-/** One request through the shared helper (paced, 429-aware, vendor errors mapped, row named). */
+/**
+ * One request through the shared helper (paced, 429-aware, vendor errors mapped, row named).
+ * Whether it writes follows its method, unless its operation is declared read-only (a report sent
+ * as POST): then it is a read, safe to resend.
+ */
 export async function api<T = IDataObject>(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -91,16 +57,12 @@ export async function api<T = IDataObject>(
 		body: options.body,
 		itemIndex: i,
 		notFoundLabel: options.notFound,
-		// Only reads (and POST reads such as reports, which say so) are idempotent here. PUT and DELETE are
-		// writes: they must stop at the execute loop's checking pass like a POST, and a 5xx on them is reported
-		// as "may have been applied" rather than resent.
-		idempotent: options.idempotent,
 	})) as T;
 }
 
 /**
- * A paged list with the node's Return All / Limit. A client-side `filter` is applied page by page, and
- * paging stops as soon as Limit matching records are in hand.
+ * A paged list with the node's Return All / Limit. A client-side `filter` is applied page by page,
+ * and paging stops as soon as Limit matching records are in hand.
  */
 export async function list(
 	ctx: IExecuteFunctions,
@@ -109,13 +71,11 @@ export async function list(
 	qs: IDataObject = {},
 	options: { notFound?: string; filter?: (record: IDataObject) => boolean } = {},
 ): Promise<IDataObject[]> {
-	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = ctx.getNodeParameter('limit', i, 50) as number;
 	return await vendorRequestAll.call(
 		ctx,
 		rmProfile,
 		{ method: 'GET', path, qs, itemIndex: i, notFoundLabel: options.notFound },
-		{ returnAll, limit, filter: options.filter },
+		{ ...readPaging(ctx, i), filter: options.filter },
 	);
 }
 
@@ -130,26 +90,6 @@ export function unwrap(body: unknown): IDataObject | IDataObject[] {
 // ------------------------------------------------------------------------------------------------
 // Parameters
 // ------------------------------------------------------------------------------------------------
-
-/** A numeric record ID from a plain field or a resource locator, checked before anything is sent. */
-export function idOf(ctx: IExecuteFunctions, name: string, i: number, label: string): number {
-	const value = ctx.getNodeParameter(name, i, '', { extractValue: true });
-	return requirePositiveInteger(ctx.getNode(), i, label, value);
-}
-
-/** Optional numeric ID (empty → undefined). */
-export function optionalId(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	i: number,
-	label: string,
-): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'object' && value !== null && 'value' in (value as IDataObject)) {
-		return optionalId(ctx, (value as IDataObject).value, i, label);
-	}
-	return requirePositiveInteger(ctx.getNode(), i, label, value);
-}
 
 /** A list of IDs from "1, 2, 3", an array, or a number. */
 export function idList(ctx: IExecuteFunctions, value: unknown, i: number, label: string): number[] {
@@ -226,7 +166,8 @@ export function requireChanges(
 }
 
 /**
- * Copies `additionalFields`-style options into a body: dates to YYYY-MM-DD, numbers checked, IDs checked,
+ * Copies `additionalFields`-style options into a body: dates to YYYY-MM-DD, numbers checked, IDs
+ * checked (read from the collection parameter `collection` with the kit's `readOptionalId`),
  * resource-locator values unwrapped.
  */
 export function fieldsToBody(
@@ -236,7 +177,7 @@ export function fieldsToBody(
 	kinds: {
 		dates?: string[];
 		numbers?: string[];
-		ids?: string[];
+		ids?: { collection: string; keys: string[] };
 		labels?: Record<string, string>;
 	} = {},
 ): IDataObject {
@@ -254,7 +195,8 @@ export function fieldsToBody(
 		if (value === undefined || value === '') continue;
 		if (kinds.dates?.includes(key)) body[key] = date(ctx, i, label(key), value);
 		else if (kinds.numbers?.includes(key)) body[key] = number(ctx, i, label(key), value);
-		else if (kinds.ids?.includes(key)) body[key] = optionalId(ctx, value, i, label(key));
+		else if (kinds.ids?.keys.includes(key))
+			body[key] = readOptionalId(ctx, i, `${kinds.ids.collection}.${key}`, label(key));
 		else body[key] = value as IDataObject[keyof IDataObject];
 	}
 	return body;
@@ -285,7 +227,7 @@ const LOCATOR: Record<LocatorKind, { search: string; label: string; example: str
 	placeholder: { search: 'searchPlaceholders', label: 'placeholder', example: '150' },
 };
 
-/** A resource locator (From List with search / By ID) for one of the main records. */
+/** The kit's resource locator (From List with search / By ID) for one of the main records. */
 export function locator(
 	kind: LocatorKind,
 	name: string,
@@ -306,17 +248,17 @@ export function locator(
 	});
 }
 
+/** Include Fields: the API's `fields=` choices of one operation. */
 export function fieldsOption(
 	displayOptions: { show: Show },
 	values: Array<[string, string]>,
-	description = 'Related records to include in each result (the API\'s "fields" parameter)',
 ): INodeProperties {
 	return {
 		displayName: 'Include Fields',
 		name: 'fields',
 		type: 'multiOptions',
 		default: [],
-		description,
+		description: 'Related records to include in each result (the API\'s "fields" parameter)',
 		displayOptions,
 		options: values
 			.map(([value, nameText]) => ({ name: nameText, value }))
@@ -338,12 +280,39 @@ export function maybeSimplify(
 	return Array.isArray(records) ? records.map(apply) : apply(records);
 }
 
-export const ALLOCATION_MODES: INodePropertyOptions[] = [
-	{
-		name: 'Fixed Hours (Total)',
-		value: 'fixed',
-		description: 'A fixed number of hours over the whole assignment',
-	},
-	{ name: 'Hours per Day', value: 'hours_per_day' },
-	{ name: 'Percent of Availability', value: 'percent' },
-];
+/**
+ * A read-only account list (disciplines, roles, leave types): Get (by locator) and Get Many. Each
+ * of them is declared in its own file (`discipline.ts`, `role.ts`, `leaveType.ts`) with this
+ * builder.
+ */
+export function lookupResource(options: {
+	value: string;
+	name: string;
+	path: string;
+	kind: 'discipline' | 'role' | 'leaveType';
+	singular: string;
+}) {
+	const { value, name, path, kind, singular } = options;
+	const get = defineOperation({
+		value: 'get',
+		name: 'Get',
+		action: `Get a ${singular}`,
+		readOnly: true,
+		properties: [locator(kind, 'recordId', name, show(value, 'get'))],
+		async handler(this: IExecuteFunctions, i: number) {
+			const id = readId(this, i, 'recordId', name);
+			return await api(this, i, 'GET', `${path}/${id}`, { notFound: `${name} ${id}` });
+		},
+	});
+	const getAll = defineOperation({
+		value: 'getAll',
+		name: 'Get Many',
+		action: `Get many ${singular}s`,
+		readOnly: true,
+		properties: returnAllLimit(value, 'getAll'),
+		async handler(this: IExecuteFunctions, i: number) {
+			return await list(this, i, path);
+		},
+	});
+	return defineResource({ value, name, defaultOperation: getAll.value, operations: [get, getAll] });
+}

@@ -1,18 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { compact, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import {
-	api,
-	list,
-	idOf,
-	compact,
-	operationProperty,
-	show,
-	returnAllLimit,
-	requireChanges,
-	requiredText,
-} from './common';
+import { api, list, requireChanges, requiredText } from './common';
 
 const CF = 'customField';
 
@@ -41,127 +32,75 @@ const customFieldEditable: INodeProperties[] = [
 	},
 ];
 
-const customFieldProperties: INodeProperties[] = [
-	operationProperty(
-		CF,
-		[
-			{ name: 'Create', value: 'create', action: 'Create a custom field' },
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a custom field',
-				description: 'Deletes the field and all of its values',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a custom field' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields' },
-			{ name: 'Update', value: 'update', action: 'Update a custom field' },
-		],
-		'getAll',
-	),
-	{
-		displayName: 'Custom Field Name or ID',
-		name: 'customFieldId',
-		type: 'options',
-		required: true,
-		default: '',
-		typeOptions: { loadOptionsMethod: 'getCustomFields' },
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: show(CF, ['delete', 'get', 'update']),
-	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: show(CF, 'create'),
-	},
-	{
-		displayName: 'Applies To',
-		name: 'namespace',
-		type: 'options',
-		default: 'users',
-		displayOptions: show(CF, 'create'),
-		options: [
-			{ name: 'People', value: 'users' },
-			{ name: 'Projects', value: 'assignables' },
-		],
-	},
-	{
-		displayName: 'Data Type',
-		name: 'dataType',
-		type: 'options',
-		default: 'string',
-		displayOptions: show(CF, 'create'),
-		options: [
-			{ name: 'Text', value: 'string' },
-			{ name: 'Selection List (One Value)', value: 'selection_list' },
-			{ name: 'Multiple Choice Selection List', value: 'multiple_choice_selection_list' },
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'string',
-		typeOptions: { multipleValues: true },
-		default: [],
-		placeholder: 'Add Option',
-		description: 'The values people can choose from',
-		displayOptions: show(CF, 'create', {
-			dataType: ['selection_list', 'multiple_choice_selection_list'],
-		}),
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(CF, 'create'),
-		options: [
-			{
-				displayName: 'Apply Default to Existing Records',
-				name: 'apply_default_to_existing_objects',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to set the default value on all existing projects or people once',
-			},
-			...customFieldEditable,
-		],
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(CF, 'update'),
-		options: [
-			...customFieldEditable,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' } as INodeProperties,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'string',
-				typeOptions: { multipleValues: true },
-				default: [],
-				description: 'The complete new list of options',
-			} as INodeProperties,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	...returnAllLimit(CF, 'getAll'),
-];
-
-const customFieldHandlers: ResourceModule['handlers'] = {
-	async getAll(this: IExecuteFunctions, i: number) {
-		return await list(this, i, '/custom_fields');
-	},
-	async get(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'customFieldId', i, 'Custom Field');
-		return await api(this, i, 'GET', `/custom_fields/${id}`, { notFound: `Custom field ${id}` });
-	},
-	async create(this: IExecuteFunctions, i: number) {
+const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a custom field',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			displayOptions: show(CF, 'create'),
+		},
+		{
+			displayName: 'Applies To',
+			name: 'namespace',
+			type: 'options',
+			default: 'users',
+			displayOptions: show(CF, 'create'),
+			options: [
+				{ name: 'People', value: 'users' },
+				{ name: 'Projects', value: 'assignables' },
+			],
+		},
+		{
+			displayName: 'Data Type',
+			name: 'dataType',
+			type: 'options',
+			default: 'string',
+			displayOptions: show(CF, 'create'),
+			options: [
+				{ name: 'Text', value: 'string' },
+				{ name: 'Selection List (One Value)', value: 'selection_list' },
+				{ name: 'Multiple Choice Selection List', value: 'multiple_choice_selection_list' },
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'string',
+			typeOptions: { multipleValues: true },
+			default: [],
+			placeholder: 'Add Option',
+			description: 'The values people can choose from',
+			displayOptions: show(CF, 'create', {
+				dataType: ['selection_list', 'multiple_choice_selection_list'],
+			}),
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(CF, 'create'),
+			options: [
+				{
+					displayName: 'Apply Default to Existing Records',
+					name: 'apply_default_to_existing_objects',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to set the default value on all existing projects or people once',
+				},
+				...customFieldEditable,
+			],
+		},
+	],
+	async handler(this: IExecuteFunctions, i: number) {
 		const name = requiredText(this, i, 'name', 'Name');
 		const dataType = this.getNodeParameter('dataType', i) as string;
 		const body: IDataObject = {
@@ -185,8 +124,72 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 		}
 		return await api(this, i, 'POST', '/custom_fields', { body });
 	},
-	async update(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'customFieldId', i, 'Custom Field');
+});
+
+const remove = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a custom field',
+	description: 'Deletes the field and all of its values',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'customFieldId', 'Custom Field');
+		await api(this, i, 'DELETE', `/custom_fields/${id}`, { notFound: `Custom field ${id}` });
+		return { id, deleted: true };
+	},
+});
+
+const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a custom field',
+	readOnly: true,
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'customFieldId', 'Custom Field');
+		return await api(this, i, 'GET', `/custom_fields/${id}`, { notFound: `Custom field ${id}` });
+	},
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many custom fields',
+	readOnly: true,
+	properties: returnAllLimit(CF, 'getAll'),
+	async handler(this: IExecuteFunctions, i: number) {
+		return await list(this, i, '/custom_fields');
+	},
+});
+
+const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a custom field',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(CF, 'update'),
+			options: [
+				...customFieldEditable,
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' } as INodeProperties,
+				{
+					displayName: 'Options',
+					name: 'options',
+					type: 'string',
+					typeOptions: { multipleValues: true },
+					default: [],
+					description: 'The complete new list of options',
+				} as INodeProperties,
+			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'customFieldId', 'Custom Field');
 		const body = compact(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 		if (Array.isArray(body.options) && !body.options.length) delete body.options;
 		requireChanges(this, i, body);
@@ -195,14 +198,25 @@ const customFieldHandlers: ResourceModule['handlers'] = {
 			notFound: `Custom field ${id}`,
 		});
 	},
-	async delete(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'customFieldId', i, 'Custom Field');
-		await api(this, i, 'DELETE', `/custom_fields/${id}`, { notFound: `Custom field ${id}` });
-		return { id, deleted: true };
-	},
-};
-export const customField: ResourceModule = {
-	resource: { name: 'Custom Field', value: CF },
-	properties: customFieldProperties,
-	handlers: customFieldHandlers,
-};
+});
+
+export const customField = defineResource({
+	value: CF,
+	name: 'Custom Field',
+	defaultOperation: getAll.value,
+	// Which field (Get, Update, Delete).
+	properties: [
+		{
+			displayName: 'Custom Field Name or ID',
+			name: 'customFieldId',
+			type: 'options',
+			required: true,
+			default: '',
+			typeOptions: { loadOptionsMethod: 'getCustomFields' },
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			displayOptions: show(CF, ['delete', 'get', 'update']),
+		},
+	],
+	operations: [create, remove, get, getAll, update],
+});

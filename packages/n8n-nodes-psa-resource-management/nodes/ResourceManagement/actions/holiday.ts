@@ -1,28 +1,24 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ResourceModule } from './common';
-import { list, operationProperty, returnAllLimit } from './common';
+import { defineOperation, defineResource } from '../../../../shared/operation';
+import { returnAllLimit } from '../../../../shared/kit';
+import { list } from './common';
 
-export const holiday: ResourceModule = {
-	resource: { name: 'Holiday', value: 'holiday' },
-	properties: [
-		operationProperty(
-			'holiday',
-			[
-				{
-					name: 'Get Many',
-					value: 'getAll',
-					action: 'Get many holidays',
-					description: 'Non-working days of the organisation',
-				},
-			],
-			'getAll',
-		),
-		...returnAllLimit('holiday', 'getAll'),
-	],
-	handlers: {
-		async getAll(this: IExecuteFunctions, i: number) {
-			return await list(this, i, '/holidays');
-		},
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many holidays',
+	description: 'Non-working days of the organisation',
+	readOnly: true,
+	properties: returnAllLimit('holiday', 'getAll'),
+	async handler(this: IExecuteFunctions, i: number) {
+		return await list(this, i, '/holidays');
 	},
-};
+});
+
+export const holiday = defineResource({
+	value: 'holiday',
+	name: 'Holiday',
+	defaultOperation: getAll.value,
+	operations: [getAll],
+});

@@ -1,19 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import {
-	api,
-	list,
-	idOf,
-	number,
-	locator,
-	operationProperty,
-	show,
-	returnAllLimit,
-	requireChanges,
-	requiredText,
-} from './common';
+import { api, list, locator, number, requireChanges, requiredText } from './common';
 
 const SO = 'statusOption';
 const COLORS = [
@@ -56,36 +46,13 @@ const statusOptionFields: INodeProperties[] = [
 	{ displayName: 'Stage', name: 'stage', type: 'options', default: 'in_progress', options: STAGES },
 ];
 
-export const statusOption: ResourceModule = {
-	resource: { name: 'Status Option', value: SO },
+const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a status option',
+	description: 'A work status for assignments (e.g. On Track)',
+	readOnly: false,
 	properties: [
-		operationProperty(
-			SO,
-			[
-				{
-					name: 'Create',
-					value: 'create',
-					action: 'Create a status option',
-					description: 'A work status for assignments (e.g. On Track)',
-				},
-				{
-					name: 'Delete',
-					value: 'delete',
-					action: 'Delete a status option',
-					description: 'Flags it deleted; history keeps it',
-				},
-				{ name: 'Get', value: 'get', action: 'Get a status option' },
-				{ name: 'Get Many', value: 'getAll', action: 'Get many status options' },
-				{ name: 'Update', value: 'update', action: 'Update a status option' },
-			],
-			'getAll',
-		),
-		locator(
-			'statusOption',
-			'statusOptionId',
-			'Status Option',
-			show(SO, ['delete', 'get', 'update']),
-		),
 		{
 			displayName: 'Label',
 			name: 'label',
@@ -98,15 +65,52 @@ export const statusOption: ResourceModule = {
 		{ ...statusOptionFields[0], displayOptions: show(SO, 'create') },
 		{ ...statusOptionFields[3], displayOptions: show(SO, 'create') },
 		{ ...statusOptionFields[2], displayOptions: show(SO, 'create') },
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(SO, 'update'),
-			options: statusOptionFields,
-		},
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const label = requiredText(this, i, 'label', 'Label');
+		return await api(this, i, 'POST', '/status_options', {
+			body: {
+				label,
+				color: this.getNodeParameter('color', i) as string,
+				stage: this.getNodeParameter('stage', i) as string,
+				order: number(this, i, 'Order', this.getNodeParameter('order', i)),
+			},
+		});
+	},
+});
+
+const remove = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a status option',
+	description: 'Flags it deleted; history keeps it',
+	readOnly: false,
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'statusOptionId', 'Status Option');
+		await api(this, i, 'DELETE', `/status_options/${id}`, { notFound: `Status option ${id}` });
+		return { id, deleted: true };
+	},
+});
+
+const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a status option',
+	readOnly: true,
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'statusOptionId', 'Status Option');
+		return await api(this, i, 'GET', `/status_options/${id}`, {
+			notFound: `Status option ${id}`,
+		});
+	},
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many status options',
+	readOnly: true,
+	properties: [
 		{
 			displayName: 'Include Deleted',
 			name: 'withDeleted',
@@ -117,48 +121,58 @@ export const statusOption: ResourceModule = {
 		},
 		...returnAllLimit(SO, 'getAll'),
 	],
-	handlers: {
-		async create(this: IExecuteFunctions, i: number) {
-			const label = requiredText(this, i, 'label', 'Label');
-			return await api(this, i, 'POST', '/status_options', {
-				body: {
-					label,
-					color: this.getNodeParameter('color', i) as string,
-					stage: this.getNodeParameter('stage', i) as string,
-					order: number(this, i, 'Order', this.getNodeParameter('order', i)),
-				},
-			});
-		},
-		async get(this: IExecuteFunctions, i: number) {
-			const id = idOf(this, 'statusOptionId', i, 'Status Option');
-			return await api(this, i, 'GET', `/status_options/${id}`, {
-				notFound: `Status option ${id}`,
-			});
-		},
-		async update(this: IExecuteFunctions, i: number) {
-			const id = idOf(this, 'statusOptionId', i, 'Status Option');
-			const body = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
-			if (body.order !== undefined) body.order = number(this, i, 'Order', body.order);
-			if (body.label !== undefined && !String(body.label).trim())
-				throw invalidInput(this.getNode(), i, 'Label', 'must not be empty');
-			requireChanges(this, i, body);
-			return await api(this, i, 'PUT', `/status_options/${id}`, {
-				body,
-				notFound: `Status option ${id}`,
-			});
-		},
-		async delete(this: IExecuteFunctions, i: number) {
-			const id = idOf(this, 'statusOptionId', i, 'Status Option');
-			await api(this, i, 'DELETE', `/status_options/${id}`, { notFound: `Status option ${id}` });
-			return { id, deleted: true };
-		},
-		async getAll(this: IExecuteFunctions, i: number) {
-			return await list(
-				this,
-				i,
-				'/status_options',
-				this.getNodeParameter('withDeleted', i, false) ? { with_deleted: true } : {},
-			);
-		},
+	async handler(this: IExecuteFunctions, i: number) {
+		return await list(
+			this,
+			i,
+			'/status_options',
+			this.getNodeParameter('withDeleted', i, false) ? { with_deleted: true } : {},
+		);
 	},
-};
+});
+
+const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a status option',
+	readOnly: false,
+	properties: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(SO, 'update'),
+			options: statusOptionFields,
+		},
+	],
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'statusOptionId', 'Status Option');
+		const body = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
+		if (body.order !== undefined) body.order = number(this, i, 'Order', body.order);
+		if (body.label !== undefined && !String(body.label).trim())
+			throw invalidInput(this.getNode(), i, 'Label', 'must not be empty');
+		requireChanges(this, i, body);
+		return await api(this, i, 'PUT', `/status_options/${id}`, {
+			body,
+			notFound: `Status option ${id}`,
+		});
+	},
+});
+
+export const statusOption = defineResource({
+	value: SO,
+	name: 'Status Option',
+	defaultOperation: getAll.value,
+	// Which status option (Get, Update, Delete).
+	properties: [
+		locator(
+			'statusOption',
+			'statusOptionId',
+			'Status Option',
+			show(SO, ['delete', 'get', 'update']),
+		),
+	],
+	operations: [create, remove, get, getAll, update],
+});

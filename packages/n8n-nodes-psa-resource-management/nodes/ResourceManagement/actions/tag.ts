@@ -1,15 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { defineOperation, defineResource } from '../../../../shared/operation';
-import { api, idField, idOf, list, locator, requiredText, returnAllLimit, show } from './common';
+import { idField, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { api, list, locator, requiredText } from './common';
 
 const TG = 'tag';
 const ALL = ['add', 'getAll', 'remove'];
 
 function tagBase(ctx: IExecuteFunctions, i: number): string {
 	return ctx.getNodeParameter('owner', i) === 'project'
-		? `/projects/${idOf(ctx, 'projectId', i, 'Project')}/tags`
-		: `/users/${idOf(ctx, 'userId', i, 'Person')}/tags`;
+		? `/projects/${readId(ctx, i, 'projectId', 'Project')}/tags`
+		: `/users/${readId(ctx, i, 'userId', 'Person')}/tags`;
 }
 
 const add = defineOperation({
@@ -54,7 +55,7 @@ const remove = defineOperation({
 	readOnly: false,
 	properties: [idField('tagId', 'Tag ID', show(TG, 'remove'))],
 	async handler(this: IExecuteFunctions, i: number) {
-		const id = idOf(this, 'tagId', i, 'Tag ID');
+		const id = readId(this, i, 'tagId', 'Tag ID');
 		await api(this, i, 'DELETE', `${tagBase(this, i)}/${id}`, { notFound: `Tag ${id}` });
 		return { id, removed: true };
 	},
@@ -63,7 +64,7 @@ const remove = defineOperation({
 export const tag = defineResource({
 	value: TG,
 	name: 'Tag',
-	defaultOperation: 'add',
+	defaultOperation: add.value,
 	// Shared by every operation: whose tags.
 	properties: [
 		{

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { idField, readId, returnAllLimit, show } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput } from '../../../../shared/validation';
-import type { ResourceModule } from './common';
-import { api, list, idOf, idField, operationProperty, show, returnAllLimit } from './common';
+import { api, list } from './common';
 
+/** The event types Resource Management posts (also the trigger's Events). */
 export const WEBHOOK_EVENTS = [
 	{ name: 'Assignment Created', value: 'assignment.created' },
 	{ name: 'Assignment Updated', value: 'assignment.updated' },
@@ -21,23 +23,13 @@ export const WEBHOOK_EVENTS = [
 
 const WH = 'webhook';
 
-export const webhook: ResourceModule = {
-	resource: { name: 'Webhook', value: WH },
+const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Register a webhook',
+	description: 'Register a URL for one event type (at most 10 per type)',
+	readOnly: false,
 	properties: [
-		operationProperty(
-			WH,
-			[
-				{
-					name: 'Create',
-					value: 'create',
-					action: 'Register a webhook',
-					description: 'Register a URL for one event type (at most 10 per type)',
-				},
-				{ name: 'Delete', value: 'delete', action: 'Delete a webhook' },
-				{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks' },
-			],
-			'getAll',
-		),
 		{
 			displayName: 'Event Type',
 			name: 'eventType',
@@ -56,31 +48,50 @@ export const webhook: ResourceModule = {
 			description: 'An https address; events are posted there as { type, data }',
 			displayOptions: show(WH, 'create'),
 		},
-		idField('webhookId', 'Webhook ID', show(WH, 'delete')),
-		...returnAllLimit(WH, 'getAll'),
 	],
-	handlers: {
-		async create(this: IExecuteFunctions, i: number) {
-			const url = String(this.getNodeParameter('url', i) ?? '').trim();
-			let parsed: URL | undefined;
-			try {
-				parsed = new URL(url);
-			} catch {
-				parsed = undefined;
-			}
-			if (!parsed || !/^https?:$/.test(parsed.protocol))
-				throw invalidInput(this.getNode(), i, 'URL', `is not a web address: "${url}"`);
-			return await api(this, i, 'POST', '/webhooks', {
-				body: { event_type: this.getNodeParameter('eventType', i) as string, url },
-			});
-		},
-		async delete(this: IExecuteFunctions, i: number) {
-			const id = idOf(this, 'webhookId', i, 'Webhook ID');
-			await api(this, i, 'DELETE', `/webhooks/${id}`, { notFound: `Webhook ${id}` });
-			return { id, deleted: true };
-		},
-		async getAll(this: IExecuteFunctions, i: number) {
-			return await list(this, i, '/webhooks');
-		},
+	async handler(this: IExecuteFunctions, i: number) {
+		const url = String(this.getNodeParameter('url', i) ?? '').trim();
+		let parsed: URL | undefined;
+		try {
+			parsed = new URL(url);
+		} catch {
+			parsed = undefined;
+		}
+		if (!parsed || !/^https?:$/.test(parsed.protocol))
+			throw invalidInput(this.getNode(), i, 'URL', `is not a web address: "${url}"`);
+		return await api(this, i, 'POST', '/webhooks', {
+			body: { event_type: this.getNodeParameter('eventType', i) as string, url },
+		});
 	},
-};
+});
+
+const remove = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a webhook',
+	readOnly: false,
+	properties: [idField('webhookId', 'Webhook ID', show(WH, 'delete'))],
+	async handler(this: IExecuteFunctions, i: number) {
+		const id = readId(this, i, 'webhookId', 'Webhook ID');
+		await api(this, i, 'DELETE', `/webhooks/${id}`, { notFound: `Webhook ${id}` });
+		return { id, deleted: true };
+	},
+});
+
+const getAll = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many webhooks',
+	readOnly: true,
+	properties: returnAllLimit(WH, 'getAll'),
+	async handler(this: IExecuteFunctions, i: number) {
+		return await list(this, i, '/webhooks');
+	},
+});
+
+export const webhook = defineResource({
+	value: WH,
+	name: 'Webhook',
+	defaultOperation: getAll.value,
+	operations: [create, remove, getAll],
+});
