@@ -44,6 +44,13 @@ const REGISTRY = 'https://registry.npmjs.org/';
 /** npm CLI from which trusted publishing (OIDC) works. */
 const TRUSTED_PUBLISHING_NPM = '11.5.1';
 const BUMPS = ['none', 'patch', 'minor', 'major'];
+/** One quick retry instead of npm's default two slow ones (about 70 s per call when the registry is down). */
+const QUICK_NETWORK = [
+	'--fetch-retries=1',
+	'--fetch-retry-mintimeout=2000',
+	'--fetch-retry-maxtimeout=5000',
+	'--fetch-timeout=30000',
+];
 
 const log = (m) => process.stderr.write(`[release] ${m}\n`);
 const npmEnv = (extra = {}) => ({
@@ -301,7 +308,7 @@ function formatPlan(plan) {
 					: `      (no "## ${p.version}" section in ${p.dirRel}/CHANGELOG.md)`,
 			);
 		}
-	} else out.push('Would publish now: nothing (every package version is already on npm).');
+	} else out.push('Would publish now: nothing (every package version is already released).');
 	if (plan.skip.length)
 		out.push(
 			`Already released: ${plan.skip.map((s) => `${s.name}@${s.version} (${s.reason})`).join(', ')}`,
@@ -461,20 +468,12 @@ function releaseHistory(root, pkg, sharedDirs) {
 }
 
 function queryRegistry(name) {
-	const r = spawnSync(
-		'npm',
-		[
-			'view',
-			name,
-			'versions',
-			'--json',
-			'--fetch-retries=1',
-			'--fetch-retry-mintimeout=2000',
-			'--fetch-retry-maxtimeout=5000',
-			'--fetch-timeout=30000',
-		],
-		{ cwd: REPO, encoding: 'utf8', env: npmEnv(), timeout: 90_000 },
-	);
+	const r = spawnSync('npm', ['view', name, 'versions', '--json', ...QUICK_NETWORK], {
+		cwd: REPO,
+		encoding: 'utf8',
+		env: npmEnv(),
+		timeout: 90_000,
+	});
 	if (r.error) return { status: 'error', message: r.error.message };
 	return parseNpmView(r.status, r.stdout, r.stderr);
 }
@@ -604,6 +603,7 @@ function check(args) {
 	for (const p of plan.publish) {
 		const tarball = tarballOf(p, artifacts);
 		const argv = ['publish', tarball, '--dry-run', '--access', 'public', '--tag', p.distTag];
+		argv.push(...QUICK_NETWORK);
 		const r = spawnSync('npm', argv, { cwd: REPO, encoding: 'utf8', env: npmEnv() });
 		const out = `${r.stdout || ''}${r.stderr || ''}`;
 		if (r.status !== 0) {

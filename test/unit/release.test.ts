@@ -582,6 +582,21 @@ describe('this repository', () => {
 		expect(release.pendingReleases(changesets, workspace).errors).toEqual([]);
 	});
 
+	it('publishes from one least-privilege job: the only one with id-token: write, installing nothing', () => {
+		const text = fs.readFileSync(path.join(REPO, '.github', 'workflows', 'publish.yml'), 'utf8');
+		const jobs = text.slice(text.indexOf('\njobs:\n')).split(/\n(?= {2}[a-z][\w-]*:\n)/);
+		const minting = jobs.filter((job) => /^\s*id-token:\s*write\s*$/m.test(job));
+		expect(minting).toHaveLength(1);
+		const [publishJob] = minting;
+		expect(publishJob).toMatch(/^ {2}publish:\n/);
+		expect(publishJob).toContain('node scripts/release.js --publish');
+		expect(publishJob).not.toMatch(/npm (ci|install)\b/);
+		expect(publishJob).not.toMatch(/contents:\s*write/);
+		// The tarballs it publishes are the ones the test job built and tested.
+		expect(publishJob).toMatch(/needs: \[plan, test\]/);
+		expect(publishJob).toContain('actions/download-artifact');
+	});
+
 	it('names no package in the workflows: they read the packages from the workspace', () => {
 		for (const f of ['publish.yml', 'ci.yml']) {
 			const text = fs.readFileSync(path.join(REPO, '.github', 'workflows', f), 'utf8');
