@@ -11,6 +11,8 @@ export interface PollState {
 	cursor?: string;
 	idsAtCursor?: string[];
 	fingerprints?: Record<string, string>;
+	/** fingerprint mode with `memo`: id → the short value the trigger keeps per record (e.g. its status). */
+	memos?: Record<string, string>;
 	initialized?: boolean;
 	/** Counts successful polls: tells a stale copy of the state from the newest one. */
 	seq?: number;
@@ -33,12 +35,6 @@ function triggerKey(ctx: IPollFunctions, key: string): string {
 	return `${workflowId}:${node?.id ?? node?.name ?? ''}:${key}`;
 }
 
-/** Forgets the states remembered in this process (tests). */
-export function resetPollMemory(): void {
-	latestStates.clear();
-	runningPolls.clear();
-}
-
 export interface PollOptions {
 	/** Static-data key (e.g. the event name) so switching events starts a fresh cursor. */
 	key: string;
@@ -57,8 +53,26 @@ export interface PollOptions {
 	fingerprint?(record: IDataObject): string;
 	/** First poll: emit nothing and remember where we are (default), or emit what is there. */
 	emitOnFirstPoll?: boolean;
-	/** Only records for which this is true are emitted (they still move the cursor). */
-	filter?(record: IDataObject): boolean;
+	/**
+	 * Fingerprint mode: a short value kept per record beside its fingerprint (e.g. its status), handed to
+	 * `filter` and `annotate` on the next poll as `previous.memo`.
+	 */
+	memo?(record: IDataObject): string;
+	/**
+	 * Only records for which this is true are emitted (they still move the cursor). `previous` is what the
+	 * last poll knew of the record (fingerprint mode); undefined for a record not seen before.
+	 */
+	filter?(record: IDataObject, previous?: KnownRecord): boolean;
+	/**
+	 * Real polls: fields added to each emitted record from what the last poll knew of it, e.g.
+	 * `{ changeType: previous ? 'updated' : 'created' }`. Manual runs return the sample as it is.
+	 */
+	annotate?(record: IDataObject, previous?: KnownRecord): IDataObject;
+}
+
+/** What the last poll knew of a record (fingerprint mode): it was there, and its memo if any. */
+export interface KnownRecord {
+	memo?: string;
 }
 
 function defaultCompare(a: string, b: string): number {
@@ -80,21 +94,38 @@ export function selectChanges(
 	options: Omit<PollOptions, 'fetch' | 'key'>,
 ): { changed: IDataObject[]; next: PollState } {
 	const firstPoll = !state.initialized;
+	const emit = (candidates: Array<{ record: IDataObject; known?: KnownRecord }>) =>
+		candidates
+			.filter(({ record, known }) => !options.filter || options.filter(record, known))
+			.map(({ record, known }) =>
+				options.annotate ? { ...record, ...options.annotate(record, known) } : record,
+			);
 	if (options.mode === 'fingerprint') {
 		const previous = state.fingerprints ?? {};
+		const previousMemos = state.memos ?? {};
 		const fingerprints: Record<string, string> = {};
-		const changed: IDataObject[] = [];
+		const memos: Record<string, string> = {};
+		const changed: Array<{ record: IDataObject; known?: KnownRecord }> = [];
 		for (const record of records) {
 			const id = options.id(record);
 			const print = hash(
 				options.fingerprint ? options.fingerprint(record) : JSON.stringify(record),
 			);
 			fingerprints[id] = print;
-			if (previous[id] !== print && (!firstPoll || options.emitOnFirstPoll)) changed.push(record);
+			if (options.memo) memos[id] = options.memo(record);
+			if (previous[id] !== print && (!firstPoll || options.emitOnFirstPoll)) {
+				const known =
+					previous[id] === undefined
+						? undefined
+						: previousMemos[id] === undefined
+							? {}
+							: { memo: previousMemos[id] };
+				changed.push({ record, known });
+			}
 		}
 		return {
-			changed: changed.filter((r) => !options.filter || options.filter(r)),
-			next: { initialized: true, fingerprints },
+			changed: emit(changed),
+			next: { initialized: true, fingerprints, ...(options.memo ? { memos } : {}) },
 		};
 	}
 
@@ -123,7 +154,7 @@ export function selectChanges(
 		}
 	}
 	return {
-		changed: changed.filter((r) => !options.filter || options.filter(r)),
+		changed: emit(changed.map((record) => ({ record }))),
 		next: { initialized: true, cursor, idsAtCursor: [...idsAtCursor] },
 	};
 }
@@ -141,8 +172,16 @@ export async function pollForChanges(
 	const state: PollState = all[options.key] ?? {};
 
 	if (this.getMode() === 'manual') {
-		const records = await options.fetch(options.mode === 'timestamp' ? undefined : undefined);
-		const candidates = options.filter ? records.filter(options.filter) : records;
+		const records = await options.fetch(undefined);
+		const filter = options.filter;
+		// What the stored state knows of a record (read, not moved: a manual run leaves it alone).
+		const known = (record: IDataObject): KnownRecord | undefined => {
+			const id = options.id(record);
+			if (state.fingerprints?.[id] === undefined) return undefined;
+			const memo = state.memos?.[id];
+			return memo === undefined ? {} : { memo };
+		};
+		const candidates = filter ? records.filter((r) => filter(r, known(r))) : records;
 		const newest = [...candidates].sort((a, b) => {
 			const ta = options.timestamp?.(a) ?? '';
 			const tb = options.timestamp?.(b) ?? '';

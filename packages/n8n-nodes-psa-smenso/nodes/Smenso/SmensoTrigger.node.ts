@@ -9,7 +9,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollForChanges, type PollState } from '../../../shared/polling';
+import { pollForChanges, type KnownRecord } from '../../../shared/polling';
 import { vendorRequest } from '../../../shared/transport';
 import { requireGuid } from '../../../shared/validation';
 import { hasCredential, isArchived, isTemplate, NO_CREDENTIAL } from './methods';
@@ -168,109 +168,98 @@ export class SmensoTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
-		const staticData = this.getWorkflowStaticData('node') as IDataObject;
 		const projectsKey = ((this.getNodeParameter('projectIds', []) as string[]) ?? [])
 			.slice()
 			.sort()
 			.join(',');
-		const key = `${event}:${projectsKey}`;
-		const previous = ((staticData.poll as Record<string, PollState> | undefined)?.[key]
-			?.fingerprints ?? {}) as Record<string, string>;
-		const id = (record: IDataObject) => String(record.id);
-
-		let result: INodeExecutionData[][] | null;
-		if (event === 'taskChanged') {
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () => await perProject(this, async (p) => await tasksOf(this, p)),
-				id,
-			});
-		} else if (event === 'taskCommented') {
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () => await taskComments(this),
-				id,
-				// Only the id: an edited comment is not a new comment.
-				fingerprint: (record) => String(record.id),
-			});
-		} else if (event === 'attachmentAdded') {
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () =>
-					await perProject(
-						this,
-						async (p) =>
-							await list(this, `integration/attachment/project/json/${p}`, { projectOnly: true }),
-					),
-				id,
-				fingerprint: (record) => String(record.id),
-			});
-		} else if (event === 'folderChanged') {
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () =>
-					await perProject(this, async (p) =>
-						(await list(this, `integration/folders/json/${p}`)).map((f) => ({
-							projectId: p,
-							...f,
-						})),
-					),
-				id,
-			});
-		} else if (event === 'timeRecordCreated') {
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () =>
-					await perProject(this, async (p) => await list(this, `integration/timerecord/json/${p}`)),
-				id,
-				// Only the id: an edit of a known record is not a new record.
-				fingerprint: (record) => String(record.id),
-			});
-		} else if (event === 'absenceChanged') {
-			const onlyStatusChanges = this.getNodeParameter('onlyStatusChanges', false) as boolean;
-			const statuses = this.getNodeParameter('statuses', []) as string[];
-			const known = (staticData.absenceStatus as Record<string, string> | undefined) ?? {};
-			const seen: Record<string, string> = {};
-			result = await pollForChanges.call(this, {
-				key,
-				mode: 'fingerprint',
-				fetch: async () => {
-					const records = await list(this, 'integration/absence/json');
-					for (const r of records) seen[String(r.id)] = String(r.status ?? 'none');
-					return records;
-				},
-				id,
-				filter: (record) => {
-					const status = String(record.status ?? 'none');
-					const before = known[String(record.id)];
-					if (statuses.length && !statuses.includes(status)) return false;
-					if (onlyStatusChanges && (before === undefined || before === status)) return false;
-					return true;
-				},
-			});
-			if (this.getMode() !== 'manual') staticData.absenceStatus = seen;
-			for (const item of result?.[0] ?? []) {
-				const before = known[String(item.json.id)];
-				if (before !== undefined && before !== String(item.json.status ?? 'none'))
-					item.json.previousStatus = before === 'none' ? null : before;
+		const base = {
+			key: `${event}:${projectsKey}`,
+			mode: 'fingerprint' as const,
+			id: (record: IDataObject) => String(record.id),
+			// Whether the last poll knew the record: new, or changed.
+			annotate: (_record: IDataObject, previous?: KnownRecord) => ({
+				changeType: previous ? 'updated' : 'created',
+			}),
+		};
+		// Only the id: an edit of a known record is not a new one.
+		const byIdOnly = (record: IDataObject) => String(record.id);
+		switch (event) {
+			case 'taskChanged':
+				return await pollForChanges.call(this, {
+					...base,
+					fetch: async () => await perProject(this, async (p) => await tasksOf(this, p)),
+				});
+			case 'taskCommented':
+				return await pollForChanges.call(this, {
+					...base,
+					fetch: async () => await taskComments(this),
+					fingerprint: byIdOnly,
+				});
+			case 'attachmentAdded':
+				return await pollForChanges.call(this, {
+					...base,
+					fetch: async () =>
+						await perProject(
+							this,
+							async (p) =>
+								await list(this, `integration/attachment/project/json/${p}`, {
+									projectOnly: true,
+								}),
+						),
+					fingerprint: byIdOnly,
+				});
+			case 'folderChanged':
+				return await pollForChanges.call(this, {
+					...base,
+					fetch: async () =>
+						await perProject(this, async (p) =>
+							(await list(this, `integration/folders/json/${p}`)).map((f) => ({
+								projectId: p,
+								...f,
+							})),
+						),
+				});
+			case 'timeRecordCreated':
+				return await pollForChanges.call(this, {
+					...base,
+					fetch: async () =>
+						await perProject(
+							this,
+							async (p) => await list(this, `integration/timerecord/json/${p}`),
+						),
+					fingerprint: byIdOnly,
+				});
+			case 'absenceChanged': {
+				const onlyStatusChanges = this.getNodeParameter('onlyStatusChanges', false) as boolean;
+				const statuses = this.getNodeParameter('statuses', []) as string[];
+				const statusOf = (record: IDataObject) => String(record.status ?? 'none');
+				return await pollForChanges.call(this, {
+					...base,
+					fetch: async () => await list(this, 'integration/absence/json'),
+					// The status of each absence is kept beside its fingerprint: a change of it is told apart.
+					memo: statusOf,
+					filter: (record, previous) => {
+						const status = statusOf(record);
+						if (statuses.length && !statuses.includes(status)) return false;
+						if (onlyStatusChanges && (previous?.memo === undefined || previous.memo === status))
+							return false;
+						return true;
+					},
+					annotate: (record, previous) => ({
+						...base.annotate(record, previous),
+						...(previous?.memo !== undefined && previous.memo !== statusOf(record)
+							? { previousStatus: previous.memo === 'none' ? null : previous.memo }
+							: {}),
+					}),
+				});
 			}
-		} else {
-			throw new NodeOperationError(this.getNode(), `The event "${event}" is not available`, {
-				description:
-					event === 'statusReportPublished'
-						? 'No smenso source shows a way to read status reports, so their publication cannot be watched. Choose another event, e.g. "New Comment on a Task".'
-						: 'Choose one of the listed events.',
-			});
+			default:
+				throw new NodeOperationError(this.getNode(), `The event "${event}" is not available`, {
+					description:
+						event === 'statusReportPublished'
+							? 'No smenso source shows a way to read status reports, so their publication cannot be watched. Choose another event, e.g. "New Comment on a Task".'
+							: 'Choose one of the listed events.',
+				});
 		}
-		if (this.getMode() === 'manual') return result;
-		for (const item of result?.[0] ?? []) {
-			item.json.changeType = previous[String(item.json.id)] === undefined ? 'created' : 'updated';
-		}
-		return result;
 	}
 }
