@@ -8,7 +8,7 @@
  *      `git archive HEAD`, and the tarball, with @n8n/scan-community-package's own functions
  *   7. actionlint on .github/workflows   8. docs in step with the node descriptions
  *   9. unit + sandbox + in-process node tests (jest project `unit`)
- *  10. real-n8n end-to-end tier (scripts/e2e.js: each package alone on the first n8n version, the four
+ *  10. real-n8n end-to-end tier (scripts/e2e.js: each package alone on the first n8n version, all
  *      together on every version; installs n8n 2.41.1 and 1.123.81 into .cache/ on first run)
  * Set PSA_SKIP_E2E=1 to stop after step 9 (fast local loop; CI never sets it).
  */
