@@ -14,7 +14,9 @@
  */
 const path = require('path');
 const { createSandbox, HttpError } = require('../sandbox/lib/server');
-const { fakeContext } = require('./lib/fake-context');
+const { fakeContext } = require('../test/harness/fake-context');
+/** The bench servers read an X-Api-Key header. */
+const API_KEY = { name: 'X-Api-Key', field: 'apiKey' };
 
 const DIST = path.join(require('../scripts/lib/vendors').vendors()[0].dir, 'dist', 'shared');
 
@@ -216,7 +218,10 @@ async function listing(helper, server, { n, ceiling, style }) {
 	server.config.ceilings[key] = ceiling;
 	server.resetStats();
 	const paging = style === 'linkNext' ? LINK_NEXT : PAGE_COUNT;
-	const ctx = fakeContext({ credentials: { baseUrl: server.url, apiKey: key } });
+	const ctx = fakeContext({
+		credentials: { baseUrl: server.url, apiKey: key },
+		authHeader: API_KEY,
+	});
 	const started = Date.now();
 	const rows = await helper.paging.vendorRequestAll.call(
 		ctx,
@@ -242,7 +247,10 @@ async function listing(helper, server, { n, ceiling, style }) {
 /** `count` sequential POSTs (one per item, as a node loops over items) on one credential. */
 async function paced(helper, server, { count, ceiling, key, method = 'POST' }) {
 	server.config.ceilings[key] = ceiling;
-	const ctx = fakeContext({ credentials: { baseUrl: server.url, apiKey: key } });
+	const ctx = fakeContext({
+		credentials: { baseUrl: server.url, apiKey: key },
+		authHeader: API_KEY,
+	});
 	const prof = profile('Paced', server.url, ceiling);
 	const started = Date.now();
 	let failed = 0;
@@ -261,10 +269,10 @@ async function paced(helper, server, { count, ceiling, key, method = 'POST' }) {
 	}
 	const wall = (Date.now() - started) / 1000;
 	// Every call that was not one of the `count` successes was answered 429 (no other faults here).
-	const r429 = ctx.stats.calls - count + failed;
+	const r429 = ctx.calls.length - count + failed;
 	return {
 		job: `${count} paced ${method}s at ${ceiling} req/s`,
-		requests: ctx.stats.calls,
+		requests: ctx.calls.length,
 		r429,
 		failed,
 		wall,

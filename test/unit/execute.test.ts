@@ -13,7 +13,7 @@ import { vendorRequestAll } from '../../packages/shared/paging';
 import { requireNumber } from '../../packages/shared/validation';
 import { parseDateTime, parseTime, dottedToIso } from '../../packages/shared/dates';
 import type { VendorProfile } from '../../packages/shared/types';
-import { fakeContext, testNode } from './fake-context';
+import { fakeContext, testNode } from '../harness/fake-context';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSandbox } = require('../../sandbox/lib/server');

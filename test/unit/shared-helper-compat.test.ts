@@ -26,7 +26,7 @@ import { resetPacers } from '../../packages/shared/limiter';
 import { rateLimitDelayMs } from '../../packages/shared/retry';
 import { vendorRequest } from '../../packages/shared/transport';
 import type { VendorProfile } from '../../packages/shared/types';
-import { testNode } from './fake-context';
+import { testNode } from '../harness/fake-context';
 
 type Wrap = (axiosError: unknown) => Error;
 

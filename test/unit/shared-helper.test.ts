@@ -12,7 +12,7 @@ import { waitForTicket, type TicketProfile } from '../../packages/shared/tickets
 import { pollForChanges, selectChanges } from '../../packages/shared/polling';
 import { vendorMessage } from '../../packages/shared/errors';
 import type { VendorProfile } from '../../packages/shared/types';
-import { fakeContext } from './fake-context';
+import { fakeContext } from '../harness/fake-context';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSandbox, HttpError } = require('../../sandbox/lib/server');
