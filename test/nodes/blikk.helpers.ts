@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { BlikkApi } from '../../packages/n8n-nodes-psa-blikk/credentials/BlikkApi.credentials';
 import { Blikk } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/Blikk.node';
 import { BlikkTrigger } from '../../packages/n8n-nodes-psa-blikk/nodes/Blikk/BlikkTrigger.node';
-import { resetPacers } from '../../packages/shared';
+import { resetPacers } from '../../packages/shared/limiter';
 import { CredentialStore, runLoadOptions, runNode, runPoll } from '../harness/inprocess';
 import { checkOutputSchema } from '../harness/schema';
 

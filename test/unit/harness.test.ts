@@ -29,7 +29,8 @@ import {
 	runWebhook,
 	setBinaryDataMode,
 } from '../harness/inprocess';
-import { vendorRequest, type VendorProfile } from '../../packages/shared';
+import { vendorRequest } from '../../packages/shared/transport';
+import type { VendorProfile } from '../../packages/shared/types';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSandbox } = require('../../sandbox/lib/server.js');
