@@ -28,7 +28,7 @@ export interface WallDateTime extends WallDate, WallTime {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function isRealDate(year: number, month: number, day: number): boolean {
+function isRealDate(year: number, month: number, day: number): boolean {
 	if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
 	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
 	const date = new Date(Date.UTC(2000, month - 1, day));
@@ -38,7 +38,7 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 	);
 }
 
-export function isRealTime(hour: number, minute: number, second = 0): boolean {
+function isRealTime(hour: number, minute: number, second = 0): boolean {
 	return (
 		[hour, minute, second].every(Number.isInteger) &&
 		hour >= 0 &&

@@ -215,7 +215,7 @@ export function secretValues(credentials: ICredentialDataDecryptedObject | undef
 }
 
 /** Replaces every occurrence of a secret in a text with ***. */
-export function redact(text: string, secrets: string[]): string {
+function redact(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (secret && out.includes(secret)) out = out.split(secret).join('***');
@@ -224,7 +224,7 @@ export function redact(text: string, secrets: string[]): string {
 }
 
 /** Removes secret-looking keys from a body before it is shown in an error or returned. */
-export function stripSecrets<T>(value: T, depth = 0): T {
+function stripSecrets<T>(value: T, depth = 0): T {
 	if (depth > 8 || value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map((v) => stripSecrets(v, depth + 1)) as unknown as T;
 	const out: Record<string, unknown> = {};

@@ -99,7 +99,7 @@ function httpCodeOf(error: unknown): number | null {
  * users count it, n8n's item index, and whether the write may already have been carried out — so a
  * workflow can route "safe to run again" rows apart from "check first" rows.
  */
-export function failureOutput(error: unknown, itemIndex: number): IDataObject {
+function failureOutput(error: unknown, itemIndex: number): IDataObject {
 	const e = error as Error & { description?: unknown };
 	const description = typeof e?.description === 'string' && e.description ? e.description : null;
 	return {

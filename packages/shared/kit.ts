@@ -31,23 +31,6 @@ export function show(
 	return { show: { ...base, ...extra } };
 }
 
-/** The Operation dropdown of one resource, options sorted by name (as n8n's lint demands). */
-export function operationProperty(
-	resource: string,
-	options: INodePropertyOptions[],
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
-		default: defaultOperation,
-	};
-}
-
 /** Return All / Limit for a list operation, with extra display conditions if needed. */
 export function returnAllLimit(
 	resource: string,

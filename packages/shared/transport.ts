@@ -55,7 +55,7 @@ function limiterKey(profile: VendorProfile, credentials: ICredentialDataDecrypte
 }
 
 /** Writes arrays in the query the vendor's way and drops empty values. */
-export function serializeQuery(
+function serializeQuery(
 	qs: IDataObject | undefined,
 	format: VendorProfile['queryArrayFormat'],
 ): IDataObject | undefined {
@@ -112,7 +112,7 @@ export async function vendorRequest<T = unknown>(
 	return (spec.returnFullResponse ? response : response.body) as T;
 }
 
-export async function vendorRequestFull(
+async function vendorRequestFull(
 	this: RequestContext,
 	profile: VendorProfile,
 	spec: RequestSpec,
