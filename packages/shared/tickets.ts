@@ -24,7 +24,7 @@ export interface TicketWaitOptions {
 	/** Longest wait between polls (ms). Default 8 000. */
 	maxDelayMs?: number;
 	itemIndex?: number;
-	/** With `partial` ("success with errors"): throw (default false: return the status with its messages). */
+	/** With `partial` ("success with errors"): throw (default false: return the status and messages). */
 	failOnPartial?: boolean;
 }
 
@@ -39,8 +39,8 @@ export interface TicketOutcome {
 
 /**
  * Polls an async job's status with backoff (1, 2, 4, 8 … s, capped) until it succeeds, fails or the
- * deadline passes. A failure becomes an error with the vendor's messages; a ticket still running at the
- * deadline becomes an error naming the ticket id so the user can check it later.
+ * deadline passes. A failure becomes an error with the vendor's messages; a ticket still running at
+ * the deadline becomes an error naming the ticket id so the user can check it later.
  */
 export async function waitForTicket(
 	this: RequestContext,
@@ -94,7 +94,7 @@ export async function waitForTicket(
 	}
 }
 
-export function ticketFailedError(
+function ticketFailedError(
 	ctx: RequestContext,
 	profile: VendorProfile,
 	outcome: TicketOutcome,
@@ -119,14 +119,15 @@ export function ticketFailedError(
 const POSITION = /^(?:record|row|item|entry)\s*#?\s*(\d+)\b/i;
 
 /**
- * Which ticket messages name which record of a batch, the rest being messages of the whole ticket. A
- * message names a record by its `tempId` (quoted), then by its `id` or `externalId`, then by a position:
+ * Which ticket messages name which record of a batch, the rest being messages of the whole ticket.
+ * A message names a record by its `tempId` (quoted), then by its `id` or `externalId`, then by a
+ * position:
  * - `<key>[n]` (a JSON path into the request's array) is the array index n;
- * - `Record n` could count from 0 or from 1. It is read only where the read-back agrees: one counting
- *   (0- or 1-based) for the whole ticket, the one under which every record such messages name is one the
- *   read-back shows as not written (`written(index)` false) while the other counting does not fit. Without
- *   a read-back (`written` absent, or `undefined` for an index) or when both fit, position messages stay
- *   unassigned.
+ * - `Record n` could count from 0 or from 1. It is read only where the read-back agrees: one
+ *   counting (0- or 1-based) for the whole ticket, the one under which every record such messages
+ *   name is one the read-back shows as not written (`written(index)` false) while the other
+ *   counting does not fit. Without a read-back (`written` absent, or `undefined` for an index) or
+ *   when both fit, position messages stay unassigned.
  */
 export function assignTicketMessages(
 	messages: string[],
@@ -172,7 +173,7 @@ export function assignTicketMessages(
 	return { byIndex, unassigned };
 }
 
-/** The one counting (0 or 1) under which every position names a record the read-back shows as not written. */
+/** The counting (0 or 1) under which each position names a record the read-back shows unwritten. */
 function positionBase(
 	positional: Array<{ n: number }>,
 	count: number,
@@ -203,8 +204,8 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 /**
  * Whether a finished ticket, by itself, confirms the records of a batch that no message names.
  * - `success`: yes, unless the ticket counts records and its count of the expected kind (`created`,
- *   `modified`, `deleted`) is short of them. A success ticket without counts (the shape the vendor's own
- *   example shows) confirms every record it carried.
+ *   `modified`, `deleted`) is short of them. A success ticket without counts (the shape the
+ *   vendor's own example shows) confirms every record it carried.
  * - `partial` ("success with errors"): only when its count accounts for every unnamed record and no
  *   message is left that names no record (such a message could be about any of them).
  * - `failed` or still running: no.

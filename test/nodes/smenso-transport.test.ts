@@ -2,7 +2,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { assignTicketMessages } from '../../packages/shared/tickets';
-import { downloadedFile } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/resources/collab';
+import { downloadedFile } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/actions/attachment/download.operation';
 import {
 	fromWire,
 	hoursToMinutes,

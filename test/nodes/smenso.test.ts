@@ -8,7 +8,9 @@ import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Smenso } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/Smenso.node';
+import { RESOURCES } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/actions';
 import { forgetRoutes } from '../../packages/n8n-nodes-psa-smenso/nodes/Smenso/transport';
+import { readOnlyTable } from '../../packages/shared/operation';
 import { Container, runNode } from '../harness/inprocess';
 import { operationsOf, schemaFile } from '../harness/schema';
 import {
@@ -1534,9 +1536,9 @@ const cases: Case[] = [
 	],
 ];
 
-/** Operations that change nothing (run once; the writes run against both ticket shapes). */
-const isRead = (resource: string, operation: string) =>
-	['report', 'timezone'].includes(resource) || /^get/.test(operation);
+/** Operations that change nothing, as the node declares them (run once; writes run against both ticket shapes). */
+const READ_ONLY = readOnlyTable(RESOURCES);
+const isRead = (resource: string, operation: string) => READ_ONLY[resource]?.[operation] === true;
 
 describe('every operation against the strict sandbox', () => {
 	it.each(cases.filter(([r, o]) => isRead(r, o)))(
@@ -1735,6 +1737,77 @@ describe('editor', () => {
 				},
 			]);
 		}
+	});
+
+	it('reads are declared read-only (whatever their method), every write is not', () => {
+		const reads = Object.entries(READ_ONLY).flatMap(([r, ops]) =>
+			Object.entries(ops)
+				.filter(([, readOnly]) => readOnly)
+				.map(([o]) => `${r}:${o}`),
+		);
+		// Every read of the node: the Get/Get Many/Get Tree/Get Status operations, the attachment download,
+		// the 9 Reporting views (sent as GET), the time zones.
+		expect(reads.sort()).toEqual(
+			[
+				'absence:getAll',
+				'absenceType:get',
+				'absenceType:getAll',
+				'attachment:download',
+				'attachment:getAll',
+				'comment:get',
+				'comment:getManyOnStatusReport',
+				'comment:getManyOnTask',
+				'flavor:getAll',
+				'folder:getAll',
+				'member:getAll',
+				'permission:getProject',
+				'permission:getTask',
+				'project:get',
+				'project:getAll',
+				'report:getAbsences',
+				'report:getFilteredTasks',
+				'report:getFlavors',
+				'report:getMemberSettings',
+				'report:getProject',
+				'report:getProjects',
+				'report:getTasks',
+				'report:getTeams',
+				'report:getTimeRecords',
+				'task:get',
+				'task:getAll',
+				'task:getTree',
+				'ticket:get',
+				'timeRecord:getAll',
+				'timezone:getAll',
+				'workingTime:getAll',
+			].sort(),
+		);
+	});
+
+	it("the action node's codex finds the node and its trigger (n8n's picker searches only the action's aliases)", () => {
+		const codex = (file: string) =>
+			JSON.parse(
+				fs.readFileSync(
+					`${__dirname}/../../packages/n8n-nodes-psa-smenso/nodes/Smenso/${file}`,
+					'utf8',
+				),
+			) as { alias: string[] };
+		const action = codex('Smenso.node.json').alias.map((a) => a.toLowerCase());
+		for (const alias of codex('SmensoTrigger.node.json').alias)
+			expect(action).toContain(alias.toLowerCase());
+		for (const query of [
+			'new task',
+			'task completed',
+			'new comment',
+			'time record',
+			'hours logged',
+			'new file',
+			'absence approved',
+			'log time',
+			'status report',
+			'Urlaub',
+		])
+			expect(action.some((a) => a.includes(query.toLowerCase()))).toBe(true);
 	});
 
 	it('subtitle in words and ≥ 70 operations, each with an action', () => {

@@ -10,27 +10,16 @@ import type {
 } from 'n8n-workflow';
 
 import { pollForChanges, type KnownRecord } from '../../../shared/polling';
-import { vendorRequest } from '../../../shared/transport';
 import { requireGuid } from '../../../shared/validation';
-import { hasCredential, isArchived, isTemplate, NO_CREDENTIAL } from './methods';
-import { fromWire, requestWithFallback, smensoProfile } from './transport';
+import {
+	hasCredential,
+	isArchived,
+	isTemplate,
+	list,
+	NO_CREDENTIAL,
+	tasksOfProject,
+} from './methods';
 import { SMENSO_DESCRIPTION } from './Smenso.node';
-
-type Ctx = IPollFunctions | ILoadOptionsFunctions;
-
-async function list(ctx: Ctx, path: string, qs?: IDataObject): Promise<IDataObject[]> {
-	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path, qs });
-	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
-}
-
-/** A project's tasks: the vendor node's newer path, its older one only on 404 "no such endpoint". */
-async function tasksOf(ctx: IPollFunctions, projectId: string): Promise<IDataObject[]> {
-	const body = await requestWithFallback(ctx, 'task:list', [
-		{ method: 'GET', path: `integration/task/json/${projectId}` },
-		{ method: 'GET', path: 'integration/task/json', qs: { projectId } },
-	]);
-	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
-}
 
 /** The chosen projects, or every project that is neither a template nor archived. */
 async function projectIds(ctx: IPollFunctions): Promise<string[]> {
@@ -49,11 +38,14 @@ async function perProject(
 	return out;
 }
 
-/** The comments on every task of the watched projects (one request per task: choose projects to keep it small). */
+/**
+ * The comments on every task of the watched projects (one request per task: choose projects to keep
+ * it small).
+ */
 async function taskComments(ctx: IPollFunctions): Promise<IDataObject[]> {
 	return await perProject(ctx, async (projectId) => {
 		const out: IDataObject[] = [];
-		for (const task of await tasksOf(ctx, projectId)) {
+		for (const task of await tasksOfProject(ctx, projectId)) {
 			for (const comment of await list(ctx, `integration/comment/task/json/${String(task.id)}`))
 				out.push({ ...comment, projectId, taskTitle: task.title });
 		}
@@ -187,7 +179,7 @@ export class SmensoTrigger implements INodeType {
 			case 'taskChanged':
 				return await pollForChanges.call(this, {
 					...base,
-					fetch: async () => await perProject(this, async (p) => await tasksOf(this, p)),
+					fetch: async () => await perProject(this, async (p) => await tasksOfProject(this, p)),
 				});
 			case 'taskCommented':
 				return await pollForChanges.call(this, {
@@ -236,7 +228,8 @@ export class SmensoTrigger implements INodeType {
 				return await pollForChanges.call(this, {
 					...base,
 					fetch: async () => await list(this, 'integration/absence/json'),
-					// The status of each absence is kept beside its fingerprint: a change of it is told apart.
+					// The status of each absence is kept beside its fingerprint: a change of it is told
+					// apart.
 					memo: statusOf,
 					filter: (record, previous) => {
 						const status = statusOf(record);

@@ -1,9 +1,10 @@
 /**
- * smenso's batch phase for the shared execute loop: handlers `return defer(plan)` for asynchronous writes;
- * `flush` sends the plans of many rows as one envelope request (records tagged with `tempId`), waits for the
- * ticket, and gives each row its own outcome — success only when the ticket confirms that record (a Success
- * ticket, counts that account for it, or the record read back), otherwise a clear error for that row.
- * Messages stay on the row they name; messages naming no row reach every row as `ticketMessages`.
+ * smenso's batch phase for the shared execute loop: handlers `return defer(plan)` for asynchronous
+ * writes; `flush` sends the plans of many rows as one envelope request (records tagged with
+ * `tempId`), waits for the ticket, and gives each row its own outcome — success only when the
+ * ticket confirms that record (a Success ticket, counts that account for it, or the record read
+ * back), otherwise a clear error for that row. Messages stay on the row they name; messages naming
+ * no row reach every row as `ticketMessages`.
  */
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -34,7 +35,7 @@ import {
 import { windowsZoneOf, type Zone } from './zones';
 
 /** How to find a written record afterwards (tickets carry counts, not the new record's id). */
-export interface ReadBack {
+interface ReadBack {
 	/** Lists fetched once per key and shared by all rows of a ticket (e.g. "tasks:<projectId>"). */
 	key: string;
 	fetch: () => Promise<IDataObject[]>;
@@ -42,7 +43,7 @@ export interface ReadBack {
 	match: (list: IDataObject[]) => IDataObject | undefined;
 }
 
-export interface WriteSettings {
+interface WriteSettings {
 	zone: Zone;
 	wait: boolean;
 	maxWaitMs: number;
@@ -69,8 +70,8 @@ export interface WritePlan {
 	expect?: 'created' | 'modified' | 'deleted';
 	readBack?: ReadBack;
 	/**
-	 * Warnings for what smenso did not store as sent (fields resting on one disputed source), from the
-	 * record read back and the whole list it came from. Costs no request: it reads the read-back.
+	 * Warnings for what smenso did not store as sent (fields resting on one disputed source), from
+	 * the record read back and the whole list it came from. Costs no request: it reads the read-back.
 	 */
 	verify?: (found: IDataObject, list: IDataObject[]) => string[];
 	/** Output when nothing can be read back (e.g. `{ id, deleted: true }`). */
@@ -81,7 +82,10 @@ export interface WritePlan {
 
 // ---------- settings every asynchronous write shares ----------
 
-/** The zone the row's dates are meant in: the node option, else the credential's default, else n8n's. */
+/**
+ * The zone the row's dates are meant in: the node option, else the credential's default, else
+ * n8n's.
+ */
 export async function zoneFor(ctx: IExecuteFunctions, i: number): Promise<Zone> {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const fromNode = String(options.timezone ?? '').trim();
@@ -266,7 +270,8 @@ async function sendChunk(
 	try {
 		response = await requestWithFallback(ctx, first.route, specs);
 	} catch (error) {
-		// A rejected batch (400: nothing was written): each named record gets its message, the rest goes again once.
+		// A rejected batch (400: nothing was written): each named record gets its message, the rest
+		// goes again once.
 		const status = Number((error as { httpCode?: string }).httpCode);
 		if (chunk.length > 1 && status === 400 && mayResend && first.envelope) {
 			const { byIndex } = assignTicketMessages(messagesOf(error), records, {
@@ -309,7 +314,8 @@ async function sendChunk(
 	const readBack = new ReadBacks(chunk, records);
 	const ticketId = ticketIdOf(response.body);
 	if (!ticketId) {
-		// Answered at once (no ticket): the HTTP success is smenso's confirmation; read back where possible.
+		// Answered at once (no ticket): the HTTP success is smenso's confirmation; read back where
+		// possible.
 		const answer =
 			response.body && typeof response.body === 'object' && !Array.isArray(response.body)
 				? fromWire(response.body as IDataObject)
@@ -356,7 +362,8 @@ async function sendChunk(
 		});
 		status = outcome.status;
 	} catch (error) {
-		// Still running at the deadline (or the status could not be read): the change may yet be carried out.
+		// Still running at the deadline (or the status could not be read): the change may yet be
+		// carried out.
 		return chunk.map((entry) => {
 			const copy = copyFor(ctx, error, entry.itemIndex, chunk.length);
 			mayHaveBeenApplied.mark(copy);
@@ -427,8 +434,8 @@ class ReadBacks {
 	}
 
 	/**
-	 * Whether the read-back shows the row's write (undefined: unknown). A create is written when its record
-	 * is found; an update when its record is found showing at least one of the values sent.
+	 * Whether the read-back shows the row's write (undefined: unknown). A create is written when its
+	 * record is found; an update when its record is found showing at least one of the values sent.
 	 */
 	written(k: number): boolean | undefined {
 		const plan = this.chunk[k].plan;
@@ -534,7 +541,7 @@ const NOT_READ_BACK =
 // ---------- disputed fields: compare what was sent with what smenso stored ----------
 
 /** A field whose wire name or storage rests on one disputed source: checked after the read-back. */
-export interface Disputed {
+interface Disputed {
 	/** Key in the record sent. */
 	wire: string;
 	/** The field's label in the node. */
@@ -575,8 +582,8 @@ function flavorsOf(record: IDataObject): IDataObject[] | undefined {
 }
 
 /**
- * Warnings for the disputed fields of a record that smenso did not store as sent, e.g. "smenso did not
- * store Planned Effort (Hours) (sent plannedDuration = 90; the task read back has none)".
+ * Warnings for the disputed fields of a record that smenso did not store as sent, e.g. "smenso did
+ * not store Planned Effort (Hours) (sent plannedDuration = 90; the task read back has none)".
  */
 export function disputedCheck(
 	record: IDataObject,

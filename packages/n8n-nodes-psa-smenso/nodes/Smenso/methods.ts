@@ -2,14 +2,16 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { vendorRequest } from '../../../shared/transport';
 import { isGuid } from '../../../shared/validation';
-import { requestWithFallback, smensoProfile } from './transport';
+import type { RequestContext } from '../../../shared/types';
+import { fromWire, requestWithFallback, smensoProfile, taskListCandidates } from './transport';
 import { credentialChosen } from '../../../shared/kit';
 
 type Ctx = ILoadOptionsFunctions;
 
 /**
- * No credential chosen yet (a node just added): n8n would show "Error fetching options from smenso". Say
- * what to do instead. n8n itself picks the credential when exactly one smenso credential exists.
+ * No credential chosen yet (a node just added): n8n would show "Error fetching options from
+ * smenso". Say what to do instead. n8n itself picks the credential when exactly one smenso
+ * credential exists.
  */
 export const NO_CREDENTIAL =
 	'Choose a smenso credential above first: the list loads from your smenso workspace';
@@ -21,29 +23,40 @@ export function hasCredential(ctx: Ctx): boolean {
 	return credentialChosen(ctx, smensoProfile.credentialType);
 }
 
-export async function list(ctx: Ctx, path: string): Promise<IDataObject[]> {
-	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path });
-	return Array.isArray(body) ? (body as IDataObject[]) : [];
-}
-
-/** A project's tasks: the vendor node's newer path, its older one only on 404 "no such endpoint". */
-async function tasksOfProject(ctx: Ctx, projectId: string): Promise<IDataObject[]> {
-	const body = await requestWithFallback(ctx, 'task:list', [
-		{ method: 'GET', path: `integration/task/json/${projectId}` },
-		{ method: 'GET', path: 'integration/task/json', qs: { projectId } },
-	]);
-	return Array.isArray(body) ? (body as IDataObject[]) : [];
+/** A list read (no paging in any source): the array smenso answers, dates as ISO. */
+export async function list(
+	ctx: RequestContext,
+	path: string,
+	qs?: IDataObject,
+): Promise<IDataObject[]> {
+	const body = await vendorRequest.call(ctx, smensoProfile, { method: 'GET', path, qs });
+	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
 }
 
 /**
- * No smenso source shows how a project read marks an archived project or a template: these check the names
- * the sandbox and similar APIs use (`isArchived` / `archived`, `isTemplate` / `template`). A project with
- * neither counts as active.
+ * A project's tasks: the vendor node's newer path, its older one only on 404 "no such endpoint".
+ */
+export async function tasksOfProject(
+	ctx: RequestContext,
+	projectId: string,
+): Promise<IDataObject[]> {
+	const body = await requestWithFallback(
+		ctx,
+		'task:list',
+		taskListCandidates(projectId).map((c) => ({ method: 'GET' as const, ...c })),
+	);
+	return Array.isArray(body) ? (fromWire(body) as IDataObject[]) : [];
+}
+
+/**
+ * No smenso source shows how a project read marks an archived project or a template: these check
+ * the names the sandbox and similar APIs use (`isArchived` / `archived`, `isTemplate` /
+ * `template`). A project with neither counts as active.
  */
 export const isArchived = (p: IDataObject) => p.isArchived === true || p.archived === true;
 export const isTemplate = (p: IDataObject) => p.isTemplate === true || p.template === true;
 
-export function memberName(m: IDataObject): string {
+function memberName(m: IDataObject): string {
 	const name =
 		[m.firstName, m.lastName].filter(Boolean).join(' ') || String(m.name ?? m.email ?? m.id);
 	return m.email ? `${name} (${String(m.email)})` : name;

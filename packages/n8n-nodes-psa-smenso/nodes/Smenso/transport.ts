@@ -15,16 +15,8 @@ import type { RequestContext, RequestSpec, VendorProfile } from '../../../shared
 import { invalidInput, isGuid } from '../../../shared/validation';
 import { windowsZoneOf } from './zones';
 
-/** The API base URL from the credential (workspace subdomain or a custom URL), without trailing slash. */
-export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.connection === 'customUrl') {
-		return baseUrlOf(
-			'smenso',
-			undefined,
-			credentials.baseUrl,
-			'https://acme.smenso.cloud/skyisland/api/',
-		);
-	}
+/** The workspace subdomain's API address (a pasted host or URL is cut down to the subdomain). */
+function workspaceUrl(credentials: ICredentialDataDecryptedObject): string {
 	const workspace = credentialText(credentials, 'workspace')
 		.replace(/^https?:\/\//i, '')
 		.replace(/\.smenso\.cloud.*$/i, '')
@@ -35,6 +27,17 @@ export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): stri
 		);
 	}
 	return `https://${workspace}.smenso.cloud/skyisland/api`;
+}
+
+/** The API base URL from the credential (the shared rule): the workspace's, or the custom URL. */
+export function smensoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const custom = credentials.connection === 'customUrl';
+	return baseUrlOf(
+		'smenso',
+		custom ? undefined : workspaceUrl(credentials),
+		custom ? credentials.baseUrl : undefined,
+		'https://acme.smenso.cloud/skyisland/api/',
+	);
 }
 
 /** smenso's error body: `{ "errors": ["…", "…"] }` (core concepts page). */
@@ -54,7 +57,9 @@ function smensoErrorMessage(body: unknown): string | undefined {
 	return texts.length ? texts.join('; ') : undefined;
 }
 
-/** smenso: no paging, `{ errors: [] }` bodies, the credential's default zone as the Timezone header. */
+/**
+ * smenso: no paging, `{ errors: [] }` bodies, the credential's default zone as the Timezone header.
+ */
 export const smensoProfile: VendorProfile = {
 	name: 'smenso',
 	credentialType: 'psaSmensoApi',
@@ -71,9 +76,9 @@ export const smensoProfile: VendorProfile = {
 // ---------- endpoints that sources disagree on: try the documented alternative once ----------
 
 /**
- * 404 "no such endpoint" (the path does not exist: nothing was carried out), told apart from 404 "record
- * not found" (`{errors: ["Project '…' not found"]}`): the body says "No such endpoint", or is not smenso's
- * error body at all (a web server's own 404 page).
+ * 404 "no such endpoint" (the path does not exist: nothing was carried out), told apart from 404
+ * "record not found" (`{errors: ["Project '…' not found"]}`): the body says "No such endpoint", or
+ * is not smenso's error body at all (a web server's own 404 page).
  */
 export function isNoSuchEndpoint(error: unknown): boolean {
 	const e = error as { httpCode?: unknown; errorResponse?: JsonObject; message?: string };
@@ -94,10 +99,10 @@ export function forgetRoutes(): void {
 }
 
 /**
- * Sends the first candidate (the best-evidenced path; or the one that worked before for this base URL).
- * If smenso answers 404 "no such endpoint" — nothing was carried out — the next candidate is tried once,
- * and the one that answers is remembered. Any other failure (and any failure after which the write may
- * have been carried out) is thrown as it is.
+ * Sends the first candidate (the best-evidenced path; or the one that worked before for this base
+ * URL). If smenso answers 404 "no such endpoint" — nothing was carried out — the next candidate is
+ * tried once, and the one that answers is remembered. Any other failure (and any failure after
+ * which the write may have been carried out) is thrown as it is.
  */
 export async function requestWithFallback<T = unknown>(
 	ctx: RequestContext,
@@ -122,9 +127,22 @@ export async function requestWithFallback<T = unknown>(
 	throw lastAnswer(lastError);
 }
 
-/** A failure as it came: already a NodeApiError in smenso's words (built by the shared transport). */
+/**
+ * A failure as it came: already a NodeApiError in smenso's words (built by the shared transport).
+ */
 function lastAnswer(error: unknown): Error {
 	return error as Error;
+}
+
+/**
+ * Where a project's tasks are listed: N-new's `task/json/{projectId}` (also our earlier notes)
+ * first, N-old's `task/json?projectId=` only after a 404 "no such endpoint" (route `task:list`).
+ */
+export function taskListCandidates(projectId: string): Array<{ path: string; qs?: IDataObject }> {
+	return [
+		{ path: `integration/task/json/${projectId}` },
+		{ path: 'integration/task/json', qs: { projectId } },
+	];
 }
 
 // ---------- tickets ----------
@@ -141,7 +159,7 @@ const STATE_BY_NAME: Record<string, TicketState> = {
 /** Only 10 and 30 are documented (P4); other ids are read by their name. */
 const STATE_BY_ID: Record<number, TicketState> = { 10: 'success', 30: 'failed' };
 
-export function ticketMessages(body: IDataObject): string[] {
+function ticketMessages(body: IDataObject): string[] {
 	const raw = body.messages ?? body.Messages;
 	return (Array.isArray(raw) ? raw : [])
 		.map((m) =>
@@ -155,7 +173,10 @@ export function ticketMessages(body: IDataObject): string[] {
 		.filter(Boolean);
 }
 
-/** Reads a ticket: the documented ids 10/30 first, then the status name; anything else is still running. */
+/**
+ * Reads a ticket: the documented ids 10/30 first, then the status name; anything else is still
+ * running.
+ */
 export function interpretTicket(body: IDataObject): { state: TicketState; messages: string[] } {
 	const id = Number(body.statusId ?? body.StatusId);
 	const name = String(body.status ?? body.Status ?? '')
@@ -170,7 +191,10 @@ export const smensoTickets: TicketProfile = {
 	interpret: interpretTicket,
 };
 
-/** The counts block of a ticket ({ created, modified, attributesModified, deleted }); its key is the endpoint's name. */
+/**
+ * The counts block of a ticket ({ created, modified, attributesModified, deleted }); its key is the
+ * endpoint's name.
+ */
 export function ticketCounts(body: IDataObject): IDataObject | undefined {
 	for (const value of Object.values(body)) {
 		if (
@@ -184,8 +208,11 @@ export function ticketCounts(body: IDataObject): IDataObject | undefined {
 	return undefined;
 }
 
-/** A ticket time stamp (dd.MM.yyyy HH:mm:ss or ISO with offset) as ISO text; the never-started stamp as null. */
-export function ticketTime(value: unknown): string | null {
+/**
+ * A ticket time stamp (dd.MM.yyyy HH:mm:ss or ISO with offset) as ISO text; the never-started stamp
+ * as null.
+ */
+function ticketTime(value: unknown): string | null {
 	if (typeof value !== 'string' || !value) return null;
 	if (value.startsWith('0001-01-01')) return null;
 	return dottedToIso(value) ?? value;
@@ -272,7 +299,10 @@ export function toWireDate(
 	return formatIsoDate(wallClock(node, itemIndex, field, value, zone));
 }
 
-/** A date and time for smenso (yyyy-MM-ddTHH:mm:ss in the chosen zone, no offset); a bare date stays a date. */
+/**
+ * A date and time for smenso (yyyy-MM-ddTHH:mm:ss in the chosen zone, no offset); a bare date stays
+ * a date.
+ */
 export function toWireDateTime(
 	node: INode,
 	itemIndex: number,
@@ -350,7 +380,10 @@ export function wholeMinutes(
 	return n;
 }
 
-/** Minutes on the wire → hours for output next to the minutes (e.g. plannedDuration 90 → plannedHours 1.5). */
+/**
+ * Minutes on the wire → hours for output next to the minutes (e.g. plannedDuration 90 →
+ * plannedHours 1.5).
+ */
 export function minutesToHours(minutes: unknown): number | null {
 	const n = Number(minutes);
 	return minutes === null || minutes === undefined || minutes === '' || !Number.isFinite(n)

@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { defer, type Deferred } from '../../../../shared/execute';
-import { compact, locator, returnAllLimit, show, type Show } from '../../../../shared/kit';
+import { locator, readId, readPaging, show, type Show } from '../../../../shared/kit';
 import { vendorRequest } from '../../../../shared/transport';
-import { invalidInput, isGuid } from '../../../../shared/validation';
+import { invalidInput, isGuid, requireString } from '../../../../shared/validation';
 import { disputedCheck, writeSettings, type WritePlan } from '../engine';
 import {
 	fromWire,
@@ -22,9 +22,11 @@ import {
 	wholeMinutes,
 } from '../transport';
 
-export { show, compact };
+/** Vendor helpers of the smenso actions: locators, the field kinds, write plans, requests. */
 
-export const GUID_REGEX =
+export { show };
+
+const GUID_REGEX =
 	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 const GUID_EXAMPLE = 'e7737f60-d5a8-4b61-8cda-2ad51ccff4dd';
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -92,7 +94,9 @@ export const folderLocator = (o: { show: Show }) =>
 		o,
 	);
 
-/** Locator modes beyond From List / By ID (modes have no default of their own, unlike parameters). */
+/**
+ * Locator modes beyond From List / By ID (modes have no default of their own, unlike parameters).
+ */
 const EXTRA_MODES: Record<'email' | 'name', Pick<INodeProperties, 'modes'>> = {
 	email: {
 		modes: [
@@ -174,8 +178,9 @@ export function guidField(
 }
 
 /**
- * The value of a locator (or plain field), checked the way its mode asks: "From List" left empty says
- * "choose … from the list", "By E-Mail" checks an e-mail, "By ID" a GUID.
+ * The value of a locator (or plain field): the kit's `readId` (GUIDs, lower-cased for the wire),
+ * plus the modes smenso adds: "By E-Mail" for members and "By Name" for absence types (smenso takes
+ * either).
  */
 export function locatorValue(
 	ctx: Ctx,
@@ -188,22 +193,16 @@ export function locatorValue(
 	const isLocator = !!raw && typeof raw === 'object';
 	const mode = isLocator ? String((raw as IDataObject).mode ?? 'id') : 'id';
 	const value = String(
-		raw && typeof raw === 'object' ? ((raw as IDataObject).value ?? '') : (raw ?? ''),
+		isLocator ? ((raw as IDataObject).value ?? '') : typeof raw === 'string' ? raw : '',
 	).trim();
 	const node = ctx.getNode();
-	if (!value) {
-		const what =
-			mode === 'list'
-				? 'choose one from the list'
-				: mode === 'email'
-					? 'enter an e-mail address'
-					: mode === 'name'
-						? 'enter a name'
-						: mode === 'url'
-							? 'enter a URL'
-							: 'enter an ID';
-		throw invalidInput(node, i, label, `is required: ${what}`);
-	}
+	if (!value && (mode === 'email' || mode === 'name'))
+		throw invalidInput(
+			node,
+			i,
+			label,
+			`is required: ${mode === 'email' ? 'enter an e-mail address' : 'enter a name'}`,
+		);
 	if (mode === 'email' || (kinds.email && mode !== 'list' && EMAIL.test(value))) {
 		if (!EMAIL.test(value))
 			throw invalidInput(
@@ -215,29 +214,18 @@ export function locatorValue(
 		return value;
 	}
 	// A plain value (an expression or an older workflow) may be a name where smenso takes names.
-	if (kinds.name && (mode === 'name' || (!isLocator && !isGuid(value)))) return value;
-	if (!isGuid(value)) {
-		const alt = kinds.email
-			? ' (or choose "By E-Mail")'
-			: kinds.name
-				? ' (or choose "By Name")'
-				: '';
-		throw invalidInput(node, i, label, `must be a GUID like ${GUID_EXAMPLE}${alt}, got "${value}"`);
-	}
-	return value.toLowerCase();
+	if (kinds.name && value && (mode === 'name' || (!isLocator && !isGuid(value)))) return value;
+	return readId(ctx, i, name, label, { guid: true }).toLowerCase();
 }
 
+/** A required text parameter (the shared check, with the parameter read). */
 export function required(ctx: Ctx, i: number, name: string, label: string): string {
-	const value = ctx.getNodeParameter(name, i, '') as unknown;
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!text) throw invalidInput(ctx.getNode(), i, label, 'is required');
-	return text;
+	return requireString(ctx.getNode(), i, label, ctx.getNodeParameter(name, i, ''));
 }
 
 // ---------- declarative fields: UI property and wire value from one description ----------
 
-export type Kind =
+type Kind =
 	| 'string'
 	| 'text'
 	| 'number'
@@ -414,13 +402,7 @@ function flavorValues(ctx: Ctx, i: number, label: string, value: unknown): IData
 }
 
 /** One field's value for the wire, checked (errors name the field and the row). */
-export function wireValue(
-	ctx: Ctx,
-	i: number,
-	f: FieldSpec,
-	value: unknown,
-	zone: string,
-): unknown {
+function wireValue(ctx: Ctx, i: number, f: FieldSpec, value: unknown, zone: string): unknown {
 	const node = ctx.getNode();
 	switch (f.kind) {
 		case 'string':
@@ -550,8 +532,9 @@ export function checkOrder(
 }
 
 /**
- * The check of fields whose wire name or storage rests on one disputed source (README: smenso notes): after
- * the read-back, each of them that smenso did not store as sent becomes a warning on the row.
+ * The check of fields whose wire name or storage rests on one disputed source (README: smenso
+ * notes): after the read-back, each of them that smenso did not store as sent becomes a warning on
+ * the row.
  */
 export function disputed(
 	record: IDataObject,
@@ -568,9 +551,17 @@ export function disputed(
 	);
 }
 
+/** Top-level `noFeed` (N-new): shown among the additional fields, sent beside the records. */
+export const NO_FEED: FieldSpec = {
+	name: 'noFeed',
+	label: 'No Activity Feed Entry',
+	kind: 'boolean',
+	description: 'Whether to keep the change out of the activity feed',
+};
+
 // ---------- shared properties of asynchronous writes ----------
 
-export function waitFields(resource: string, operations: string[]): INodeProperties[] {
+function waitFields(resource: string, operations: string[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Wait for Completion',
@@ -616,12 +607,11 @@ const TICKET_DETAIL: INodeProperties = {
 	description: "How much of smenso's ticket to add to each output row",
 };
 
-/** Options of an asynchronous write: batch size (where the API takes arrays), time zone, ticket detail. */
-export function writeOptions(
-	resource: string,
-	operations: string[],
-	batchable: boolean,
-): INodeProperties {
+/**
+ * Options of an asynchronous write: batch size (where the API takes arrays), time zone, ticket
+ * detail.
+ */
+function writeOptions(resource: string, operations: string[], batchable: boolean): INodeProperties {
 	const options: INodeProperties[] = [];
 	if (batchable) {
 		options.push({
@@ -646,6 +636,15 @@ export function writeOptions(
 	};
 }
 
+/** What every asynchronous write operation shows after its own fields: waiting, and its options. */
+export function writeTail(
+	resource: string,
+	operation: string,
+	batchable = true,
+): INodeProperties[] {
+	return [...waitFields(resource, [operation]), writeOptions(resource, [operation], batchable)];
+}
+
 /** Options of a read: the time zone dates are shown in. */
 export function readOptions(resource: string, operations: string[]): INodeProperties {
 	return {
@@ -659,8 +658,6 @@ export function readOptions(resource: string, operations: string[]): INodeProper
 	};
 }
 
-export { returnAllLimit };
-
 /** Builds the row's write plan with the shared settings and hands it to the batch phase. */
 export async function plan(
 	ctx: Ctx,
@@ -672,7 +669,10 @@ export async function plan(
 
 // ---------- reads ----------
 
-/** A GET (with the row's zone as the Timezone header where the user chose one); dates answered as ISO. */
+/**
+ * A GET (with the row's zone as the Timezone header where the user chose one); dates answered as
+ * ISO.
+ */
 export async function get<T = IDataObject[]>(
 	ctx: Ctx,
 	i: number | undefined,
@@ -743,15 +743,14 @@ export async function send<T = unknown>(
 	return fromWire(body) as T;
 }
 
-/** Return All / Limit over a list, with a client-side filter. */
+/** Return All / Limit (the kit's reader) over a list, with a client-side filter. */
 export function limitList(
 	ctx: Ctx,
 	i: number,
 	list: IDataObject[],
 	keep: (r: IDataObject) => boolean = () => true,
 ): IDataObject[] {
-	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = Number(ctx.getNodeParameter('limit', i, 50));
+	const { returnAll, limit } = readPaging(ctx, i);
 	const filtered = list.filter(keep);
 	return returnAll ? filtered : filtered.slice(0, Math.max(1, limit));
 }
@@ -780,7 +779,10 @@ export function withHours(record: IDataObject, fields: Record<string, string>): 
 	return out;
 }
 
-/** An externalId set on create when the user gives none, so the record can be read back after its ticket. */
+/**
+ * An externalId set on create when the user gives none, so the record can be read back after its
+ * ticket.
+ */
 export function newExternalId(ctx: Ctx, i: number): string {
 	return `n8n-${ctx.getExecutionId?.() ?? 'run'}-${i + 1}-${Math.floor(Math.random() * 1e9).toString(36)}`;
 }

@@ -1,14 +1,14 @@
 /** The Reporting API (read-only, any role): views as JSON rows or as a CSV file in binary data. */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { OperationHandler } from '../../../../shared/execute';
-import { operationProperty } from '../../../../shared/kit';
+import { returnAllLimit } from '../../../../shared/kit';
+import { defineOperation, defineResource } from '../../../../shared/operation';
 import { vendorRequest } from '../../../../shared/transport';
 import { invalidInput, isGuid } from '../../../../shared/validation';
 import { zoneFor } from '../engine';
 import { fromWire, smensoProfile } from '../transport';
 import { windowsZoneOf } from '../zones';
-import { limitList, locatorValue, projectLocator, returnAllLimit, show, type Ctx } from './common';
+import { limitList, locatorValue, projectLocator, show, type Ctx } from './common';
 
 const R = 'report';
 
@@ -87,17 +87,6 @@ const ALL = Object.keys(VIEWS);
 const LISTS = ALL.filter((op) => !VIEWS[op].single);
 const withKey = (key: View['keys'][number]) => ALL.filter((op) => VIEWS[op].keys.includes(key));
 
-export const reportOperations = operationProperty(
-	R,
-	ALL.map((value) => ({
-		name: VIEWS[value].name,
-		value,
-		action: VIEWS[value].action,
-		...(VIEWS[value].description ? { description: VIEWS[value].description } : {}),
-	})),
-	'getProjects',
-);
-
 const PROJECT_FILTER = [
 	{ name: 'Active', value: 'active' },
 	{ name: 'All', value: 'all' },
@@ -105,7 +94,7 @@ const PROJECT_FILTER = [
 	{ name: 'Templates', value: 'templates' },
 ];
 
-export const reportFields: INodeProperties[] = [
+const FIELDS: INodeProperties[] = [
 	projectLocator(show(R, ['getProject', 'getTasks'])),
 	{
 		displayName: 'Whose Records',
@@ -218,7 +207,8 @@ async function runView(
 	const path = view.path(ctx, i);
 	const format = ctx.getNodeParameter('format', i, 'JSON') === 'CSV' ? 'CSV' : 'JSON';
 	const options = ctx.getNodeParameter('reportOptions', i, {}) as IDataObject;
-	// The zone: the options' or the credential's default; the node-level helper reads it from 'options'.
+	// The zone: the options' or the credential's default; the node-level helper reads it from
+	// 'options'.
 	const chosen = String(options.timezone ?? '').trim();
 	const zone = chosen ? { iana: chosen } : await zoneFor(ctx, i);
 	if (chosen && !windowsZoneOf(chosen))
@@ -298,11 +288,23 @@ async function runView(
 	return view.single ? list : limitList(ctx, i, list);
 }
 
-export const reportHandlers: Record<string, OperationHandler> = Object.fromEntries(
-	ALL.map((operation) => [
-		operation,
-		async function (this: Ctx, i: number) {
-			return await runView(this, i, operation);
-		},
-	]),
-);
+/** Every view is a read-only operation of its own (no request it sends changes anything). */
+export const report = defineResource({
+	value: R,
+	name: 'Report',
+	description: 'Read-only exports of the Reporting API, as JSON or CSV',
+	defaultOperation: 'getProjects',
+	properties: FIELDS,
+	operations: ALL.map((operation) =>
+		defineOperation({
+			value: operation,
+			name: VIEWS[operation].name,
+			action: VIEWS[operation].action,
+			...(VIEWS[operation].description ? { description: VIEWS[operation].description } : {}),
+			readOnly: true,
+			async handler(this: Ctx, i: number) {
+				return await runView(this, i, operation);
+			},
+		}),
+	),
+});
