@@ -24,7 +24,7 @@ export class SmensoApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/blob/main/docs/vendors/smenso.md';
+		'https://github.com/n8n-nodes-psa/n8n-nodes-psa/tree/main/packages/n8n-nodes-psa-smenso#readme';
 
 	properties: INodeProperties[] = [
 		{
