@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { dateText, invalidInput } from './validation';
+import { dateText, invalidInput, valueText } from './validation';
 
 /**
  * One strict date/time reader for every vendor: real calendar dates, times 00:00–23:59, and errors that
@@ -104,8 +104,7 @@ export function parseDate(node: INode, itemIndex: number, field: string, value: 
 
 /** A time of day "HH:mm" or "HH:mm:ss", 00:00–23:59. */
 export function parseTime(node: INode, itemIndex: number, field: string, value: unknown): WallTime {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text = valueText(value);
 	const match = TIME.exec(text);
 	if (!match)
 		throw invalidInput(

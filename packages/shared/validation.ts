@@ -20,14 +20,18 @@ export function invalidInput(
 	});
 }
 
+/** The text of a typed or expression value: numbers as digits, strings trimmed, anything else empty. */
+export function valueText(value: unknown): string {
+	return typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+}
+
 export function requireString(
 	node: INode,
 	itemIndex: number,
 	field: string,
 	value: unknown,
 ): string {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text = valueText(value);
 	if (!text) throw invalidInput(node, itemIndex, field, 'is required');
 	return text;
 }
@@ -38,8 +42,7 @@ export function requirePositiveInteger(
 	field: string,
 	value: unknown,
 ): number {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text = valueText(value);
 	if (!/^\d+$/.test(text) || Number(text) <= 0) {
 		throw invalidInput(
 			node,

@@ -7,6 +7,7 @@ import type {
 
 import { cennoProfile, listRecords, type CennoResource } from './transport';
 import { credentialChosen } from '../../../shared/kit';
+import { valueText } from '../../../shared/validation';
 
 type Labeller = (record: IDataObject, lookups: Lookups) => string;
 
@@ -53,8 +54,7 @@ function chosenProject(ctx: ILoadOptionsFunctions): number | undefined {
 		}
 	}
 	for (const value of candidates) {
-		const text =
-			typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const text = valueText(value);
 		if (/^\d+$/.test(text)) return Number(text);
 	}
 	return undefined;

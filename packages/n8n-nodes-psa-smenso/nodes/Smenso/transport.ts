@@ -12,7 +12,7 @@ import { baseUrlOf, credentialText } from '../../../shared/kit';
 import type { TicketProfile, TicketState } from '../../../shared/tickets';
 import { credentialsFor, vendorRequest } from '../../../shared/transport';
 import type { RequestContext, RequestSpec, VendorProfile } from '../../../shared/types';
-import { invalidInput, isGuid } from '../../../shared/validation';
+import { invalidInput, isGuid, valueText } from '../../../shared/validation';
 import { windowsZoneOf } from './zones';
 
 /** The workspace subdomain's API address (a pasted host or URL is cut down to the subdomain). */
@@ -337,8 +337,7 @@ export function hoursToMinutes(
 	field: string,
 	value: unknown,
 ): number {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text = valueText(value);
 	let minutes: number | undefined;
 	const hm = /^(\d+):([0-5]\d)$/.exec(text);
 	if (hm) minutes = Number(hm[1]) * 60 + Number(hm[2]);

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { defer, type Deferred } from '../../../../shared/execute';
-import { locator, readId, readPaging, show, type Show } from '../../../../shared/kit';
+import { idField, locator, readId, readPaging, show, type Show } from '../../../../shared/kit';
 import { vendorRequest } from '../../../../shared/transport';
 import { invalidInput, isGuid, requireString } from '../../../../shared/validation';
 import { disputedCheck, writeSettings, type WritePlan } from '../engine';
@@ -158,24 +158,13 @@ export function absenceTypeLocator(o: { show: Show }, required = true): INodePro
 	return base;
 }
 
-/** A plain GUID field (records without a list to pick from, e.g. a status report). */
-export function guidField(
+/** A plain GUID field (records without a list to pick from, e.g. a status report): the kit's ID field. */
+export const guidField = (
 	name: string,
 	displayName: string,
 	o: { show: Show },
 	description?: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: `e.g. ${GUID_EXAMPLE}`,
-		description,
-		displayOptions: o,
-	};
-}
+): INodeProperties => idField(name, displayName, o, description, GUID_EXAMPLE);
 
 /**
  * The value of a locator (or plain field): the kit's `readId` (GUIDs, lower-cased for the wire),
