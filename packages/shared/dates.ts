@@ -3,9 +3,9 @@ import type { INode } from 'n8n-workflow';
 import { dateText, invalidInput, valueText } from './validation';
 
 /**
- * One strict date/time reader for every vendor: real calendar dates, times 00:00–23:59, and errors that
- * name the field and the row. What the user wrote is kept as written (a wall-clock date and time); only
- * the vendor's format on the wire differs, and that is the caller's `format…` choice.
+ * One strict date/time reader for every vendor: real calendar dates, times 00:00–23:59, and errors
+ * that name the field and the row. What the user wrote is kept as written (a wall-clock date and
+ * time); only the vendor's format on the wire differs, and that is the caller's `format…` choice.
  */
 export interface WallDate {
 	year: number;
@@ -55,8 +55,8 @@ const DATE_TIME =
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
- * A date with an optional time: "2025-07-01", "2025-07-01T08:30", "2025-07-01 08:30:00+02:00", a JS Date or
- * a luxon DateTime (what `{{ $now }}` gives). Refuses "2025-02-30" and "2025-07-01T25:00".
+ * A date with an optional time: "2025-07-01", "2025-07-01T08:30", "2025-07-01 08:30:00+02:00", a JS
+ * Date or a luxon DateTime (what `{{ $now }}` gives). Refuses "2025-02-30" and "2025-07-01T25:00".
  */
 export function parseDateTime(
 	node: INode,
@@ -96,7 +96,9 @@ export function parseDateTime(
 	};
 }
 
-/** A calendar date; a time after it is ignored on purpose ("2026-11-10T00:00:00+01:00" is the 10th). */
+/**
+ * A calendar date; a time after it is ignored on purpose ("2026-11-10T00:00:00+01:00" is the 10th).
+ */
 export function parseDate(node: INode, itemIndex: number, field: string, value: unknown): WallDate {
 	const { year, month, day } = parseDateTime(node, itemIndex, field, value);
 	return { year, month, day };
@@ -135,7 +137,10 @@ export function formatLocalDateTime(d: WallDate & WallTime): string {
 	return `${formatIsoDate(d)}T${formatTime(d, true)}`;
 }
 
-/** Reads a date a vendor answered in dd.MM.yyyy (optionally with HH:mm[:ss]) → ISO text, or undefined. */
+/**
+ * Reads a date a vendor answered in dd.MM.yyyy (optionally with HH:mm[:ss]) → ISO text, or
+ * undefined.
+ */
 export function dottedToIso(text: unknown): string | undefined {
 	if (typeof text !== 'string') return undefined;
 	const m = /^(\d{2})\.(\d{2})\.(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
@@ -144,7 +149,10 @@ export function dottedToIso(text: unknown): string | undefined {
 	return m[4] === undefined ? date : `${date}T${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 }
 
-/** Accepts n8n date fields (ISO strings with or without time, Dates, luxon DateTimes) and returns YYYY-MM-DD. */
+/**
+ * Accepts n8n date fields (ISO strings with or without time, Dates, luxon DateTimes) and returns
+ * YYYY-MM-DD.
+ */
 export function toDateOnly(node: INode, itemIndex: number, field: string, value: unknown): string {
 	return formatIsoDate(parseDate(node, itemIndex, field, value));
 }

@@ -47,13 +47,14 @@ const NETWORK_CODES = [
  * Reads status, headers, body and network code from whatever n8n threw: a NodeApiError wrapping an
  * axios error (`cause`), the axios error itself, or a plain Error. Never copies the request config.
  *
- * n8n 1.x (n8n-workflow 1.x, e.g. n8n 1.123.81) throws a NodeApiError *without* the axios error: its
- * ExecutionBaseError declares `cause` as a class field, which resets the `cause` that Error's constructor
- * had just set to undefined. What survives on that error is `httpCode` (the HTTP status as a string, or the
- * network code such as "ECONNREFUSED"), `context.data` (the response body, only when it was a JSON object)
- * and `messages` (axios's own texts, e.g. "connect ECONNREFUSED …", "timeout of 30000ms exceeded").
- * Response headers are not kept anywhere, so on 1.x a 429 is waited out from the body (a profile's `rateLimitWaitSeconds`) or
- * by backoff instead of `Retry-After` / `X-RateLimit-Reset`, and text or array bodies are not available.
+ * n8n 1.x (n8n-workflow 1.x, e.g. n8n 1.123.81) throws a NodeApiError *without* the axios error:
+ * its ExecutionBaseError declares `cause` as a class field, which resets the `cause` that Error's
+ * constructor had just set to undefined. What survives on that error is `httpCode` (the HTTP status
+ * as a string, or the network code such as "ECONNREFUSED"), `context.data` (the response body, only
+ * when it was a JSON object) and `messages` (axios's own texts, e.g. "connect ECONNREFUSED …",
+ * "timeout of 30000ms exceeded"). Response headers are not kept anywhere, so on 1.x a 429 is waited
+ * out from the body (a profile's `rateLimitWaitSeconds`) or by backoff instead of `Retry-After` /
+ * `X-RateLimit-Reset`, and text or array bodies are not available.
  */
 export function describeFailure(error: unknown): FailureInfo {
 	const candidates: Array<Record<string, unknown>> = [];
@@ -136,8 +137,8 @@ function asText(value: unknown): string {
 }
 
 /**
- * The generic reading of an error body, for the conventions most JSON APIs share; a vendor's own shapes
- * belong in its profile's `errorMessage` (tried first). Understood here:
+ * The generic reading of an error body, for the conventions most JSON APIs share; a vendor's own
+ * shapes belong in its profile's `errorMessage` (tried first). Understood here:
  * - `{ message }` (or `Message`, `error`) and text or HTML bodies;
  * - `{ errors: ["…"] }`, `{ errors: [{ message }] }` and `{ errors: { field: ["…"] } }`;
  * - a body that is only a field → messages map `{ field: ["…"] }`.
@@ -245,7 +246,9 @@ export interface ApiErrorOptions {
 	secrets: string[];
 }
 
-/** The one way a vendor failure becomes an n8n error: the vendor's words, the HTTP status, the item. */
+/**
+ * The one way a vendor failure becomes an n8n error: the vendor's words, the HTTP status, the item.
+ */
 export function buildApiError(node: INode, options: ApiErrorOptions): NodeApiError {
 	const { vendor, status, itemIndex, secrets } = options;
 	const message = redact(options.message, secrets);
@@ -287,9 +290,10 @@ export function rowLabel(itemIndex: number, capital = false): string {
 const mayHaveBeenAppliedErrors = new WeakSet<object>();
 
 /**
- * True when a failed write may nevertheless have been carried out by the server (a 5xx, reset, timeout or
- * malformed answer after the request was sent, an asynchronous job still running at the deadline). Such a row
- * must be checked before it is run again; every other failure is safe to retry once its cause is fixed.
+ * True when a failed write may nevertheless have been carried out by the server (a 5xx, reset,
+ * timeout or malformed answer after the request was sent, an asynchronous job still running at the
+ * deadline). Such a row must be checked before it is run again; every other failure is safe to
+ * retry once its cause is fixed.
  */
 export function mayHaveBeenApplied(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && mayHaveBeenAppliedErrors.has(error);

@@ -17,9 +17,10 @@ import {
 } from './rehearsal';
 
 /**
- * One operation of an action node, run for one input item. A handler reads its parameters, checks them
- * (throwing before it sends anything) and makes its requests through the shared helper. It may return
- * records, ready items with their own pairing, or `defer(plan)` to hand its write to the node's batch phase.
+ * One operation of an action node, run for one input item. A handler reads its parameters, checks
+ * them (throwing before it sends anything) and makes its requests through the shared helper. It may
+ * return records, ready items with their own pairing, or `defer(plan)` to hand its write to the
+ * node's batch phase.
  */
 export type OperationHandler = (
 	this: IExecuteFunctions,
@@ -50,8 +51,8 @@ export type ItemOutcome = { json: IDataObject | IDataObject[] } | { error: Error
 
 export interface BatchPhase<P = unknown> {
 	/**
-	 * Sends every deferred write (items in input order) after all items passed their checks, and returns
-	 * each item's outcome. Items missing from the map count as failed with a generic error.
+	 * Sends every deferred write (items in input order) after all items passed their checks, and
+	 * returns each item's outcome. Items missing from the map count as failed with a generic error.
 	 */
 	flush(
 		this: IExecuteFunctions,
@@ -63,7 +64,10 @@ export interface ExecuteOptions {
 	batch?: BatchPhase;
 }
 
-/** The error to throw from a catch block: our n8n errors unchanged, anything else wrapped with the item. */
+/**
+ * The error to throw from a catch block: our n8n errors unchanged, anything else wrapped with the
+ * item.
+ */
 export function asNodeError(
 	node: INode,
 	error: unknown,
@@ -94,10 +98,10 @@ function httpCodeOf(error: unknown): number | null {
 }
 
 /**
- * The row a failed item outputs under Continue On Fail, the same shape in every node: what went wrong in
- * the vendor's words, the details, the HTTP status (null if the request never got an answer), the row as
- * users count it, n8n's item index, and whether the write may already have been carried out — so a
- * workflow can route "safe to run again" rows apart from "check first" rows.
+ * The row a failed item outputs under Continue On Fail, the same shape in every node: what went
+ * wrong in the vendor's words, the details, the HTTP status (null if the request never got an
+ * answer), the row as users count it, n8n's item index, and whether the write may already have been
+ * carried out — so a workflow can route "safe to run again" rows apart from "check first" rows.
  */
 function failureOutput(error: unknown, itemIndex: number): IDataObject {
 	const e = error as Error & { description?: unknown };
@@ -139,7 +143,10 @@ function ranges(rows: number[]): string {
 	return parts.join(', ');
 }
 
-/** With Continue On Fail off: one error that lists every bad row, thrown before anything was written. */
+/**
+ * With Continue On Fail off: one error that lists every bad row, thrown before anything was
+ * written.
+ */
 function rejectAll(
 	node: INode,
 	failures: Array<{ itemIndex: number; error: unknown }>,
@@ -185,13 +192,16 @@ function withWrittenRows(
 /**
  * The execute() loop every action node shares.
  *
- * 1. **Check every row first.** Each item's handler runs as a rehearsal: parameters are resolved and
- *    checked, lookups (reads) go out, and the handler is stopped at its first write. A read-only operation
- *    finishes during the rehearsal and its result is kept (nothing runs twice). Nothing is written yet.
- * 2. If any row failed: with Continue On Fail off, one error lists every bad row and **nothing is sent**;
- *    with it on, those rows output their error (see `failureOutput`) and the good rows go ahead.
- * 3. **Send.** The rows that reached a write run for real, in input order; deferred writes go to the
- *    node's batch phase in one go. Output is in input order, each record paired with its input item.
+ * 1. **Check every row first.** Each item's handler runs as a rehearsal: parameters are resolved
+ *    and checked, lookups (reads) go out, and the handler is stopped at its first write. A
+ *    read-only operation finishes during the rehearsal and its result is kept (nothing runs twice).
+ *    Nothing is written yet.
+ * 2. If any row failed: with Continue On Fail off, one error lists every bad row and **nothing is
+ *    sent**; with it on, those rows output their error (see `failureOutput`) and the good rows go
+ *    ahead.
+ * 3. **Send.** The rows that reached a write run for real, in input order; deferred writes go to
+ *    the node's batch phase in one go. Output is in input order, each record paired with its input
+ *    item.
  */
 export async function executeOperations(
 	this: IExecuteFunctions,

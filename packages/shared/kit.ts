@@ -10,8 +10,8 @@ import { UserError } from 'n8n-workflow';
 import { invalidInput, requireGuid, requirePositiveInteger } from './validation';
 
 /**
- * The shared parameter kit: the property builders and small helpers every vendor node needs, so vendor
- * folders keep only what is truly theirs (paths, field names, labels).
+ * The shared parameter kit: the property builders and small helpers every vendor node needs, so
+ * vendor folders keep only what is truly theirs (paths, field names, labels).
  */
 
 export type Show = {
@@ -79,7 +79,9 @@ export interface LocatorOptions {
 
 const WHOLE_NUMBER = '^\\s*\\d+\\s*$';
 
-/** A resource locator: From List (searchable), By ID and, where the vendor has record URLs, By URL. */
+/**
+ * A resource locator: From List (searchable), By ID and, where the vendor has record URLs, By URL.
+ */
 export function locator(options: LocatorOptions): INodeProperties {
 	const property: INodeProperties = {
 		displayName: options.displayName,
@@ -189,8 +191,8 @@ export function pick(record: IDataObject, keys: string[]): IDataObject {
 }
 
 /**
- * The API base URL from a credential: a fixed/templated URL, or the user's own (validated as http(s)).
- * `custom` is the credential's custom URL value when the user chose one.
+ * The API base URL from a credential: a fixed/templated URL, or the user's own (validated as
+ * http(s)). `custom` is the credential's custom URL value when the user chose one.
  */
 export function baseUrlOf(
 	vendor: string,
@@ -226,8 +228,8 @@ export function credentialText(credentials: ICredentialDataDecryptedObject, key:
 }
 
 /**
- * The canvas subtitle in words ("Log Time · Time Report") for a node's Resource and Operation properties,
- * instead of internal values ("logTime: timeReport").
+ * The canvas subtitle in words ("Log Time · Time Report") for a node's Resource and Operation
+ * properties, instead of internal values ("logTime: timeReport").
  */
 export function subtitleFor(properties: INodeProperties[]): string {
 	const resourceNames: Record<string, string> = {};
@@ -251,8 +253,8 @@ export function subtitleFor(properties: INodeProperties[]): string {
 }
 
 /**
- * Whether the node has a credential of this type chosen. Dropdowns and lists answer with a one-line hint
- * instead of n8n's "Error fetching options" while it has none.
+ * Whether the node has a credential of this type chosen. Dropdowns and lists answer with a one-line
+ * hint instead of n8n's "Error fetching options" while it has none.
  */
 export function credentialChosen(
 	ctx: { getNode(): { credentials?: Record<string, { id?: string | null; name?: string }> } },
@@ -274,9 +276,9 @@ export function readPaging(
 }
 
 /**
- * The one ID reader: a record ID from a plain field or a resource locator (any mode), checked before
- * anything is sent. Numeric IDs by default; `guid: true` for vendors whose IDs are GUIDs. An empty value
- * says what to do in the mode the user chose ("choose a project from the list").
+ * The one ID reader: a record ID from a plain field or a resource locator (any mode), checked
+ * before anything is sent. Numeric IDs by default; `guid: true` for vendors whose IDs are GUIDs. An
+ * empty value says what to do in the mode the user chose ("choose a project from the list").
  */
 export function readId(
 	ctx: IExecuteFunctions,
@@ -319,7 +321,9 @@ export function readId(
 		: requirePositiveInteger(ctx.getNode(), itemIndex, label, text);
 }
 
-/** An optional ID: empty (or 0) → undefined, else as `readId`. Accepts a locator value object too. */
+/**
+ * An optional ID: empty (or 0) → undefined, else as `readId`. Accepts a locator value object too.
+ */
 export function readOptionalId(
 	ctx: IExecuteFunctions,
 	itemIndex: number,

@@ -4,32 +4,36 @@ import { sleep } from 'n8n-workflow';
  * Pace for one credential, shared by every item and every execution of that credential in this n8n
  * instance (one OS process).
  *
- * - Spacing: send slots are reserved in order at least `1 / rate` seconds apart (with a small safety
- *   margin), so concurrent callers never burst past a documented ceiling (e.g. 4 req/s). A ceiling of
- *   N per second is also guarded on real times (see `acquire`).
+ * - Spacing: send slots are reserved in order at least `1 / rate` seconds apart (with a small
+ *   safety margin), so concurrent callers never burst past a documented ceiling (e.g. 4 req/s). A
+ *   ceiling of N per second is also guarded on real times (see `acquire`).
  * - A 429 is read by what it tells us:
- *   - **"Wait"** (`Retry-After`, a wait in the 429 body, `X-RateLimit-Reset`, or no hint at all): every caller of
- *     the credential pauses until then. The pace is NOT cut: the server said *when*, not *slower*. 429s with
- *     no success in between (a storm) are one episode, however long it lasts.
- *   - **"The budget is shared"**: a second 429 episode within `repeatWindowMs` of the previous one, each
- *     arriving after requests at our own pace had succeeded again. Someone else (another queue-mode worker,
- *     another integration on the token) spends the same budget. Only then is the pace cut, in whole steps:
- *     "k requests per second" with k halved (4 → 2 → 1), each step guarded on real times: a request starts
- *     only once the response to the request k places before it is a second old, so one process never puts
- *     more than k requests into any sliding second, and blind workers whose k add up to the ceiling (3 workers
- *     at 4 req/s: 2 + 1 + 1) never collide, whatever their phase.
+ *   - **"Wait"** (`Retry-After`, a wait in the 429 body, `X-RateLimit-Reset`, or no hint at all):
+ *     every caller of the credential pauses until then. The pace is NOT cut: the server said
+ *     *when*, not *slower*. 429s with no success in between (a storm) are one episode, however long
+ *     it lasts.
+ *   - **"The budget is shared"**: a second 429 episode within `repeatWindowMs` of the previous one,
+ *     each arriving after requests at our own pace had succeeded again. Someone else (another
+ *     queue-mode worker, another integration on the token) spends the same budget. Only then is the
+ *     pace cut, in whole steps: "k requests per second" with k halved (4 → 2 → 1), each step
+ *     guarded on real times: a request starts only once the response to the request k places before
+ *     it is a second old, so one process never puts more than k requests into any sliding second,
+ *     and blind workers whose k add up to the ceiling (3 workers at 4 req/s: 2 + 1 + 1) never
+ *     collide, whatever their phase.
  *   - A 429 episode within `probeHoldMs` of our own step up takes that step back at once.
- *   - 429 after 429 with nothing getting through: from the third on the wait grows beyond the hint (1, 2,
- *     4 … 32 s), so a sender starved by others asks rarely.
- *   - Vendors that report their window (`X-RateLimit-Remaining`) are never cut this way: the window says
- *     exactly how much is left, and `onSuccess` spreads it (see below).
- * - Recovery after a cut: one step up after `probeDelayMs` without a 429 (about 20 s, spread ± 25 % so
- *   workers cut together do not step up together). A cut while still recovering from the last one, or a
- *   step up that is answered by a 429, doubles the delay (up to 5 minutes), which keeps blind workers that
- *   sit at their share from provoking 429s; every step that holds halves it again.
- * - `X-RateLimit-Remaining` / `Reset` (where a vendor sends them): when the window runs low, what is left is
- *   spread evenly up to the reset, and a remaining count that falls faster than this process sends reveals
- *   other consumers of the same token: the pace is scaled down to this process's share.
+ *   - 429 after 429 with nothing getting through: from the third on the wait grows beyond the hint
+ *     (1, 2, 4 … 32 s), so a sender starved by others asks rarely.
+ *   - Vendors that report their window (`X-RateLimit-Remaining`) are never cut this way: the window
+ *     says exactly how much is left, and `onSuccess` spreads it (see below).
+ * - Recovery after a cut: one step up after `probeDelayMs` without a 429 (about 20 s, spread ± 25 %
+ *   so workers cut together do not step up together). A cut while still recovering from the last
+ *   one, or a step up that is answered by a 429, doubles the delay (up to 5 minutes), which keeps
+ *   blind workers that sit at their share from provoking 429s; every step that holds halves it
+ *   again.
+ * - `X-RateLimit-Remaining` / `Reset` (where a vendor sends them): when the window runs low, what
+ *   is left is spread evenly up to the reset, and a remaining count that falls faster than this
+ *   process sends reveals other consumers of the same token: the pace is scaled down to this
+ *   process's share.
  */
 export interface PacerClock {
 	now(): number;
@@ -91,7 +95,9 @@ export class Pacer {
 		cut: 0.5,
 		/** Starting rate (req/s) for a vendor with no documented rate once its 429s repeat. */
 		unpacedStart: 10,
-		/** Time without a 429 before a step up after a cut; doubles after a failed step, up to the cap. */
+		/**
+		 * Time without a 429 before a step up after a cut; doubles after a failed step, up to the cap.
+		 */
 		probeBaseMs: 20_000,
 		probeCapMs: 300_000,
 		/** A 429 episode this soon after our own step up takes that step back. */
@@ -104,7 +110,10 @@ export class Pacer {
 		probeSpread: 0.5,
 	};
 
-	/** Current delay before the next step up, and when the next step may happen (0: nothing to recover). */
+	/**
+	 * Current delay before the next step up, and when the next step may happen (0: nothing to
+	 * recover).
+	 */
 	private probeDelayMs = Pacer.tuning.probeBaseMs;
 
 	private nextProbeAt = 0;
@@ -161,11 +170,12 @@ export class Pacer {
 	/**
 	 * Waits for this caller's send slot and returns `release`, to call when the response has arrived.
 	 *
-	 * Besides the even spacing, a pace of k per second (the documented ceiling, or the step after a cut) is
-	 * guarded on real times: a request may only start one second after the response to the request k places
-	 * before it arrived. A send that left late (n8n fetching a token inside it, a busy event loop) then cannot
-	 * crowd k + 1 arrivals into one second, however the slots were planned. On loopback this costs nothing;
-	 * with slow responses it trades a little speed for never tripping the vendor's limit.
+	 * Besides the even spacing, a pace of k per second (the documented ceiling, or the step after a
+	 * cut) is guarded on real times: a request may only start one second after the response to the
+	 * request k places before it arrived. A send that left late (n8n fetching a token inside it, a
+	 * busy event loop) then cannot crowd k + 1 arrivals into one second, however the slots were
+	 * planned. On loopback this costs nothing; with slow responses it trades a little speed for never
+	 * tripping the vendor's limit.
 	 */
 	async acquire(): Promise<() => void> {
 		const wait = this.clock.sleep ? (ms: number) => this.clock.sleep!(ms) : sleep;
@@ -180,7 +190,8 @@ export class Pacer {
 			const at = this.reserve(now, ref?.end === undefined ? 0 : ref.end + 1000);
 			const entry = this.track();
 			if (at > now) await wait(at - now);
-			// A 429 seen by another caller while we slept moves the pause: give the slot back and queue again.
+			// A 429 seen by another caller while we slept moves the pause: give the slot back and queue
+			// again.
 			if (this.pausedUntil > this.clock.now()) {
 				this.forget(entry);
 				continue;
@@ -216,14 +227,16 @@ export class Pacer {
 	}
 
 	/**
-	 * A 429: nobody on this credential sends before `until` (epoch ms). `source` says where the wait came from
-	 * (`rateLimitDelayMs`). The pace is cut only when 429 episodes repeat at our own pace (see the class note).
+	 * A 429: nobody on this credential sends before `until` (epoch ms). `source` says where the wait
+	 * came from (`rateLimitDelayMs`). The pace is cut only when 429 episodes repeat at our own pace
+	 * (see the class note).
 	 */
 	onRateLimited(until: number, source: RateLimitSource = 'backoff', now = this.clock.now()): void {
 		this.limited++;
 		this.consecutive++;
-		// 429 after 429 with nothing getting through: the hint is not enough (others take every slot as it frees).
-		// From the third on, wait at least 1, 2, 4 … s (up to 32 s): a starved sender then asks rarely.
+		// 429 after 429 with nothing getting through: the hint is not enough (others take every slot as
+		// it frees). From the third on, wait at least 1, 2, 4 … s (up to 32 s): a starved sender then
+		// asks rarely.
 		const { backoffFrom, backoffBaseMs, backoffCapMs } = Pacer.tuning;
 		if (this.consecutive >= backoffFrom) {
 			until = Math.max(
@@ -233,8 +246,8 @@ export class Pacer {
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, until);
 		this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
-		// No success since the last 429, or several answers of one burst: the same episode (the server still
-		// says "wait"). Nothing to learn about our pace.
+		// No success since the last 429, or several answers of one burst: the same episode (the server
+		// still says "wait"). Nothing to learn about our pace.
 		const sameEpisode =
 			!this.succeededSinceLimit || now - this.lastLimitedAt < Pacer.tuning.sameSignalMs;
 		this.lastLimitedAt = now;
@@ -248,8 +261,9 @@ export class Pacer {
 		// The window headers say exactly what is left: `onSuccess` paces by them, no guessing needed.
 		if (this.lastRemaining !== undefined || source === 'X-RateLimit-Reset') return;
 		if (repeated) {
-			// Blind senders at fixed spacing lock into one phase, and the same one is always the one turned away
-			// while another, over its share, never hears of it. Resuming up to one slot later breaks the lock.
+			// Blind senders at fixed spacing lock into one phase, and the same one is always the one
+			// turned away while another, over its share, never hears of it. Resuming up to one slot later
+			// breaks the lock.
 			const slot = this.windowSize
 				? 1000 / this.level
 				: Number.isFinite(this.rate)
@@ -295,7 +309,8 @@ export class Pacer {
 			const base = Number.isFinite(this.rate) ? this.rate : Pacer.tuning.unpacedStart;
 			this.rate = Math.max(base * Pacer.tuning.cut, 0.05);
 		}
-		// Cut again while still recovering from the last cut: the budget stays shared; step up less often.
+		// Cut again while still recovering from the last cut: the budget stays shared; step up less
+		// often.
 		if (now - this.lastCutAt < Pacer.tuning.probeCapMs && this.level < before) {
 			this.probeDelayMs = Math.min(Pacer.tuning.probeCapMs, this.probeDelayMs * 2);
 		}
@@ -303,7 +318,10 @@ export class Pacer {
 		this.nextProbeAt = Math.max(now, this.pausedUntil) + this.spread(this.probeDelayMs);
 	}
 
-	/** `ms` ± half of `probeSpread`: workers cut at the same moment do not all step up at the same moment. */
+	/**
+	 * `ms` ± half of `probeSpread`: workers cut at the same moment do not all step up at the same
+	 * moment.
+	 */
 	private spread(ms: number): number {
 		return ms * (1 + Pacer.tuning.probeSpread * ((this.clock.random ?? Math.random)() - 0.5));
 	}
@@ -334,7 +352,8 @@ export class Pacer {
 		if (remaining === undefined || resetAt === undefined) return;
 		const span = resetAt - now;
 		if (span <= 0) return;
-		// How much of the window this process used since the last reading: < 1 means others share the token.
+		// How much of the window this process used since the last reading: < 1 means others share the
+		// token.
 		let share = 1;
 		if (this.lastRemaining !== undefined && remaining < this.lastRemaining) {
 			const consumed = this.lastRemaining - remaining;

@@ -6,11 +6,11 @@ import { runAsRead } from './rehearsal';
 /**
  * The one shape of an operation, for every vendor (after n8n's Airtable v2 `actions/<resource>/<op>
  * .operation.ts` + `router.ts`, with the dropdowns derived from the declarations as our Resource
- * Management modules did): an operation is declared once, with its dropdown entry, its fields, whether it
- * only reads, and its handler. Its output schema sits by convention in
- * `__schema__/v1.0.0/<resource>/<operation>.json` beside the node. The node's Resource and Operation
- * dropdowns and the router (resource → operation → handler) are built from these declarations, so an
- * operation cannot be listed without a handler or the reverse.
+ * Management modules did): an operation is declared once, with its dropdown entry, its fields,
+ * whether it only reads, and its handler. Its output schema sits by convention in
+ * `__schema__/v1.0.0/<resource>/<operation>.json` beside the node. The node's Resource and
+ * Operation dropdowns and the router (resource → operation → handler) are built from these
+ * declarations, so an operation cannot be listed without a handler or the reverse.
  */
 export interface OperationDefinition {
 	/** Parameter value (`create`, `getAll`, `logTime`). */
@@ -21,9 +21,9 @@ export interface OperationDefinition {
 	action: string;
 	description?: string;
 	/**
-	 * Changes nothing on the server, whatever HTTP method it uses (a report sent as POST, say): the execute
-	 * loop's checking pass never stops on it, it finishes there, and a failed request is never reported
-	 * as "may have been applied".
+	 * Changes nothing on the server, whatever HTTP method it uses (a report sent as POST, say): the
+	 * execute loop's checking pass never stops on it, it finishes there, and a failed request is
+	 * never reported as "may have been applied".
 	 */
 	readOnly: boolean;
 	/** Fields of this operation only, each with its own displayOptions (`show(resource, value)`). */
@@ -83,8 +83,8 @@ function operationDropdown(resource: ResourceDefinition): INodeProperties {
 }
 
 /**
- * A node's properties from its resources: the Resource dropdown (sorted by name), then per resource its
- * Operation dropdown, its shared fields and each operation's fields, in declaration order.
+ * A node's properties from its resources: the Resource dropdown (sorted by name), then per resource
+ * its Operation dropdown, its shared fields and each operation's fields, in declaration order.
  */
 export function resourceProperties(
 	resources: ResourceDefinition[],

@@ -31,10 +31,11 @@ function wanted(options: ListOptions): number {
 /**
  * A list with Return All / Limit, whatever the vendor's paging style:
  * - `none`: one request; Limit cuts the result.
- * - `linkNext`: ask for the largest page (or the Limit if smaller), follow `paging.next` until null.
+ * - `linkNext`: ask for the largest page (or the Limit if smaller), follow `paging.next` until
+ *   null.
  * - `pageCount`: `page`/`pageSize` up to `totalPages`.
- * Limit stops early: no page is fetched once enough records are in hand. Return All past the page cap
- * fails loudly rather than returning a partial list that looks complete.
+ * Limit stops early: no page is fetched once enough records are in hand. Return All past the page
+ * cap fails loudly rather than returning a partial list that looks complete.
  */
 export async function vendorRequestAll(
 	this: RequestContext,

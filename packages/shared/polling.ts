@@ -3,28 +3,35 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 /**
  * State of a polling trigger, kept in the node's static data under one key per event.
- * - timestamp mode: `cursor` is the newest change time seen; `idsAtCursor` the ids that carry exactly
- *   that time, so records that tie with the cursor are neither skipped nor emitted twice.
+ * - timestamp mode: `cursor` is the newest change time seen; `idsAtCursor` the ids that carry
+ *   exactly that time, so records that tie with the cursor are neither skipped nor emitted twice.
  * - fingerprint mode (APIs without a change date): `fingerprints` maps id → hash of the record.
  */
 export interface PollState {
 	cursor?: string;
 	idsAtCursor?: string[];
 	fingerprints?: Record<string, string>;
-	/** fingerprint mode with `memo`: id → the short value the trigger keeps per record (e.g. its status). */
+	/**
+	 * fingerprint mode with `memo`: id → the short value the trigger keeps per record (e.g. its
+	 * status).
+	 */
 	memos?: Record<string, string>;
 	initialized?: boolean;
 	/** Counts successful polls: tells a stale copy of the state from the newest one. */
 	seq?: number;
-	/** Random id given when the state is first saved: a reset state is never mistaken for a stale copy. */
+	/**
+	 * Random id given when the state is first saved: a reset state is never mistaken for a stale
+	 * copy.
+	 */
 	epoch?: string;
 }
 
 /**
- * The newest state of each trigger in this n8n process, and the poll running for it. n8n's durable poll
- * scheduler (2.36+) may start a poll of a trigger while another is still running, or run one again with
- * static data from before the last poll was saved. Polls of one trigger therefore run one after another,
- * and each starts from whichever state is newer: the static data it was given or the one remembered here.
+ * The newest state of each trigger in this n8n process, and the poll running for it. n8n's durable
+ * poll scheduler (2.36+) may start a poll of a trigger while another is still running, or run one
+ * again with static data from before the last poll was saved. Polls of one trigger therefore run
+ * one after another, and each starts from whichever state is newer: the static data it was given or
+ * the one remembered here.
  */
 const latestStates = new Map<string, PollState>();
 const runningPolls = new Map<string, Promise<void>>();
@@ -54,13 +61,14 @@ export interface PollOptions {
 	/** First poll: emit nothing and remember where we are (default), or emit what is there. */
 	emitOnFirstPoll?: boolean;
 	/**
-	 * Fingerprint mode: a short value kept per record beside its fingerprint (e.g. its status), handed to
-	 * `filter` and `annotate` on the next poll as `previous.memo`.
+	 * Fingerprint mode: a short value kept per record beside its fingerprint (e.g. its status),
+	 * handed to `filter` and `annotate` on the next poll as `previous.memo`.
 	 */
 	memo?(record: IDataObject): string;
 	/**
-	 * Only records for which this is true are emitted (they still move the cursor). `previous` is what the
-	 * last poll knew of the record (fingerprint mode); undefined for a record not seen before.
+	 * Only records for which this is true are emitted (they still move the cursor). `previous` is
+	 * what the last poll knew of the record (fingerprint mode); undefined for a record not seen
+	 * before.
 	 */
 	filter?(record: IDataObject, previous?: KnownRecord): boolean;
 	/**
@@ -160,8 +168,9 @@ export function selectChanges(
 }
 
 /**
- * The body of a polling trigger's `poll()`: manual runs return one sample record and leave the state
- * alone; real polls emit only changes, and store the new cursor only after everything succeeded.
+ * The body of a polling trigger's `poll()`: manual runs return one sample record and leave the
+ * state alone; real polls emit only changes, and store the new cursor only after everything
+ * succeeded.
  */
 export async function pollForChanges(
 	this: IPollFunctions,

@@ -1,8 +1,8 @@
 /**
- * The rehearsal pass of the shared execute loop: while a context is rehearsing, reads go out as usual
- * (identical reads of different rows are answered once) and the first write stops the handler with
- * `WriteReached`. The flag is also kept on the context, so a handler that swallows the exception is still
- * known to need sending.
+ * The rehearsal pass of the shared execute loop: while a context is rehearsing, reads go out as
+ * usual (identical reads of different rows are answered once) and the first write stops the handler
+ * with `WriteReached`. The flag is also kept on the context, so a handler that swallows the
+ * exception is still known to need sending.
  */
 import type { FullResponse } from './types';
 
@@ -46,8 +46,8 @@ export function rehearsalReachedWrite(ctx: object): boolean {
 }
 
 /**
- * Called by the transport before every request. Outside a rehearsal: undefined (send as usual). During one:
- * a write throws WriteReached; a read gets the pass's read cache.
+ * Called by the transport before every request. Outside a rehearsal: undefined (send as usual).
+ * During one: a write throws WriteReached; a read gets the pass's read cache.
  */
 export function rehearsalGate(
 	ctx: object,
@@ -65,8 +65,8 @@ export function rehearsalGate(
 const readOnlyRuns = new WeakMap<object, number>();
 
 /**
- * Runs `fn` as a read-only operation on this context (see OperationDefinition.readOnly): every request
- * it sends is a read, whatever its method, for the checking pass and for retries.
+ * Runs `fn` as a read-only operation on this context (see OperationDefinition.readOnly): every
+ * request it sends is a read, whatever its method, for the checking pass and for retries.
  */
 export async function runAsRead<T>(ctx: object, fn: () => Promise<T>): Promise<T> {
 	readOnlyRuns.set(ctx, (readOnlyRuns.get(ctx) ?? 0) + 1);

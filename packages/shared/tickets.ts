@@ -24,7 +24,9 @@ export interface TicketWaitOptions {
 	/** Longest wait between polls (ms). Default 8 000. */
 	maxDelayMs?: number;
 	itemIndex?: number;
-	/** With `partial` ("success with errors"): throw (default false: return the status and messages). */
+	/**
+	 * With `partial` ("success with errors"): throw (default false: return the status and messages).
+	 */
 	failOnPartial?: boolean;
 }
 

@@ -81,7 +81,10 @@ function isEmptyBody(body: RequestSpec['body']): boolean {
 	return Object.keys(body).length === 0;
 }
 
-/** Joins the base URL and a path; host-relative links (a `next` link in the body) keep their own prefix. */
+/**
+ * Joins the base URL and a path; host-relative links (a `next` link in the body) keep their own
+ * prefix.
+ */
 export function resolveUrl(baseUrl: string, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
 	const base = baseUrl.replace(/\/+$/, '');
@@ -100,8 +103,9 @@ function notFoundText(spec: RequestSpec, fromVendor: string | undefined): string
 
 /**
  * One request to a vendor API, the way every node, trigger, load-options method and credential path
- * makes it: authenticated by n8n (so preAuthentication and its 401 re-auth work), paced per credential,
- * 429s waited out as the server asks, safe retries only, and vendor errors turned into NodeApiErrors.
+ * makes it: authenticated by n8n (so preAuthentication and its 401 re-auth work), paced per
+ * credential, 429s waited out as the server asks, safe retries only, and vendor errors turned into
+ * NodeApiErrors.
  */
 export async function vendorRequest<T = unknown>(
 	this: RequestContext,
@@ -118,9 +122,9 @@ async function vendorRequestFull(
 	spec: RequestSpec,
 ): Promise<FullResponse> {
 	const method = spec.method.toUpperCase();
-	// Checking pass of the execute loop: writes stop here, identical reads are answered once. Whether a
-	// request writes depends on its method (or `readOnly`, or the operation being declared read-only),
-	// never on `idempotent`: a PUT is a write.
+	// Checking pass of the execute loop: writes stop here, identical reads are answered once. Whether
+	// a request writes depends on its method (or `readOnly`, or the operation being declared
+	// read-only), never on `idempotent`: a PUT is a write.
 	const readOnly =
 		spec.readOnly ?? (inReadOnlyOperation(this) || ['GET', 'HEAD', 'OPTIONS'].includes(method));
 	const gate = rehearsalGate(this, !readOnly);

@@ -9,7 +9,9 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-/** Every n8n context our helper can run in: node, trigger (hooks, webhook, poll) and load options. */
+/**
+ * Every n8n context our helper can run in: node, trigger (hooks, webhook, poll) and load options.
+ */
 export type RequestContext =
 	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -54,15 +56,21 @@ export interface VendorProfile {
 	/** Vendor-specific extraction of a readable message from an error body. */
 	errorMessage?(body: unknown, status: number): string | undefined;
 	/**
-	 * Methods the vendor documents as safe to repeat (resent after a 5xx, reset or timeout, and run during the
-	 * execute loop's checking pass). Default GET, HEAD, OPTIONS; a request can still say `idempotent` itself.
+	 * Methods the vendor documents as safe to repeat (resent after a 5xx, reset or timeout, and run
+	 * during the execute loop's checking pass). Default GET, HEAD, OPTIONS; a request can still say
+	 * `idempotent` itself.
 	 */
 	idempotentMethods?: string[];
-	/** Seconds to wait that the vendor puts in a 429's body (e.g. `{ waitInSeconds: 3 }`), if it does. */
+	/**
+	 * Seconds to wait that the vendor puts in a 429's body (e.g. `{ waitInSeconds: 3 }`), if it does.
+	 */
 	rateLimitWaitSeconds?(body: unknown): number | undefined;
 	/** Per-request timeout (ms). Default 30 000. */
 	timeoutMs?: number;
-	/** Longest total time spent waiting on 429s for one request before giving up (ms). Default 120 000. */
+	/**
+	 * Longest total time spent waiting on 429s for one request before giving up (ms). Default 120
+	 * 000.
+	 */
 	rateLimitBudgetMs?: number;
 	/** Return All stops with an error past this many pages. Default 1 000. */
 	maxPages?: number;
@@ -72,7 +80,9 @@ export interface VendorProfile {
 
 export interface RequestSpec {
 	method: IHttpRequestMethods;
-	/** Path relative to the base URL ("/projects") or a host-relative link ("/api/v1/users?page=2"). */
+	/**
+	 * Path relative to the base URL ("/projects") or a host-relative link ("/api/v1/users?page=2").
+	 */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | Buffer | string;
@@ -82,9 +92,9 @@ export interface RequestSpec {
 	/** Safe to resend after a 5xx, reset or timeout. Default: true for GET/HEAD/OPTIONS only. */
 	idempotent?: boolean;
 	/**
-	 * Changes nothing on the server (a search sent as POST, say): it may go out during the execute loop's
-	 * checking pass. Default: true for GET/HEAD/OPTIONS only. A PUT or DELETE is a write even when it is
-	 * idempotent.
+	 * Changes nothing on the server (a search sent as POST, say): it may go out during the execute
+	 * loop's checking pass. Default: true for GET/HEAD/OPTIONS only. A PUT or DELETE is a write even
+	 * when it is idempotent.
 	 */
 	readOnly?: boolean;
 	timeoutMs?: number;
@@ -108,8 +118,9 @@ export interface ListOptions {
 	/** Records per page to ask for (default: the vendor's maximum, or the limit if smaller). */
 	pageSize?: number;
 	/**
-	 * A client-side filter applied page by page: Limit counts matching records and paging stops as soon
-	 * as Limit matches are in hand (Limit 5 reads one page when the first page has five matches).
+	 * A client-side filter applied page by page: Limit counts matching records and paging stops as
+	 * soon as Limit matches are in hand (Limit 5 reads one page when the first page has five
+	 * matches).
 	 */
 	filter?: (record: IDataObject) => boolean;
 }

@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { rowLabel } from './errors';
 
 /**
- * Input checks made before a request is sent. Each error names the field (as the user sees its label)
- * and the item, and nothing reaches the vendor.
+ * Input checks made before a request is sent. Each error names the field (as the user sees its
+ * label) and the item, and nothing reaches the vendor.
  */
 export function invalidInput(
 	node: INode,
@@ -20,7 +20,9 @@ export function invalidInput(
 	});
 }
 
-/** The text of a typed or expression value: numbers as digits, strings trimmed, anything else empty. */
+/**
+ * The text of a typed or expression value: numbers as digits, strings trimmed, anything else empty.
+ */
 export function valueText(value: unknown): string {
 	return typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 }

@@ -8,10 +8,12 @@ import type {
 
 /**
  * smenso Integration API / Reporting API.
- * - Base URL: https://{workspace}.smenso.cloud/skyisland/api/ or a custom URL (sandbox, staging, private cloud).
- * - Auth: `Authorization: Basic {token}` with the personal API token exactly as issued in the Admin Center
- *   (smenso issues it ready for the header; it is not re-encoded).
- * - Optional default time zone (IANA): the `Timezone` header, and its Windows name as `timezoneId` in write bodies.
+ * - Base URL: https://{workspace}.smenso.cloud/skyisland/api/ or a custom URL (sandbox, staging,
+ *   private cloud).
+ * - Auth: `Authorization: Basic {token}` with the personal API token exactly as issued in the Admin
+ *   Center (smenso issues it ready for the header; it is not re-encoded).
+ * - Optional default time zone (IANA): the `Timezone` header, and its Windows name as `timezoneId`
+ *   in write bodies.
  */
 export class SmensoApi implements ICredentialType {
 	name = 'psaSmensoApi';

@@ -158,7 +158,10 @@ export function absenceTypeLocator(o: { show: Show }, required = true): INodePro
 	return base;
 }
 
-/** A plain GUID field (records without a list to pick from, e.g. a status report): the kit's ID field. */
+/**
+ * A plain GUID field (records without a list to pick from, e.g. a status report): the kit's ID
+ * field.
+ */
 export const guidField = (
 	name: string,
 	displayName: string,
