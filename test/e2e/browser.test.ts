@@ -282,9 +282,12 @@ describeUi(`the editor in a browser (n8n ${info.n8n.version})`, () => {
 					if (!wanted.has(key)) wanted.set(key, new Set());
 					wanted.get(key)!.add(o.displayName);
 				}
-				// … searched live for the issue's words and the first few aliases of each trigger (the
+				// … searched live for the issue's words and a few event words of each trigger (the
 				// complete alias lists are checked without a browser in test/unit/codex.test.ts).
-				sample.push(...(codex.alias ?? []).slice(0, 3).map((t) => t.toLowerCase()));
+				const eventWords = (codex.alias ?? []).filter((t) =>
+					/\b(new|created|changed|updated|approved|attested|logged|submitted|completed)\b/i.test(t),
+				);
+				sample.push(...eventWords.slice(0, 4).map((t) => t.toLowerCase()));
 			}
 			const missed: string[] = [];
 			const searched: Record<string, string[]> = {};
