@@ -55,7 +55,8 @@ const smenso = {
 			credentialType: 'httpHeaderAuth',
 			credentialId: header.id,
 			credentialName: header.name,
-			body: `={{ JSON.stringify({ projectId: "${projectId}", task: [{ title: $json.name, externalId: $json.name }] }) }}`,
+			// The documented envelope: the records under `task`, the Windows time zone the dates mean.
+			body: `={{ JSON.stringify({ projectId: "${projectId}", timezoneId: "W. Europe Standard Time", task: [{ title: $json.name, externalId: $json.name }] }) }}`,
 			batching: { batchSize: 1, batchInterval: 100 },
 		});
 		const wait = node(
