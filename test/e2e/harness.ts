@@ -276,12 +276,27 @@ async function http<T = any>(
 	if (opts.body !== undefined) headers['content-type'] = 'application/json';
 	if (opts.cookie) headers.cookie = info.n8n.cookie;
 	if (opts.apiKey) headers['x-n8n-api-key'] = info.n8n.apiKey;
-	const res = await fetchRetryingStaleSockets(url, {
-		method,
-		headers,
-		body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-	});
-	const text = await res.text();
+	let res: Response;
+	let text: string;
+	for (let attempt = 0; ; attempt++) {
+		res = await fetchRetryingStaleSockets(url, {
+			method,
+			headers,
+			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+		});
+		text = await res.text();
+		// n8n 1.x on SQLite sometimes refuses a request while its own background work (a polling
+		// trigger's execution, say) holds a transaction: "cannot start a transaction within a
+		// transaction". Its transaction was rolled back, so nothing was stored: ask again (seen once on
+		// 1.123.81 creating a credential while the Cenno trigger test's workflow polled).
+		if (
+			res.status !== 500 ||
+			!/cannot start a transaction within a transaction/.test(text) ||
+			attempt >= 3
+		)
+			break;
+		await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+	}
 	let json: any;
 	try {
 		json = text ? JSON.parse(text) : undefined;
