@@ -4,7 +4,8 @@ import { readId, show } from '../../../../shared/kit';
 import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput, requireString } from '../../../../shared/validation';
 import { blikkRequest } from '../transport';
-import { listFields, listRecords, locator, sortQuery } from './common';
+import { locator } from './common';
+import { taskPartDelete, taskPartGetAll, type TaskPart } from './taskPart';
 
 const A = 'taskAttachment';
 const path = (taskId: number) => `/v1/Core/Tasks/${taskId}/Attachments`;
@@ -225,35 +226,16 @@ const download = defineOperation({
 	},
 });
 
-const deleteAttachment = defineOperation({
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete a task attachment',
-	readOnly: false,
-	async handler(this: IExecuteFunctions, i: number) {
-		const taskId = readId(this, i, 'taskId', 'Task');
-		const id = readId(this, i, 'attachmentId', 'Attachment ID');
-		await blikkRequest.call(this, {
-			method: 'DELETE',
-			path: `${path(taskId)}/${id}`,
-			itemIndex: i,
-			idempotent: true,
-		});
-		return { id, taskId, deleted: true };
-	},
-});
-
-const getAll = defineOperation({
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get the attachments of a task',
-	readOnly: true,
-	properties: listFields(A, ['name']),
-	async handler(this: IExecuteFunctions, i: number) {
-		const taskId = readId(this, i, 'taskId', 'Task');
-		return await listRecords(this, i, path(taskId), sortQuery(this, i));
-	},
-});
+const part: TaskPart = {
+	resource: A,
+	path,
+	idParam: 'attachmentId',
+	idLabel: 'Attachment ID',
+	plural: 'attachments',
+	sortKeys: ['name'],
+};
+const deleteAttachment = taskPartDelete(part);
+const getAll = taskPartGetAll(part);
 
 /** Files and links attached to a task. */
 export const taskAttachment = defineResource({

@@ -5,7 +5,8 @@ import { readId, show } from '../../../../shared/kit';
 import { defineOperation, defineResource } from '../../../../shared/operation';
 import { invalidInput, requireString } from '../../../../shared/validation';
 import { blikkList, blikkRequest } from '../transport';
-import { listFields, listRecords, locator, sortQuery } from './common';
+import { locator } from './common';
+import { taskPartDelete, taskPartGetAll, type TaskPart } from './taskPart';
 
 const K = 'taskChecklist';
 const path = (taskId: number) => `/v1/Core/Tasks/${taskId}/Checklists`;
@@ -179,35 +180,16 @@ const update = defineOperation({
 	},
 });
 
-const deleteChecklist = defineOperation({
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete a task checklist',
-	readOnly: false,
-	async handler(this: IExecuteFunctions, i: number) {
-		const taskId = readId(this, i, 'taskId', 'Task');
-		const id = readId(this, i, 'checklistId', 'Checklist ID');
-		await blikkRequest.call(this, {
-			method: 'DELETE',
-			path: `${path(taskId)}/${id}`,
-			itemIndex: i,
-			idempotent: true,
-		});
-		return { id, taskId, deleted: true };
-	},
-});
-
-const getAll = defineOperation({
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get the checklists of a task',
-	readOnly: true,
-	properties: listFields(K, ['name']),
-	async handler(this: IExecuteFunctions, i: number) {
-		const taskId = readId(this, i, 'taskId', 'Task');
-		return await listRecords(this, i, path(taskId), sortQuery(this, i));
-	},
-});
+const part: TaskPart = {
+	resource: K,
+	path,
+	idParam: 'checklistId',
+	idLabel: 'Checklist ID',
+	plural: 'checklists',
+	sortKeys: ['name'],
+};
+const deleteChecklist = taskPartDelete(part);
+const getAll = taskPartGetAll(part);
 
 /** Checklists on a task (Update keeps every item it does not mention: Blikk would delete them). */
 export const taskChecklist = defineResource({

@@ -4,7 +4,8 @@ import { readId, show } from '../../../../shared/kit';
 import { defineOperation, defineResource } from '../../../../shared/operation';
 import { requireString } from '../../../../shared/validation';
 import { blikkRequest } from '../transport';
-import { listFields, listRecords, locator, sortQuery } from './common';
+import { locator } from './common';
+import { taskPartDelete, taskPartGetAll, type TaskPart } from './taskPart';
 
 const C = 'taskComment';
 const path = (taskId: number) => `/v1/Core/Tasks/${taskId}/Comments`;
@@ -45,35 +46,16 @@ const update = defineOperation({
 	},
 });
 
-const deleteComment = defineOperation({
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete a task comment',
-	readOnly: false,
-	async handler(this: IExecuteFunctions, i: number) {
-		const taskId = readId(this, i, 'taskId', 'Task');
-		const id = readId(this, i, 'commentId', 'Comment ID');
-		await blikkRequest.call(this, {
-			method: 'DELETE',
-			path: `${path(taskId)}/${id}`,
-			itemIndex: i,
-			idempotent: true,
-		});
-		return { id, taskId, deleted: true };
-	},
-});
-
-const getAll = defineOperation({
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get the comments of a task',
-	readOnly: true,
-	properties: listFields(C, ['createdDate']),
-	async handler(this: IExecuteFunctions, i: number) {
-		const taskId = readId(this, i, 'taskId', 'Task');
-		return await listRecords(this, i, path(taskId), sortQuery(this, i));
-	},
-});
+const part: TaskPart = {
+	resource: C,
+	path,
+	idParam: 'commentId',
+	idLabel: 'Comment ID',
+	plural: 'comments',
+	sortKeys: ['createdDate'],
+};
+const deleteComment = taskPartDelete(part);
+const getAll = taskPartGetAll(part);
 
 /** Comments on a task. */
 export const taskComment = defineResource({
